@@ -1,0 +1,55 @@
+# IDD Workbench. Two commands set everything up from a fresh clone:
+#   make run    install, migrate, load the demo, serve http://127.0.0.1:8000
+#   make test   install, then run the whole suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PY := .venv/bin/python
+DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core
+export DEBUG ?= true
+
+.PHONY: run test system venv node install migrate demo lint bench clean
+
+system:  ## Debian packages: as root install them, otherwise say how
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages. Run as root:"; \
+	    echo "  apt-get update && apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+.venv/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: system .venv/.installed node_modules/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+bench: install
+	$(PY) manage.py bench_export
+
+clean:
+	rm -rf .venv node_modules staticfiles var

@@ -1,0 +1,284 @@
+"""The commitment assessment method: every weight, threshold and label in one place.
+
+This method is ours, derived from Reynolds, "The Security Cooperation Dilemma": political
+commitment is a function of risk, and it is observed in what the partner does, never taken
+from verbal assurances. `assessments.scoring.assess` applies it; nothing else holds a number.
+
+Demonstrated commitment (0-100)
+    Counted deliverables at the assessment date: those due by then (the last day of their
+    fiscal quarter is on or before it), plus any already delivered in full ahead of time, so
+    delivering early never lowers the score. A deliverable delivered only in part counts when
+    it falls due: counting it early would let a partial delivery lower the score (and
+    cancelling it raise the score) before anything was owed.
+    Credit: delivered 1, partially delivered 0.5, anything else 0 (planned, verbal assurance
+    only, late, missed, cancelled). Weight: the deliverable's political risk (1-5).
+    Score = 100 x sum(credit x risk) / sum(risk), halves rounded up. Cancelled deliverables
+    stay in the denominator once due, so cancelling never raises the score. With nothing
+    counted the score is "not yet observable", not a number.
+
+Political risk accepted
+    Points: the sum of political risk x credit over deliverables delivered fully or in part.
+    Highest: the highest political risk among them (0 if none). It is high when the highest
+    is HIGH_POLITICAL_RISK or more: the partner has spent budget, reformed, or exposed itself.
+
+Stated willingness (0-100) and absorptive capacity (1-5)
+    Willingness: the mean of motivation, intensity and salience (each 1-5), rescaled as
+    (mean - 1) / 4 x 100, halves rounded up. Capacity: the mean of personnel, budget,
+    maintenance and logistics, and institutions. Either is absent while any part is unrated.
+    Gap = stated willingness - demonstrated commitment.
+
+Quadrant
+    Physical risk (planner-rated, high at HIGH_PHYSICAL_RISK or more) against political risk
+    accepted (high or low): high/high committed, high/low dependent, low/high invested,
+    low/low false-commitment risk. Unplaced while physical risk is unrated.
+
+Flags, in this order (cancelled deliverables are no longer part of the plan, so rules 1, 2,
+4, 5 and 6 ignore them)
+    1. no_costly_deliverable: no deliverable has political risk HIGH_POLITICAL_RISK or more.
+    2. unverifiable_deliverable: deliverables with no verification method written.
+    3. unmatched_us_input: U.S. inputs matched to no partner deliverable.
+    4. equipment_without_sustainment: U.S. equipment but no partner sustainment funding.
+    5. early_reform: deliverables of political risk REFORM_RISK or more due in the first year.
+    6. conditions_exceed_capacity: a fiscal year with more deliverables due than
+       absorptive capacity x CONDITIONS_PER_CAPACITY_POINT (halves rounded up).
+    7. rhetorical_commitment: gap of RHETORIC_GAP points or more.
+"""
+
+from dataclasses import dataclass
+
+# Version of this method; stored results carry it so a later change of weights is visible.
+METHOD_VERSION = 1
+
+# --- Partner deliverable statuses (values are stored as database choices) ---------------
+PLANNED = "planned"
+VERBAL_ONLY = "verbal_only"
+DELIVERED = "delivered"
+PARTIAL = "partial"
+LATE = "late"
+MISSED = "missed"
+CANCELLED = "cancelled"
+
+# (value, label) for forms and filters.
+DELIVERABLE_STATUSES: tuple[tuple[str, str], ...] = (
+    (PLANNED, "Planned"),
+    (VERBAL_ONLY, "Verbal assurance only"),
+    (DELIVERED, "Delivered"),
+    (PARTIAL, "Partially delivered"),
+    (LATE, "Late"),
+    (MISSED, "Missed"),
+    (CANCELLED, "Cancelled"),
+)
+
+# Credit a status earns: only actions count; words, delays and cancellations earn nothing.
+CREDIT: dict[str, float] = {
+    PLANNED: 0.0,
+    VERBAL_ONLY: 0.0,
+    DELIVERED: 1.0,
+    PARTIAL: 0.5,
+    LATE: 0.0,
+    MISSED: 0.0,
+    CANCELLED: 0.0,
+}
+
+# Statuses counted before the deliverable falls due: full delivery only, so acting early
+# can only raise the score (a partial delivery counts once it is due).
+COUNTED_EARLY: frozenset[str] = frozenset({DELIVERED})
+
+# Statuses in which the partner has actually taken on the deliverable's political risk.
+RISK_TAKEN: frozenset[str] = frozenset({DELIVERED, PARTIAL})
+
+# --- Rating scale ------------------------------------------------------------------------
+# Every planner rating and every political-risk value is on this 1-5 scale.
+SCALE_MIN = 1
+SCALE_MAX = 5
+
+# Political risk of a partner deliverable: (value, label, examples). Weight in the score.
+POLITICAL_RISK_SCALE: tuple[tuple[int, str, str], ...] = (
+    (1, "Costless", "accept equipment, attend training"),
+    (2, "Administrative", "designate a unit, assign personnel, sign an agreement"),
+    (3, "Budgetary", "fund sustainment, raise pay"),
+    (4, "Institutional reform", "merit-based promotion, recruitment reform"),
+    (
+        5,
+        "High political exposure",
+        "legislative action, publicly committing or deploying forces into contested areas",
+    ),
+)
+# Short label per political-risk value, e.g. POLITICAL_RISK_LABELS[3] == "Budgetary".
+POLITICAL_RISK_LABELS: dict[int, str] = {value: label for value, label, _ in POLITICAL_RISK_SCALE}
+# (value, label) for forms: "3 – Budgetary: fund sustainment, raise pay".
+POLITICAL_RISK_CHOICES: tuple[tuple[int, str], ...] = tuple(
+    (value, f"{value} – {label}: {examples}") for value, label, examples in POLITICAL_RISK_SCALE
+)
+
+# --- Thresholds --------------------------------------------------------------------------
+# Physical risk at or above this is high: a real threat to the partner drives commitment.
+HIGH_PHYSICAL_RISK = 3
+# Political risk at or above this (budgetary) is costly: it demonstrates commitment.
+HIGH_POLITICAL_RISK = 3
+# Political risk at or above this is institutional reform: slow, so not due in year one.
+REFORM_RISK = 4
+# Stated willingness this many points or more above demonstrated commitment is rhetorical.
+RHETORIC_GAP = 30
+# Deliverables a year the partner can absorb per point of absorptive capacity (1-5 mean):
+# capacity 1 supports 2 conditions a year, capacity 5 supports 10.
+CONDITIONS_PER_CAPACITY_POINT = 2
+# Decimal places kept for floats in stored results (means of 1-5 ratings are exact at 2).
+FLOAT_PLACES = 2
+
+# --- Categories --------------------------------------------------------------------------
+# The deliverable category that shows the partner paying to sustain what it is given.
+SUSTAINMENT_CATEGORY = "sustainment_funding"
+# The U.S. input category that needs partner-funded sustainment.
+EQUIPMENT_CATEGORY = "equipment"
+
+# (value, label) of partner deliverable categories.
+DELIVERABLE_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("unit_designation", "Unit designated"),
+    ("personnel", "Personnel assigned"),
+    ("budget", "Budget line passed"),
+    (SUSTAINMENT_CATEGORY, "Sustainment funded"),
+    ("pay_recruitment", "Pay or recruitment raised"),
+    ("merit_promotion", "Merit-based promotion"),
+    ("facilities", "Facilities provided"),
+    ("employment", "Trained unit employed"),
+    ("legislation", "Legislation passed"),
+    ("other", "Other"),
+)
+
+# (value, label) of U.S. input categories.
+US_INPUT_CATEGORIES: tuple[tuple[str, str], ...] = (
+    (EQUIPMENT_CATEGORY, "Equipment"),
+    ("training", "Training"),
+    ("construction", "Construction"),
+    ("advisory", "Advisory"),
+    ("other", "Other"),
+)
+
+# --- Planner ratings ---------------------------------------------------------------------
+# Parts of stated willingness (field name, label), averaged into one 0-100 figure.
+WILLINGNESS_RATINGS: tuple[tuple[str, str], ...] = (
+    ("motivation", "Motivation"),
+    ("intensity", "Intensity"),
+    ("salience", "Salience to the decision maker"),
+)
+# Parts of absorptive capacity (field name, label), averaged into one 1-5 figure.
+CAPACITY_RATINGS: tuple[tuple[str, str], ...] = (
+    ("personnel", "Personnel"),
+    ("budget", "Budget"),
+    ("maintenance", "Maintenance and logistics"),
+    ("institutions", "Institutions"),
+)
+
+# --- Quadrants ---------------------------------------------------------------------------
+COMMITTED = "committed"
+DEPENDENT = "dependent"
+INVESTED = "invested"
+FALSE_COMMITMENT_RISK = "false_commitment_risk"
+
+# (physical risk high, political risk accepted high) -> quadrant.
+QUADRANT_OF: dict[tuple[bool, bool], str] = {
+    (True, True): COMMITTED,
+    (True, False): DEPENDENT,
+    (False, True): INVESTED,
+    (False, False): FALSE_COMMITMENT_RISK,
+}
+# Display label per quadrant.
+QUADRANT_LABELS: dict[str, str] = {
+    COMMITTED: "Committed",
+    DEPENDENT: "Dependent",
+    INVESTED: "Invested",
+    FALSE_COMMITMENT_RISK: "False-commitment risk",
+}
+# One sentence per quadrant, for the chart legend and the explanation.
+QUADRANT_DESCRIPTIONS: dict[str, str] = {
+    COMMITTED: "A real threat, and the partner is spending political capital to meet it.",
+    DEPENDENT: "A real threat, but the partner is not yet spending political capital: "
+    "it may be relying on U.S. support instead.",
+    INVESTED: "No pressing threat, yet the partner is spending political capital on the change.",
+    FALSE_COMMITMENT_RISK: "No pressing threat and no costly action: grant assistance alone "
+    "can produce commitment in words only.",
+}
+# Label shown while physical risk is unrated.
+UNPLACED_LABEL = "Not placed"
+
+# --- Flags -------------------------------------------------------------------------------
+WARNING = "warning"  # the plan, or the partner's record, undermines the assessment
+INFO = "info"  # a planning-realism concern worth a second look
+
+NO_COSTLY_DELIVERABLE = "no_costly_deliverable"
+UNVERIFIABLE_DELIVERABLE = "unverifiable_deliverable"
+UNMATCHED_US_INPUT = "unmatched_us_input"
+EQUIPMENT_WITHOUT_SUSTAINMENT = "equipment_without_sustainment"
+EARLY_REFORM = "early_reform"
+CONDITIONS_EXCEED_CAPACITY = "conditions_exceed_capacity"
+RHETORICAL_COMMITMENT = "rhetorical_commitment"
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    """The fixed wording of one flag; the records come from the plan."""
+
+    title: str
+    rule_text: str
+    action: str
+    severity: str
+
+
+# Every flag rule, in the order flags are shown.
+FLAG_RULES: dict[str, FlagRule] = {
+    NO_COSTLY_DELIVERABLE: FlagRule(
+        title="No costly partner deliverable",
+        rule_text=f"No partner deliverable in the plan has political risk {HIGH_POLITICAL_RISK} "
+        "(budgetary) or more, so nothing the partner does could demonstrate commitment.",
+        action="Add a dated, verifiable deliverable that costs the partner something: fund "
+        "sustainment from its own budget, raise pay, reform promotion, or employ the unit.",
+        severity=WARNING,
+    ),
+    UNVERIFIABLE_DELIVERABLE: FlagRule(
+        title="Deliverable cannot be verified",
+        rule_text="A partner deliverable has no verification method, so its delivery "
+        "cannot be observed.",
+        action="Write the observable evidence for each (a document, an inspection, a report) "
+        "and who will record it.",
+        severity=WARNING,
+    ),
+    UNMATCHED_US_INPUT: FlagRule(
+        title="U.S. input not matched to a partner deliverable",
+        rule_text="A U.S. input is matched to no partner deliverable: it is a gift, and "
+        "accepting a gift shows no commitment.",
+        action="Match each U.S. input to the partner deliverable it is gated on, or remove it.",
+        severity=WARNING,
+    ),
+    EQUIPMENT_WITHOUT_SUSTAINMENT: FlagRule(
+        title="Equipment with no partner-funded sustainment",
+        rule_text="The plan gives equipment but has no partner deliverable that funds sustainment.",
+        action="Add a partner deliverable, category sustainment funding, that pays for "
+        "maintenance and operation from the partner's own budget.",
+        severity=WARNING,
+    ),
+    EARLY_REFORM: FlagRule(
+        title="Institutional reform scheduled in the first year",
+        rule_text=f"A deliverable of political risk {REFORM_RISK} or more (institutional "
+        "reform or political exposure) is due in the first fiscal year; reform is slow "
+        "and contested.",
+        action="Move it to a later year and schedule the smaller steps that lead to it first.",
+        severity=INFO,
+    ),
+    CONDITIONS_EXCEED_CAPACITY: FlagRule(
+        title="More conditions than the partner can absorb",
+        rule_text="A fiscal year has more partner deliverables due than absorptive capacity "
+        f"supports: at most capacity x {CONDITIONS_PER_CAPACITY_POINT} a year, halves rounded "
+        "up. Over-ambitious conditionality erodes commitment.",
+        action="Spread the deliverables over more years or drop the least essential ones.",
+        severity=INFO,
+    ),
+    RHETORICAL_COMMITMENT: FlagRule(
+        title="Rhetorical commitment",
+        rule_text=f"Stated willingness is {RHETORIC_GAP} or more points above demonstrated "
+        "commitment: the partner says more than it does.",
+        action="Rely on deliverables, not assurances: gate further U.S. inputs on costly "
+        "deliverables and re-assess when the next ones fall due.",
+        severity=WARNING,
+    ),
+}

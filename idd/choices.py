@@ -1,0 +1,80 @@
+"""Every choice list of the IDD in one place, in the planners' words."""
+
+from django.db import models
+
+from assessments import method
+
+
+class CCMD(models.TextChoices):
+    AFRICOM = "AFRICOM", "U.S. Africa Command (AFRICOM)"
+    CENTCOM = "CENTCOM", "U.S. Central Command (CENTCOM)"
+    EUCOM = "EUCOM", "U.S. European Command (EUCOM)"
+    INDOPACOM = "INDOPACOM", "U.S. Indo-Pacific Command (INDOPACOM)"
+    NORTHCOM = "NORTHCOM", "U.S. Northern Command (NORTHCOM)"
+    SOUTHCOM = "SOUTHCOM", "U.S. Southern Command (SOUTHCOM)"
+
+
+class FundingAuthority(models.TextChoices):
+    SECTION_333 = "333", "10 U.S.C. 333 (build partner capacity)"
+    SECTION_332 = "332", "10 U.S.C. 332 (defense institution building)"
+    FMF = "FMF", "Foreign Military Financing (FMF)"
+    IMET = "IMET", "International Military Education and Training (IMET)"
+    USAI = "USAI", "Ukraine Security Assistance Initiative (USAI)"
+    MSI = "MSI", "Maritime Security Initiative (MSI)"
+    OTHER = "other", "Other authority"
+
+
+class InitiativeStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+def _from_method(name: str, pairs, kind=models.TextChoices):
+    """Database choices built from the assessment method's own (value, label) pairs."""
+    return kind(name, [(str(value).upper(), (value, label)) for value, label in pairs])
+
+
+# The categories, statuses and political-risk scale are part of the assessment method,
+# so they are defined there (assessments.method) and only turned into choices here.
+DeliverableCategory = _from_method("DeliverableCategory", method.DELIVERABLE_CATEGORIES)
+DeliverableStatus = _from_method("DeliverableStatus", method.DELIVERABLE_STATUSES)
+USInputCategory = _from_method("USInputCategory", method.US_INPUT_CATEGORIES)
+PoliticalRisk = models.IntegerChoices(
+    "PoliticalRisk",
+    [(f"RISK_{value}", (value, label)) for value, label in method.POLITICAL_RISK_CHOICES],
+)
+
+
+class RiskCategory(models.TextChoices):
+    ENTRAPMENT = "entrapment", "Entrapment (U.S. drawn into the partner's conflicts)"
+    ABANDONMENT = "abandonment", "Abandonment (partner fears U.S. support will not come)"
+    SOVEREIGNTY = "sovereignty", "Sovereignty (cost to the partner of accepting guarantees)"
+    ABSORPTIVE_CAPACITY = "absorptive_capacity", "Absorptive capacity"
+    SUSTAINMENT = "sustainment", "Sustainment"
+    POLITICAL = "political", "Political"
+    SECURITY = "security", "Security / physical"
+    DIVERSION = "diversion", "Diversion or misuse"
+    HUMAN_RIGHTS = "human_rights", "Human rights"
+    PROGRAMME = "programme", "Programme (cost, schedule, performance)"
+
+
+class Scale(models.IntegerChoices):
+    """Likelihood and impact of a risk."""
+
+    VERY_LOW = 1, "1 · Very low"
+    LOW = 2, "2 · Low"
+    MEDIUM = 3, "3 · Medium"
+    HIGH = 4, "4 · High"
+    VERY_HIGH = 5, "5 · Very high"
+
+
+QUARTERS = [(1, "Q1 (Oct–Dec)"), (2, "Q2 (Jan–Mar)"), (3, "Q3 (Apr–Jun)"), (4, "Q4 (Jul–Sep)")]
+
+# Fiscal years an initiative may span, and its longest span.
+FIRST_ALLOWED_FY = 2000
+LAST_ALLOWED_FY = 2100
+MAX_SPAN_YEARS = 5

@@ -1,0 +1,27 @@
+from idd.models.initiative import Initiative, InitiativeQuerySet
+from idd.models.partner import Partner, PartnerUnit
+from idd.models.plan import (
+    Indicator,
+    PartnerDeliverable,
+    PriorAssistance,
+    Risk,
+    USInput,
+    YearlyObjective,
+)
+from idd.models.review import ReviewComment, ReviewDecision, Revision
+
+__all__ = [
+    "Indicator",
+    "Initiative",
+    "InitiativeQuerySet",
+    "Partner",
+    "PartnerDeliverable",
+    "PartnerUnit",
+    "PriorAssistance",
+    "Revision",
+    "ReviewComment",
+    "ReviewDecision",
+    "Risk",
+    "USInput",
+    "YearlyObjective",
+]

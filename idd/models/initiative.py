@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from idd import roles
+from idd.choices import (
+    CCMD,
+    FIRST_ALLOWED_FY,
+    LAST_ALLOWED_FY,
+    MAX_SPAN_YEARS,
+    FundingAuthority,
+)
+from idd.models.partner import Partner, PartnerUnit
+from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
+
+
+class InitiativeQuerySet(models.QuerySet["Initiative"]):
+    def visible_to(self, user) -> InitiativeQuerySet:
+        """Anyone holding a role reads every initiative; users without a role see none."""
+        return self if roles.has_any_role(user) else self.none()
+
+    def involving(self, user) -> InitiativeQuerySet:
+        """Initiatives the user owns or is a team member of."""
+        return self.filter(Q(owner=user) | Q(team_members=user)).distinct()
+
+    def editable_by(self, user) -> InitiativeQuerySet:
+        if not roles.is_planner(user):
+            return self.none()
+        return self.involving(user).filter(status__in=EDITABLE_STATUSES)
+
+
+class Initiative(ReviewWorkflow):
+    """A Significant Security Cooperation Initiative and the content of its IDD."""
+
+    title = models.CharField(max_length=200)
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="initiatives")
+    ccmd = models.CharField("combatant command", max_length=12, choices=CCMD.choices)
+    funding_authority = models.CharField(max_length=12, choices=FundingAuthority.choices)
+    first_fiscal_year = models.PositiveSmallIntegerField()
+    last_fiscal_year = models.PositiveSmallIntegerField()
+    targeted_units = models.ManyToManyField(PartnerUnit, blank=True, related_name="initiatives")
+
+    # Strategic context
+    problem_statement = models.TextField(blank=True)
+    campaign_objective = models.TextField(
+        "campaign-plan objective",
+        blank=True,
+        help_text="The CCMD campaign-plan objective it serves.",
+    )
+    desired_end_state = models.TextField(blank=True)
+    theory_of_change = models.TextField(blank=True)
+
+    # Absorptive capacity and sustainment
+    absorptive_capacity = models.TextField(
+        "absorptive capacity",
+        blank=True,
+        help_text="People, money, maintenance and institutions able to take in what is given.",
+    )
+    sustainment_plan = models.TextField(blank=True)
+    sustainment_annual_cost = models.DecimalField(
+        "annual sustainment cost (USD)", max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    sustainment_funding_source = models.CharField(
+        "source of funds after U.S. support ends", max_length=300, blank=True
+    )
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_initiatives"
+    )
+    team_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="team_initiatives"
+    )
+    # Where the planner last was in the guided form, so the dashboard can resume there.
+    last_step = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock: every saved edit of the initiative or its rows increments it.
+    version = models.PositiveIntegerField(default=1)
+    # The revision being drafted or last approved (1, 2, ...).
+    revision = models.PositiveSmallIntegerField(default=1)
+
+    objects = InitiativeQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[targeted_units, team_members])
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_fiscal_year__gte=models.F("first_fiscal_year")),
+                name="initiative_fiscal_years_in_order",
+                violation_error_message="The last fiscal year cannot come before the first.",
+            ),
+            models.CheckConstraint(
+                condition=Q(last_fiscal_year__lt=models.F("first_fiscal_year") + MAX_SPAN_YEARS),
+                name="initiative_span_at_most_five_years",
+                violation_error_message=(
+                    f"An initiative spans at most {MAX_SPAN_YEARS} fiscal years."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(first_fiscal_year__gte=FIRST_ALLOWED_FY)
+                & Q(last_fiscal_year__lte=LAST_ALLOWED_FY),
+                name="initiative_fiscal_years_plausible",
+                violation_error_message=(
+                    f"Fiscal years must lie between {FIRST_ALLOWED_FY} and {LAST_ALLOWED_FY}."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(sustainment_annual_cost__gte=0) | Q(sustainment_annual_cost=None),
+                name="initiative_sustainment_cost_not_negative",
+                violation_error_message="The sustainment cost cannot be negative.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def fiscal_years(self) -> list[int]:
+        return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
+
+    def is_member(self, user) -> bool:
+        if not user.is_authenticated:
+            return False
+        return self.owner_id == user.pk or self.team_members.filter(pk=user.pk).exists()
+
+    def can_view(self, user) -> bool:
+        return roles.has_any_role(user)
+
+    def can_edit(self, user) -> bool:
+        """Planners who own the initiative or are on its team, while it is a draft."""
+        return self.is_editable_status and roles.is_planner(user) and self.is_member(user)

@@ -1,0 +1,37 @@
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from idd.choices import CCMD
+
+
+class Partner(models.Model):
+    """A partner nation."""
+
+    country = models.CharField(max_length=100, unique=True)
+    ccmd = models.CharField("combatant command", max_length=12, choices=CCMD.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country"]
+
+    def __str__(self) -> str:
+        return self.country
+
+
+class PartnerUnit(models.Model):
+    """A unit or organisation of the partner's security forces that an initiative targets."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="units")
+    name = models.CharField(max_length=200)
+    service = models.CharField(
+        max_length=100, blank=True, help_text="Army, navy, gendarmerie, ministry of defence…"
+    )
+
+    class Meta:
+        ordering = ["partner__country", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "name"], name="unit_name_unique_per_partner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.partner})"

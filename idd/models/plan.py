@@ -1,0 +1,291 @@
+"""The rows of an IDD: partner deliverables, U.S. inputs, yearly objectives, risks."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from assessments import fiscal
+from idd.choices import (
+    FIRST_ALLOWED_FY,
+    LAST_ALLOWED_FY,
+    DeliverableCategory,
+    DeliverableStatus,
+    FundingAuthority,
+    PoliticalRisk,
+    RiskCategory,
+    Scale,
+    USInputCategory,
+)
+from idd.models.initiative import Initiative
+
+FY_IN_RANGE = Q(fiscal_year__gte=FIRST_ALLOWED_FY) & Q(fiscal_year__lte=LAST_ALLOWED_FY)
+
+
+class InitiativeRow(models.Model):
+    """A row owned by one initiative, kept in the order the planner gave it."""
+
+    initiative: models.ForeignKey  # declared by each subclass with its own related name
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def clean_fiscal_year(self, field: str) -> None:
+        """A fiscal year must fall inside the initiative's span."""
+        year = getattr(self, field)
+        initiative = self.initiative if self.initiative_id else None
+        if year is None or initiative is None:
+            return
+        if not initiative.first_fiscal_year <= year <= initiative.last_fiscal_year:
+            raise ValidationError(
+                {
+                    field: f"FY{year} is outside this initiative's fiscal years "
+                    f"(FY{initiative.first_fiscal_year}–FY{initiative.last_fiscal_year})."
+                }
+            )
+
+
+class PartnerDeliverable(InitiativeRow):
+    """Something dated and observable the partner provides, at a political cost to itself."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="partner_deliverables"
+    )
+    title = models.CharField("what the partner delivers", max_length=300)
+    category = models.CharField(max_length=24, choices=DeliverableCategory.choices)
+    quantity = models.PositiveIntegerField(null=True, blank=True)
+    due_fiscal_year = models.PositiveSmallIntegerField("due fiscal year")
+    due_quarter = models.PositiveSmallIntegerField(
+        "due quarter", choices=[(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
+    )
+    verification_method = models.TextField(
+        "how it will be verified",
+        blank=True,
+        help_text="The observable evidence: a signed order, a budget line, a roster, a site visit.",
+    )
+    political_risk = models.PositiveSmallIntegerField(choices=PoliticalRisk.choices)
+    status = models.CharField(
+        max_length=16, choices=DeliverableStatus.choices, default=DeliverableStatus.PLANNED
+    )
+    evidence = models.TextField("evidence recorded", blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta(InitiativeRow.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(political_risk__gte=1) & Q(political_risk__lte=5),
+                name="deliverable_political_risk_1_to_5",
+                violation_error_message="Political risk is rated from 1 to 5.",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_quarter__gte=1) & Q(due_quarter__lte=4),
+                name="deliverable_due_quarter_1_to_4",
+                violation_error_message="The due quarter is Q1 to Q4.",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_fiscal_year__gte=FIRST_ALLOWED_FY)
+                & Q(due_fiscal_year__lte=LAST_ALLOWED_FY),
+                name="deliverable_due_fiscal_year_plausible",
+                violation_error_message="The due fiscal year is not plausible.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0) | Q(quantity=None),
+                name="deliverable_quantity_positive",
+                violation_error_message="The quantity must be at least 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(verified_by=None, verified_at=None)
+                | (Q(verified_by__isnull=False) & Q(verified_at__isnull=False)),
+                name="deliverable_verified_by_and_at_together",
+                violation_error_message="A verification records both who and when.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def due_label(self) -> str:
+        return f"FY{self.due_fiscal_year} Q{self.due_quarter}"
+
+    @property
+    def due_date(self):
+        return fiscal.quarter_end(self.due_fiscal_year, self.due_quarter)
+
+    def clean(self) -> None:
+        self.clean_fiscal_year("due_fiscal_year")
+
+
+class USInput(InitiativeRow):
+    """What the U.S. provides, gated on the partner deliverables it answers."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="us_inputs")
+    title = models.CharField("what the U.S. provides", max_length=300)
+    category = models.CharField(max_length=16, choices=USInputCategory.choices)
+    fiscal_year = models.PositiveSmallIntegerField()
+    estimated_cost = models.DecimalField(
+        "estimated cost (USD)", max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    authority = models.CharField(max_length=12, choices=FundingAuthority.choices)
+    matched_deliverables = models.ManyToManyField(
+        PartnerDeliverable,
+        blank=True,
+        related_name="matched_us_inputs",
+        verbose_name="partner deliverables it answers",
+    )
+    history = HistoricalRecords(m2m_fields=[matched_deliverables])
+
+    class Meta(InitiativeRow.Meta):
+        verbose_name = "U.S. input"
+        constraints = [
+            models.CheckConstraint(
+                condition=FY_IN_RANGE,
+                name="us_input_fiscal_year_plausible",
+                violation_error_message="The fiscal year is not plausible.",
+            ),
+            models.CheckConstraint(
+                condition=Q(estimated_cost__gte=0) | Q(estimated_cost=None),
+                name="us_input_cost_not_negative",
+                violation_error_message="The estimated cost cannot be negative.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        self.clean_fiscal_year("fiscal_year")
+
+
+class YearlyObjective(InitiativeRow):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="yearly_objectives"
+    )
+    fiscal_year = models.PositiveSmallIntegerField()
+    objective = models.TextField()
+    milestones = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta(InitiativeRow.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=FY_IN_RANGE,
+                name="objective_fiscal_year_plausible",
+                violation_error_message="The fiscal year is not plausible.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"FY{self.fiscal_year}: {self.objective[:60]}"
+
+    def clean(self) -> None:
+        self.clean_fiscal_year("fiscal_year")
+
+
+class Indicator(models.Model):
+    """An indicator of success for a yearly objective."""
+
+    objective = models.ForeignKey(
+        YearlyObjective, on_delete=models.CASCADE, related_name="indicators"
+    )
+    description = models.CharField("indicator", max_length=300)
+    baseline = models.CharField(max_length=200)
+    target = models.CharField(max_length=200)
+    how_measured = models.CharField(max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Risk(InitiativeRow):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="risks")
+    category = models.CharField(max_length=24, choices=RiskCategory.choices)
+    description = models.TextField()
+    likelihood = models.PositiveSmallIntegerField(choices=Scale.choices)
+    impact = models.PositiveSmallIntegerField(choices=Scale.choices)
+    mitigation = models.TextField(blank=True)
+    owner = models.CharField(
+        "risk owner", max_length=200, blank=True, help_text="The office or person who manages it."
+    )
+    history = HistoricalRecords()
+
+    class Meta(InitiativeRow.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(likelihood__gte=1)
+                & Q(likelihood__lte=5)
+                & Q(impact__gte=1)
+                & Q(impact__lte=5),
+                name="risk_likelihood_and_impact_1_to_5",
+                violation_error_message="Likelihood and impact are rated from 1 to 5.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {self.description[:60]}"
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+
+class PriorAssistance(InitiativeRow):
+    """U.S. assistance to the partner in the three fiscal years before the initiative."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="prior_assistance"
+    )
+    fiscal_year = models.PositiveSmallIntegerField()
+    authority = models.CharField(max_length=12, choices=FundingAuthority.choices)
+    description = models.CharField(max_length=300)
+    amount = models.DecimalField("amount (USD)", max_digits=14, decimal_places=0)
+    history = HistoricalRecords()
+
+    class Meta(InitiativeRow.Meta):
+        verbose_name_plural = "prior assistance"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="prior_assistance_amount_not_negative",
+                violation_error_message="The amount cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=FY_IN_RANGE,
+                name="prior_assistance_fiscal_year_plausible",
+                violation_error_message="The fiscal year is not plausible.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"FY{self.fiscal_year} {self.description}"
+
+    def clean(self) -> None:
+        initiative = self.initiative if self.initiative_id else None
+        if initiative is None or self.fiscal_year is None:
+            return
+        first = initiative.first_fiscal_year
+        if not first - 3 <= self.fiscal_year <= first - 1:
+            raise ValidationError(
+                {
+                    "fiscal_year": f"Prior assistance covers the three fiscal years before the "
+                    f"initiative: FY{first - 3}–FY{first - 1}."
+                }
+            )

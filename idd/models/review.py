@@ -1,0 +1,86 @@
+"""Review records: comments anchored to sections, decisions, approved revisions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from idd.models.initiative import Initiative
+from idd.sections import SECTION_CHOICES
+
+
+class ReviewComment(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="review_comments"
+    )
+    revision = models.PositiveSmallIntegerField()
+    section = models.CharField(max_length=20, choices=SECTION_CHOICES)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField("comment")
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()}: {self.body[:60]}"
+
+
+class ReviewDecision(models.Model):
+    class Outcome(models.TextChoices):
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="review_decisions"
+    )
+    revision = models.PositiveSmallIntegerField()
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(outcome="changes_requested") | ~Q(reason=""),
+                name="decision_changes_requested_needs_reason",
+                violation_error_message="Say what needs to change.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} (revision {self.revision})"
+
+
+class Revision(models.Model):
+    """An approved revision: a frozen snapshot of the IDD's data and its PDF."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveSmallIntegerField()
+    snapshot = models.JSONField()
+    pdf = models.FileField(upload_to="revisions/", blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["initiative", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "number"], name="revision_number_unique_per_initiative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} — revision {self.number}"

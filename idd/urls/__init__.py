@@ -1,0 +1,10 @@
+"""URLs of the idd app, one module per area."""
+
+from django.urls import include, path
+
+from idd.views import dashboard
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("initiatives/", include("idd.urls.initiatives")),
+]

@@ -1,0 +1,47 @@
+"""A planner signs in through the real form in Chromium and lands on the dashboard."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def assert_accessible(page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_sign_in_shows_dashboard_with_marking_banners(page, live_server, login, tmp_path):
+    user = factories.planner(username="dana")
+    factories.InitiativeFactory(owner=user, title="Coastal patrol capability")
+
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/")
+    assert_accessible(page)
+    page.screenshot(path=tmp_path / "login.png", full_page=True)
+
+    login(user)
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("link", name="Coastal patrol capability")).to_be_visible()
+    markings = page.get_by_role("region", name=re.compile("Classification marking"))
+    expect(markings).to_have_count(2)
+    expect(markings.first).to_have_text("UNCLASSIFIED")
+    expect(markings.last).to_have_text("UNCLASSIFIED")
+    assert_accessible(page)
+    page.screenshot(path=tmp_path / "dashboard.png", full_page=True)
+
+
+def test_wrong_password_keeps_username_and_explains(page, live_server):
+    user = factories.planner(username="dana")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_contain_text("enter a correct username and password")
+    expect(page.get_by_label("Username")).to_have_value("dana")
+    assert_accessible(page)

@@ -1,0 +1,76 @@
+"""Shared fixtures: the three kinds of user every view test needs, and the browser."""
+
+import os
+
+import pytest
+
+from tests import factories
+
+# Django's live_server runs in a thread; sync Playwright drives it from the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture
+def owner(db):
+    return factories.planner(username="owner", first_name="Olive", last_name="Owner")
+
+
+@pytest.fixture
+def teammate(db):
+    return factories.planner(username="teammate")
+
+
+@pytest.fixture
+def outsider(db):
+    """A planner who is neither owner nor team member."""
+    return factories.planner(username="outsider")
+
+
+@pytest.fixture
+def reviewer(db):
+    return factories.reviewer(username="reviewer")
+
+
+@pytest.fixture
+def no_role_user(db):
+    return factories.UserFactory(username="norole")
+
+
+@pytest.fixture
+def initiative(owner, teammate):
+    return factories.InitiativeFactory(owner=owner, team_members=[teammate])
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(
+            f"Browser tests need Debian's Chromium at {CHROMIUM} (make system installs it)."
+        )
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Sign in through the real login form; returns the page."""
+
+    def sign_in(user, password: str = factories.PASSWORD):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{live_server.url}/")
+        return page
+
+    return sign_in

@@ -1,0 +1,37 @@
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_owner_and_teammate_see_the_initiative_on_their_dashboard(
+    client, initiative, owner, teammate
+):
+    for user in (owner, teammate):
+        client.force_login(user)
+        assert initiative.title in client.get(reverse("dashboard")).content.decode()
+
+
+def test_outsider_does_not_see_others_initiatives(client, initiative, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("dashboard"))
+    assert initiative.title not in response.content.decode()
+    assert "You have no initiatives yet." in response.content.decode()
+
+
+def test_every_page_carries_the_marking_top_and_bottom(client, owner, settings):
+    settings.MARKING = "CUI // PRE-DECISIONAL"
+    client.force_login(owner)
+    assert client.get(reverse("dashboard")).content.decode().count("CUI // PRE-DECISIONAL") == 2
+
+
+def test_dashboard_query_count_does_not_grow_with_initiatives(
+    client, owner, django_assert_max_num_queries
+):
+    for _ in range(10):
+        factories.InitiativeFactory(owner=owner)
+    client.force_login(owner)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("dashboard"))

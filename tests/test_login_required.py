@@ -1,0 +1,49 @@
+"""Every URL requires a signed-in user, except sign-in itself and the health check."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PUBLIC = {"login", "health", "admin:login"}
+
+
+def walk(patterns, prefix: str = "", namespace: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}", prefix + str(pattern.pattern)
+
+
+def example_path(route: str) -> str:
+    """A concrete path for a route: converters and regex groups filled with plausible values."""
+    path = re.sub(r"<int:\w+>", "1", route)
+    path = re.sub(r"<(?:slug:|str:)?\w+>", "basics", path)
+    path = re.sub(r"<path:\w+>", "a/b", path)
+    path = re.sub(r"\(\?P<\w+>[^)]*\)", "1", path)
+    return "/" + path.lstrip("^").rstrip("$").replace("\\", "")
+
+
+ROUTES = sorted(set(walk(get_resolver().url_patterns)))
+PROTECTED = [(name, route) for name, route in ROUTES if name not in PUBLIC]
+
+
+def test_the_walk_finds_the_product_urls():
+    names = {name for name, _ in ROUTES}
+    assert {"dashboard", "initiative_detail", "login", "health"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), PROTECTED)
+def test_anonymous_visitors_are_sent_to_sign_in(client, name, route):
+    response = client.get(example_path(route))
+    assert response.status_code == 302, f"{name} ({route}) answered {response.status_code}"
+    assert "login" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_sign_in_and_health_are_public(client):
+    assert client.get("/accounts/login/").status_code == 200
+    assert client.get("/healthz").json() == {"status": "ok"}
