@@ -1,0 +1,71 @@
+"""The bridge from an initiative's rows to the pure commitment scoring core.
+
+assessments.scoring works on plain data; this module reads the initiative's partner
+deliverables, U.S. inputs and the planner's ratings and hands them over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.utils import timezone
+
+from assessments import scoring
+from assessments.models import RATED_FIELDS, CommitmentRatings
+from idd.models import Initiative, PartnerDeliverable, USInput
+
+
+def planner_ratings(ratings: CommitmentRatings | None) -> scoring.PlannerRatings:
+    """The stored ratings as plain data; unrated where the planner has not rated yet."""
+
+    def rating(field: str) -> scoring.Rating:
+        if ratings is None:
+            return scoring.Rating(None)
+        return scoring.Rating(getattr(ratings, field), getattr(ratings, f"{field}_justification"))
+
+    return scoring.PlannerRatings(**{field: rating(field) for field in RATED_FIELDS})
+
+
+def stored_ratings(initiative: Initiative) -> CommitmentRatings | None:
+    return CommitmentRatings.objects.filter(subject=initiative).first()
+
+
+def assessment_inputs(
+    initiative: Initiative,
+    deliverables: Iterable[PartnerDeliverable],
+    us_inputs: Iterable[USInput],
+    ratings: CommitmentRatings | None,
+    as_of: date | None = None,
+) -> scoring.AssessmentInputs:
+    """Plain inputs for the scoring core. U.S. inputs must have matched_deliverables prefetched."""
+    return scoring.AssessmentInputs(
+        as_of=as_of or timezone.localdate(),
+        first_fiscal_year=initiative.first_fiscal_year,
+        last_fiscal_year=initiative.last_fiscal_year,
+        deliverables=tuple(
+            scoring.Deliverable(
+                id=d.pk,
+                title=d.title,
+                category=d.category,
+                political_risk=d.political_risk,
+                status=d.status,
+                fiscal_year=d.due_fiscal_year,
+                quarter=d.due_quarter,
+                has_verification=bool(d.verification_method.strip()),
+            )
+            for d in deliverables
+        ),
+        us_inputs=tuple(
+            scoring.USInput(
+                id=u.pk,
+                title=u.title,
+                category=u.category,
+                fiscal_year=u.fiscal_year,
+                estimated_cost=u.estimated_cost,
+                matched_deliverable_ids=tuple(d.pk for d in u.matched_deliverables.all()),
+            )
+            for u in us_inputs
+        ),
+        ratings=planner_ratings(ratings),
+    )

@@ -1,0 +1,1 @@
+"""Domain operations as plain functions, one module per area. Views only call these."""

@@ -1,0 +1,197 @@
+"""The whole IDD as plain data: one snapshot feeds every view of the document.
+
+The read-only initiative page, the guided form's review step, the print view and the
+PDF all render from `snapshot(initiative)`. An approved revision stores the same
+dict, so a frozen revision renders exactly as it was approved, and the diff between
+two revisions compares two snapshots section by section.
+
+A snapshot is JSON-serialisable (dates as ISO strings, money as strings) and costs
+a fixed number of queries however many rows the initiative has.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch
+
+from assessments import fiscal, scoring
+from idd.commitment import assessment_inputs, stored_ratings
+from idd.models import Initiative, PartnerDeliverable, USInput, YearlyObjective
+
+SNAPSHOT_FORMAT = 1
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _person(user) -> str:
+    return "" if user is None else (user.get_full_name() or user.get_username())
+
+
+def _deliverable(d: PartnerDeliverable) -> dict[str, Any]:
+    return {
+        "id": d.pk,
+        "title": d.title,
+        "category": d.category,
+        "category_label": d.get_category_display(),
+        "quantity": d.quantity,
+        "due_fiscal_year": d.due_fiscal_year,
+        "due_quarter": d.due_quarter,
+        "due_label": d.due_label,
+        "due_date": d.due_date.isoformat(),
+        "verification_method": d.verification_method,
+        "political_risk": d.political_risk,
+        "political_risk_label": d.get_political_risk_display(),
+        "status": d.status,
+        "status_label": d.get_status_display(),
+        "evidence": d.evidence,
+        "verified_by": _person(d.verified_by),
+        "verified_at": d.verified_at.isoformat() if d.verified_at else None,
+    }
+
+
+def _us_input(u: USInput) -> dict[str, Any]:
+    return {
+        "id": u.pk,
+        "title": u.title,
+        "category": u.category,
+        "category_label": u.get_category_display(),
+        "fiscal_year": u.fiscal_year,
+        "estimated_cost": _money(u.estimated_cost),
+        "authority": u.get_authority_display(),
+        "matched_deliverable_ids": [d.pk for d in u.matched_deliverables.all()],
+    }
+
+
+def _timeline(years: list[int], deliverables: list[dict], us_inputs: list[dict]) -> list[dict]:
+    """Partner deliverables and U.S. inputs side by side, one entry per fiscal year."""
+    return [
+        {
+            "fiscal_year": year,
+            "deliverables": [d for d in deliverables if d["due_fiscal_year"] == year],
+            "us_inputs": [u for u in us_inputs if u["fiscal_year"] == year],
+        }
+        for year in years
+    ]
+
+
+def load(initiative_id: int) -> Initiative:
+    """The initiative with every row a snapshot reads, in a fixed number of queries."""
+    return (
+        Initiative.objects.select_related("partner", "owner")
+        .prefetch_related(
+            "team_members",
+            "targeted_units",
+            "prior_assistance",
+            "risks",
+            Prefetch(
+                "partner_deliverables",
+                queryset=PartnerDeliverable.objects.select_related("verified_by"),
+            ),
+            Prefetch(
+                "us_inputs",
+                queryset=USInput.objects.prefetch_related("matched_deliverables"),
+            ),
+            Prefetch(
+                "yearly_objectives",
+                queryset=YearlyObjective.objects.prefetch_related("indicators"),
+            ),
+        )
+        .get(pk=initiative_id)
+    )
+
+
+def snapshot(initiative: Initiative) -> dict[str, Any]:
+    """The IDD's content as plain data. Pass an initiative from `load` to avoid N+1."""
+    deliverables_rows = list(initiative.partner_deliverables.all())
+    us_input_rows = list(initiative.us_inputs.all())
+    deliverables = [_deliverable(d) for d in deliverables_rows]
+    us_inputs = [_us_input(u) for u in us_input_rows]
+    ratings = stored_ratings(initiative)
+    inputs = assessment_inputs(initiative, deliverables_rows, us_input_rows, ratings)
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "meta": {
+            "id": initiative.pk,
+            "title": initiative.title,
+            "status": initiative.status,
+            "status_label": initiative.get_status_display(),
+            "revision": initiative.revision,
+            "version": initiative.version,
+            "owner": _person(initiative.owner),
+            "team": [_person(u) for u in initiative.team_members.all()],
+            "updated_at": initiative.updated_at.isoformat(),
+        },
+        "basics": {
+            "title": initiative.title,
+            "partner": initiative.partner.country,
+            "ccmd": initiative.ccmd,
+            "ccmd_label": initiative.get_ccmd_display(),
+            "funding_authority": initiative.get_funding_authority_display(),
+            "first_fiscal_year": initiative.first_fiscal_year,
+            "last_fiscal_year": initiative.last_fiscal_year,
+            "targeted_units": [str(unit.name) for unit in initiative.targeted_units.all()],
+        },
+        "context": {
+            "problem_statement": initiative.problem_statement,
+            "campaign_objective": initiative.campaign_objective,
+            "desired_end_state": initiative.desired_end_state,
+            "theory_of_change": initiative.theory_of_change,
+            "prior_assistance": [
+                {
+                    "fiscal_year": p.fiscal_year,
+                    "authority": p.get_authority_display(),
+                    "description": p.description,
+                    "amount": _money(p.amount),
+                }
+                for p in initiative.prior_assistance.all()
+            ],
+        },
+        "deliverables": deliverables,
+        "us_inputs": us_inputs,
+        "timeline": _timeline(initiative.fiscal_years, deliverables, us_inputs),
+        "objectives": [
+            {
+                "fiscal_year": o.fiscal_year,
+                "objective": o.objective,
+                "milestones": o.milestones,
+                "indicators": [
+                    {
+                        "description": i.description,
+                        "baseline": i.baseline,
+                        "target": i.target,
+                        "how_measured": i.how_measured,
+                    }
+                    for i in o.indicators.all()
+                ],
+            }
+            for o in initiative.yearly_objectives.all()
+        ],
+        "sustainment": {
+            "absorptive_capacity": initiative.absorptive_capacity,
+            "sustainment_plan": initiative.sustainment_plan,
+            "sustainment_annual_cost": _money(initiative.sustainment_annual_cost),
+            "sustainment_funding_source": initiative.sustainment_funding_source,
+        },
+        "commitment": {
+            "inputs": inputs.to_dict(),
+            "result": scoring.assess(inputs).to_dict(),
+            "as_of_label": fiscal.format_date(inputs.as_of),
+        },
+        "risks": [
+            {
+                "category": r.category,
+                "category_label": r.get_category_display(),
+                "description": r.description,
+                "likelihood": r.likelihood,
+                "impact": r.impact,
+                "score": r.score,
+                "mitigation": r.mitigation,
+                "owner": r.owner,
+            }
+            for r in initiative.risks.all()
+        ],
+    }

@@ -1,0 +1,29 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from idd.models import Initiative
+from idd.snapshot import load, snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def maritime():
+    call_command("seed_demo", stdout=io.StringIO())
+    return Initiative.objects.get(title="Kestrela coastal patrol capability")
+
+
+def test_snapshot_is_plain_json_with_every_section(maritime):
+    doc = json.loads(json.dumps(snapshot(load(maritime.pk))))
+    assert set(doc) >= {"meta", "basics", "context", "deliverables", "us_inputs", "timeline"}
+    assert len(doc["deliverables"]) == 8
+    assert doc["us_inputs"][0]["matched_deliverable_ids"]
+    assert [year["fiscal_year"] for year in doc["timeline"]] == [2026, 2027, 2028, 2029, 2030]
+
+
+def test_snapshot_query_count_is_fixed(maritime, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        snapshot(load(maritime.pk))
