@@ -321,7 +321,9 @@ def _demonstrated(deliverables: tuple[Deliverable, ...], as_of: date) -> _Demons
             text += f" The first falls due on {format_date(min(upcoming))}."
         return _Demonstrated(None, text + note, 0, 0, 0)
 
-    earned = sum(Fraction(method.CREDIT[d.status]) * d.political_risk for d in counted)
+    earned = sum(
+        (Fraction(method.CREDIT[d.status]) * d.political_risk for d in counted), Fraction()
+    )
     weight = sum(d.political_risk for d in counted)
     score = _round_half_up(100 * earned / weight)
     delivered = sum(d.status == DELIVERED for d in counted)
