@@ -1,6 +1,7 @@
 """Review records: comments anchored to sections, decisions, approved revisions."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
@@ -62,8 +63,28 @@ class ReviewDecision(models.Model):
         return f"{self.get_outcome_display()} (revision {self.revision})"
 
 
+FROZEN_MESSAGE = "An approved revision is a record: it cannot be changed or deleted."
+
+
+class FrozenRevision(PermissionDenied):
+    """Someone tried to change or delete an approved revision."""
+
+
+class RevisionQuerySet(models.QuerySet["Revision"]):
+    """Bulk writes would bypass Revision.save/delete, so they are refused too."""
+
+    def update(self, **kwargs):
+        raise FrozenRevision(FROZEN_MESSAGE)
+
+    def delete(self):
+        raise FrozenRevision(FROZEN_MESSAGE)
+
+
 class Revision(models.Model):
-    """An approved revision: a frozen snapshot of the IDD's data and its PDF."""
+    """An approved revision: a frozen snapshot of the IDD's data and its PDF.
+
+    Written once, on approval; afterwards every save, update or delete is refused.
+    """
 
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveSmallIntegerField()
@@ -73,6 +94,8 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField()
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "number"]
@@ -84,3 +107,11 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative} — revision {self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise FrozenRevision(FROZEN_MESSAGE)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise FrozenRevision(FROZEN_MESSAGE)

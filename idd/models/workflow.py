@@ -1,21 +1,61 @@
-"""The review workflow's state field, declared on the model and protected.
+"""The review workflow, declared on the model and protected.
 
 The status can only change through the transitions declared here (django-fsm-2,
-protected=True): no form, view or admin can write it directly.
+protected=True): no form, view or admin can write it directly. Each transition names
+its source and target states, who may take it (`permission`) and what must be true
+(`conditions`); `idd.services.review` runs them, one service function per transition.
+
+    draft --submit--> submitted --start_review--> in review --approve--> approved
+                         ^                           |                      |
+                         +--resubmit-- changes requested <--request_changes-+
+    approved --start_revision--> draft (revision N+1)
+    draft / submitted / in review / changes requested --withdraw--> withdrawn
 """
 
+from __future__ import annotations
+
 from django.db import models
-from django_fsm import FSMField
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from idd.choices import InitiativeStatus
+from idd import roles
+from idd.choices import InitiativeStatus as S
 
-EDITABLE_STATUSES = (InitiativeStatus.DRAFT, InitiativeStatus.CHANGES_REQUESTED)
+EDITABLE_STATUSES = (S.DRAFT, S.CHANGES_REQUESTED)
+AWAITING_REVIEW = (S.SUBMITTED, S.IN_REVIEW)
+BEFORE_APPROVAL = (S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED)
 
 
-class ReviewWorkflow(models.Model):
+# --- Who may take a transition (django-fsm `permission=` callables) ------------------------
+
+
+def team_planner(initiative: ReviewWorkflow, user) -> bool:
+    """A planner who owns the initiative or is on its team."""
+    return roles.is_planner(user) and initiative.is_member(user)
+
+
+def owning_planner(initiative: ReviewWorkflow, user) -> bool:
+    return roles.is_planner(user) and user.pk == initiative.owner_id
+
+
+def independent_reviewer(initiative: ReviewWorkflow, user) -> bool:
+    """A reviewer who is not on the initiative's team: nobody reviews their own IDD."""
+    return roles.is_reviewer(user) and not initiative.is_member(user)
+
+
+# --- What must be true (django-fsm `conditions=` callables) -------------------------------
+
+
+def complete(initiative: ReviewWorkflow) -> bool:
+    """Every part of the IDD is filled in (judged from the data, as the guided form does)."""
+    return not initiative.missing_parts()
+
+
+class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
+    # ConcurrentTransitionMixin: a save from a stale copy (one read before someone else's
+    # transition) is refused rather than silently writing the old status back.
     status = FSMField(
-        default=InitiativeStatus.DRAFT,
-        choices=InitiativeStatus.choices,
+        default=S.DRAFT,
+        choices=S.choices,
         protected=True,
         db_index=True,
     )
@@ -30,3 +70,114 @@ class ReviewWorkflow(models.Model):
     def clean_fields(self, exclude=None) -> None:
         # Validation writes each cleaned value back; the protected status must not be.
         super().clean_fields(exclude={*(exclude or ()), "status"})
+
+    def missing_parts(self) -> list[str]:
+        """What still has to be filled in before the IDD can be submitted (none: complete)."""
+        try:  # TEMPORARY until the guided form (idd.wizard) lands
+            from idd.wizard import missing_parts
+        except ImportError:
+            return []
+        return missing_parts(self)
+
+    # Each transition's `custom` carries the words the screens and refusals use.
+
+    @transition(
+        field=status,
+        source=S.DRAFT,
+        target=S.SUBMITTED,
+        conditions=[complete],
+        permission=team_planner,
+        custom={
+            "label": "Submit for review",
+            "done": "submitted for review",
+            "who": "Only planners on the initiative's team can submit it.",
+        },
+    )
+    def submit(self) -> None:
+        """The planners hand the draft to the reviewers."""
+
+    @transition(
+        field=status,
+        source=S.SUBMITTED,
+        target=S.IN_REVIEW,
+        permission=independent_reviewer,
+        custom={
+            "label": "Start review",
+            "done": "taken into review",
+            "who": "Only a reviewer who is not on the initiative's team can review it.",
+        },
+    )
+    def start_review(self) -> None:
+        """A reviewer takes the submitted IDD into review."""
+
+    @transition(
+        field=status,
+        source=S.IN_REVIEW,
+        target=S.CHANGES_REQUESTED,
+        permission=independent_reviewer,
+        custom={
+            "label": "Request changes",
+            "done": "returned to the planners with changes requested",
+            "who": "Only a reviewer who is not on the initiative's team can review it.",
+        },
+    )
+    def request_changes(self) -> None:
+        """The reviewer returns the IDD to its planners; the reason is a ReviewDecision."""
+
+    @transition(
+        field=status,
+        source=S.CHANGES_REQUESTED,
+        target=S.SUBMITTED,
+        conditions=[complete],
+        permission=team_planner,
+        custom={
+            "label": "Resubmit for review",
+            "done": "resubmitted for review",
+            "who": "Only planners on the initiative's team can resubmit it.",
+        },
+    )
+    def resubmit(self) -> None:
+        """The planners hand the corrected IDD back to the reviewers."""
+
+    @transition(
+        field=status,
+        source=S.IN_REVIEW,
+        target=S.APPROVED,
+        permission=independent_reviewer,
+        custom={
+            "label": "Approve",
+            "done": "approved",
+            "who": "Only a reviewer who is not on the initiative's team can approve it.",
+        },
+    )
+    def approve(self) -> None:
+        """The reviewer approves; the service freezes the revision (snapshot and PDF)."""
+
+    @transition(
+        field=status,
+        source=list(BEFORE_APPROVAL),
+        target=S.WITHDRAWN,
+        permission=owning_planner,
+        custom={
+            "label": "Withdraw",
+            "done": "withdrawn",
+            "who": "Only the initiative's owner can withdraw it.",
+        },
+    )
+    def withdraw(self) -> None:
+        """The owner abandons the initiative before approval."""
+
+    @transition(
+        field=status,
+        source=S.APPROVED,
+        target=S.DRAFT,
+        permission=team_planner,
+        custom={
+            "label": "Start the next revision",
+            "done": "reopened as a draft of the next revision",
+            "who": "Only planners on the initiative's team can start a new revision.",
+        },
+    )
+    def start_revision(self) -> None:
+        """The approved revision stays frozen; the live IDD becomes the next draft."""
+        self.revision += 1

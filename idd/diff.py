@@ -1,0 +1,322 @@
+"""What changed between two revisions of an IDD, section by section, in reviewers' words.
+
+A pure function over two snapshots (`idd.snapshot`): no database, no request, so any
+two stored revisions (or a revision and the working draft) compare the same way.
+Rows are matched by their id where the snapshot carries one, else by their place in
+the list. Values are shown as the document shows them (labels, not codes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from assessments import method
+from idd.sections import SECTIONS
+
+Doc = dict[str, Any]
+Row = dict[str, Any]
+# (key in the snapshot, label in users' words)
+Fields = tuple[tuple[str, str], ...]
+
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RowChange:
+    kind: str  # ADDED, REMOVED or CHANGED
+    group: str  # what kind of row: "Partner deliverable", "Risk"...
+    name: str  # the row as a reviewer knows it
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class SectionDiff:
+    slug: str
+    title: str
+    fields: tuple[FieldChange, ...]
+    rows: tuple[RowChange, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fields or self.rows)
+
+
+def show(value: Any) -> str:
+    """A value as the document prints it; empty stays empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return ", ".join(show(item) for item in value)
+    return str(value)
+
+
+def money(value: Any) -> str:
+    return "" if value in (None, "") else f"${int(float(value)):,}"
+
+
+def _compare(old: Row, new: Row, fields: Fields, shown: dict[str, Callable] | None = None):
+    shown = shown or {}
+    changes = []
+    for key, label in fields:
+        fmt = shown.get(key, show)
+        before, after = fmt(old.get(key)), fmt(new.get(key))
+        if before != after:
+            changes.append(FieldChange(label, before, after))
+    return tuple(changes)
+
+
+def _keyed(rows: Iterable[Row]) -> dict[Any, Row]:
+    return {row.get("id", ("position", n)): row for n, row in enumerate(rows)}
+
+
+def _rows(
+    old_rows: list[Row],
+    new_rows: list[Row],
+    group: str,
+    name: Callable[[Row], str],
+    fields: Fields,
+    shown: dict[str, Callable] | None = None,
+) -> list[RowChange]:
+    """Added, removed and changed rows; an added or removed row lists what it held."""
+    old, new = _keyed(old_rows), _keyed(new_rows)
+    empty: Row = {}
+    changes = []
+    for key, row in new.items():
+        if key not in old:
+            changes.append(RowChange(ADDED, group, name(row), _compare(empty, row, fields, shown)))
+        else:
+            diff = _compare(old[key], row, fields, shown)
+            if diff:
+                changes.append(RowChange(CHANGED, group, name(row), diff))
+    for key, row in old.items():
+        if key not in new:
+            changes.append(
+                RowChange(REMOVED, group, name(row), _compare(row, empty, fields, shown))
+            )
+    return changes
+
+
+# --- The sections --------------------------------------------------------------------------
+
+BASICS: Fields = (
+    ("title", "Title"),
+    ("partner", "Partner"),
+    ("ccmd_label", "Combatant command"),
+    ("funding_authority", "Funding authority"),
+    ("first_fiscal_year", "First fiscal year"),
+    ("last_fiscal_year", "Last fiscal year"),
+    ("targeted_units", "Targeted partner units"),
+)
+CONTEXT: Fields = (
+    ("problem_statement", "Problem statement"),
+    ("campaign_objective", "Campaign-plan objective"),
+    ("desired_end_state", "Desired end state"),
+    ("theory_of_change", "Theory of change"),
+)
+PRIOR_ASSISTANCE: Fields = (
+    ("fiscal_year", "Fiscal year"),
+    ("authority", "Authority"),
+    ("description", "Description"),
+    ("amount", "Amount"),
+)
+DELIVERABLE: Fields = (
+    ("title", "What the partner delivers"),
+    ("category_label", "Category"),
+    ("quantity", "Quantity"),
+    ("due_label", "Due"),
+    ("verification_method", "How it will be verified"),
+    ("political_risk_label", "Political risk to the partner"),
+    ("status_label", "Status"),
+    ("evidence", "Evidence recorded"),
+    ("verified_by", "Verified by"),
+)
+US_INPUT: Fields = (
+    ("title", "What the U.S. provides"),
+    ("category_label", "Category"),
+    ("fiscal_year", "Fiscal year"),
+    ("estimated_cost", "Estimated cost"),
+    ("authority", "Authority"),
+    ("matched", "Partner deliverables it answers"),
+)
+OBJECTIVE: Fields = (
+    ("fiscal_year", "Fiscal year"),
+    ("objective", "Objective"),
+    ("milestones", "Milestones"),
+)
+INDICATOR: Fields = (
+    ("description", "Indicator"),
+    ("baseline", "Baseline"),
+    ("target", "Target"),
+    ("how_measured", "How measured"),
+)
+SUSTAINMENT: Fields = (
+    ("absorptive_capacity", "Absorptive capacity"),
+    ("sustainment_plan", "Sustainment plan"),
+    ("sustainment_annual_cost", "Annual sustainment cost"),
+    ("sustainment_funding_source", "Source of funds after U.S. support ends"),
+)
+RISK: Fields = (
+    ("category_label", "Category"),
+    ("description", "Description"),
+    ("likelihood", "Likelihood (1-5)"),
+    ("impact", "Impact (1-5)"),
+    ("mitigation", "Mitigation"),
+    ("owner", "Risk owner"),
+)
+RATINGS = (
+    ("physical_risk", "Physical risk"),
+    *method.WILLINGNESS_RATINGS,
+    *method.CAPACITY_RATINGS,
+)
+COMMITMENT: Fields = (
+    ("demonstrated", "Demonstrated commitment"),
+    ("risk_accepted_points", "Political risk accepted (points)"),
+    ("stated_willingness", "Stated willingness"),
+    ("absorptive_capacity", "Absorptive capacity (mean rating)"),
+    ("quadrant_label", "Quadrant"),
+    ("flags", "Flags raised"),
+    *((f"{key}_score", f"{label}: rating") for key, label in RATINGS),
+    *((f"{key}_justification", f"{label}: justification") for key, label in RATINGS),
+)
+
+
+def _basics(old: Doc, new: Doc) -> tuple[tuple[FieldChange, ...], list[RowChange]]:
+    return _compare(old.get("basics", {}), new.get("basics", {}), BASICS), []
+
+
+def _context(old: Doc, new: Doc):
+    before, after = old.get("context", {}), new.get("context", {})
+    rows = _rows(
+        before.get("prior_assistance", []),
+        after.get("prior_assistance", []),
+        "Prior assistance",
+        lambda r: f"FY{r.get('fiscal_year')} {r.get('description', '')}",
+        PRIOR_ASSISTANCE,
+        {"amount": money},
+    )
+    return _compare(before, after, CONTEXT), rows
+
+
+def _deliverables(old: Doc, new: Doc):
+    rows = _rows(
+        old.get("deliverables", []),
+        new.get("deliverables", []),
+        "Partner deliverable",
+        lambda r: r.get("title", ""),
+        DELIVERABLE,
+    )
+    return (), rows
+
+
+def _with_matched(doc: Doc) -> list[Row]:
+    """U.S. inputs with the titles of the partner deliverables they answer."""
+    titles = {d.get("id"): d.get("title", "") for d in doc.get("deliverables", [])}
+    return [
+        u | {"matched": sorted(titles.get(i, "") for i in u.get("matched_deliverable_ids", []))}
+        for u in doc.get("us_inputs", [])
+    ]
+
+
+def _us_inputs(old: Doc, new: Doc):
+    rows = _rows(
+        _with_matched(old),
+        _with_matched(new),
+        "U.S. input",
+        lambda r: r.get("title", ""),
+        US_INPUT,
+        {"estimated_cost": money},
+    )
+    return (), rows
+
+
+def _objective_name(row: Row) -> str:
+    return f"FY{row.get('fiscal_year')}: {row.get('objective', '')}"
+
+
+def _objectives(old: Doc, new: Doc):
+    old_rows, new_rows = old.get("objectives", []), new.get("objectives", [])
+    rows = _rows(old_rows, new_rows, "Yearly objective", _objective_name, OBJECTIVE)
+    # Indicators are compared within the objective they belong to.
+    old_keyed, new_keyed = _keyed(old_rows), _keyed(new_rows)
+    for key in [*new_keyed, *(k for k in old_keyed if k not in new_keyed)]:
+        objective = new_keyed.get(key) or old_keyed[key]
+        rows += _rows(
+            old_keyed.get(key, {}).get("indicators", []),
+            new_keyed.get(key, {}).get("indicators", []),
+            f"Indicator of {_objective_name(objective)}",
+            lambda r: r.get("description", ""),
+            INDICATOR,
+        )
+    return (), rows
+
+
+def _sustainment(old: Doc, new: Doc):
+    before, after = old.get("sustainment", {}), new.get("sustainment", {})
+    return _compare(before, after, SUSTAINMENT, {"sustainment_annual_cost": money}), []
+
+
+def _commitment_row(doc: Doc) -> Row:
+    """The assessment's figures and the planner's ratings, flattened for comparison."""
+    commitment = doc.get("commitment", {})
+    result = commitment.get("result", {})
+    ratings = commitment.get("inputs", {}).get("ratings", {})
+    demonstrated = result.get("demonstrated")
+    row = {
+        "demonstrated": "not yet observable" if demonstrated is None else f"{demonstrated}%",
+        "risk_accepted_points": result.get("risk_accepted_points"),
+        "stated_willingness": result.get("stated_willingness"),
+        "absorptive_capacity": result.get("absorptive_capacity"),
+        "quadrant_label": result.get("quadrant_label"),
+        "flags": sorted(flag.get("title", "") for flag in result.get("flags", [])),
+    }
+    for key, _ in RATINGS:
+        rating = ratings.get(key, {})
+        row[f"{key}_score"] = rating.get("score")
+        row[f"{key}_justification"] = rating.get("justification")
+    return row
+
+
+def _commitment(old: Doc, new: Doc):
+    if not old.get("commitment") and not new.get("commitment"):
+        return (), []
+    return _compare(_commitment_row(old), _commitment_row(new), COMMITMENT), []
+
+
+def _risk_name(row: Row) -> str:
+    return f"{row.get('category_label', '')}: {row.get('description', '')}"
+
+
+def _risks(old: Doc, new: Doc):
+    return (), _rows(old.get("risks", []), new.get("risks", []), "Risk", _risk_name, RISK)
+
+
+COMPARE = {
+    "basics": _basics,
+    "context": _context,
+    "deliverables": _deliverables,
+    "us-inputs": _us_inputs,
+    "objectives": _objectives,
+    "sustainment": _sustainment,
+    "commitment": _commitment,
+    "risks": _risks,
+}
+
+
+def diff(old: Doc, new: Doc) -> list[SectionDiff]:
+    """Every section of the IDD, in document order, with what changed from old to new."""
+    sections = []
+    for section in SECTIONS:
+        fields, rows = COMPARE[section.slug](old, new)
+        sections.append(SectionDiff(section.slug, section.title, tuple(fields), tuple(rows)))
+    return sections

@@ -1,0 +1,256 @@
+"""The review workflow's operations: one plain function per transition.
+
+Each function locks the initiative, checks that this user may take the transition now
+(state, role and membership, conditions), takes it, records who and when (the history
+record carries the user and the transition as its change reason), records the
+reviewer's decision where there is one, freezes the revision on approval, and e-mails
+the people who must act next once the transaction commits. A refused transition raises
+`RefusedTransition` with a message for the user and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from idd import roles
+from idd.choices import InitiativeStatus
+from idd.models import Initiative, ReviewDecision, Revision
+from idd.models.workflow import AWAITING_REVIEW
+from idd.snapshot import load, snapshot
+
+# The transitions, in the order the screens offer them.
+TRANSITIONS = (
+    "submit",
+    "resubmit",
+    "start_review",
+    "request_changes",
+    "approve",
+    "start_revision",
+    "withdraw",
+)
+REASON_REQUIRED = "Say what needs to change: the planners read this reason first."
+
+
+class RefusedTransition(Exception):
+    """The user may not take this transition now. Nothing was changed."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+def words(name: str) -> dict[str, str]:
+    """The transition's words (label, what it did, who may take it), from its declaration."""
+    declared = getattr(Initiative, name)._django_fsm.transitions.values()
+    return next(iter(declared)).custom
+
+
+def change_reason(name: str) -> str:
+    """What the History tab says the transition did: "Submitted for review"."""
+    done = words(name)["done"]
+    return done[0].upper() + done[1:]
+
+
+def refusal(initiative: Initiative, user, name: str) -> str | None:
+    """Why this user may not take the transition now, or None when they may."""
+    if name not in TRANSITIONS:
+        return "There is no such step in the review workflow."
+    method = getattr(initiative, name)
+    if not can_proceed(method, check_conditions=False):
+        return (
+            f"This IDD is {initiative.get_status_display().lower()}: "
+            f"it cannot be {words(name)['done']} now."
+        )
+    if not method._django_fsm.has_transition_perm(initiative, initiative.status, user):
+        return words(name)["who"]
+    if not can_proceed(method):
+        missing = "; ".join(initiative.missing_parts())
+        return f"The IDD is not complete yet. Still to fill in: {missing}."
+    return None
+
+
+def allowed(initiative: Initiative, user) -> list[str]:
+    """The transitions this user may take now, in screen order."""
+    return [name for name in TRANSITIONS if refusal(initiative, user, name) is None]
+
+
+def _take(initiative: Initiative, user, name: str) -> tuple[Initiative, str]:
+    """Lock the initiative, check, take the transition and save. Returns it and its old status.
+
+    Taking a transition moves the optimistic-lock version on, so an edit opened before
+    it (say, in another tab before submitting) is refused as stale, not written.
+    """
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    reason = refusal(locked, user, name)
+    if reason:
+        raise RefusedTransition(reason)
+    before = locked.status
+    getattr(locked, name)()
+    locked.version += 1
+    locked._history_user = user
+    locked._change_reason = change_reason(name)
+    locked.save()
+    return locked, before
+
+
+# --- Who hears about it -------------------------------------------------------------------
+
+
+def _team(initiative: Initiative) -> list:
+    return [initiative.owner, *initiative.team_members.all()]
+
+
+def _reviewers(initiative: Initiative) -> Iterable:
+    return (
+        get_user_model()
+        .objects.filter(groups__name=roles.REVIEWER, is_active=True)
+        .exclude(pk__in=[u.pk for u in _team(initiative)])
+    )
+
+
+def _notify(
+    initiative: Initiative,
+    name: str,
+    actor,
+    recipients: Iterable,
+    *,
+    reason: str = "",
+    base_url: str = "",
+) -> None:
+    """E-mail the recipients (not the actor) once the transaction commits."""
+    to = sorted({u.email for u in recipients if u.email and u.pk != actor.pk})
+    if not to:
+        return
+    done = words(name)["done"]
+    subject = f"{initiative.title}: {done}"
+    body = render_to_string(
+        "idd/review/email/transition.txt",
+        {
+            "initiative": initiative,
+            "done": done,
+            "actor": actor.get_full_name() or actor.get_username(),
+            "reason": reason,
+            "site": settings.SITE_NAME,
+            "link": base_url.rstrip("/") + reverse("initiative_review", args=[initiative.pk]),
+        },
+    )
+    message = EmailMessage(subject, body, to=to)
+    transaction.on_commit(message.send, robust=True)
+
+
+# --- The transitions ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+    initiative, _ = _take(initiative, user, "submit")
+    _notify(initiative, "submit", user, _reviewers(initiative), base_url=base_url)
+    return initiative
+
+
+@transaction.atomic
+def resubmit(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+    initiative, _ = _take(initiative, user, "resubmit")
+    _notify(initiative, "resubmit", user, _reviewers(initiative), base_url=base_url)
+    return initiative
+
+
+@transaction.atomic
+def start_review(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+    initiative, _ = _take(initiative, user, "start_review")
+    _notify(initiative, "start_review", user, _team(initiative), base_url=base_url)
+    return initiative
+
+
+@transaction.atomic
+def request_changes(initiative: Initiative, user, reason: str, *, base_url: str = "") -> Initiative:
+    reason = reason.strip()
+    if not reason:
+        # Checked before anything is written; the database refuses it too.
+        problem = refusal(initiative, user, "request_changes")
+        raise RefusedTransition(problem or REASON_REQUIRED)
+    initiative, _ = _take(initiative, user, "request_changes")
+    ReviewDecision.objects.create(
+        initiative=initiative,
+        revision=initiative.revision,
+        reviewer=user,
+        outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
+        reason=reason,
+    )
+    _notify(
+        initiative,
+        "request_changes",
+        user,
+        _team(initiative),
+        reason=reason,
+        base_url=base_url,
+    )
+    return initiative
+
+
+@transaction.atomic
+def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "") -> Revision:
+    """Approve and freeze: the snapshot of every section and its PDF are stored for good."""
+    from idd.export import render_pdf  # WeasyPrint is imported only when a PDF is made
+
+    initiative, _ = _take(initiative, user, "approve")
+    ReviewDecision.objects.create(
+        initiative=initiative,
+        revision=initiative.revision,
+        reviewer=user,
+        outcome=ReviewDecision.Outcome.APPROVED,
+        reason=reason.strip(),
+    )
+    doc = snapshot(load(initiative.pk))
+    name = f"initiative-{initiative.pk}-revision-{initiative.revision}.pdf"
+    revision = Revision.objects.create(
+        initiative=initiative,
+        number=initiative.revision,
+        snapshot=doc,
+        pdf=ContentFile(render_pdf(doc), name=name),
+        approved_by=user,
+        approved_at=timezone.now(),
+    )
+    _notify(initiative, "approve", user, _team(initiative), reason=reason, base_url=base_url)
+    return revision
+
+
+@transaction.atomic
+def withdraw(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+    initiative, before = _take(initiative, user, "withdraw")
+    told = _team(initiative)
+    if before in AWAITING_REVIEW:
+        told += list(_reviewers(initiative))
+    _notify(initiative, "withdraw", user, told, base_url=base_url)
+    return initiative
+
+
+@transaction.atomic
+def start_revision(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+    """Reopen an approved IDD as the draft of revision N+1; revision N stays frozen."""
+    initiative, _ = _take(initiative, user, "start_revision")
+    _notify(initiative, "start_revision", user, _team(initiative), base_url=base_url)
+    return initiative
+
+
+def latest_reason(initiative: Initiative) -> ReviewDecision | None:
+    """The decision that returned the current revision to its planners, if any."""
+    if initiative.status != InitiativeStatus.CHANGES_REQUESTED:
+        return None
+    return (
+        initiative.review_decisions.filter(
+            revision=initiative.revision, outcome=ReviewDecision.Outcome.CHANGES_REQUESTED
+        )
+        .select_related("reviewer")
+        .last()
+    )
