@@ -18,7 +18,14 @@ from django.db.models import Prefetch
 
 from assessments import fiscal, scoring
 from idd.commitment import assessment_inputs, stored_ratings
-from idd.models import Initiative, PartnerDeliverable, USInput, YearlyObjective
+from idd.models import (
+    Initiative,
+    PartnerDeliverable,
+    ReviewDecision,
+    Revision,
+    USInput,
+    YearlyObjective,
+)
 
 SNAPSHOT_FORMAT = 1
 
@@ -98,6 +105,13 @@ def load(initiative_id: int) -> Initiative:
             Prefetch(
                 "yearly_objectives",
                 queryset=YearlyObjective.objects.prefetch_related("indicators"),
+            ),
+            Prefetch(
+                "review_decisions", queryset=ReviewDecision.objects.select_related("reviewer")
+            ),
+            Prefetch(
+                "revisions",
+                queryset=Revision.objects.select_related("approved_by").defer("snapshot"),
             ),
         )
         .get(pk=initiative_id)
@@ -193,5 +207,25 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
                 "owner": r.owner,
             }
             for r in initiative.risks.all()
+        ],
+        # The approval block and revision history of the printed IDD.
+        "approvals": [
+            {
+                "revision": d.revision,
+                "reviewer": _person(d.reviewer),
+                "outcome": d.outcome,
+                "outcome_label": d.get_outcome_display(),
+                "reason": d.reason,
+                "decided_at": d.decided_at.isoformat(),
+            }
+            for d in initiative.review_decisions.all()
+        ],
+        "revisions": [
+            {
+                "number": r.number,
+                "approved_by": _person(r.approved_by),
+                "approved_at": r.approved_at.isoformat(),
+            }
+            for r in initiative.revisions.all()
         ],
     }
