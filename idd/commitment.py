@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 
 from assessments import scoring
-from assessments.models import RATED_FIELDS, CommitmentRatings
+from assessments.fiscal import format_date
+from assessments.models import RATED_FIELDS, CommitmentAssessment, CommitmentRatings
 from idd.models import Initiative, PartnerDeliverable, USInput
 
 
@@ -28,7 +30,11 @@ def planner_ratings(ratings: CommitmentRatings | None) -> scoring.PlannerRatings
 
 
 def stored_ratings(initiative: Initiative) -> CommitmentRatings | None:
-    return CommitmentRatings.objects.filter(subject=initiative).first()
+    """The planner's ratings, or None before any; free when loaded with select_related."""
+    try:
+        return initiative.commitment_ratings
+    except CommitmentRatings.DoesNotExist:
+        return None
 
 
 def assessment_inputs(
@@ -69,3 +75,39 @@ def assessment_inputs(
         ),
         ratings=planner_ratings(ratings),
     )
+
+
+def current_inputs(initiative: Initiative, as_of: date) -> scoring.AssessmentInputs:
+    """The initiative's data as it is now, assessed as of a date (three queries)."""
+    return assessment_inputs(
+        initiative,
+        initiative.partner_deliverables.all(),
+        initiative.us_inputs.prefetch_related("matched_deliverables"),
+        CommitmentRatings.objects.filter(subject=initiative).first(),
+        as_of=as_of,
+    )
+
+
+def assessment_entry(assessment: CommitmentAssessment) -> dict[str, Any]:
+    """A stored assessment as plain data: its result exactly as recorded that day."""
+    return {
+        "id": assessment.pk,
+        "kind": assessment.kind,
+        "kind_label": assessment.get_kind_display(),
+        "assessed_on": assessment.assessed_on.isoformat(),
+        "assessed_on_label": format_date(assessment.assessed_on),
+        "result": assessment.result,
+    }
+
+
+def stored_commitment(
+    assessment: CommitmentAssessment, earlier: Iterable[CommitmentAssessment]
+) -> dict[str, Any]:
+    """A stored assessment in the shape of the snapshot's "commitment" key, so it renders
+    through the same templates; `earlier` assessments become the trend's earlier points."""
+    return {
+        "inputs": assessment.inputs,
+        "result": assessment.result,
+        "as_of_label": format_date(assessment.assessed_on),
+        "history": [assessment_entry(a) for a in earlier],
+    }

@@ -6,14 +6,18 @@ Kestrela is a fictional coastal state under AFRICOM. Everything here is invented
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
+from assessments.models import CommitmentAssessment, CommitmentRatings
+from assessments.scoring import Rating
 from idd import roles
 from idd.choices import CCMD, FundingAuthority, InitiativeStatus, RiskCategory
+from idd.commitment import current_inputs
 from idd.models import (
     Indicator,
     Initiative,
@@ -25,6 +29,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
+from idd.services.assessments import store_assessment
 
 
 @dataclass(frozen=True)
@@ -386,6 +391,76 @@ def _maritime_plan(initiative: Initiative) -> None:
         )
 
 
+# The planner's ratings of the maritime initiative today: (score 1-5, justification).
+MARITIME_RATINGS = {
+    "physical_risk": (
+        4,
+        "Armed smugglers and foreign industrial trawlers work the EEZ; a navy boat was fired "
+        "on twice in 2025 (SCO incident reports).",
+    ),
+    "motivation": (
+        4,
+        "The 2025 national maritime strategy names illegal fishing the first economic-security "
+        "threat; the Chief of Navy asked for the company.",
+    ),
+    "intensity": (
+        4,
+        "Fisheries losses are put at 4% of GDP and coastal towns protest every season.",
+    ),
+    "salience": (
+        3,
+        "The defence minister backs it, but the finance ministry has twice delayed the fuel line.",
+    ),
+    "personnel": (2, "Trained crews for two boats only; sailors rotate out every 18 months."),
+    "budget": (1, "No fuel or spare-parts line for patrol boats in the current finance law."),
+    "maintenance": (
+        1,
+        "Six mechanics in the maintenance directorate, no boat shed, parts bought ad hoc.",
+    ),
+    "institutions": (2, "Navy staff plans patrols, but no law yet defines enforcement powers."),
+}
+
+# Past assessments, computed from the data as it was on their dates: the statuses that were
+# different then (by deliverable position) and the stated-willingness ratings given then.
+MARITIME_HISTORY = (
+    (
+        date(2026, 3, 31),
+        CommitmentAssessment.Kind.BASELINE,
+        {1: "late", 2: "planned", 3: "planned"},
+        {
+            "motivation": (5, "The President promised the patrol company within a year."),
+            "intensity": (5, "Illegal fishing dominated the 2025 election campaign."),
+            "salience": (4, "The defence minister chairs the maritime task force himself."),
+        },
+    ),
+    (date(2026, 9, 30), CommitmentAssessment.Kind.REASSESSMENT, {}, {}),
+)
+
+
+def _maritime_commitment(initiative: Initiative, planner: User) -> None:
+    """The planner's ratings, then a baseline and a re-assessment as they were recorded."""
+    CommitmentRatings.objects.create(
+        subject=initiative,
+        **{
+            field: value
+            for name, (score, why) in MARITIME_RATINGS.items()
+            for field, value in ((name, score), (f"{name}_justification", why))
+        },
+    )
+    for as_of, kind, statuses, ratings in MARITIME_HISTORY:
+        now = current_inputs(initiative, as_of)
+        inputs = replace(
+            now,
+            deliverables=tuple(
+                replace(d, status=statuses.get(i, d.status)) for i, d in enumerate(now.deliverables)
+            ),
+            ratings=replace(
+                now.ratings, **{name: Rating(*rating) for name, rating in ratings.items()}
+            ),
+        )
+        store_assessment(initiative, kind, inputs, planner)
+
+
 @transaction.atomic
 def seed_demo() -> list[DemoUser]:
     """Create the demo scenario once; running it again changes nothing."""
@@ -402,6 +477,7 @@ def seed_demo() -> list[DemoUser]:
     if not partner.initiatives.exists():
         maritime = _maritime_initiative(users["planner"], users["teammate"], partner)
         _maritime_plan(maritime)
+        _maritime_commitment(maritime, users["planner"])
         _budget_initiative(users["planner"], partner)
     return list(DEMO_USERS)
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from assessments import fiscal, scoring
-from idd.commitment import assessment_inputs, stored_ratings
+from assessments import fiscal, presentation, scoring
+from assessments.models import CommitmentAssessment
+from idd.commitment import assessment_entry, assessment_inputs, stored_ratings
 from idd.models import (
     Initiative,
     PartnerDeliverable,
@@ -113,6 +114,10 @@ def load(initiative_id: int) -> Initiative:
                 "revisions",
                 queryset=Revision.objects.select_related("approved_by").defer("snapshot"),
             ),
+            Prefetch(
+                "commitment_assessments",
+                queryset=CommitmentAssessment.objects.select_related("assessed_by").defer("inputs"),
+            ),
         )
         .get(pk=initiative_id)
     )
@@ -194,6 +199,15 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
             "inputs": inputs.to_dict(),
             "result": scoring.assess(inputs).to_dict(),
             "as_of_label": fiscal.format_date(inputs.as_of),
+            # The planner's ratings, labelled, each with its justification.
+            "ratings": [
+                row.to_dict() for row in presentation.rating_rows(inputs.ratings.to_dict())
+            ],
+            # Stored assessments, oldest first, results exactly as recorded: the trend.
+            "history": [
+                assessment_entry(a) | {"assessed_by": _person(a.assessed_by)}
+                for a in initiative.commitment_assessments.all()
+            ],
         },
         "risks": [
             {

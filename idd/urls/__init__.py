@@ -7,4 +7,5 @@ from idd.views import dashboard
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("initiatives/", include("idd.urls.initiatives")),
+    path("initiatives/", include("idd.urls.assessments")),
 ]

@@ -1,0 +1,228 @@
+"""What the commitment screens show, built from stored plain data (no Django).
+
+Everything here reads the JSON-able dicts that `AssessmentInputs.to_dict()` and
+`CommitmentResult.to_dict()` produce, so a stored assessment, the live figures in the
+document snapshot and an approved revision all render through the same code. Each figure
+carries the sentence that says where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assessments import charts, method
+
+PHYSICAL_RISK = ("physical_risk", "Physical risk")
+CURRENT = "Current"
+
+# Groups of the planner's ratings, in the order the form and the document show them.
+RATING_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Threat", (PHYSICAL_RISK,)),
+    ("Stated willingness", method.WILLINGNESS_RATINGS),
+    ("Absorptive capacity", method.CAPACITY_RATINGS),
+)
+RATING_LABELS: dict[str, str] = {
+    name: label for _, ratings in RATING_GROUPS for name, label in ratings
+}
+SEVERITY_LABELS = {method.WARNING: "Warning", method.INFO: "Worth a second look"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    name: str
+    group: str
+    label: str
+    score: int | None
+    justification: str
+
+    @property
+    def unjustified(self) -> bool:
+        return self.score is not None and not self.justification.strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "group": self.group,
+            "label": self.label,
+            "score": self.score,
+            "justification": self.justification,
+        }
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def rating_rows(ratings: dict[str, dict[str, Any]]) -> list[RatingRow]:
+    """The planner's ratings (as in AssessmentInputs.to_dict()["ratings"]), labelled."""
+    return [
+        RatingRow(
+            name=name,
+            group=group,
+            label=label,
+            score=ratings[name]["score"],
+            justification=ratings[name]["justification"],
+        )
+        for group, parts in RATING_GROUPS
+        for name, label in parts
+    ]
+
+
+def unjustified_ratings(ratings: dict[str, dict[str, Any]]) -> list[str]:
+    """Labels of ratings given without a justification."""
+    return [row.label for row in rating_rows(ratings) if row.unjustified]
+
+
+def _parts_text(ratings: dict[str, dict[str, Any]], parts: tuple[tuple[str, str], ...]) -> str:
+    given = [f"{label.lower()} {ratings[name]['score']}" for name, label in parts]
+    return given[0] if len(given) == 1 else ", ".join(given[:-1]) + " and " + given[-1]
+
+
+def _mean_explanation(
+    ratings: dict[str, dict[str, Any]], parts: tuple[tuple[str, str], ...], rescaled: bool
+) -> str:
+    missing = [label.lower() for name, label in parts if ratings[name]["score"] is None]
+    if missing:
+        return "Not computed until every part is rated; not rated yet: " + ", ".join(missing) + "."
+    scale = f"each {method.SCALE_MIN}–{method.SCALE_MAX}"
+    text = f"Mean of the planner's ratings of {_parts_text(ratings, parts)} ({scale})"
+    if rescaled:
+        text += f", rescaled from {method.SCALE_MIN}–{method.SCALE_MAX} to 0–100"
+    return text + "."
+
+
+def figures(inputs: dict[str, Any], result: dict[str, Any]) -> list[Figure]:
+    """Every figure of one assessment, each with where it came from."""
+    ratings = inputs["ratings"]
+    demonstrated = result["demonstrated"]
+    highest = result["highest_risk_accepted"]
+    stated = result["stated_willingness"]
+    capacity = result["absorptive_capacity"]
+    gap = result["gap"]
+    return [
+        Figure(
+            "Demonstrated commitment",
+            "Not yet observable" if demonstrated is None else f"{demonstrated} of 100",
+            result["demonstrated_explanation"],
+        ),
+        Figure(
+            "Political risk accepted",
+            f"{highest} – {method.POLITICAL_RISK_LABELS[highest]}" if highest else "None yet",
+            result["risk_accepted_explanation"],
+        ),
+        Figure(
+            "Stated willingness",
+            "Not rated" if stated is None else f"{stated} of 100",
+            _mean_explanation(ratings, method.WILLINGNESS_RATINGS, rescaled=True),
+        ),
+        Figure(
+            "Stated minus demonstrated",
+            "Not computed" if gap is None else f"{gap} points",
+            result["gap_explanation"],
+        ),
+        Figure(
+            "Absorptive capacity",
+            "Not rated" if capacity is None else f"{_number(capacity)} of {method.SCALE_MAX}",
+            _mean_explanation(ratings, method.CAPACITY_RATINGS, rescaled=False),
+        ),
+        Figure("Quadrant", result["quadrant_label"], result["quadrant_explanation"]),
+    ]
+
+
+def flags(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored flags, each with a readable severity."""
+    return [
+        flag | {"severity_label": SEVERITY_LABELS[flag["severity"]]} for flag in result["flags"]
+    ]
+
+
+def chart_point(name: str, date_label: str, result: dict[str, Any], current: bool) -> charts.Point:
+    return charts.Point(
+        name=name,
+        date_label=date_label,
+        current=current,
+        demonstrated=result["demonstrated"],
+        stated_willingness=result["stated_willingness"],
+        physical_risk=result["physical_risk"],
+        risk_accepted=result["highest_risk_accepted"],
+        quadrant_label=result["quadrant_label"],
+    )
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    """One assessment ready to render: figures, flags, ratings and both charts."""
+
+    as_of_label: str
+    figures: list[Figure]
+    flags: list[dict[str, Any]]
+    ratings: list[RatingRow]
+    points: list[charts.Point]  # stored assessments in date order, then this one
+    quadrant: charts.QuadrantChart
+    trend: charts.TrendChart
+
+
+def commitment_view(commitment: dict[str, Any], name: str = CURRENT) -> CommitmentView:
+    """From the snapshot's commitment dict: {inputs, result, as_of_label, history?}.
+
+    `history` lists stored assessments ({kind_label, assessed_on_label, result}); the
+    charts show them before this assessment, which is named `name`.
+    """
+    inputs, result = commitment["inputs"], commitment["result"]
+    points = [
+        chart_point(entry["kind_label"], entry["assessed_on_label"], entry["result"], False)
+        for entry in commitment.get("history", ())
+    ]
+    points.append(chart_point(name, commitment["as_of_label"], result, current=True))
+    return CommitmentView(
+        as_of_label=commitment["as_of_label"],
+        figures=figures(inputs, result),
+        flags=flags(result),
+        ratings=rating_rows(inputs["ratings"]),
+        points=points,
+        quadrant=charts.quadrant_chart(points),
+        trend=charts.trend_chart(points),
+    )
+
+
+def method_facts() -> dict[str, Any]:
+    """Every weight and threshold of the method, for the help text (never retyped)."""
+    return {
+        "version": method.METHOD_VERSION,
+        "credit": [
+            {"status": label, "credit": _number(method.CREDIT[value])}
+            for value, label in method.DELIVERABLE_STATUSES
+        ],
+        "political_risk_scale": [
+            {"value": value, "label": label, "examples": examples}
+            for value, label, examples in method.POLITICAL_RISK_SCALE
+        ],
+        "scale_min": method.SCALE_MIN,
+        "scale_max": method.SCALE_MAX,
+        "high_physical_risk": method.HIGH_PHYSICAL_RISK,
+        "high_political_risk": method.HIGH_POLITICAL_RISK,
+        "reform_risk": method.REFORM_RISK,
+        "rhetoric_gap": method.RHETORIC_GAP,
+        "conditions_per_capacity_point": method.CONDITIONS_PER_CAPACITY_POINT,
+        "quadrants": [
+            {
+                "label": method.QUADRANT_LABELS[code],
+                "physical": "high" if physical else "low",
+                "political": "high" if political else "low",
+                "description": method.QUADRANT_DESCRIPTIONS[code],
+            }
+            for (physical, political), code in method.QUADRANT_OF.items()
+        ],
+        "flag_rules": [
+            {"title": rule.title, "rule_text": rule.rule_text, "action": rule.action}
+            for rule in method.FLAG_RULES.values()
+        ],
+    }

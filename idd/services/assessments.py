@@ -1,0 +1,143 @@
+"""Recording the partner's commitment: dated assessments and what the partner delivered.
+
+Recording is execution monitoring, not editing the plan: the initiative's planners (owner
+and team) may record in any status but withdrawn. An approved revision keeps its own frozen
+snapshot, so recording never changes what was approved. Each recording claims the
+initiative's next version, so a stale form is refused and the printed IDD is never stale.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from assessments import method, presentation, scoring
+from assessments.fiscal import format_date
+from assessments.models import CommitmentAssessment
+from idd import roles
+from idd.choices import InitiativeStatus
+from idd.commitment import current_inputs
+from idd.models import Initiative, PartnerDeliverable
+from idd.services.locking import claim_version
+
+# What a planner records about a partner deliverable once it is due or done.
+RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
+    (value, label)
+    for value, label in method.DELIVERABLE_STATUSES
+    if value in {method.DELIVERED, method.PARTIAL, method.LATE, method.MISSED, method.VERBAL_ONLY}
+)
+NOT_ALLOWED = (
+    "Only the initiative's owner and team members can record, and not once it is withdrawn."
+)
+
+
+class RecordingRefused(Exception):
+    """The recording breaks a rule of the method; the message says which and what to do."""
+
+
+def can_record(initiative: Initiative, user) -> bool:
+    """Planners on the initiative (owner or team), in any status but withdrawn."""
+    return (
+        initiative.status != InitiativeStatus.WITHDRAWN
+        and roles.is_planner(user)
+        and initiative.is_member(user)
+    )
+
+
+def _require_recorder(initiative: Initiative, user) -> None:
+    if not can_record(initiative, user):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def store_assessment(
+    initiative: Initiative, kind: str, inputs: scoring.AssessmentInputs, assessed_by
+) -> CommitmentAssessment:
+    """Store inputs and result exactly as they are now; nothing ever rewrites them."""
+    result = scoring.assess(inputs)
+    return CommitmentAssessment.objects.create(
+        subject=initiative,
+        kind=kind,
+        assessed_on=inputs.as_of,
+        assessed_by=assessed_by,
+        inputs=inputs.to_dict(),
+        result=result.to_dict(),
+        demonstrated=result.demonstrated,
+    )
+
+
+def next_kind(initiative: Initiative) -> str:
+    """The first assessment is the baseline; every later one is a re-assessment."""
+    has_baseline = CommitmentAssessment.objects.filter(
+        subject=initiative, kind=CommitmentAssessment.Kind.BASELINE
+    ).exists()
+    return (
+        CommitmentAssessment.Kind.REASSESSMENT
+        if has_baseline
+        else CommitmentAssessment.Kind.BASELINE
+    )
+
+
+def refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | None:
+    """Why an assessment of these inputs cannot be recorded today, or None."""
+    unjustified = presentation.unjustified_ratings(inputs.ratings.to_dict())
+    if unjustified:
+        return (
+            "Every rating needs its justification before an assessment is recorded. "
+            f"Not justified: {', '.join(unjustified)}. Add them in the guided form's "
+            "commitment step, then record again."
+        )
+    if CommitmentAssessment.objects.filter(subject=initiative, assessed_on=inputs.as_of).exists():
+        return (
+            f"An assessment dated {format_date(inputs.as_of)} is already recorded, and stored "
+            "assessments never change. Record the next one on a later day."
+        )
+    return None
+
+
+def todays_refusal(initiative: Initiative) -> str | None:
+    """Why today's assessment could not be recorded, or None: shown before the planner tries."""
+    return refusal(current_inputs(initiative, as_of=timezone.localdate()), initiative)
+
+
+def record_assessment(initiative: Initiative, user, read_version: int) -> CommitmentAssessment:
+    """Record today's assessment, computed from the data as it is now, by this user.
+
+    Raises PermissionDenied, RecordingRefused (with the reason) or StaleEdit.
+    """
+    _require_recorder(initiative, user)
+    inputs = current_inputs(initiative, as_of=timezone.localdate())
+    reason = refusal(inputs, initiative)
+    if reason:
+        raise RecordingRefused(reason)
+    claim_version(initiative, read_version)
+    return store_assessment(initiative, next_kind(initiative), inputs, user)
+
+
+def record_delivery(
+    initiative: Initiative,
+    deliverable: PartnerDeliverable,
+    user,
+    *,
+    status: str,
+    evidence: str,
+    read_version: int,
+) -> PartnerDeliverable:
+    """Record what the partner did about one deliverable, who recorded it, when, and the
+    evidence. The deliverable's history (django-simple-history) keeps every earlier record.
+
+    Raises PermissionDenied, RecordingRefused or StaleEdit.
+    """
+    _require_recorder(initiative, user)
+    if deliverable.initiative_id != initiative.pk:
+        raise PermissionDenied("This partner deliverable belongs to another initiative.")
+    if status not in dict(RECORDABLE_STATUSES):
+        raise RecordingRefused(f"{status!r} is not a status a planner records.")
+    if not evidence.strip():
+        raise RecordingRefused("Say what evidence was seen: a document, an inspection, a report.")
+    claim_version(initiative, read_version)
+    deliverable.status = status
+    deliverable.evidence = evidence.strip()
+    deliverable.verified_by = user
+    deliverable.verified_at = timezone.now()
+    deliverable.save(update_fields=["status", "evidence", "verified_by", "verified_at"])
+    return deliverable
