@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, presentation, scoring
 from assessments.models import CommitmentAssessment
@@ -86,40 +86,55 @@ def _timeline(years: list[int], deliverables: list[dict], us_inputs: list[dict])
     ]
 
 
+def _cross_reference(deliverables: list[dict], us_inputs: list[dict]) -> None:
+    """Short references in document order (D1, D2…, U1, U2…), the deliverables each U.S.
+    input answers and the inputs each deliverable gates, so every rendering names them alike."""
+    by_id = {d["id"]: d for d in deliverables}
+    for n, d in enumerate(deliverables, start=1):
+        d["ref"] = f"D{n}"
+        d["answered_by"] = []
+    for n, u in enumerate(us_inputs, start=1):
+        u["ref"] = f"U{n}"
+        matched = [by_id[i] for i in u["matched_deliverable_ids"] if i in by_id]
+        u["matched"] = [{"ref": d["ref"], "title": d["title"]} for d in matched]
+        for d in matched:
+            d["answered_by"].append({"ref": u["ref"], "title": u["title"]})
+
+
 def load(initiative_id: int) -> Initiative:
     """The initiative with every row a snapshot reads, in a fixed number of queries."""
-    return (
-        Initiative.objects.select_related("partner", "owner")
-        .prefetch_related(
-            "team_members",
-            "targeted_units",
-            "prior_assistance",
-            "risks",
-            Prefetch(
-                "partner_deliverables",
-                queryset=PartnerDeliverable.objects.select_related("verified_by"),
-            ),
-            Prefetch(
-                "us_inputs",
-                queryset=USInput.objects.prefetch_related("matched_deliverables"),
-            ),
-            Prefetch(
-                "yearly_objectives",
-                queryset=YearlyObjective.objects.prefetch_related("indicators"),
-            ),
-            Prefetch(
-                "review_decisions", queryset=ReviewDecision.objects.select_related("reviewer")
-            ),
-            Prefetch(
-                "revisions",
-                queryset=Revision.objects.select_related("approved_by").defer("snapshot"),
-            ),
-            Prefetch(
-                "commitment_assessments",
-                queryset=CommitmentAssessment.objects.select_related("assessed_by").defer("inputs"),
-            ),
-        )
-        .get(pk=initiative_id)
+    return with_rows(Initiative.objects.all()).get(pk=initiative_id)
+
+
+def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """Initiatives with every row a snapshot reads: a fixed number of queries for any number
+    of initiatives (the dashboard's drafts, for example)."""
+    return initiatives.select_related("partner", "owner", "commitment_ratings").prefetch_related(
+        "team_members",
+        "targeted_units",
+        "prior_assistance",
+        "risks",
+        Prefetch(
+            "partner_deliverables",
+            queryset=PartnerDeliverable.objects.select_related("verified_by"),
+        ),
+        Prefetch(
+            "us_inputs",
+            queryset=USInput.objects.prefetch_related("matched_deliverables"),
+        ),
+        Prefetch(
+            "yearly_objectives",
+            queryset=YearlyObjective.objects.prefetch_related("indicators"),
+        ),
+        Prefetch("review_decisions", queryset=ReviewDecision.objects.select_related("reviewer")),
+        Prefetch(
+            "revisions",
+            queryset=Revision.objects.select_related("approved_by").defer("snapshot"),
+        ),
+        Prefetch(
+            "commitment_assessments",
+            queryset=CommitmentAssessment.objects.select_related("assessed_by").defer("inputs"),
+        ),
     )
 
 
@@ -129,6 +144,7 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
     us_input_rows = list(initiative.us_inputs.all())
     deliverables = [_deliverable(d) for d in deliverables_rows]
     us_inputs = [_us_input(u) for u in us_input_rows]
+    _cross_reference(deliverables, us_inputs)
     ratings = stored_ratings(initiative)
     inputs = assessment_inputs(initiative, deliverables_rows, us_input_rows, ratings)
     return {

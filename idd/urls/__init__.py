@@ -7,5 +7,6 @@ from idd.views import dashboard
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("initiatives/", include("idd.urls.initiatives")),
+    path("initiatives/", include("idd.urls.wizard")),
     path("initiatives/", include("idd.urls.assessments")),
 ]

@@ -1,8 +1,15 @@
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from idd import roles
+from idd.filters import InitiativeFilter
 from idd.models import Initiative
+from idd.snapshot import load, snapshot
+from idd.wizard import STEPS, progress
+
+PAGE_SIZE = 25
 
 
 def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
@@ -13,10 +20,38 @@ def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
     return initiative
 
 
-def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = get_visible_initiative(request, pk)
-    return render(
-        request,
-        "idd/initiative_detail.html",
-        {"initiative": initiative, "can_edit": initiative.can_edit(request.user)},
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    """Every initiative the user may read, filtered, searched and paginated."""
+    if not roles.has_any_role(request.user):
+        raise PermissionDenied("You do not have access to initiatives.")
+    initiatives = Initiative.objects.visible_to(request.user).select_related("partner", "owner")
+    filters = InitiativeFilter(request.GET or None, queryset=initiatives, request=request)
+    page = Paginator(filters.qs.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": roles.is_planner(request.user),
+    }
+    return render(request, "idd/initiative_list.html", context)
+
+
+def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole IDD, read-only, rendered from the snapshot like every other rendering."""
+    initiative = get_visible_initiative(request, pk)
+    doc = snapshot(load(pk))
+    can_edit = initiative.can_edit(request.user)
+    done, total = progress(doc)
+    context = {
+        "initiative": initiative,
+        "doc": doc,
+        "can_edit": can_edit,
+        "sections": [step for step in STEPS if step.forms is not None],
+        "done": done,
+        "total": total,
+    }
+    return render(request, "idd/initiative_detail.html", context)

@@ -1,0 +1,65 @@
+"""Filters of the initiative list: partner, CCMD, fiscal year, status, authority, search."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, FundingAuthority, InitiativeStatus
+from idd.models import Initiative, Partner
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search",
+        label="Search",
+        help_text="Words in the title, the partner's name or the problem statement.",
+    )
+    partner = django_filters.ModelChoiceFilter(
+        queryset=Partner.objects.order_by("country"), empty_label="Any partner"
+    )
+    ccmd = django_filters.ChoiceFilter(
+        label="Combatant command", choices=CCMD.choices, empty_label="Any command"
+    )
+    fiscal_year = django_filters.NumberFilter(
+        method="running_in",
+        label="Fiscal year",
+        help_text="Initiatives running in this fiscal year, e.g. 2027.",
+        min_value=FIRST_ALLOWED_FY,
+        max_value=LAST_ALLOWED_FY,
+    )
+    status = django_filters.ChoiceFilter(choices=InitiativeStatus.choices, empty_label="Any status")
+    funding_authority = django_filters.ChoiceFilter(
+        label="Funding authority", choices=FundingAuthority.choices, empty_label="Any authority"
+    )
+    mine = django_filters.BooleanFilter(
+        method="only_mine",
+        label="Only initiatives I own or work on",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Initiative
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(partner__country__icontains=word)
+                | Q(problem_statement__icontains=word)
+            )
+        return queryset
+
+    def running_in(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        year = int(value)
+        return queryset.filter(first_fiscal_year__lte=year, last_fiscal_year__gte=year)
+
+    def only_mine(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        if not value:
+            return queryset
+        user = self.request.user if self.request else None
+        if user is None:
+            return queryset.none()
+        return queryset.filter(pk__in=Initiative.objects.involving(user).values("pk"))

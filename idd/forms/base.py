@@ -1,0 +1,168 @@
+"""Building blocks shared by the guided form's steps.
+
+A step page is one HTML form: a hidden version (optimistic lock), the step's own
+forms and row formsets, and the navigation buttons. `StepForms` bundles the parts of
+one step so the view can validate, render and save them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.models import BaseInlineFormSet
+
+from idd.models import Initiative
+
+FormPart = forms.BaseForm | forms.BaseFormSet
+
+
+class VersionForm(forms.Form):
+    """The initiative's version when the planner opened the step (optimistic lock)."""
+
+    prefix = "lock"
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A "Move up" / "Move down" button: which row of which formset, and which way."""
+
+    prefix: str
+    index: int
+    step: int  # -1 up, +1 down
+
+    @classmethod
+    def parse(cls, value: str) -> Move | None:
+        """'deliverables:2:up' -> Move('deliverables', 2, -1); None if malformed."""
+        prefix, _, rest = value.partition(":")
+        index, _, direction = rest.partition(":")
+        if not prefix or not index.isdigit() or direction not in ("up", "down"):
+            return None
+        return cls(prefix, int(index), -1 if direction == "up" else 1)
+
+
+def fiscal_year_choices(years: list[int], current: int | None = None) -> list[tuple[str, str]]:
+    """A select of the initiative's fiscal years. A stored year outside them stays
+    selectable (and labelled) so saving never silently changes it."""
+    choices = [("", "- Select -")] + [(str(y), f"FY{y}") for y in years]
+    if current is not None and current not in years:
+        choices.append((str(current), f"FY{current} (outside this initiative's fiscal years)"))
+    return choices
+
+
+class RowFormSet(BaseInlineFormSet):
+    """Rows of one parent, in the planner's order, removable and movable without JavaScript.
+
+    Shows one empty row when there are none, and one more when the planner pressed
+    "Add another" (`add=True`). Labels name the rows in the planner's words.
+    """
+
+    row_label = "row"  # lower case: legends capitalise it
+    add_label = "Add another row"
+
+    def __init__(self, *args, add: bool = False, row_label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra = int(add) + int(not self.get_queryset())
+        self.row_label = row_label or self.row_label
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # The parent object itself (not only its id), so row validation reads no more rows.
+        if self.instance.pk:
+            setattr(form.instance, self.fk.name, self.instance)
+        return form
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if DELETION_FIELD_NAME in form.fields:
+            form.fields[DELETION_FIELD_NAME].label = f"Remove {self.row_label} {index + 1}"
+
+    def is_removed(self, form: forms.BaseForm) -> bool:
+        return self.can_delete and self._should_delete_form(form)
+
+    def is_blank_extra(self, form: forms.BaseForm) -> bool:
+        """An empty row the planner left untouched: ignored on save."""
+        return form.instance.pk is None and not form.has_changed()
+
+    def live_forms(self) -> list[forms.BaseForm]:
+        """Forms that are neither removed nor blank: what will be saved, in order."""
+        return [f for f in self.forms if not self.is_removed(f) and not self.is_blank_extra(f)]
+
+    def row_number(self, form: forms.BaseForm) -> int:
+        return self.forms.index(form) + 1
+
+
+class StepForms:
+    """The forms and row formsets of one step, validated and saved together.
+
+    Subclasses build `self.parts` in `build()` and write the rows in `save()`.
+    """
+
+    def __init__(
+        self, initiative: Initiative, user, data=None, add: str = "", doc: dict | None = None
+    ):
+        self.initiative = initiative
+        self.user = user
+        self.data = data
+        self.add = add  # prefix of the formset that gets one more empty row
+        self.doc = doc  # the snapshot, for steps that show it beside the form
+        self.extra_errors: list[str] = []
+        self.parts: list[FormPart] = []
+        self.build()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def save(self, move: Move | None) -> list[str]:
+        """Write the step; returns notes for the planner (e.g. what a removal changed)."""
+        raise NotImplementedError
+
+    def stable_add_target(self) -> str:
+        """After saving, the prefix that "Add another" should extend on the next page."""
+        return self.add
+
+    # --- shared behaviour ------------------------------------------------------------
+    def is_valid(self) -> bool:
+        results = [part.is_valid() for part in self.parts]  # validate all, to show every error
+        return all(results) and not self.extra_errors
+
+    def has_changed(self) -> bool:
+        return any(part.has_changed() for part in self.parts)
+
+    def all_forms(self) -> Iterator[forms.BaseForm]:
+        """Every form on the page that will be saved, nested ones included."""
+        for part in self.parts:
+            if isinstance(part, forms.BaseFormSet):
+                for form in part.forms:
+                    if not part.is_removed(form):  # type: ignore[attr-defined]
+                        yield form
+                        yield from nested_forms(form)
+            else:
+                yield part
+
+    def error_forms(self) -> list[forms.BaseForm]:
+        return [form for form in self.all_forms() if form.errors]
+
+    def non_form_errors(self) -> list[str]:
+        errors = list(self.extra_errors)
+        for part in self.parts:
+            if isinstance(part, forms.BaseFormSet):
+                errors.extend(part.non_form_errors())
+                for form in part.forms:
+                    nested = getattr(form, "nested", None)
+                    if nested is not None:
+                        errors.extend(nested.non_form_errors())
+        return errors
+
+
+def nested_forms(form: forms.BaseForm) -> Iterator[forms.BaseForm]:
+    """Forms of a formset nested inside a row form (indicators inside an objective)."""
+    nested = getattr(form, "nested", None)
+    if nested is None:
+        return
+    for child in nested.forms:
+        if not nested.is_removed(child):
+            yield child

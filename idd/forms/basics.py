@@ -1,0 +1,180 @@
+"""Step 1, basics: who the partner is, under which authority, over which fiscal years."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from idd import roles
+from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
+from idd.forms.base import Move, StepForms
+from idd.models import Initiative, Partner, PartnerUnit
+from idd.services.editing import rows_outside_span
+
+
+class PersonChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class UnitChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.service})" if obj.service else obj.name
+
+
+def planners_except(user):
+    """Planners who could join the team: every planner but the owner."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=roles.PLANNER), is_active=True)
+        .exclude(pk=user.pk)
+        .order_by("last_name", "first_name", "username")
+        .distinct()
+    )
+
+
+class BasicsForm(forms.ModelForm):
+    """Creates an initiative (no targeted units yet: they depend on the partner) and
+    edits its basics afterwards."""
+
+    ccmd = forms.ChoiceField(
+        label="Combatant command",
+        choices=[("", "The partner's combatant command")] + CCMD.choices,
+        required=False,
+        help_text="Leave as is to use the combatant command responsible for the partner.",
+    )
+    first_fiscal_year = forms.IntegerField(
+        label="First fiscal year",
+        min_value=FIRST_ALLOWED_FY,
+        max_value=LAST_ALLOWED_FY,
+        help_text="Four digits, for example 2027. FY2027 runs from 1 October 2026.",
+    )
+    last_fiscal_year = forms.IntegerField(
+        label="Last fiscal year",
+        min_value=FIRST_ALLOWED_FY,
+        max_value=LAST_ALLOWED_FY,
+        help_text=f"An initiative spans at most {MAX_SPAN_YEARS} fiscal years.",
+    )
+    new_unit = forms.CharField(
+        label="Another unit of the partner (optional)",
+        max_length=200,
+        required=False,
+        help_text="If the unit you target is not listed, name it here: it is added to the "
+        "partner's units and targeted.",
+    )
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "partner",
+            "ccmd",
+            "funding_authority",
+            "first_fiscal_year",
+            "last_fiscal_year",
+            "targeted_units",
+            "team_members",
+        ]
+        labels = {"title": "Initiative title", "funding_authority": "Funding authority"}
+        help_texts = {
+            "title": "A short name a reviewer recognises, e.g. “Kestrela coastal patrol "
+            "capability”.",
+            "partner": "The partner nation whose forces the initiative builds.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["partner"].queryset = Partner.objects.order_by("country")
+        owner = self.instance.owner if self.instance.pk else user
+        team = PersonChoices(
+            queryset=planners_except(owner),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label="Team members",
+            help_text="Planners who may edit this draft with you.",
+        )
+        if self.instance.pk and self.instance.owner_id != user.pk:
+            team.disabled = True
+            team.help_text = "Only the owner changes the team."
+        self.fields["team_members"] = team
+        if self.instance.pk:
+            self.fields["targeted_units"] = UnitChoices(
+                queryset=PartnerUnit.objects.filter(partner_id=self.instance.partner_id),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label="Targeted partner units",
+                help_text="The specific units or offices the initiative builds. If you change "
+                "the partner, save first, then choose that partner's units.",
+            )
+        else:
+            del self.fields["targeted_units"]
+            del self.fields["new_unit"]
+
+    @property
+    def partner_changed(self) -> bool:
+        return bool(self.instance.pk) and "partner" in self.changed_data
+
+    def clean(self):
+        data = super().clean()
+        partner, first, last = (
+            data.get("partner"),
+            data.get("first_fiscal_year"),
+            data.get("last_fiscal_year"),
+        )
+        if partner and not data.get("ccmd"):
+            data["ccmd"] = partner.ccmd
+        if first and last:
+            if last < first:
+                self.add_error(
+                    "last_fiscal_year",
+                    f"The last fiscal year (FY{last}) cannot come before the first (FY{first}).",
+                )
+            elif last - first + 1 > MAX_SPAN_YEARS:
+                self.add_error(
+                    "last_fiscal_year",
+                    f"An initiative spans at most {MAX_SPAN_YEARS} fiscal years: starting in "
+                    f"FY{first}, the last can be FY{first + MAX_SPAN_YEARS - 1} at the latest.",
+                )
+            else:
+                outside = rows_outside_span(self.instance, first, last)
+                if outside:
+                    raise forms.ValidationError(
+                        f"FY{first}–FY{last} would leave these rows outside the initiative's "
+                        f"fiscal years: {'; '.join(outside)}. Change or remove them on their "
+                        "steps first, or keep the fiscal years."
+                    )
+        new_unit = data.get("new_unit", "").strip()
+        if new_unit and partner and partner.units.filter(name__iexact=new_unit).exists():
+            self.add_error(
+                "new_unit", f"{partner} already has a unit called “{new_unit}”: tick it above."
+            )
+        return data
+
+    def save(self, commit: bool = True) -> Initiative:
+        partner_changed = self.partner_changed
+        initiative = super().save(commit)
+        if commit and self.instance.pk and "targeted_units" in self.fields:
+            if partner_changed:
+                initiative.targeted_units.clear()
+            name = self.cleaned_data.get("new_unit", "").strip()
+            if name:
+                unit = PartnerUnit.objects.create(partner=initiative.partner, name=name)
+                initiative.targeted_units.add(unit)
+        return initiative
+
+
+class BasicsStep(StepForms):
+    def build(self) -> None:
+        self.form = BasicsForm(self.data, instance=self.initiative, user=self.user)
+        self.parts = [self.form]
+
+    def save(self, move: Move | None) -> list[str]:
+        partner_changed = self.form.partner_changed
+        self.form.save()
+        if partner_changed:
+            return [
+                f"You changed the partner: tick the targeted units of {self.initiative.partner}."
+            ]
+        return []

@@ -1,0 +1,101 @@
+"""Step 3, partner deliverables: what the partner provides, when, how it is verified,
+and what it costs the partner politically."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.forms.formsets import DELETION_FIELD_NAME
+
+from idd.choices import QUARTERS
+from idd.forms.base import Move, RowFormSet, StepForms, fiscal_year_choices
+from idd.models import Initiative, PartnerDeliverable
+from idd.services.editing import inputs_left_unmatched, save_rows
+
+NO_VERIFICATION = (
+    "Say how delivery will be verified: the observable evidence (a signed order, a budget "
+    "line, a roster, a site visit) and who records it. A verbal assurance counts for nothing."
+)
+
+
+class DeliverableForm(forms.ModelForm):
+    class Meta:
+        model = PartnerDeliverable
+        fields = [
+            "title",
+            "category",
+            "quantity",
+            "due_fiscal_year",
+            "due_quarter",
+            "verification_method",
+            "political_risk",
+        ]
+        labels = {
+            "title": "What the partner delivers",
+            "political_risk": "Political risk to the partner",
+        }
+        help_texts = {
+            "title": "An action, not a promise: “Assign 120 sailors to the company for three "
+            "years”, “Fund fuel and spare parts in the defence budget”.",
+            "quantity": "Optional: how many (people, boats, units).",
+            "political_risk": "How costly it is for the partner's leaders to do this "
+            "(see the scale beside the form).",
+        }
+        widgets = {"verification_method": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_fiscal_year"].widget = forms.Select(
+            choices=fiscal_year_choices(initiative.fiscal_years, self.instance.due_fiscal_year)
+        )
+        self.fields["due_quarter"].widget = forms.Select(choices=[("", "- Select -"), *QUARTERS])
+        self.fields["verification_method"].required = True
+        self.fields["verification_method"].error_messages["required"] = NO_VERIFICATION
+
+
+class DeliverableFormSet(RowFormSet):
+    row_label = "partner deliverable"
+    add_label = "Add another deliverable"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        matched = list(form.instance.matched_us_inputs.all()) if form.instance.pk else []
+        if matched:
+            names = ", ".join(f"“{u.title}”" for u in matched)
+            form.fields[DELETION_FIELD_NAME].help_text = (
+                f"Matched to U.S. input {names}. Removing this deliverable takes it out of "
+                "that input's matches; an input left with no match is flagged as a gift."
+            )
+
+
+DeliverableRows = inlineformset_factory(
+    Initiative,
+    PartnerDeliverable,
+    form=DeliverableForm,
+    formset=DeliverableFormSet,
+    extra=0,
+    can_delete=True,
+)
+
+
+class DeliverablesStep(StepForms):
+    def build(self) -> None:
+        self.formset = DeliverableRows(
+            self.data,
+            instance=self.initiative,
+            prefix="deliverables",
+            add=self.add == "deliverables",
+            queryset=PartnerDeliverable.objects.prefetch_related("matched_us_inputs"),
+            form_kwargs={"initiative": self.initiative},
+        )
+        self.parts = [self.formset]
+
+    def save(self, move: Move | None) -> list[str]:
+        affected = {
+            u.pk
+            for form in self.formset.forms
+            if self.formset.is_removed(form) and form.instance.pk
+            for u in form.instance.matched_us_inputs.all()
+        }
+        save_rows(self.formset, move)
+        return inputs_left_unmatched(affected)

@@ -1,0 +1,120 @@
+"""Step 5, yearly objectives: one block per fiscal year, each objective with its
+indicators of success nested inside it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from idd.forms.base import Move, RowFormSet, StepForms
+from idd.models import Indicator, Initiative, YearlyObjective
+from idd.services.editing import save_rows
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["description", "baseline", "target", "how_measured"]
+        labels = {"description": "Indicator of success", "how_measured": "How it is measured"}
+        help_texts = {"how_measured": "The record a reviewer could check: a roster, patrol logs."}
+
+
+class IndicatorFormSet(RowFormSet):
+    row_label = "indicator"
+    add_label = "Add another indicator"
+
+
+IndicatorRows = inlineformset_factory(
+    YearlyObjective,
+    Indicator,
+    form=IndicatorForm,
+    formset=IndicatorFormSet,
+    extra=0,
+    can_delete=True,
+)
+
+
+def indicator_prefix(objective: YearlyObjective, form_prefix: str) -> str:
+    """Stable prefix of an objective's indicators: by id once saved."""
+    return f"ind{objective.pk}" if objective.pk else f"{form_prefix}-ind"
+
+
+class ObjectiveForm(forms.ModelForm):
+    """A yearly objective with its indicators as a nested formset (`self.nested`)."""
+
+    class Meta:
+        model = YearlyObjective
+        fields = ["objective", "milestones"]
+        widgets = {
+            "objective": forms.Textarea(attrs={"rows": 2}),
+            "milestones": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "objective": "What the partner's force can do by the end of this fiscal year. "
+            "Keep reform realistic: institutions change slowly.",
+            "milestones": "Optional: the steps on the way, by quarter.",
+        }
+
+    def __init__(self, *args, fiscal_year: int, add: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.fiscal_year = fiscal_year
+        prefix = indicator_prefix(self.instance, self.prefix)
+        self.nested = IndicatorRows(
+            self.data if self.is_bound else None,
+            instance=self.instance,
+            prefix=prefix,
+            add=add == prefix,
+        )
+
+    def has_changed(self) -> bool:
+        # Indicators typed under an empty objective make it a row to validate, not to skip.
+        return super().has_changed() or self.nested.has_changed()
+
+    def is_valid(self) -> bool:
+        own = super().is_valid()
+        return self.nested.is_valid() and own
+
+
+class ObjectiveFormSet(RowFormSet):
+    row_label = "objective"
+    add_label = "Add another objective"
+
+
+ObjectiveRows = inlineformset_factory(
+    Initiative,
+    YearlyObjective,
+    form=ObjectiveForm,
+    formset=ObjectiveFormSet,
+    extra=0,
+    can_delete=True,
+)
+
+
+class ObjectivesStep(StepForms):
+    def build(self) -> None:
+        self.years = []
+        for year in self.initiative.fiscal_years:
+            prefix = f"fy{year}"
+            formset = ObjectiveRows(
+                self.data,
+                instance=self.initiative,
+                prefix=prefix,
+                add=self.add == prefix,
+                row_label=f"FY{year} objective",
+                queryset=YearlyObjective.objects.filter(fiscal_year=year),
+                form_kwargs={"fiscal_year": year, "add": self.add},
+            )
+            self.years.append((year, formset))
+        self.parts = [formset for _, formset in self.years]
+
+    def save(self, move: Move | None) -> list[str]:
+        position = 0
+        for _, formset in self.years:
+            saved = save_rows(formset, move, start=position)
+            position += len(saved.kept)
+            for form in formset.live_forms():
+                form.nested.instance = form.instance
+                save_rows(form.nested, move)
+                if self.add == form.nested.prefix:  # "Add another indicator" under a new objective
+                    self.add = indicator_prefix(form.instance, form.prefix)
+        return []

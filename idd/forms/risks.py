@@ -1,0 +1,46 @@
+"""Step 8, risks: the security cooperation dilemma's risks beside ordinary ones."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from idd.forms.base import Move, RowFormSet, StepForms
+from idd.models import Initiative, Risk
+from idd.services.editing import save_rows
+
+
+class RiskForm(forms.ModelForm):
+    class Meta:
+        model = Risk
+        fields = ["category", "description", "likelihood", "impact", "mitigation", "owner"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "mitigation": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "description": "What could happen, and what would set it off.",
+            "mitigation": "What you will do to make it less likely or less harmful.",
+        }
+
+
+class RiskFormSet(RowFormSet):
+    row_label = "risk"
+    add_label = "Add another risk"
+
+
+RiskRows = inlineformset_factory(
+    Initiative, Risk, form=RiskForm, formset=RiskFormSet, extra=0, can_delete=True
+)
+
+
+class RisksStep(StepForms):
+    def build(self) -> None:
+        self.formset = RiskRows(
+            self.data, instance=self.initiative, prefix="risks", add=self.add == "risks"
+        )
+        self.parts = [self.formset]
+
+    def save(self, move: Move | None) -> list[str]:
+        save_rows(self.formset, move)
+        return []

@@ -1,0 +1,92 @@
+"""Step 4, U.S. inputs: what the U.S. provides, each matched to the partner
+deliverables it answers (and is gated on)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from idd.forms.base import Move, RowFormSet, StepForms, fiscal_year_choices
+from idd.models import Initiative, PartnerDeliverable, USInput
+from idd.services.editing import save_rows
+
+OTHER_INITIATIVE = (
+    "Match only partner deliverables of this initiative: the choice %(value)s is not one of them."
+)
+
+
+def deliverable_label(d: PartnerDeliverable) -> str:
+    return (
+        f"{d.title} (due FY{d.due_fiscal_year} Q{d.due_quarter}, political risk {d.political_risk})"
+    )
+
+
+class USInputForm(forms.ModelForm):
+    class Meta:
+        model = USInput
+        fields = [
+            "title",
+            "category",
+            "fiscal_year",
+            "estimated_cost",
+            "authority",
+            "matched_deliverables",
+        ]
+        labels = {"matched_deliverables": "Partner deliverables it answers"}
+        help_texts = {
+            "title": "Equipment, training, construction or advice, e.g. “Four 12-metre patrol "
+            "boats”.",
+            "estimated_cost": "Whole U.S. dollars.",
+            "matched_deliverables": "Tick the partner deliverables this input is gated on: it is "
+            "provided as, or after, the partner delivers them.",
+        }
+
+    def __init__(self, *args, initiative: Initiative, deliverable_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].widget = forms.Select(
+            choices=fiscal_year_choices(initiative.fiscal_years, self.instance.fiscal_year)
+        )
+        self.fields["authority"].initial = initiative.funding_authority
+        matched = self.fields["matched_deliverables"]
+        matched.widget = forms.CheckboxSelectMultiple()
+        # Only this initiative's deliverables: a forged id of another initiative's is refused.
+        matched.queryset = PartnerDeliverable.objects.filter(initiative=initiative)
+        matched.error_messages["invalid_choice"] = OTHER_INITIATIVE
+        matched.choices = deliverable_choices  # read once for every row, not once per row
+
+
+class USInputFormSet(RowFormSet):
+    row_label = "U.S. input"
+    add_label = "Add another U.S. input"
+
+
+USInputRows = inlineformset_factory(
+    Initiative,
+    USInput,
+    form=USInputForm,
+    formset=USInputFormSet,
+    extra=0,
+    can_delete=True,
+)
+
+
+class USInputsStep(StepForms):
+    def build(self) -> None:
+        deliverables = PartnerDeliverable.objects.filter(initiative=self.initiative)
+        self.deliverable_count = len(deliverables)
+        self.formset = USInputRows(
+            self.data,
+            instance=self.initiative,
+            prefix="inputs",
+            add=self.add == "inputs",
+            queryset=USInput.objects.prefetch_related("matched_deliverables"),
+            form_kwargs={
+                "initiative": self.initiative,
+                "deliverable_choices": [(d.pk, deliverable_label(d)) for d in deliverables],
+            },
+        )
+        self.parts = [self.formset]
+
+    def save(self, move: Move | None) -> list[str]:
+        save_rows(self.formset, move)
+        return []

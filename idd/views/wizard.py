@@ -1,0 +1,215 @@
+"""The guided form: one page per step, saved to the database on every button.
+
+Buttons: "Save and continue", "Back", "Save and exit", the step list (save, then go
+to that step), "Add another …" (save, then show one more empty row), "Move up/down"
+and the "Remove" checkbox. All of them save first; a failed save re-renders what was
+typed with its errors. The session holds nothing: where the planner was is
+`Initiative.last_step`, so "Resume" on the dashboard returns there.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods
+
+from assessments.method import POLITICAL_RISK_SCALE
+from idd import roles
+from idd.forms.base import Move, VersionForm
+from idd.forms.basics import BasicsForm
+from idd.models import Initiative
+from idd.services import editing
+from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
+from idd.snapshot import load, snapshot
+from idd.wizard import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
+
+EXIT = "exit"
+
+
+def refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
+    """Why this user may not edit (or create) the initiative, or None if they may."""
+    if not roles.is_planner(request.user):
+        return "Only planners draft initiatives. Reviewers and others can read them."
+    if initiative is None:
+        return None
+    if not initiative.is_member(request.user):
+        return (
+            f"Only the owner ({initiative.owner.get_full_name() or initiative.owner}) and the "
+            "team members edit this initiative. Ask the owner to add you to the team."
+        )
+    if not initiative.is_editable_status:
+        return (
+            f"This initiative is {initiative.get_status_display().lower()}: it can be edited "
+            "again only as a draft or when reviewers request changes."
+        )
+    return None
+
+
+def not_allowed(request: HttpRequest, reason: str, initiative: Initiative | None) -> HttpResponse:
+    context = {"reason": reason, "initiative": initiative}
+    return render(request, "idd/wizard/not_allowed.html", context, status=403)
+
+
+def step_states(doc: dict | None, current: Step) -> list[dict]:
+    """Each step with whether its data is complete, for the step indicator and step list."""
+    missing = {step.slug: items for step, items in incomplete(doc)} if doc else {}
+    return [
+        {
+            "step": step,
+            "current": step == current,
+            "complete": doc is not None and step.forms is not None and step.slug not in missing,
+        }
+        for step in STEPS
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def initiative_create(request: HttpRequest) -> HttpResponse:
+    """Step 1 for a new initiative: the planner who creates it owns it."""
+    if reason := refusal(request, None):
+        return not_allowed(request, reason, None)
+    form = BasicsForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        leaving = request.POST.get("action") == EXIT
+        next_step = FIRST_STEP if leaving else neighbour(FIRST_STEP, 1)
+        initiative = editing.create_initiative(form, request.user, next_step.slug)
+        messages.success(request, f"“{initiative.title}” was created. You own it.")
+        if leaving:
+            return redirect("dashboard")
+        return redirect("wizard_step", pk=initiative.pk, step=next_step.slug)
+    context = {
+        "step": FIRST_STEP,
+        "steps": step_states(None, FIRST_STEP),
+        "form": form,
+        "error_forms": [form] if form.errors else [],
+    }
+    return render(request, "idd/wizard/create.html", context)
+
+
+def resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """The step the planner last went to; readers go to the initiative page."""
+    initiative = get_object_or_404(Initiative, pk=pk)
+    if refusal(request, initiative):
+        return redirect("initiative_detail", pk=pk)
+    return redirect("wizard_step", pk=pk, step=resume_step(initiative.last_step).slug)
+
+
+def _destination(post, step: Step) -> tuple[str, Step]:
+    """Which button was pressed: (what to do, the step the planner goes to)."""
+    action = post.get("action", "continue")
+    goto = STEP_BY_SLUG.get(post.get("goto", ""))
+    if goto is not None:
+        return "goto", goto
+    if post.get("add") or post.get("move"):
+        return "stay", step
+    if action == EXIT:
+        return EXIT, step
+    offset = -1 if action == "back" else 1
+    return action, neighbour(step, offset) or step
+
+
+def _after_save(request, initiative: Initiative, step: Step, action: str, target: Step, add: str):
+    if action == EXIT:
+        messages.success(request, f"Saved. Resume “{initiative.title}” from your dashboard.")
+        return redirect("dashboard")
+    url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": target.slug})
+    if action == "stay":
+        move = request.POST.get("move", "")
+        prefix = move.partition(":")[0]
+        return redirect(f"{url}?add={add}#new-row" if add else f"{url}#rows-{prefix}")
+    return redirect(url)
+
+
+@require_http_methods(["GET", "POST"])
+def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    current = STEP_BY_SLUG.get(step)
+    if current is None:
+        raise Http404("There is no such step.")
+    initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
+    if reason := refusal(request, initiative):
+        return not_allowed(request, reason, initiative)
+    if current.forms is None:
+        return review(request, initiative, current)
+
+    conflict = False
+    if request.method == "POST":
+        version = VersionForm(request.POST)
+        add = request.POST.get("add", "")
+        step_forms = current.forms(initiative, request.user, data=request.POST, add=add)
+        action, target = _destination(request.POST, current)
+        move = Move.parse(request.POST.get("move", ""))
+        if not version.is_valid():
+            conflict = True
+        elif step_forms.is_valid():
+            try:
+                notes = editing.save_step(
+                    initiative,
+                    step_forms,
+                    version.cleaned_data["version"],
+                    move,
+                    next_step=target.slug,
+                )
+            except StaleEdit:
+                conflict = True
+            else:
+                for note in notes:
+                    messages.warning(request, note)
+                return _after_save(
+                    request, initiative, current, action, target, step_forms.stable_add_target()
+                )
+        if conflict:
+            # Their input stays on screen; the next save is checked against what is stored now.
+            current_version = Initiative.objects.values_list("version", flat=True).get(pk=pk)
+            version = VersionForm(initial={"version": current_version})
+    else:
+        version = VersionForm(initial={"version": initiative.version})
+        step_forms = current.forms(initiative, request.user, add=request.GET.get("add", ""))
+
+    doc = snapshot(load(pk))
+    step_forms.doc = doc
+    non_form_errors = ([CONFLICT_MESSAGE] if conflict else []) + step_forms.non_form_errors()
+    context = {
+        "initiative": initiative,
+        "doc": doc,
+        "step": current,
+        "steps": step_states(doc, current),
+        "missing": current.missing(doc),
+        "previous": neighbour(current, -1),
+        "next": neighbour(current, 1),
+        "version_form": version,
+        "forms": step_forms,
+        "error_forms": step_forms.error_forms() if request.method == "POST" else [],
+        "non_form_errors": non_form_errors,
+        "add_target": request.GET.get("add", ""),
+        "political_risk_scale": POLITICAL_RISK_SCALE,
+    }
+    return render(request, current.template, context)
+
+
+def submit_url(initiative: Initiative) -> str | None:
+    """The review workflow's (re)submit URL, where that workflow provides one."""
+    name = "initiative_submit" if initiative.status == "draft" else "initiative_resubmit"
+    try:
+        return reverse(name, kwargs={"pk": initiative.pk})
+    except NoReverseMatch:
+        return None
+
+
+def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpResponse:
+    """Every section read-only, from the snapshot; each missing part linked to its step."""
+    if request.method != "GET":
+        return HttpResponse(status=405, headers={"Allow": "GET"})
+    doc = snapshot(load(initiative.pk))
+    context = {
+        "initiative": initiative,
+        "doc": doc,
+        "step": current,
+        "steps": step_states(doc, current),
+        "incomplete": incomplete(doc),
+        "previous": neighbour(current, -1),
+        "submit_url": submit_url(initiative),
+        "sections": [step for step in STEPS if step.forms is not None],
+    }
+    return render(request, current.template, context)

@@ -1,0 +1,291 @@
+"""Every button of the guided form saves to the database; failed saves keep what was typed."""
+
+import pytest
+from django.urls import reverse
+
+from idd.models import Initiative, PartnerDeliverable, USInput, YearlyObjective
+from idd.services.locking import CONFLICT_MESSAGE
+from tests import factories
+from tests.wizard.forms import page_fields, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def step_url(initiative, slug: str) -> str:
+    return reverse("wizard_step", args=[initiative.pk, slug])
+
+
+def refreshed(initiative) -> Initiative:
+    return Initiative.objects.get(pk=initiative.pk)
+
+
+def deliverable_row(n: int, **values) -> dict:
+    row = {
+        "title": f"Assign sailors, batch {n}",
+        "category": "personnel",
+        "due_fiscal_year": 2027,
+        "due_quarter": 2,
+        "verification_method": "Unit roster checked against payroll",
+        "political_risk": 2,
+    } | values
+    return {f"deliverables-{n}-{name}": value for name, value in row.items()}
+
+
+@pytest.fixture
+def planner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+def test_create_makes_the_planner_owner_and_goes_to_the_next_step(planner_client, owner, teammate):
+    partner = factories.PartnerFactory(country="Kestrela", ccmd="AFRICOM")
+    response = planner_client.post(
+        reverse("initiative_create"),
+        {
+            "title": "Coastal patrol",
+            "partner": partner.pk,
+            "ccmd": "",
+            "funding_authority": "333",
+            "first_fiscal_year": 2027,
+            "last_fiscal_year": 2031,
+            "team_members": [teammate.pk],
+            "action": "continue",
+        },
+    )
+    created = Initiative.objects.get(title="Coastal patrol")
+    assert response["Location"] == step_url(created, "context")
+    assert created.owner == owner
+    assert created.ccmd == "AFRICOM"  # the partner's command when none is chosen
+    assert list(created.team_members.all()) == [teammate]
+    assert created.last_step == "context"
+
+
+def test_a_failed_create_keeps_what_was_typed(planner_client):
+    response = planner_client.post(
+        reverse("initiative_create"),
+        {"title": "Coastal patrol", "first_fiscal_year": 2031, "last_fiscal_year": 2027},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "The last fiscal year (FY2027) cannot come before the first (FY2031)." in page
+    assert 'value="Coastal patrol"' in page
+    assert not Initiative.objects.filter(title="Coastal patrol").exists()
+
+
+def test_save_and_continue_saves_and_goes_to_the_next_step(planner_client, initiative):
+    response = submit(
+        planner_client,
+        step_url(initiative, "context"),
+        {"problem_statement": "Illegal fishing goes unchallenged."},
+    )
+    assert response["Location"] == step_url(initiative, "deliverables")
+    saved = refreshed(initiative)
+    assert saved.problem_statement == "Illegal fishing goes unchallenged."
+    assert saved.version == initiative.version + 1
+    assert saved.last_step == "deliverables"
+
+
+def test_back_saves_too(planner_client, initiative):
+    response = submit(
+        planner_client,
+        step_url(initiative, "context"),
+        {"theory_of_change": "If the partner pays, it lasts."},
+        button=("action", "back"),
+    )
+    assert response["Location"] == step_url(initiative, "basics")
+    assert refreshed(initiative).theory_of_change == "If the partner pays, it lasts."
+
+
+def test_save_and_exit_remembers_the_step_for_resume(planner_client, initiative):
+    response = submit(
+        planner_client,
+        step_url(initiative, "sustainment"),
+        {"sustainment_plan": "The navy pays from FY2029."},
+        button=("action", "exit"),
+    )
+    assert response["Location"] == reverse("dashboard")
+    saved = refreshed(initiative)
+    assert saved.sustainment_plan == "The navy pays from FY2029."
+    assert saved.last_step == "sustainment"
+    dashboard = planner_client.get(reverse("dashboard")).content.decode()
+    assert step_url(initiative, "sustainment") in dashboard
+    assert "Resume at Absorptive capacity and sustainment" in dashboard
+
+
+def test_going_to_another_step_saves_first(planner_client, initiative):
+    response = submit(
+        planner_client,
+        step_url(initiative, "context"),
+        {"desired_end_state": "Two boats at sea daily."},
+        button=("goto", "risks"),
+    )
+    assert response["Location"] == step_url(initiative, "risks")
+    assert refreshed(initiative).desired_end_state == "Two boats at sea daily."
+
+
+def test_navigating_without_changes_keeps_the_version(planner_client, initiative):
+    submit(planner_client, step_url(initiative, "context"))
+    saved = refreshed(initiative)
+    assert saved.version == initiative.version
+    assert saved.last_step == "deliverables"
+
+
+def test_add_another_saves_and_shows_one_more_empty_row(planner_client, initiative):
+    url = step_url(initiative, "deliverables")
+    response = submit(planner_client, url, deliverable_row(0), button=("add", "deliverables"))
+    assert response["Location"] == f"{url}?add=deliverables#new-row"
+    assert PartnerDeliverable.objects.filter(initiative=initiative).count() == 1
+    page = planner_client.get(response["Location"]).content.decode()
+    assert 'name="deliverables-TOTAL_FORMS" value="2"' in page
+    assert 'id="new-row"' in page
+    assert "Partner deliverable 2" in page
+
+
+def test_rows_are_removed_with_the_remove_checkbox(planner_client, initiative):
+    kept, removed = factories.PartnerDeliverableFactory.create_batch(2, initiative=initiative)
+    url = step_url(initiative, "deliverables")
+    submit(planner_client, url, {"deliverables-1-DELETE": "on"})
+    assert list(PartnerDeliverable.objects.filter(initiative=initiative)) == [kept]
+
+
+def test_removing_a_matched_deliverable_explains_what_happens(planner_client, initiative):
+    deliverable = factories.PartnerDeliverableFactory(initiative=initiative)
+    us_input = factories.USInputFactory(initiative=initiative, title="Four patrol boats")
+    us_input.matched_deliverables.add(deliverable)
+    url = step_url(initiative, "deliverables")
+    page = planner_client.get(url).content.decode()
+    assert "Matched to U.S. input “Four patrol boats”" in page
+    response = submit(planner_client, url, {"deliverables-0-DELETE": "on"})
+    followed = planner_client.get(response["Location"]).content.decode()
+    assert "U.S. input “Four patrol boats” is no longer matched to any partner deliverable" in (
+        followed
+    )
+    assert not us_input.matched_deliverables.exists()
+
+
+def test_move_up_reorders_rows(planner_client, initiative):
+    first, second = factories.PartnerDeliverableFactory.create_batch(2, initiative=initiative)
+    url = step_url(initiative, "deliverables")
+    response = submit(planner_client, url, button=("move", "deliverables:1:up"))
+    assert response["Location"] == f"{url}#rows-deliverables"
+    ordered = list(PartnerDeliverable.objects.filter(initiative=initiative))
+    assert ordered == [second, first]
+    assert [d.position for d in ordered] == [0, 1]
+
+
+def test_a_failed_step_keeps_everything_typed(planner_client, initiative):
+    url = step_url(initiative, "deliverables")
+    response = submit(
+        planner_client,
+        url,
+        deliverable_row(0, title="Fund fuel in the budget", verification_method=""),
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "Say how delivery will be verified" in page
+    assert 'value="Fund fuel in the budget"' in page
+    assert not PartnerDeliverable.objects.filter(initiative=initiative).exists()
+
+
+def test_a_forged_match_to_another_initiatives_deliverable_is_refused(planner_client, initiative):
+    other = factories.PartnerDeliverableFactory()  # belongs to another initiative
+    url = step_url(initiative, "us-inputs")
+    response = submit(
+        planner_client,
+        url,
+        {
+            "inputs-0-title": "Patrol boats",
+            "inputs-0-category": "equipment",
+            "inputs-0-fiscal_year": 2027,
+            "inputs-0-authority": "333",
+            "inputs-0-matched_deliverables": [other.pk],
+        },
+    )
+    assert response.status_code == 200
+    assert "Match only partner deliverables of this initiative" in response.content.decode()
+    assert not USInput.objects.filter(initiative=initiative).exists()
+
+
+def test_objectives_are_saved_per_fiscal_year_with_their_indicators(planner_client, initiative):
+    url = step_url(initiative, "objectives")
+    submit(
+        planner_client,
+        url,
+        {
+            "fy2028-0-objective": "The company patrols on its own budget.",
+            "fy2028-0-ind-0-description": "Patrol days a month",
+            "fy2028-0-ind-0-baseline": "2",
+            "fy2028-0-ind-0-target": "20",
+            "fy2028-0-ind-0-how_measured": "Patrol logs",
+        },
+    )
+    objective = YearlyObjective.objects.get(initiative=initiative)
+    assert objective.fiscal_year == 2028
+    assert [i.description for i in objective.indicators.all()] == ["Patrol days a month"]
+
+
+def test_an_indicator_under_no_objective_is_an_error(planner_client, initiative):
+    response = submit(
+        planner_client,
+        step_url(initiative, "objectives"),
+        {"fy2027-0-ind-0-description": "Patrol days a month"},
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert not YearlyObjective.objects.filter(initiative=initiative).exists()
+
+
+def test_changing_the_span_names_the_rows_left_outside(planner_client, initiative):
+    factories.PartnerDeliverableFactory(
+        initiative=initiative, title="Designate the company", due_fiscal_year=2027
+    )
+    response = submit(
+        planner_client,
+        step_url(initiative, "basics"),
+        {"first_fiscal_year": 2028, "last_fiscal_year": 2032},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "partner deliverable “Designate the company” (due FY2027)" in page
+    assert refreshed(initiative).first_fiscal_year == 2027
+
+
+def test_commitment_ratings_are_created_on_first_save(planner_client, initiative):
+    response = submit(
+        planner_client,
+        step_url(initiative, "commitment"),
+        {"physical_risk": 4, "physical_risk_justification": "Armed smugglers fire on patrols."},
+    )
+    assert response.status_code == 302
+    ratings = initiative.commitment_ratings
+    assert (ratings.physical_risk, ratings.motivation) == (4, None)
+
+
+def test_two_concurrent_saves_one_conflict_and_no_lost_data(client, initiative, owner, teammate):
+    """Owner and teammate open the same step; the owner saves first. The teammate's save is
+    refused with the conflict message, their input stays on screen, and the owner's text is
+    kept. Saving again, now against the stored version, succeeds."""
+    url = step_url(initiative, "context")
+    client.force_login(owner)
+    owners_page = page_fields(client.get(url).content.decode())
+    client.force_login(teammate)
+    teammates_page = page_fields(client.get(url).content.decode())
+
+    client.force_login(owner)
+    owners_page |= {"problem_statement": ["Owner's statement"], "action": ["continue"]}
+    assert client.post(url, owners_page).status_code == 302
+
+    client.force_login(teammate)
+    teammates_page |= {"problem_statement": ["Teammate's statement"], "action": ["continue"]}
+    refused = client.post(url, teammates_page)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert CONFLICT_MESSAGE.split(":")[0] in page
+    assert "Teammate&#x27;s statement" in page
+    assert refreshed(initiative).problem_statement == "Owner's statement"
+
+    again = client.post(url, page_fields(page) | {"action": ["continue"]})
+    assert again.status_code == 302
+    assert refreshed(initiative).problem_statement == "Teammate's statement"
