@@ -80,7 +80,7 @@ QUADRANT_PLOT = Box(left=64, top=12, right=548, bottom=330)
 PHYSICAL_DOMAIN = (method.SCALE_MIN - 0.5, method.SCALE_MAX + 0.5)
 ACCEPTED_DOMAIN = (-1.0, method.SCALE_MAX + 1.0)
 MARKER_SPACING = 24  # markers of assessments that share a place sit side by side
-LABEL_CHAR_WIDTH = 7.4  # average width of a bold 13-unit character, for label backgrounds
+LABEL_CHAR_WIDTH = 7.8  # width of a bold 13-unit character (DejaVu Sans, the widest fallback)
 # Light tints behind the quadrants' hatching; the hatching and the labels carry the meaning
 # in greyscale print, the tint only helps on screen.
 QUADRANT_TINTS = {
@@ -303,6 +303,10 @@ class TrendChart:
     @property
     def date_y(self) -> float:
         return self.plot.bottom + 36
+
+    @property
+    def legend_x(self) -> float:
+        return 8
 
     @property
     def legend_y(self) -> float:

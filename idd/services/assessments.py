@@ -20,11 +20,11 @@ from idd.commitment import current_inputs
 from idd.models import Initiative, PartnerDeliverable
 from idd.services.locking import claim_version
 
-# What a planner records about a partner deliverable once it is due or done.
+# What a planner records about a partner deliverable once it is due or done, actions first.
+_LABELS = dict(method.DELIVERABLE_STATUSES)
 RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
-    (value, label)
-    for value, label in method.DELIVERABLE_STATUSES
-    if value in {method.DELIVERED, method.PARTIAL, method.LATE, method.MISSED, method.VERBAL_ONLY}
+    (value, _LABELS[value])
+    for value in (method.DELIVERED, method.PARTIAL, method.LATE, method.MISSED, method.VERBAL_ONLY)
 )
 NOT_ALLOWED = (
     "Only the initiative's owner and team members can record, and not once it is withdrawn."
