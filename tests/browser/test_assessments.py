@@ -58,7 +58,8 @@ def test_a_planner_records_a_delivery_then_todays_assessment(
     planner, maritime, live_server, tmp_path
 ):
     page = planner
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/commitment/")
+    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.get_by_role("link", name="Commitment: deliveries and assessments").click()
     expect(page.get_by_role("heading", name="Commitment assessment", level=1)).to_be_visible()
     assert_accessible(page)
 

@@ -53,6 +53,12 @@ def test_everyone_with_a_role_reads_the_assessment_pages(client, request, initia
     assert "No assessment is stored yet" in response.content.decode()
 
 
+def test_the_initiative_page_links_to_the_commitment_record(client, initiative, reviewer):
+    client.force_login(reviewer)
+    page = client.get(reverse("initiative_detail", args=[initiative.pk])).content.decode()
+    assert f'href="{overview(initiative)}"' in page
+
+
 def test_a_user_without_a_role_reads_nothing(client, initiative, no_role_user):
     client.force_login(no_role_user)
     assert client.get(overview(initiative)).status_code == 403
