@@ -187,6 +187,15 @@ def test_adding_a_verbal_or_cancelled_deliverable_never_raises_the_score(
 
 @quick
 @given(plans(min_deliverables=1), picks)
+def test_turning_any_deliverable_into_a_verbal_assurance_never_raises_the_score(
+    inputs: AssessmentInputs, pick: int
+) -> None:
+    index = pick % len(inputs.deliverables)
+    assert not_higher(score(with_status(inputs, index, VERBAL_ONLY)), score(inputs))
+
+
+@quick
+@given(plans(min_deliverables=1), picks)
 def test_partial_never_beats_delivered(inputs: AssessmentInputs, pick: int) -> None:
     index = pick % len(inputs.deliverables)
     partial = assess(with_status(inputs, index, PARTIAL))
