@@ -83,8 +83,9 @@ def refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | N
     if unjustified:
         return (
             "Every rating needs its justification before an assessment is recorded. "
-            f"Not justified: {', '.join(unjustified)}. Add them in the guided form's "
-            "commitment step, then record again."
+            f"Not justified: {', '.join(unjustified)}. Add them in the commitment step of "
+            "the guided form (open while the IDD is a draft or returned for changes), then "
+            "record again."
         )
     if CommitmentAssessment.objects.filter(subject=initiative, assessed_on=inputs.as_of).exists():
         return (
