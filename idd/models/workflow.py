@@ -72,12 +72,16 @@ class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
         super().clean_fields(exclude={*(exclude or ()), "status"})
 
     def missing_parts(self) -> list[str]:
-        """What still has to be filled in before the IDD can be submitted (none: complete)."""
-        try:  # TEMPORARY until the guided form (idd.wizard) lands
-            from idd.wizard import missing_parts
-        except ImportError:
-            return []
-        return missing_parts(self)
+        """What still has to be filled in before the IDD can be submitted (none: complete).
+
+        The guided form owns completeness: it judges each step from the snapshot."""
+        from idd.snapshot import load, snapshot  # imported here: both import the models
+        from idd.wizard import incomplete
+
+        return [
+            f"{step.title}: {'; '.join(missing)}"
+            for step, missing in incomplete(snapshot(load(self.pk)))
+        ]
 
     # Each transition's `custom` carries the words the screens and refusals use.
 

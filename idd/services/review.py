@@ -17,6 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -241,6 +243,27 @@ def start_revision(initiative: Initiative, user, *, base_url: str = "") -> Initi
     initiative, _ = _take(initiative, user, "start_revision")
     _notify(initiative, "start_revision", user, _team(initiative), base_url=base_url)
     return initiative
+
+
+def awaiting_review():
+    """IDDs submitted or in review, the longest-waiting first.
+
+    They wait since their last (re)submission, read from the history record the
+    transition wrote; an IDD with no such record waits since it last changed."""
+    submitted_at = (
+        Initiative.history.filter(
+            id=OuterRef("pk"),
+            history_change_reason__in=[change_reason("submit"), change_reason("resubmit")],
+        )
+        .order_by("-history_date")
+        .values("history_date")[:1]
+    )
+    return (
+        Initiative.objects.filter(status__in=AWAITING_REVIEW)
+        .annotate(submitted_at=Coalesce(Subquery(submitted_at), "updated_at"))
+        .select_related("partner", "owner")
+        .order_by("submitted_at", "pk")
+    )
 
 
 def latest_reason(initiative: Initiative) -> ReviewDecision | None:

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("initiatives/", include("idd.urls.initiatives")),
     path("initiatives/", include("idd.urls.wizard")),
+    path("", include("idd.urls.review")),
     path("initiatives/", include("idd.urls.assessments")),
 ]

@@ -1,0 +1,117 @@
+"""Forms of the review screens: comments, replies, the reviewer's decision, the queue filters."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+
+from idd.choices import CCMD, FundingAuthority
+from idd.choices import InitiativeStatus as S
+from idd.models import Initiative, Partner
+from idd.models.workflow import AWAITING_REVIEW
+from idd.sections import SECTION_BY_SLUG, SECTION_CHOICES
+
+APPROVE, REQUEST_CHANGES = "approve", "request_changes"
+
+
+class CommentForm(forms.Form):
+    """A new comment on one section; one form per section, told apart by its prefix."""
+
+    section = forms.ChoiceField(choices=SECTION_CHOICES, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write your comment before sending it."},
+    )
+
+    def __init__(self, *args, section: str, **kwargs):
+        kwargs.setdefault("initial", {"section": section})
+        super().__init__(*args, prefix=f"comment-{section}", **kwargs)
+        self.fields["body"].label = f"Your comment on {SECTION_BY_SLUG[section].title}"
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label="Your reply",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Write your reply before sending it."},
+    )
+
+    def __init__(self, *args, comment_pk: int, **kwargs):
+        super().__init__(*args, prefix=f"reply-{comment_pk}", **kwargs)
+
+
+class DecisionForm(forms.Form):
+    """The reviewer's decision on an IDD in review; returning it needs a reason."""
+
+    prefix = "decision"
+    outcome = forms.ChoiceField(
+        label="Your decision",
+        choices=[
+            (APPROVE, "Approve this revision (it is frozen as a record)"),
+            (REQUEST_CHANGES, "Request changes (return it to the planners)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to approve or to request changes."},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required when you request changes: say what must change. "
+        "Comments on each section say where.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == REQUEST_CHANGES and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Say what needs to change: the planners read this first.")
+        return cleaned
+
+
+class CompareForm(forms.Form):
+    """Which two versions of the IDD to compare."""
+
+    old = forms.ChoiceField(label="Compare")
+    new = forms.ChoiceField(label="With")
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("old") and cleaned.get("old") == cleaned.get("new"):
+            self.add_error("new", "Choose two different versions to compare.")
+        return cleaned
+
+
+def _partners_in_queue(request):
+    return Partner.objects.filter(initiatives__status__in=AWAITING_REVIEW).distinct()
+
+
+class QueueFilter(django_filters.FilterSet):
+    """Filters of the reviewers' queue."""
+
+    status = django_filters.ChoiceFilter(
+        label="Stage",
+        choices=[(S.SUBMITTED, "Submitted, not yet taken"), (S.IN_REVIEW, "In review")],
+        empty_label="Any stage",
+    )
+    partner = django_filters.ModelChoiceFilter(
+        queryset=_partners_in_queue, empty_label="Any partner"
+    )
+    ccmd = django_filters.ChoiceFilter(
+        label="Combatant command", choices=CCMD.choices, empty_label="Any command"
+    )
+    funding_authority = django_filters.ChoiceFilter(
+        choices=FundingAuthority.choices, empty_label="Any authority"
+    )
+    q = django_filters.CharFilter(
+        label="Title contains", field_name="title", lookup_expr="icontains"
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["status", "partner", "ccmd", "funding_authority", "q"]

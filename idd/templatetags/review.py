@@ -1,0 +1,24 @@
+"""Review comments on the guided form's steps: planners see what reviewers said where they edit."""
+
+from django import template
+
+from idd.models import Initiative
+from idd.services import comments
+
+register = template.Library()
+
+
+@register.inclusion_tag("idd/review/step_comments.html", takes_context=True)
+def step_comments(context, initiative: Initiative, section: str) -> dict:
+    """The comment threads of the current revision on one section, resolvable in place."""
+    request = context["request"]
+    threads = comments.threads_by_section(initiative).get(section, [])
+    return {
+        "initiative": initiative,
+        "section": section,
+        "threads": [{"thread": thread, "reply_form": None} for thread in threads],
+        "open": sum(1 for thread in threads if not thread.resolved),
+        "may_resolve": comments.may_resolve(initiative, request.user),
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }
