@@ -16,7 +16,7 @@ from django.db import transaction
 from assessments.models import CommitmentAssessment, CommitmentRatings
 from assessments.scoring import Rating
 from idd import roles
-from idd.choices import CCMD, FundingAuthority, InitiativeStatus, RiskCategory
+from idd.choices import CCMD, FundingAuthority, RiskCategory
 from idd.commitment import current_inputs
 from idd.models import (
     Indicator,
@@ -29,6 +29,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
+from idd.services import review
 from idd.services.assessments import store_assessment
 
 
@@ -164,7 +165,6 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
         funding_authority=FundingAuthority.SECTION_333,
         first_fiscal_year=2026,
         last_fiscal_year=2030,
-        status=InitiativeStatus.SUBMITTED,
         problem_statement=(
             "Illegal fishing and smuggling in Kestrela's exclusive economic zone go "
             "unchallenged: the navy has two working boats for 600 km of coast."
@@ -311,6 +311,16 @@ def _maritime_plan(initiative: Initiative) -> None:
             2,
             "Patrols lead to prosecutions.",
             ("Cases handed to prosecutors", "0", "12", "Court records"),
+        ),
+        (
+            3,
+            "The navy maintains the boats without U.S. help.",
+            ("Boats available for patrol", "2", "4", "Monthly readiness report"),
+        ),
+        (
+            4,
+            "Kestrela funds the whole company from its own budget.",
+            ("Share of running costs paid by Kestrela", "40%", "100%", "Enacted finance law"),
         ),
     )
     for position, (offset, text, indicator) in enumerate(objectives):
@@ -478,6 +488,8 @@ def seed_demo() -> list[DemoUser]:
         maritime = _maritime_initiative(users["planner"], users["teammate"], partner)
         _maritime_plan(maritime)
         _maritime_commitment(maritime, users["planner"])
+        # Through the real workflow, as the planner would: recorded in its history.
+        review.submit(maritime, users["planner"])
         _budget_initiative(users["planner"], partner)
     return list(DEMO_USERS)
 
