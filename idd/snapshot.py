@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from assessments import fiscal, presentation, scoring
+from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
 from idd.commitment import assessment_entry, assessment_inputs, stored_ratings
 from idd.models import (
@@ -53,6 +53,7 @@ def _deliverable(d: PartnerDeliverable) -> dict[str, Any]:
         "verification_method": d.verification_method,
         "political_risk": d.political_risk,
         "political_risk_label": d.get_political_risk_display(),
+        "political_risk_name": method.POLITICAL_RISK_LABELS.get(d.political_risk, ""),
         "status": d.status,
         "status_label": d.get_status_display(),
         "evidence": d.evidence,

@@ -72,15 +72,26 @@ def missing_us_inputs(doc: Doc) -> list[str]:
     ]
 
 
+def _years(years: list[int]) -> str:
+    """FY2027, FY2028 and FY2029."""
+    names = [f"FY{year}" for year in years]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def missing_objectives(doc: Doc) -> list[str]:
     basics = doc["basics"]
-    missing = []
+    without_objective, without_indicator = [], []
     for year in range(basics["first_fiscal_year"], basics["last_fiscal_year"] + 1):
         objectives = [o for o in doc["objectives"] if o["fiscal_year"] == year]
         if not objectives:
-            missing.append(f"an objective for FY{year}")
+            without_objective.append(year)
         elif any(not o["indicators"] for o in objectives):
-            missing.append(f"an indicator of success for each FY{year} objective")
+            without_indicator.append(year)
+    missing = []
+    if without_objective:
+        missing.append(f"an objective for {_years(without_objective)}")
+    if without_indicator:
+        missing.append(f"an indicator of success for each objective of {_years(without_indicator)}")
     return missing
 
 
@@ -101,12 +112,13 @@ RATING_LABELS = dict((("physical_risk", "Physical risk"), *WILLINGNESS_RATINGS, 
 
 def missing_commitment(doc: Doc) -> list[str]:
     ratings = doc["commitment"]["inputs"]["ratings"]
-    missing = []
-    for field in RATED_FIELDS:
-        rating = ratings.get(field, {})
-        if rating.get("score") is None or _blank(rating.get("justification")):
-            missing.append(f"{RATING_LABELS[field].lower()}: a rating with its evidence")
-    return missing
+    unrated = [
+        RATING_LABELS[field].lower()
+        for field in RATED_FIELDS
+        if ratings.get(field, {}).get("score") is None
+        or _blank(ratings.get(field, {}).get("justification"))
+    ]
+    return [f"a rating with its evidence for {', '.join(unrated)}"] if unrated else []
 
 
 DILEMMA_RISKS = (RiskCategory.ENTRAPMENT, RiskCategory.ABANDONMENT, RiskCategory.SOVEREIGNTY)
@@ -115,11 +127,8 @@ DILEMMA_RISKS = (RiskCategory.ENTRAPMENT, RiskCategory.ABANDONMENT, RiskCategory
 def missing_risks(doc: Doc) -> list[str]:
     rows = doc["risks"]
     named = {r["category"] for r in rows}
-    missing = [
-        f"a risk of {category.label.split(' (')[0].lower()}"
-        for category in DILEMMA_RISKS
-        if category.value not in named
-    ]
+    unnamed = [c.label.split(" (")[0].lower() for c in DILEMMA_RISKS if c.value not in named]
+    missing = [f"the dilemma's risks not yet named: {', '.join(unnamed)}"] if unnamed else []
     missing += [
         f"a mitigation for “{r['description'][:60]}”" for r in rows if _blank(r["mitigation"])
     ]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet
 
@@ -42,6 +43,12 @@ class Move:
         if not prefix or not index.isdigit() or direction not in ("up", "down"):
             return None
         return cls(prefix, int(index), -1 if direction == "up" else 1)
+
+
+def at_least(field: forms.Field, minimum: int, message: str) -> None:
+    """A lower bound checked on the field itself (the database constraint is the last line)."""
+    field.validators.append(MinValueValidator(minimum, message))
+    field.widget.attrs["min"] = minimum
 
 
 def fiscal_year_choices(years: list[int], current: int | None = None) -> list[tuple[str, str]]:

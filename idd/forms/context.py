@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.forms import inlineformset_factory
 
-from idd.forms.base import Move, RowFormSet, StepForms, fiscal_year_choices
+from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices
 from idd.models import Initiative, PriorAssistance
 from idd.services.editing import save_rows
 
@@ -48,9 +48,9 @@ class PriorAssistanceForm(forms.ModelForm):
         self.fields["fiscal_year"].widget = forms.Select(
             choices=fiscal_year_choices(years, self.instance.fiscal_year)
         )
-        self.fields[
-            "fiscal_year"
-        ].help_text = f"One of the three years before: FY{years[0]}–FY{years[-1]}."
+        hint = f"One of the three years before: FY{years[0]}–FY{years[-1]}."
+        self.fields["fiscal_year"].help_text = hint
+        at_least(self.fields["amount"], 0, "The amount cannot be negative.")
 
 
 class PriorAssistanceFormSet(RowFormSet):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from idd.forms.base import Move, StepForms
+from idd.forms.base import Move, StepForms, at_least
 from idd.models import Initiative
 
 
@@ -31,6 +31,11 @@ class SustainmentForm(forms.ModelForm):
             "sustainment_funding_source": "A partner budget line, not a hope: e.g. “defence "
             "budget, navy operations line”.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cost = self.fields["sustainment_annual_cost"]
+        at_least(cost, 0, "The sustainment cost cannot be negative.")
 
 
 class SustainmentStep(StepForms):

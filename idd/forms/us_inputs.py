@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.forms import inlineformset_factory
 
-from idd.forms.base import Move, RowFormSet, StepForms, fiscal_year_choices
+from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices
 from idd.models import Initiative, PartnerDeliverable, USInput
 from idd.services.editing import save_rows
 
@@ -46,7 +46,9 @@ class USInputForm(forms.ModelForm):
         self.fields["fiscal_year"].widget = forms.Select(
             choices=fiscal_year_choices(initiative.fiscal_years, self.instance.fiscal_year)
         )
-        self.fields["authority"].initial = initiative.funding_authority
+        if not self.instance.pk:
+            self.initial["authority"] = initiative.funding_authority
+        at_least(self.fields["estimated_cost"], 0, "The estimated cost cannot be negative.")
         matched = self.fields["matched_deliverables"]
         matched.widget = forms.CheckboxSelectMultiple()
         # Only this initiative's deliverables: a forged id of another initiative's is refused.
