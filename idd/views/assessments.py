@@ -13,17 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from assessments.models import CommitmentAssessment
 from idd.commitment import stored_commitment
+from idd.forms.base import VersionForm
 from idd.models import Initiative, PartnerDeliverable
 from idd.services import assessments as service
-from idd.services.locking import StaleEdit
+from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 from idd.snapshot import load, snapshot
 from idd.views.initiatives import get_visible_initiative
-
-
-class RecordAssessmentForm(forms.Form):
-    """Recording an assessment takes nothing but the version the planner looked at."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class RecordDeliveryForm(forms.Form):
@@ -40,7 +35,6 @@ class RecordDeliveryForm(forms.Form):
         help_text="What shows it, and where it is kept: the signed order, the budget line, "
         "the roster, the site visit report.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 def _recorder_initiative(request: HttpRequest, pk: int) -> Initiative:
@@ -49,6 +43,18 @@ def _recorder_initiative(request: HttpRequest, pk: int) -> Initiative:
     if not service.can_record(initiative, request.user):
         raise PermissionDenied(service.NOT_ALLOWED)
     return initiative
+
+
+def _version_form(request: HttpRequest, initiative: Initiative) -> VersionForm:
+    return VersionForm(request.POST or None, initial={"version": initiative.version})
+
+
+def _after_conflict(form: forms.Form, initiative: Initiative, message: str) -> VersionForm:
+    """Show the conflict; the input stays, and the next save is checked against what is
+    stored now (so saving again after a look at the other change succeeds)."""
+    form.add_error(None, message)
+    version = Initiative.objects.values_list("version", flat=True).get(pk=initiative.pk)
+    return VersionForm(initial={"version": version})
 
 
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
@@ -70,14 +76,19 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
 def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: what would be stored today. POST: store it."""
     initiative = _recorder_initiative(request, pk)
-    form = RecordAssessmentForm(request.POST or None, initial={"version": initiative.version})
-    if request.method == "POST" and form.is_valid():
+    version = _version_form(request, initiative)
+    form = forms.Form(request.POST or None)  # carries the refusal or conflict message
+    if request.method == "POST":
         try:
+            if not version.is_valid():
+                raise StaleEdit(CONFLICT_MESSAGE)
             assessment = service.record_assessment(
-                initiative, request.user, form.cleaned_data["version"]
+                initiative, request.user, version.cleaned_data["version"]
             )
-        except (service.RecordingRefused, StaleEdit) as refused:
+        except service.RecordingRefused as refused:
             form.add_error(None, str(refused))
+        except StaleEdit as stale:
+            version = _after_conflict(form, initiative, str(stale))
         else:
             messages.success(request, f"{assessment} recorded.")
             return redirect("commitment_assessment", pk=initiative.pk, assessment_pk=assessment.pk)
@@ -89,6 +100,7 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             "initiative": loaded,
             "doc": snapshot(loaded),
             "form": form,
+            "version_form": version,
             "kind_label": CommitmentAssessment.Kind(service.next_kind(loaded)).label,
             "refusal": service.todays_refusal(loaded),
         },
@@ -127,21 +139,25 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
     initial = {
         "status": deliverable.status if deliverable.status in recordable else None,
         "evidence": deliverable.evidence,
-        "version": initiative.version,
     }
+    version = _version_form(request, initiative)
     form = RecordDeliveryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
+            if not version.is_valid():
+                raise StaleEdit(CONFLICT_MESSAGE)
             service.record_delivery(
                 initiative,
                 deliverable,
                 request.user,
                 status=form.cleaned_data["status"],
                 evidence=form.cleaned_data["evidence"],
-                read_version=form.cleaned_data["version"],
+                read_version=version.cleaned_data["version"],
             )
-        except (service.RecordingRefused, StaleEdit) as refused:
+        except service.RecordingRefused as refused:
             form.add_error(None, str(refused))
+        except StaleEdit as stale:
+            version = _after_conflict(form, initiative, str(stale))
         else:
             messages.success(
                 request, f"Recorded: {deliverable.title}: {deliverable.get_status_display()}."
@@ -150,5 +166,10 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
     return render(
         request,
         "idd/assessments/record_delivery.html",
-        {"initiative": initiative, "deliverable": deliverable, "form": form},
+        {
+            "initiative": initiative,
+            "deliverable": deliverable,
+            "form": form,
+            "version_form": version,
+        },
     )

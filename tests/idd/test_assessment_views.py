@@ -67,7 +67,7 @@ def test_a_user_without_a_role_reads_nothing(client, initiative, no_role_user):
 @pytest.mark.parametrize("who", READERS)
 def test_a_stored_assessment_is_readable_by_every_role(client, request, initiative, owner, who):
     client.force_login(owner)
-    client.post(record(initiative), {"version": initiative.version})
+    client.post(record(initiative), {"lock-version": initiative.version})
     stored = CommitmentAssessment.objects.get()
     client.force_login(request.getfixturevalue(who))
     response = client.get(reverse("commitment_assessment", args=[initiative.pk, stored.pk]))
@@ -78,7 +78,7 @@ def test_a_stored_assessment_is_readable_by_every_role(client, request, initiati
 def test_an_assessment_of_another_initiative_is_not_found(client, initiative, owner):
     other = factories.InitiativeFactory(owner=owner)
     client.force_login(owner)
-    client.post(record(other), {"version": other.version})
+    client.post(record(other), {"lock-version": other.version})
     stored = CommitmentAssessment.objects.get()
     url = reverse("commitment_assessment", args=[initiative.pk, stored.pk])
     assert client.get(url).status_code == 404
@@ -110,7 +110,7 @@ def test_planners_on_the_initiative_record_an_assessment(client, request, initia
     user = request.getfixturevalue(who)
     client.force_login(user)
     assert client.get(record(initiative)).status_code == 200
-    response = client.post(record(initiative), {"version": initiative.version})
+    response = client.post(record(initiative), {"lock-version": initiative.version})
     stored = CommitmentAssessment.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("commitment_assessment", args=[initiative.pk, stored.pk])
@@ -123,7 +123,7 @@ def test_planners_on_the_initiative_record_an_assessment(client, request, initia
 def test_others_cannot_record_an_assessment(client, request, initiative, who):
     client.force_login(request.getfixturevalue(who))
     assert client.get(record(initiative)).status_code == 403
-    assert client.post(record(initiative), {"version": initiative.version}).status_code == 403
+    assert client.post(record(initiative), {"lock-version": initiative.version}).status_code == 403
     assert not CommitmentAssessment.objects.exists()
 
 
@@ -133,14 +133,14 @@ def test_others_cannot_record_an_assessment(client, request, initiative, who):
 def test_recording_is_monitoring_so_it_goes_on_after_submission(client, owner, status):
     initiative = factories.InitiativeFactory(owner=owner, status=status)
     client.force_login(owner)
-    assert client.post(record(initiative), {"version": initiative.version}).status_code == 302
+    assert client.post(record(initiative), {"lock-version": initiative.version}).status_code == 302
     assert CommitmentAssessment.objects.filter(subject=initiative).exists()
 
 
 def test_nobody_records_on_a_withdrawn_initiative(client, owner):
     initiative = factories.InitiativeFactory(owner=owner, status=InitiativeStatus.WITHDRAWN)
     client.force_login(owner)
-    assert client.post(record(initiative), {"version": initiative.version}).status_code == 403
+    assert client.post(record(initiative), {"lock-version": initiative.version}).status_code == 403
     assert client.get(overview(initiative)).status_code == 200
 
 
@@ -155,7 +155,7 @@ def test_a_rated_but_unjustified_rating_is_refused_by_name(client, initiative, o
     client.force_login(owner)
     page = client.get(record(initiative)).content.decode()
     assert "Not justified: Motivation, Budget." in page
-    response = client.post(record(initiative), {"version": initiative.version})
+    response = client.post(record(initiative), {"lock-version": initiative.version})
     assert response.status_code == 200
     assert "Not justified: Motivation, Budget." in response.content.decode()
     assert not CommitmentAssessment.objects.exists()
@@ -163,16 +163,20 @@ def test_a_rated_but_unjustified_rating_is_refused_by_name(client, initiative, o
 
 def test_a_stale_page_is_refused_with_the_conflict_message(client, initiative, owner):
     client.force_login(owner)
-    response = client.post(record(initiative), {"version": initiative.version + 5})
+    response = client.post(record(initiative), {"lock-version": initiative.version + 5})
+    page = response.content.decode()
     assert response.status_code == 200
-    assert CONFLICT_MESSAGE.split(".")[0] in response.content.decode()
+    assert CONFLICT_MESSAGE.split(".")[0] in page
     assert not CommitmentAssessment.objects.exists()
+    # The page now carries the version stored, so recording again succeeds.
+    assert f'name="lock-version" value="{initiative.version}"' in page
+    assert client.post(record(initiative), {"lock-version": initiative.version}).status_code == 302
 
 
 def test_a_second_assessment_the_same_day_is_refused(client, initiative, owner):
     client.force_login(owner)
-    client.post(record(initiative), {"version": 1})
-    response = client.post(record(initiative), {"version": 2})
+    client.post(record(initiative), {"lock-version": 1})
+    response = client.post(record(initiative), {"lock-version": 2})
     assert "is already recorded, and stored assessments never change" in (response.content.decode())
     assert CommitmentAssessment.objects.count() == 1
 
@@ -189,7 +193,7 @@ def test_planners_record_a_delivery_with_who_when_and_evidence(
     assert client.get(record_delivery(initiative, deliverable)).status_code == 200
     response = client.post(
         record_delivery(initiative, deliverable),
-        {"status": "partial", "evidence": "Budget line seen, half funded", "version": 1},
+        {"status": "partial", "evidence": "Budget line seen, half funded", "lock-version": 1},
     )
     assert response.status_code == 302
     deliverable.refresh_from_db()
@@ -203,7 +207,7 @@ def test_others_cannot_record_a_delivery(client, request, initiative, deliverabl
     client.force_login(request.getfixturevalue(who))
     url = record_delivery(initiative, deliverable)
     assert client.get(url).status_code == 403
-    data = {"status": "delivered", "evidence": "Seen", "version": 1}
+    data = {"status": "delivered", "evidence": "Seen", "lock-version": 1}
     assert client.post(url, data).status_code == 403
     deliverable.refresh_from_db()
     assert deliverable.status == "planned"
@@ -224,15 +228,17 @@ def test_a_delivery_without_evidence_keeps_what_was_typed(client, initiative, de
 
 def test_a_stale_delivery_is_refused_and_keeps_the_input(client, initiative, deliverable, owner):
     client.force_login(owner)
-    response = client.post(
-        record_delivery(initiative, deliverable),
-        {"status": "missed", "evidence": "No pier at the site visit", "version": 7},
-    )
+    typed = {"status": "missed", "evidence": "No pier at the site visit"}
+    response = client.post(record_delivery(initiative, deliverable), typed | {"lock-version": 7})
     page = response.content.decode()
     assert CONFLICT_MESSAGE.split(".")[0] in page
     assert "No pier at the site visit" in page
     deliverable.refresh_from_db()
     assert deliverable.status == "planned"
+    # Saving again, now against the version stored, goes through.
+    assert f'name="lock-version" value="{initiative.version}"' in page
+    again = client.post(record_delivery(initiative, deliverable), typed | {"lock-version": 1})
+    assert again.status_code == 302
 
 
 def test_a_deliverable_of_another_initiative_is_not_found(client, initiative, owner):
@@ -245,7 +251,7 @@ def test_cancelled_is_not_something_a_planner_records_here(client, initiative, d
     client.force_login(owner)
     response = client.post(
         record_delivery(initiative, deliverable),
-        {"status": "cancelled", "evidence": "Dropped", "version": 1},
+        {"status": "cancelled", "evidence": "Dropped", "lock-version": 1},
     )
     assert response.status_code == 200
     assert PartnerDeliverable.objects.get(pk=deliverable.pk).status == "planned"
@@ -258,7 +264,7 @@ def test_editing_data_after_an_assessment_leaves_it_and_its_page_unchanged(
     client, initiative, deliverable, owner
 ):
     client.force_login(owner)
-    client.post(record(initiative), {"version": 1}, follow=True)  # shows the "recorded" note
+    client.post(record(initiative), {"lock-version": 1}, follow=True)  # shows the "recorded" note
     stored = CommitmentAssessment.objects.get()
     url = reverse("commitment_assessment", args=[initiative.pk, stored.pk])
     before = (stored.inputs, stored.result, main_of(client.get(url)))
@@ -266,7 +272,7 @@ def test_editing_data_after_an_assessment_leaves_it_and_its_page_unchanged(
     # Later: the deliverable is delivered, renamed and re-rated; a new one is added.
     client.post(
         record_delivery(initiative, deliverable),
-        {"status": "delivered", "evidence": "Finance law article 12", "version": 2},
+        {"status": "delivered", "evidence": "Finance law article 12", "lock-version": 2},
         follow=True,
     )
     PartnerDeliverable.objects.filter(pk=deliverable.pk).update(
