@@ -189,7 +189,7 @@ def _changes(model, old, new, links, names: _Names) -> tuple[FieldChange, ...]:
             for r in (old, new)
         )
         if before != after:
-            changes.append(FieldChange(_label(model, name), ", ".join(before), ", ".join(after)))
+            changes.append(FieldChange(_label(model, name), "; ".join(before), "; ".join(after)))
     return tuple(changes)
 
 

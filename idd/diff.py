@@ -57,7 +57,7 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, list | tuple):
-        return ", ".join(show(item) for item in value)
+        return "; ".join(show(item) for item in value)
     return str(value)
 
 

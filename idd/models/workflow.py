@@ -73,15 +73,10 @@ class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
 
     def missing_parts(self) -> list[str]:
         """What still has to be filled in before the IDD can be submitted (none: complete).
-
         The guided form owns completeness: it judges each step from the snapshot."""
-        from idd.snapshot import load, snapshot  # imported here: both import the models
-        from idd.wizard import incomplete
+        from idd.wizard import missing_parts  # imported here: the guided form imports the models
 
-        return [
-            f"{step.title}: {'; '.join(missing)}"
-            for step, missing in incomplete(snapshot(load(self.pk)))
-        ]
+        return missing_parts(self)
 
     # Each transition's `custom` carries the words the screens and refusals use.
 

@@ -109,7 +109,7 @@ def test_us_input_matching_is_shown_by_deliverable_title():
         FieldChange(
             "Partner deliverables it answers",
             "Designate the patrol company",
-            "Assign sailors, Designate the patrol company",
+            "Assign sailors; Designate the patrol company",
         ),
     )
 
