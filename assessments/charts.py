@@ -81,6 +81,7 @@ PHYSICAL_DOMAIN = (method.SCALE_MIN - 0.5, method.SCALE_MAX + 0.5)
 ACCEPTED_DOMAIN = (-1.0, method.SCALE_MAX + 1.0)
 MARKER_SPACING = 24  # markers of assessments that share a place sit side by side
 LABEL_CHAR_WIDTH = 7.8  # width of a bold 13-unit character (DejaVu Sans, the widest fallback)
+NOTE_CHAR_WIDTH = 6.6  # the same for a regular italic one
 # Light tints behind the quadrants' hatching; the hatching and the labels carry the meaning
 # in greyscale print, the tint only helps on screen.
 QUADRANT_TINTS = {
@@ -152,6 +153,17 @@ class QuadrantChart:
     @property
     def tick_label_x(self) -> float:
         return self.plot.left - 10
+
+    @property
+    def unplaced_note(self) -> str:
+        return f"{len(self.unplaced)} not placed: physical risk not rated" if self.unplaced else ""
+
+    @property
+    def unplaced_box(self) -> Box:
+        """White background behind the note, centred in the plot."""
+        half = len(self.unplaced_note) * NOTE_CHAR_WIDTH / 2 + 6
+        x, y = self.centre_x, self.centre_y - 24
+        return Box(_r(x - half), y - 15, _r(x + half), y + 6)
 
 
 def _physical_x(value: float) -> float:

@@ -116,6 +116,9 @@ def test_an_unrated_physical_risk_is_listed_not_drawn() -> None:
     assert [m.point.name for m in chart.markers] == ["Baseline"]
     assert chart.unplaced == (unrated,)
     assert "2. Current, 30 Sep 2026: not placed, physical risk not rated." in chart.description
+    assert chart.unplaced_note == "1 not placed: physical risk not rated"
+    svg = render_to_string("assessments/quadrant.svg", {"chart": chart, "id_prefix": "q"})
+    assert ">1 not placed: physical risk not rated</text>" in svg
 
 
 def test_the_description_names_the_scales_and_every_point() -> None:
