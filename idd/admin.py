@@ -2,12 +2,28 @@
 
 Initiatives are edited through the guided form, where ownership, stale edits and the
 review workflow are enforced; the admin only lists them read-only for support staff.
+Review records (decisions, approved revisions) are read-only too: an approved revision
+is a record, and the workflow's status never changes here.
 """
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from idd.models import Initiative, Partner, PartnerUnit
+from idd.models import Initiative, Partner, PartnerUnit, ReviewDecision, Revision
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """View only: no add, change or delete, whoever is signed in."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class PartnerUnitInline(admin.TabularInline):
@@ -33,6 +49,7 @@ class PartnerUnitAdmin(admin.ModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(SimpleHistoryAdmin):
+    # Its history is shown, never reverted: a revert would write an old status back.
     list_display = ["title", "partner", "ccmd", "funding_authority", "status", "revision", "owner"]
     list_filter = ["status", "ccmd", "funding_authority", "partner"]
     search_fields = ["title", "partner__country", "owner__username"]
@@ -46,3 +63,25 @@ class InitiativeAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied("Initiatives change only through the guided form and review.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["initiative", "revision", "outcome", "reviewer", "decided_at"]
+    list_filter = ["outcome"]
+    list_select_related = ["initiative", "reviewer"]
+    search_fields = ["initiative__title", "reason"]
+
+
+@admin.register(Revision)
+class RevisionAdmin(ReadOnlyAdmin):
+    list_display = ["initiative", "number", "approved_by", "approved_at"]
+    list_select_related = ["initiative", "approved_by"]
+    search_fields = ["initiative__title"]
+    exclude = ["snapshot"]  # long JSON; the revision page renders it
+    readonly_fields = ["pdf"]

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from idd import roles
 from idd.audit import trail
@@ -50,6 +50,7 @@ def _review_url(initiative: Initiative, anchor: str = "") -> str:
 # --- The queue ----------------------------------------------------------------------------
 
 
+@require_GET
 def review_queue(request: HttpRequest) -> HttpResponse:
     """IDDs waiting for a reviewer, the longest-waiting first."""
     if not roles.is_reviewer(request.user):
@@ -148,6 +149,7 @@ def _review_page(
     )
 
 
+@require_GET
 def initiative_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_page(request, get_visible_initiative(request, pk))
 
@@ -274,6 +276,7 @@ def resolve(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
 # --- Approved revisions -------------------------------------------------------------------
 
 
+@require_GET
 def revisions(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_visible_initiative(request, pk)
     approved = list(
@@ -290,6 +293,7 @@ def _revision(initiative: Initiative, number: int) -> Revision:
     return get_object_or_404(Revision, initiative=initiative, number=number)
 
 
+@require_GET
 def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """An approved revision exactly as approved: rendered from its stored snapshot."""
     initiative = get_visible_initiative(request, pk)
@@ -307,6 +311,7 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     )
 
 
+@require_GET
 def revision_pdf(request: HttpRequest, pk: int, number: int) -> FileResponse:
     """The PDF stored at approval, served from storage (never re-rendered)."""
     initiative = get_visible_initiative(request, pk)
@@ -331,6 +336,7 @@ def _version(initiative: Initiative, choice: str) -> tuple[str, dict]:
     return f"revision {revision.number} as approved", revision.snapshot
 
 
+@require_GET
 def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
     """What changed between two versions: any two approved revisions, or one and today's."""
     initiative = get_visible_initiative(request, pk)
@@ -362,6 +368,7 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
 # --- History ------------------------------------------------------------------------------
 
 
+@require_GET
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     """Every change to the initiative and its rows: who, when, what changed."""
     initiative = get_visible_initiative(request, pk)

@@ -1,0 +1,135 @@
+"""Approved means frozen: no view, form, admin page or model call changes an approved revision,
+and the approved IDD's plan cannot be edited."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from idd.choices import InitiativeStatus as S
+from idd.models import Initiative, Revision
+from idd.models.review import FrozenRevision
+from idd.services import review
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def approved(make_initiative, reviewer):
+    initiative = make_initiative(S.IN_REVIEW)
+    revision = review.approve(initiative, reviewer, "Sound plan.")
+    return Initiative.objects.get(pk=initiative.pk), revision
+
+
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(User.objects.create_superuser("root", "root@example.mil", "x"))
+    return client
+
+
+def stored(revision):
+    row = Revision.objects.values("number", "snapshot", "pdf", "approved_by", "approved_at")
+    return row.get(pk=revision.pk)
+
+
+def test_a_revision_refuses_every_write_after_it_is_created(approved):
+    _, revision = approved
+    before = stored(revision)
+    revision.snapshot = {"meta": {"title": "Rewritten"}}
+    attempts = (
+        revision.save,
+        revision.delete,
+        lambda: Revision.objects.filter(pk=revision.pk).update(snapshot={}),
+        lambda: Revision.objects.filter(pk=revision.pk).delete(),
+        lambda: Revision.objects.bulk_update([revision], ["snapshot"]),
+    )
+    for attempt in attempts:
+        with pytest.raises(FrozenRevision), transaction.atomic():
+            attempt()
+    assert stored(revision) == before
+
+
+def test_the_revision_keeps_the_idd_as_approved_when_the_next_revision_changes(
+    client, approved, owner
+):
+    initiative, revision = approved
+    review.start_revision(initiative, owner)
+    Initiative.objects.filter(pk=initiative.pk).update(problem_statement="A new problem.")
+    client.force_login(owner)
+    page = client.get(reverse("revision_detail", args=[initiative.pk, 1])).content.decode()
+    assert "Illegal fishing goes unchallenged" in page
+    assert "A new problem." not in page
+    assert stored(revision)["snapshot"] == revision.snapshot
+
+
+def test_the_admin_shows_revisions_and_decisions_read_only(admin_client, approved):
+    initiative, revision = approved
+    decision = initiative.review_decisions.get()
+    for name, obj in (("revision", revision), ("reviewdecision", decision)):
+        change = reverse(f"admin:idd_{name}_change", args=[obj.pk])
+        page = admin_client.get(change)
+        assert page.status_code == 200
+        assert 'name="_save"' not in page.content.decode()  # no save button: view only
+        assert admin_client.post(change, {"reason": "Rewritten"}).status_code == 403
+        delete = reverse(f"admin:idd_{name}_delete", args=[obj.pk])
+        assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+        assert admin_client.get(reverse(f"admin:idd_{name}_add")).status_code == 403
+    assert stored(revision)["snapshot"] == revision.snapshot
+    assert initiative.review_decisions.get().reason == "Sound plan."
+
+
+def test_the_admin_cannot_change_an_initiative_or_its_status(admin_client, approved):
+    initiative, _ = approved
+    change = reverse("admin:idd_initiative_change", args=[initiative.pk])
+    assert admin_client.post(change, {"status": S.DRAFT, "title": "X"}).status_code == 403
+    # Reverting to an earlier historical record would write the old status back.
+    earlier = initiative.history.filter(status=S.IN_REVIEW).first()
+    revert = reverse(
+        "admin:idd_initiative_simple_history", args=[initiative.pk, earlier.history_id]
+    )
+    assert admin_client.post(revert, {"title": initiative.title}).status_code == 403
+    after = Initiative.objects.get(pk=initiative.pk)
+    assert (after.status, after.title) == (S.APPROVED, initiative.title)
+
+
+def test_the_approved_plan_cannot_be_edited_in_the_guided_form(client, approved, owner):
+    initiative, _ = approved
+    client.force_login(owner)
+    for step in ("basics", "deliverables", "risks", "review"):
+        url = reverse("wizard_step", args=[initiative.pk, step])
+        assert client.get(url).status_code == 403
+        response = client.post(url, {"lock-version": initiative.version, "action": "continue"})
+        assert response.status_code == 403
+    assert not initiative.can_edit(owner)
+    assert Initiative.objects.get(pk=initiative.pk).version == initiative.version
+
+
+def test_a_second_approval_of_the_same_revision_is_impossible(approved, reviewer):
+    initiative, _ = approved
+    with pytest.raises(review.RefusedTransition):
+        review.approve(initiative, reviewer)
+    with pytest.raises(Exception), transaction.atomic():  # noqa: B017 (the unique constraint)
+        Revision.objects.create(
+            initiative=initiative,
+            number=1,
+            snapshot={},
+            approved_by=reviewer,
+            approved_at=timezone.now(),
+        )
+    assert Revision.objects.filter(initiative=initiative).count() == 1
+
+
+def test_the_revision_pages_only_read(client, approved, owner, reviewer):
+    initiative, revision = approved
+    before = stored(revision)
+    for user in (owner, reviewer):
+        client.force_login(user)
+        for name, args in (
+            ("revision_list", [initiative.pk]),
+            ("revision_detail", [initiative.pk, 1]),
+            ("revision_pdf", [initiative.pk, 1]),
+            ("revision_diff", [initiative.pk]),
+        ):
+            assert client.post(reverse(name, args=args), {"snapshot": "{}"}).status_code == 405
+    assert stored(revision) == before
