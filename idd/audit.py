@@ -161,6 +161,8 @@ def _show(model: type, name: str, value: Any, names: _Names) -> str:
         return ""
     if field.is_relation:
         return names.of(field.related_model, value)
+    if name == "position":
+        return str(value + 1)  # first, second... as the planner counts
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):

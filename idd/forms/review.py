@@ -9,7 +9,7 @@ from idd.choices import CCMD, FundingAuthority
 from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, Partner
 from idd.models.workflow import AWAITING_REVIEW
-from idd.sections import SECTION_BY_SLUG, SECTION_CHOICES
+from idd.sections import SECTION_BY_SLUG
 
 APPROVE, REQUEST_CHANGES = "approve", "request_changes"
 
@@ -17,7 +17,6 @@ APPROVE, REQUEST_CHANGES = "approve", "request_changes"
 class CommentForm(forms.Form):
     """A new comment on one section; one form per section, told apart by its prefix."""
 
-    section = forms.ChoiceField(choices=SECTION_CHOICES, widget=forms.HiddenInput)
     body = forms.CharField(
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -25,8 +24,8 @@ class CommentForm(forms.Form):
     )
 
     def __init__(self, *args, section: str, **kwargs):
-        kwargs.setdefault("initial", {"section": section})
         super().__init__(*args, prefix=f"comment-{section}", **kwargs)
+        self.section = section
         self.fields["body"].label = f"Your comment on {SECTION_BY_SLUG[section].title}"
 
 

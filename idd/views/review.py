@@ -28,7 +28,7 @@ from idd.forms.review import (
     ReplyForm,
 )
 from idd.models import Initiative, ReviewComment, Revision
-from idd.sections import SECTIONS
+from idd.sections import SECTION_BY_SLUG, SECTIONS
 from idd.services import comments, review
 from idd.snapshot import load, snapshot
 from idd.views.initiatives import get_visible_initiative
@@ -226,11 +226,10 @@ def _comment_of(request: HttpRequest, pk: int, comment_pk: int) -> ReviewComment
 
 
 @require_POST
-def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
+def add_comment(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     initiative = get_visible_initiative(request, pk)
-    section = request.POST.get("section", "")
-    if section not in {s.slug for s in SECTIONS}:
-        raise Http404("No such section.")
+    if section not in SECTION_BY_SLUG:
+        raise Http404("The IDD has no such section.")
     form = CommentForm(request.POST, section=section)
     if not form.is_valid():
         return _review_page(request, initiative, comment_form=form, status=400)

@@ -1,0 +1,109 @@
+"""The History tab: every change to the initiative and its rows, who made it and when."""
+
+import pytest
+from django.urls import reverse
+
+from idd.audit import trail
+from idd.choices import InitiativeStatus as S
+from idd.models import PartnerDeliverable
+from idd.services import review
+from tests import factories
+from tests.wizard.forms import submit
+
+pytestmark = pytest.mark.django_db
+
+
+def step_url(initiative, slug):
+    return reverse("wizard_step", args=[initiative.pk, slug])
+
+
+def test_edits_made_in_the_guided_form_appear_with_who_and_what(client, make_initiative, owner):
+    initiative = make_initiative(S.DRAFT)
+    client.force_login(owner)
+    submit(
+        client,
+        step_url(initiative, "context"),
+        {"problem_statement": "Smuggling boats outrun the navy."},
+    )
+    submit(
+        client,
+        step_url(initiative, "deliverables"),
+        {"deliverables-0-title": "Designate the company by ministerial order"},
+    )
+    response = client.get(reverse("initiative_history", args=[initiative.pk]))
+    assert response.status_code == 200
+    entries = response.context["page"].object_list
+    context_edit = next(e for e in entries if e.group == "Initiative" and e.changes)
+    assert context_edit.who == "Olive Owner"
+    assert [(c.label, c.old, c.new) for c in context_edit.changes] == [
+        (
+            "Problem statement",
+            "Illegal fishing goes unchallenged along 600 km of coast.",
+            "Smuggling boats outrun the navy.",
+        )
+    ]
+    renamed = next(e for e in entries if e.name == "Designate the company by ministerial order")
+    assert (renamed.kind, renamed.group, renamed.who) == (
+        "changed",
+        "Partner deliverable",
+        "Olive Owner",
+    )
+    assert ("What the partner delivers", "Designate the 2nd Coastal Patrol Company") in [
+        (c.label, c.old) for c in renamed.changes
+    ]
+    # The other row moved down one place when the planner's order was saved.
+    moved = next(e for e in entries if e.name.startswith("Fund fuel") and e.changes)
+    assert [(c.label, c.old, c.new) for c in moved.changes] == [("Place in the list", "1", "2")]
+    page = response.content.decode()
+    assert "Smuggling boats outrun the navy." in page
+    assert "Olive Owner" in page
+
+
+def test_workflow_steps_removed_rows_and_links_are_named(make_initiative, owner, reviewer):
+    initiative = make_initiative(S.DRAFT)
+    review.submit(initiative, owner)
+    review.start_review(initiative, reviewer)
+    boats = initiative.us_inputs.get()
+    boats.matched_deliverables.remove(boats.matched_deliverables.first())
+    PartnerDeliverable.objects.get(initiative=initiative, title__startswith="Fund").delete()
+    entries = trail(initiative.pk)
+    assert [e.reason for e in entries if e.reason][:2] == [
+        "Taken into review",
+        "Submitted for review",
+    ]
+    status = next(e for e in entries if e.reason == "Submitted for review").changes
+    assert [(c.label, c.old, c.new) for c in status] == [("Status", "Draft", "Submitted")]
+    removed = next(e for e in entries if e.kind == "removed")
+    assert (removed.group, removed.name) == (
+        "Partner deliverable",
+        "Fund fuel and spare parts in the defence budget",
+    )
+    unlinked = next(e for e in entries if e.group == "U.S. input" and e.changes)
+    (change,) = unlinked.changes
+    assert change.label == "Partner deliverables it answers"
+    assert "Designate the 2nd Coastal Patrol Company" in change.old
+
+
+def test_the_history_page_costs_the_same_queries_however_long_the_history(
+    client, make_initiative, owner, django_assert_max_num_queries
+):
+    initiative = make_initiative(S.DRAFT)
+    client.force_login(owner)
+    url = reverse("initiative_history", args=[initiative.pk])
+    with django_assert_max_num_queries(25) as few:
+        client.get(url)
+    for n in range(20):
+        deliverable = factories.PartnerDeliverableFactory(initiative=initiative)
+        deliverable.title = f"Renamed {n}"
+        deliverable.save()
+        initiative.team_members.add(factories.planner())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.context["page"].paginator.count > 60
+
+
+@pytest.mark.parametrize(("role", "status"), [("reviewer", 200), ("no_role_user", 403)])
+def test_who_reads_the_history(client, make_initiative, user_of, role, status):
+    client.force_login(user_of(role))
+    url = reverse("initiative_history", args=[make_initiative().pk])
+    assert client.get(url).status_code == status

@@ -1,0 +1,76 @@
+"""Each transition e-mails the people who act next: reviewers on submission, the owner and
+team on decisions. Sent once the transaction commits, never to the person who acted."""
+
+import pytest
+from django.core import mail
+
+from idd.choices import InitiativeStatus as S
+from idd.services import review
+
+pytestmark = pytest.mark.django_db
+
+BASE = "https://idd.example.mil/"
+
+
+def sent(capture, step):
+    mail.outbox.clear()
+    with capture(execute=True):
+        step()
+    return mail.outbox
+
+
+def test_submitting_tells_the_reviewers(
+    make_initiative, owner, reviewer, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(S.DRAFT)
+    (message,) = sent(
+        django_capture_on_commit_callbacks, lambda: review.submit(initiative, owner, base_url=BASE)
+    )
+    assert message.to == [reviewer.email]
+    assert message.subject == "Kestrela coastal patrol capability: submitted for review"
+    assert "was submitted for review by Olive Owner" in message.body
+    assert f"https://idd.example.mil/initiatives/{initiative.pk}/review/" in message.body
+
+
+def test_a_request_for_changes_tells_owner_and_team_the_reason(
+    make_initiative, owner, teammate, reviewer, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    (message,) = sent(
+        django_capture_on_commit_callbacks,
+        lambda: review.request_changes(initiative, reviewer, "Fund the fuel line."),
+    )
+    assert sorted(message.to) == sorted([owner.email, teammate.email])
+    assert "Fund the fuel line." in message.body
+    assert "Status now: Changes requested" in message.body
+
+
+def test_approval_tells_owner_and_team(
+    make_initiative, owner, teammate, reviewer, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    (message,) = sent(
+        django_capture_on_commit_callbacks, lambda: review.approve(initiative, reviewer)
+    )
+    assert sorted(message.to) == sorted([owner.email, teammate.email])
+    assert message.subject.endswith(": approved")
+
+
+def test_withdrawing_under_review_tells_team_and_reviewers_but_not_the_owner(
+    make_initiative, owner, teammate, reviewer, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    (message,) = sent(
+        django_capture_on_commit_callbacks, lambda: review.withdraw(initiative, owner)
+    )
+    assert sorted(message.to) == sorted([teammate.email, reviewer.email])
+
+
+def test_nothing_is_sent_before_the_transaction_commits(
+    make_initiative, owner, reviewer, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(S.DRAFT)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        review.submit(initiative, owner)
+    assert mail.outbox == []
+    assert len(callbacks) == 1
