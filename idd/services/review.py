@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -245,8 +245,8 @@ def start_revision(initiative: Initiative, user, *, base_url: str = "") -> Initi
     return initiative
 
 
-def awaiting_review():
-    """IDDs submitted or in review, the longest-waiting first.
+def awaiting_review(reviewer) -> QuerySet[Initiative]:
+    """IDDs this reviewer may review (not their own team's), the longest-waiting first.
 
     They wait since their last (re)submission, read from the history record the
     transition wrote; an IDD with no such record waits since it last changed."""
@@ -260,10 +260,34 @@ def awaiting_review():
     )
     return (
         Initiative.objects.filter(status__in=AWAITING_REVIEW)
+        .exclude(pk__in=Initiative.objects.involving(reviewer).values("pk"))
         .annotate(submitted_at=Coalesce(Subquery(submitted_at), "updated_at"))
         .select_related("partner", "owner")
         .order_by("submitted_at", "pk")
     )
+
+
+def returned_to(user) -> list[tuple[Initiative, ReviewDecision | None]]:
+    """The user's initiatives sent back with changes requested, each with the reason."""
+    returned = (
+        Initiative.objects.involving(user)
+        .filter(status=InitiativeStatus.CHANGES_REQUESTED)
+        .select_related("partner")
+        .prefetch_related(
+            Prefetch(
+                "review_decisions",
+                queryset=ReviewDecision.objects.filter(
+                    outcome=ReviewDecision.Outcome.CHANGES_REQUESTED
+                ).select_related("reviewer"),
+                to_attr="returns",
+            )
+        )
+        .order_by("-updated_at")
+    )
+    return [
+        (i, next((d for d in reversed(i.returns) if d.revision == i.revision), None))
+        for i in returned
+    ]
 
 
 def latest_reason(initiative: Initiative) -> ReviewDecision | None:

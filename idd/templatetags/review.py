@@ -2,6 +2,7 @@
 
 from django import template
 
+from idd import roles
 from idd.models import Initiative
 from idd.services import comments
 
@@ -22,3 +23,8 @@ def step_comments(context, initiative: Initiative, section: str) -> dict:
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.filter
+def is_reviewer(user) -> bool:
+    return roles.is_reviewer(user)

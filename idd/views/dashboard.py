@@ -4,12 +4,15 @@ from django.shortcuts import render
 from idd import roles
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
+from idd.services import review
 from idd.services.activity import recent_activity
+from idd.services.overdue import overdue_deliverables
 from idd.snapshot import snapshot, with_rows
 from idd.wizard import progress, resume_step
 
 DRAFTS_SHOWN = 10
 INITIATIVES_SHOWN = 20
+PANEL_ROWS = 5  # review panels: the first few, with a link to the rest
 
 
 def _draft(initiative: Initiative) -> dict:
@@ -22,6 +25,11 @@ def _draft(initiative: Initiative) -> dict:
     }
 
 
+def _panel(rows, shown: int = PANEL_ROWS) -> dict:
+    """The first rows of a dashboard panel and how many there are in all."""
+    return {"first": rows[:shown], "count": rows.count()}
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in user's drafts with their progress, their initiatives, recent activity."""
     mine = Initiative.objects.involving(request.user).select_related("partner", "owner")
@@ -32,5 +40,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "my_count": mine.count(),
         "activity": recent_activity(request.user),
         "can_create": roles.is_planner(request.user),
+        # Review and monitoring panels.
+        "awaiting_review": (
+            _panel(review.awaiting_review(request.user))
+            if roles.is_reviewer(request.user)
+            else None
+        ),
+        "returned": review.returned_to(request.user),
+        "overdue": _panel(overdue_deliverables(request.user), PANEL_ROWS * 2),
     }
     return render(request, "idd/dashboard.html", context)

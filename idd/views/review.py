@@ -55,7 +55,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     """IDDs waiting for a reviewer, the longest-waiting first."""
     if not roles.is_reviewer(request.user):
         raise PermissionDenied("The review queue is for reviewers.")
-    filters = QueueFilter(request.GET, queryset=review.awaiting_review())
+    filters = QueueFilter(request.GET, queryset=review.awaiting_review(request.user))
     page = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

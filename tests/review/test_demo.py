@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from idd.choices import InitiativeStatus as S
@@ -19,4 +20,5 @@ def test_the_planner_submitted_the_maritime_initiative_and_seeding_again_changes
     assert maritime.status == S.SUBMITTED
     submissions = maritime.history.filter(history_change_reason=review.change_reason("submit"))
     assert [h.history_user.username for h in submissions] == ["planner"]
-    assert list(review.awaiting_review()) == [maritime]
+    reviewer = User.objects.get(username="reviewer")
+    assert list(review.awaiting_review(reviewer)) == [maritime]
