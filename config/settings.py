@@ -171,4 +171,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every step of every PDF export at INFO; keep its warnings only.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -10,4 +10,5 @@ urlpatterns = [
     path("initiatives/", include("idd.urls.wizard")),
     path("", include("idd.urls.review")),
     path("initiatives/", include("idd.urls.assessments")),
+    path("initiatives/", include("idd.urls.export")),
 ]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from idd.views import export
+
+urlpatterns = [
+    path("<int:pk>/print/", export.print_view, name="initiative_print"),
+    path("<int:pk>/pdf/", export.pdf_download, name="initiative_pdf"),
+]

@@ -1,0 +1,27 @@
+"""The printable IDD: the browser print view and the PDF download."""
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from idd.export import document_for, pdf_for, render_html
+from idd.views.initiatives import get_visible_initiative
+
+
+@require_GET
+def print_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole IDD as one page laid out for paper, to read or print from the browser."""
+    initiative = get_visible_initiative(request, pk)
+    return HttpResponse(render_html(document_for(initiative), media="screen"))
+
+
+@require_GET
+def pdf_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The IDD as a tagged PDF: from storage when unchanged, else rendered first."""
+    initiative = get_visible_initiative(request, pk)
+    stored = pdf_for(initiative)
+    return FileResponse(
+        stored.open(),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=stored.download_name,
+    )
