@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.validators import MinValueValidator
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet
 
 from idd.models import Initiative
 
 FormPart = forms.BaseForm | forms.BaseFormSet
+PROMPT = "- Select -"
 
 
 class VersionForm(forms.Form):
@@ -51,10 +53,22 @@ def at_least(field: forms.Field, minimum: int, message: str) -> None:
     field.widget.attrs["min"] = minimum
 
 
+def prompt_selects(form: forms.BaseForm) -> None:
+    """Empty choices of selects read "- Select -" rather than dashes."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == BLANK_CHOICE_DASH[0][1]:
+                field.empty_label = PROMPT
+        elif isinstance(field, forms.ChoiceField) and isinstance(field.widget, forms.Select):
+            choices = list(field.choices)
+            if choices and choices[0] == BLANK_CHOICE_DASH[0]:
+                field.choices = [("", PROMPT), *choices[1:]]
+
+
 def fiscal_year_choices(years: list[int], current: int | None = None) -> list[tuple[str, str]]:
     """A select of the initiative's fiscal years. A stored year outside them stays
     selectable (and labelled) so saving never silently changes it."""
-    choices = [("", "- Select -")] + [(str(y), f"FY{y}") for y in years]
+    choices = [("", PROMPT)] + [(str(y), f"FY{y}") for y in years]
     if current is not None and current not in years:
         choices.append((str(current), f"FY{current} (outside this initiative's fiscal years)"))
     return choices
@@ -68,6 +82,7 @@ class RowFormSet(BaseInlineFormSet):
     """
 
     row_label = "row"  # lower case: legends capitalise it
+    parent_name = ""  # the row this formset is nested in, if any
     add_label = "Add another row"
 
     def __init__(self, *args, add: bool = False, row_label: str = "", **kwargs):
@@ -80,6 +95,15 @@ class RowFormSet(BaseInlineFormSet):
         # The parent object itself (not only its id), so row validation reads no more rows.
         if self.instance.pk:
             setattr(form.instance, self.fk.name, self.instance)
+        prompt_selects(form)
+        # How the error summary names the row: "Partner deliverable 2: Due quarter: …".
+        label = f"{self.row_label[:1].upper()}{self.row_label[1:]} {i + 1}"
+        form.row_name = (
+            f"{self.parent_name}, {self.row_label} {i + 1}" if self.parent_name else label
+        )
+        nested = getattr(form, "nested", None)
+        if nested is not None:
+            nested.parent_name = form.row_name
         return form
 
     def add_fields(self, form, index):

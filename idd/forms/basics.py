@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from idd import roles
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
-from idd.forms.base import Move, StepForms
+from idd.forms.base import Move, StepForms, prompt_selects
 from idd.models import Initiative, Partner, PartnerUnit
 from idd.services.editing import rows_outside_span
 
@@ -87,6 +87,7 @@ class BasicsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["partner"].queryset = Partner.objects.order_by("country")
+        prompt_selects(self)
         owner = self.instance.owner if self.instance.pk else user
         team = PersonChoices(
             queryset=planners_except(owner),

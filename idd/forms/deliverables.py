@@ -8,7 +8,7 @@ from django.forms import inlineformset_factory
 from django.forms.formsets import DELETION_FIELD_NAME
 
 from idd.choices import QUARTERS
-from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices
+from idd.forms.base import PROMPT, Move, RowFormSet, StepForms, at_least, fiscal_year_choices
 from idd.models import Initiative, PartnerDeliverable
 from idd.services.editing import inputs_left_unmatched, save_rows
 
@@ -48,7 +48,7 @@ class DeliverableForm(forms.ModelForm):
         self.fields["due_fiscal_year"].widget = forms.Select(
             choices=fiscal_year_choices(initiative.fiscal_years, self.instance.due_fiscal_year)
         )
-        self.fields["due_quarter"].widget = forms.Select(choices=[("", "- Select -"), *QUARTERS])
+        self.fields["due_quarter"].choices = [("", PROMPT), *QUARTERS]
         at_least(self.fields["quantity"], 1, "The quantity must be at least 1.")
         self.fields["verification_method"].required = True
         self.fields["verification_method"].error_messages["required"] = NO_VERIFICATION

@@ -22,6 +22,7 @@ class IndicatorForm(forms.ModelForm):
 class IndicatorFormSet(RowFormSet):
     row_label = "indicator"
     add_label = "Add another indicator"
+    two_columns = True
 
 
 IndicatorRows = inlineformset_factory(

@@ -72,13 +72,14 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         return not_allowed(request, reason, None)
     form = BasicsForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        leaving = request.POST.get("action") == EXIT
-        next_step = FIRST_STEP if leaving else neighbour(FIRST_STEP, 1)
-        initiative = editing.create_initiative(form, request.user, next_step.slug)
+        initiative = editing.create_initiative(form, request.user, FIRST_STEP.slug)
         messages.success(request, f"“{initiative.title}” was created. You own it.")
-        if leaving:
+        if request.POST.get("action") == EXIT:
             return redirect("dashboard")
-        return redirect("wizard_step", pk=initiative.pk, step=next_step.slug)
+        # The targeted units depend on the partner, so they are chosen on the basics step.
+        messages.info(request, f"Now tick the units of {initiative.partner} it targets.")
+        url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": FIRST_STEP.slug})
+        return redirect(f"{url}#div_id_targeted_units")
     context = {
         "step": FIRST_STEP,
         "steps": step_states(None, FIRST_STEP),
@@ -112,7 +113,7 @@ def _destination(post, step: Step) -> tuple[str, Step]:
 
 def _after_save(request, initiative: Initiative, step: Step, action: str, target: Step, add: str):
     if action == EXIT:
-        messages.success(request, f"Saved. Resume “{initiative.title}” from your dashboard.")
+        messages.success(request, f"Saved. Resume “{initiative.title}” here when you are ready.")
         return redirect("dashboard")
     url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": target.slug})
     if action == "stay":

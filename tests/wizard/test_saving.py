@@ -37,7 +37,7 @@ def planner_client(client, owner):
     return client
 
 
-def test_create_makes_the_planner_owner_and_goes_to_the_next_step(planner_client, owner, teammate):
+def test_create_makes_the_planner_owner_and_asks_for_the_partners_units(planner_client, owner, teammate):
     partner = factories.PartnerFactory(country="Kestrela", ccmd="AFRICOM")
     response = planner_client.post(
         reverse("initiative_create"),
@@ -53,11 +53,11 @@ def test_create_makes_the_planner_owner_and_goes_to_the_next_step(planner_client
         },
     )
     created = Initiative.objects.get(title="Coastal patrol")
-    assert response["Location"] == step_url(created, "context")
+    assert response["Location"] == step_url(created, "basics") + "#div_id_targeted_units"
     assert created.owner == owner
     assert created.ccmd == "AFRICOM"  # the partner's command when none is chosen
     assert list(created.team_members.all()) == [teammate]
-    assert created.last_step == "context"
+    assert created.last_step == "basics"
 
 
 def test_a_failed_create_keeps_what_was_typed(planner_client):
