@@ -19,6 +19,7 @@ from assessments.method import POLITICAL_RISK_CHOICES
 from idd.choices import FundingAuthority, RiskCategory
 from idd.models import Initiative, PartnerDeliverable, USInput
 from tests import factories
+from tests.wizard.complete import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -296,3 +297,25 @@ def test_the_review_step_links_each_missing_part_to_its_step(walk: Walk, live_se
     walk.check("13-review-incomplete")
     missing.get_by_role("link", name="Partner deliverables", exact=True).click()
     walk.expect_step("Partner deliverables")
+
+
+def test_list_page_and_refusal_are_accessible(page, live_server, login, tmp_path):
+    shots = Path(os.environ.get("SHOTS_DIR", tmp_path))
+    owner = factories.planner(username="olive")
+    initiative = complete_initiative(owner=owner, title="Kestrela coastal patrol")
+    walk = Walk(page, shots)
+    login(owner)
+
+    page.get_by_role("link", name="Initiatives", exact=True).click()
+    page.get_by_label("Search").fill("coastal")
+    walk.press("Apply filters")
+    expect(page.get_by_role("link", name="Kestrela coastal patrol")).to_be_visible()
+    walk.check("14-list")
+    page.get_by_role("link", name="Kestrela coastal patrol").click()
+    expect(page.get_by_role("heading", name="3. Partner deliverables")).to_be_visible()
+    walk.check("15-initiative-page")
+
+    login(factories.reviewer(username="morgan"))
+    page.goto(f"{live_server.url}/initiatives/{initiative.pk}/edit/basics/")
+    expect(page.get_by_role("heading", name="You cannot edit this")).to_be_visible()
+    walk.check("16-refused")
