@@ -1,0 +1,120 @@
+"""The exported PDF of the demo's maritime initiative, read back with poppler."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from assessments import presentation
+from idd.export import render_html, render_pdf
+from idd.export.render import PARTS
+from idd.models import Initiative
+from idd.snapshot import load, snapshot
+from tests.export.pdftools import embedded_fonts, flat, pdf_language, pdf_text, pdfinfo
+
+MARKING = "CUI//TEST MARKING"
+
+
+@pytest.fixture(scope="module")
+def exported(django_db_setup, django_db_blocker):
+    """The maritime initiative's snapshot and PDF, rendered once for this module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
+        doc = snapshot(load(initiative.pk))
+        with override_settings(MARKING=MARKING):
+            pdf = render_pdf(doc)
+        transaction.set_rollback(True)
+    return doc, pdf
+
+
+@pytest.fixture(scope="module")
+def text(exported):
+    return flat(" ".join(pdf_text(exported[1])))
+
+
+def test_every_section_heading_is_in_the_pdf_and_the_contents(text):
+    for number, part in enumerate(PARTS, start=1):
+        assert text.count(f"{number}. {part.title}") >= 2, part.title  # contents and heading
+
+
+def test_every_partner_deliverable_and_us_input_is_in_the_pdf(exported, text):
+    doc, _ = exported
+    assert len(doc["deliverables"]) == 8
+    for deliverable in doc["deliverables"]:
+        assert deliverable["title"] in text
+    for us_input in doc["us_inputs"]:
+        assert us_input["title"] in text
+
+
+def test_the_commitment_figures_and_their_explanations_are_in_the_pdf(exported, text):
+    view = presentation.commitment_view(exported[0]["commitment"])
+    assert view.figures
+    for figure in view.figures:
+        assert f"{figure.label} {figure.value}" in text
+        assert flat(figure.explanation) in text
+    assert "61 of 100" in text  # 5.5 of 9 political-risk points delivered, halves rounded up
+
+
+def test_every_page_carries_the_marking_top_and_bottom_and_page_x_of_y(exported):
+    pages = pdf_text(exported[1], layout=True)
+    count = int(pdfinfo(exported[1])["Pages"])
+    assert len(pages) == count > 5
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0] == MARKING, f"page {number} starts with {lines[0]!r}"
+        assert MARKING in lines[-1], f"page {number} ends with {lines[-1]!r}"
+        assert lines[-1].endswith(f"Page {number} of {count}")
+
+
+def test_contents_give_the_page_each_section_starts_on(exported):
+    pages = pdf_text(exported[1], layout=True)
+    contents = pages[1]
+    for number, part in enumerate(PARTS, start=1):
+        entry = re.search(rf"{number}\.\s+{re.escape(part.title)}\s+(\d+)", contents)
+        assert entry, part.title
+        starts_on = int(entry[1])
+        assert f"{number}. {part.title}" in pages[starts_on - 1]
+
+
+def test_the_pdf_is_tagged_with_title_and_language(exported):
+    doc, pdf = exported
+    info = pdfinfo(pdf)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == (
+        "Kestrela coastal patrol capability: Initiative Design Document, revision 1"
+    )
+    assert info["Author"] == doc["meta"]["owner"]
+    assert pdf_language(pdf) == "en"
+
+
+def test_fonts_are_the_projects_own_and_embedded(exported):
+    fonts = embedded_fonts(exported[1])
+    assert all(fonts.values()), fonts
+    names = " ".join(fonts)
+    assert "Source-Sans-Pro-Web" in names
+    assert "Merriweather-Web-Bold" in names
+
+
+def test_the_timeline_puts_both_sides_of_each_fiscal_year_together(exported, text):
+    # FY2026: the partner designates the unit and assigns sailors; the U.S. gives boats
+    # gated on D1, D3 and D4.
+    assert "FY2026 1 Oct 2025 – 30 Sep 2026" in text
+    assert "4 partner deliverables due (9 political-risk points) · 2 U.S. inputs" in text
+    boats = "U1 Four 12-metre patrol boats with outboard engines (Equipment)"
+    assert f"{boats} FY2026 $2,400,000 D1, D3, D4" in text
+
+
+def test_draft_says_it_is_not_approved(text):
+    assert "SUBMITTED: NOT APPROVED" in text  # the cover stamp
+    assert "Revision 1 is not approved: its status is submitted." in text
+
+
+def test_user_text_is_escaped_in_the_html(exported):
+    doc = {**exported[0], "context": {**exported[0]["context"], "problem_statement": "<b>x</b>"}}
+    html = render_html(doc)
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "<b>x</b>" not in html

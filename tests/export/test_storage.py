@@ -1,0 +1,96 @@
+"""Stored PDFs: rendered once while unchanged, never stale after an edit."""
+
+import statistics
+import time
+
+import pytest
+from django.core.files.storage import default_storage
+
+from idd.export import document_for, pdf_for
+from idd.export.storage import FOLDER
+from idd.models import PartnerDeliverable
+from idd.services import review
+from idd.services.locking import claim_version
+from tests import factories
+from tests.export.pdftools import flat, pdf_text
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def read(stored) -> bytes:
+    with stored.open() as file:
+        return file.read()
+
+
+def exports_of(initiative) -> list[str]:
+    return default_storage.listdir(f"{FOLDER}/initiative-{initiative.pk}")[1]
+
+
+def test_an_unchanged_idd_is_served_from_storage_in_well_under_50_ms(maritime):
+    first = pdf_for(maritime)
+    assert read(first).startswith(b"%PDF-")
+    assert first.download_name == "IDD-kestrela-coastal-patrol-capability-rev1.pdf"
+
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        again = pdf_for(maritime)
+        read(again)
+        timings.append(time.perf_counter() - start)
+    assert again.name == first.name
+    assert statistics.median(timings) < 0.05, timings
+    assert len(exports_of(maritime)) == 1
+
+
+def test_editing_a_deliverable_gives_a_new_pdf_with_the_new_text(maritime):
+    before = pdf_for(maritime)
+    deliverable = maritime.partner_deliverables.get(position=0)
+    claim_version(maritime, maritime.version)
+    deliverable.title = "Designate the 3rd Riverine Company as the receiving unit"
+    deliverable.save()
+
+    after = pdf_for(maritime)
+    assert after.name != before.name
+    text = flat(" ".join(pdf_text(read(after))))
+    assert "Designate the 3rd Riverine Company as the receiving unit" in text
+    assert "Designate the 2nd Coastal Patrol Company" not in text
+    assert exports_of(maritime) == [after.name.rsplit("/", 1)[1]]  # the stale one is gone
+
+
+def test_any_change_to_what_the_pdf_shows_gives_a_new_pdf(maritime, settings):
+    """Not only the rows: the partner's name, a new row, the marking."""
+    names = {pdf_for(maritime).name}
+    maritime.partner.country = "Kestrela (renamed)"
+    maritime.partner.save()
+    names.add(pdf_for(maritime).name)
+    PartnerDeliverable.objects.create(
+        initiative=maritime,
+        title="Publish the patrol schedule",
+        category="other",
+        due_fiscal_year=2027,
+        due_quarter=1,
+        political_risk=2,
+    )
+    names.add(pdf_for(maritime).name)
+    settings.MARKING = "CUI"
+    names.add(pdf_for(maritime).name)
+    assert len(names) == 4
+
+
+def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
+    reviewer = factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+    review.start_review(maritime, reviewer)
+    revision = review.approve(maritime, reviewer, "Ready for staffing.")
+    maritime.refresh_from_db()
+
+    stored = pdf_for(maritime)
+    assert stored.name == revision.pdf.name
+    text = flat(" ".join(pdf_text(read(stored))))
+    assert "APPROVED REVISION 1" in text
+    assert "Revision 1 was approved on" in text and "by Morgan Hale." in text
+    assert "Morgan Hale Approved" in text and "Ready for staffing." in text
+    # The print view shows the same frozen snapshot.
+    assert document_for(maritime) == revision.snapshot

@@ -1,0 +1,68 @@
+"""The print view and the PDF download: anyone with a role reads, nobody else."""
+
+import pytest
+from django.urls import reverse
+
+from tests.export.pdftools import flat, pdf_text
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def with_rows(initiative):
+    from tests import factories
+
+    factories.PartnerDeliverableFactory(initiative=initiative, title="Fund boat fuel")
+    return initiative
+
+
+@pytest.mark.parametrize("who", ["owner", "teammate", "outsider", "reviewer"])
+def test_anyone_with_a_role_gets_the_print_view(client, request, with_rows, who):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(reverse("initiative_print", args=[with_rows.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<title>{with_rows.title}: Initiative Design Document, revision 1</title>" in html
+    assert "Fund boat fuel" in html
+    assert reverse("initiative_pdf", args=[with_rows.pk]) in html
+    assert reverse("initiative_detail", args=[with_rows.pk]) in html
+    assert 'href="/static/css/print.css"' in html
+
+
+@pytest.mark.parametrize("who", ["owner", "teammate", "outsider", "reviewer"])
+def test_anyone_with_a_role_downloads_the_pdf(client, request, with_rows, who):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(reverse("initiative_pdf", args=[with_rows.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    slug = with_rows.title.lower().replace(" ", "-")
+    assert response["Content-Disposition"] == f'attachment; filename="IDD-{slug}-rev1.pdf"'
+    pdf = b"".join(response.streaming_content)
+    assert "Fund boat fuel" in flat(" ".join(pdf_text(pdf)))
+
+
+@pytest.mark.parametrize("name", ["initiative_print", "initiative_pdf"])
+def test_users_without_a_role_are_refused(client, no_role_user, initiative, name):
+    client.force_login(no_role_user)
+    assert client.get(reverse(name, args=[initiative.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["initiative_print", "initiative_pdf"])
+def test_anonymous_visitors_sign_in_first(client, initiative, name):
+    response = client.get(reverse(name, args=[initiative.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", ["initiative_print", "initiative_pdf"])
+def test_an_unknown_initiative_is_not_found(client, reviewer, name):
+    client.force_login(reviewer)
+    assert client.get(reverse(name, args=[999_999])).status_code == 404
+
+
+def test_exports_are_read_only(client, owner, initiative):
+    client.force_login(owner)
+    assert client.post(reverse("initiative_pdf", args=[initiative.pk])).status_code == 405
