@@ -178,6 +178,7 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
             "theory_of_change": initiative.theory_of_change,
             "prior_assistance": [
                 {
+                    "id": p.pk,
                     "fiscal_year": p.fiscal_year,
                     "authority": p.get_authority_display(),
                     "description": p.description,
@@ -191,11 +192,13 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
         "timeline": _timeline(initiative.fiscal_years, deliverables, us_inputs),
         "objectives": [
             {
+                "id": o.pk,
                 "fiscal_year": o.fiscal_year,
                 "objective": o.objective,
                 "milestones": o.milestones,
                 "indicators": [
                     {
+                        "id": i.pk,
                         "description": i.description,
                         "baseline": i.baseline,
                         "target": i.target,
@@ -228,6 +231,7 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
         },
         "risks": [
             {
+                "id": r.pk,
                 "category": r.category,
                 "category_label": r.get_category_display(),
                 "description": r.description,

@@ -103,3 +103,17 @@ def test_before_any_approval_there_is_nothing_to_compare(client, make_initiative
     response = client.get(reverse("revision_diff", args=[make_initiative().pk]))
     assert response.status_code == 200
     assert "nothing to compare" in response.content.decode()
+
+
+def test_rows_of_real_snapshots_are_matched_by_id_not_by_place(make_initiative):
+    from idd.diff import diff
+    from idd.snapshot import load, snapshot
+
+    initiative = make_initiative(S.DRAFT)
+    before = snapshot(load(initiative.pk))
+    initiative.risks.order_by("position", "pk").first().delete()  # the first of three
+    after = snapshot(load(initiative.pk))
+    risks = next(s for s in diff(before, after) if s.slug == "risks")
+    assert [(r.kind, r.name.split(":")[0]) for r in risks.rows] == [
+        ("removed", "Entrapment (U.S. drawn into the partner's conflicts)")
+    ]
