@@ -133,3 +133,27 @@ def test_the_revision_pages_only_read(client, approved, owner, reviewer):
         ):
             assert client.post(reverse(name, args=args), {"snapshot": "{}"}).status_code == 405
     assert stored(revision) == before
+
+
+def test_recording_a_delivery_after_approval_leaves_the_revision_as_approved(
+    client, approved, owner
+):
+    """Monitoring goes on after approval (by design); the approved record does not move."""
+    initiative, revision = approved
+    before = stored(revision)
+    deliverable = initiative.partner_deliverables.order_by("position", "pk").first()
+    client.force_login(owner)
+    response = client.post(
+        reverse("deliverable_record", args=[initiative.pk, deliverable.pk]),
+        {
+            "status": "delivered",
+            "evidence": "Signed order seen",
+            "lock-version": initiative.version,
+        },
+    )
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.status == "delivered"
+    assert stored(revision) == before
+    assert before["snapshot"]["deliverables"][0]["status"] == "planned"
+    assert Initiative.objects.get(pk=initiative.pk).status == S.APPROVED
