@@ -37,7 +37,9 @@ def planner_client(client, owner):
     return client
 
 
-def test_create_makes_the_planner_owner_and_asks_for_the_partners_units(planner_client, owner, teammate):
+def test_create_makes_the_planner_owner_and_asks_for_the_partners_units(
+    planner_client, owner, teammate
+):
     partner = factories.PartnerFactory(country="Kestrela", ccmd="AFRICOM")
     response = planner_client.post(
         reverse("initiative_create"),
