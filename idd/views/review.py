@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from idd import roles
 from idd.audit import trail
 from idd.diff import diff
+from idd.export.storage import download_name
 from idd.forms.review import (
     APPROVE,
     CommentForm,
@@ -317,12 +318,11 @@ def revision_pdf(request: HttpRequest, pk: int, number: int) -> FileResponse:
     revision = _revision(initiative, number)
     if not revision.pdf:
         raise Http404("No PDF was stored for this revision.")
-    name = f"{initiative.title} - revision {revision.number}.pdf"
     return FileResponse(
         default_storage.open(revision.pdf.name, "rb"),
         content_type="application/pdf",
         as_attachment=True,
-        filename=name,
+        filename=download_name(revision.snapshot),
     )
 
 

@@ -45,7 +45,7 @@ def test_anyone_with_a_role_downloads_the_approved_pdf(client, two_revisions, us
         response = client.get(reverse("revision_pdf", args=[two_revisions.pk, 1]))
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
-        assert "revision 1.pdf" in response["Content-Disposition"]
+        assert "-rev1.pdf" in response["Content-Disposition"]
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(response))).pages)
     assert "Kestrela coastal patrol capability" in text
     assert "Fund fuel and spare parts in the defence budget" in text  # as approved then
