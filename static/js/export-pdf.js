@@ -1,6 +1,6 @@
-// "Download PDF": without JavaScript the link simply opens the PDF. With it, the page
-// says "Preparing PDF…" while the server renders (a large IDD takes a few seconds),
-// then hands the file to the browser as a download.
+// "Download PDF": without JavaScript the link simply opens the PDF. With it, the button
+// reads "Preparing PDF…" while the server renders (a large IDD takes a few seconds), then
+// hands the file to the browser as a download; a status region tells screen readers.
 (function () {
   "use strict";
 
@@ -25,12 +25,17 @@
   function enhance(box) {
     var link = box.querySelector("[data-export-pdf-link]");
     var status = box.querySelector("[data-export-pdf-status]");
-    var text = box.querySelector("[data-export-pdf-text]");
+    var label = link.textContent;
     var busy = false;
 
-    function say(message) {
-      status.hidden = false;
-      text.textContent = message;
+    function working(on) {
+      busy = on;
+      link.textContent = on ? "Preparing PDF…" : label;
+      if (on) {
+        link.setAttribute("aria-disabled", "true");
+      } else {
+        link.removeAttribute("aria-disabled");
+      }
     }
 
     link.addEventListener("click", function (event) {
@@ -41,9 +46,8 @@
       if (busy) {
         return;
       }
-      busy = true;
-      link.setAttribute("aria-disabled", "true");
-      say("Preparing PDF…");
+      working(true);
+      status.textContent = "Preparing PDF…";
       fetch(link.href, { credentials: "same-origin" })
         .then(function (response) {
           if (!response.ok) {
@@ -53,15 +57,13 @@
           return response.blob().then(function (blob) { save(blob, name); });
         })
         .then(function () {
-          say("PDF ready: the download has started.");
+          status.textContent = "PDF ready: the download has started.";
+          working(false);
         })
         .catch(function () {
           // Let the browser show whatever the server says (sign-in page, error page).
+          working(false);
           window.location.href = link.href;
-        })
-        .finally(function () {
-          busy = false;
-          link.removeAttribute("aria-disabled");
         });
     });
   }

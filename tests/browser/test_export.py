@@ -1,0 +1,120 @@
+"""The print view and the PDF download in Chromium, with and without JavaScript."""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from idd import roles
+from idd.demo import DEMO_USERS
+from idd.models import Initiative
+from tests.export.pdftools import flat, pdf_text, pdfinfo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(os.environ.get("EXPORT_SHOTS", "/tmp/export-shots"))
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def maritime():
+    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
+        Group.objects.get_or_create(name=role)
+    call_command("seed_demo", stdout=io.StringIO())
+    return Initiative.objects.get(title="Kestrela coastal patrol capability")
+
+
+@pytest.fixture
+def reviewer_page(page, live_server, maritime):
+    """Signed in as the demo reviewer, who may read but not edit the initiative."""
+    spec = next(user for user in DEMO_USERS if user.username == "reviewer")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(spec.username)
+    page.get_by_label("Password").fill(spec.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    return page
+
+
+def assert_accessible(page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def assert_is_the_maritime_pdf(path: Path) -> None:
+    pdf = path.read_bytes()
+    assert pdfinfo(pdf)["Tagged"] == "yes"
+    assert "Kestrela coastal patrol capability" in flat(pdf_text(pdf)[0])
+
+
+def test_print_view_shows_the_whole_document_and_is_accessible(
+    reviewer_page, live_server, maritime
+):
+    page = reviewer_page
+    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.get_by_role("link", name="Print view").click()
+    expect(page).to_have_url(f"{live_server.url}/initiatives/{maritime.pk}/print/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kestrela coastal patrol capability")
+    contents = page.get_by_role("navigation", name="Contents")
+    expect(contents.get_by_role("link")).to_have_count(11)
+    contents.get_by_role("link", name=re.compile("Commitment assessment")).click()
+    expect(page).to_have_url(re.compile("#section-commitment$"))
+    expect(page.get_by_role("heading", name="Commitment assessment")).to_be_in_viewport()
+    markings = page.get_by_role("region", name=re.compile("Classification marking"))
+    expect(markings).to_have_count(2)
+    assert_accessible(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "print-view.png", full_page=True)
+    page.emulate_media(media="print")
+    page.screenshot(path=SHOTS / "print-view-as-printed.png", full_page=True)
+
+
+def test_download_says_it_is_preparing_then_hands_over_the_pdf(
+    reviewer_page, live_server, maritime, tmp_path
+):
+    page = reviewer_page
+    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    status = page.locator("[data-export-pdf-status]")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+        expect(page.get_by_role("link", name="Preparing PDF…")).to_have_attribute(
+            "aria-disabled", "true"
+        )
+        expect(status).to_have_text("Preparing PDF…")
+    expect(status).to_have_text("PDF ready: the download has started.")
+    expect(status).to_have_attribute("role", "status")
+    expect(page.get_by_role("link", name="Download PDF")).to_be_enabled()
+    assert download.value.suggested_filename == "IDD-kestrela-coastal-patrol-capability-rev1.pdf"
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    assert_is_the_maritime_pdf(target)
+    assert_accessible(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "initiative-page-after-download.png", full_page=True)
+
+
+def test_without_javascript_the_link_downloads_the_pdf(browser, live_server, maritime, tmp_path):
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    spec = next(user for user in DEMO_USERS if user.username == "planner")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(spec.username)
+    page.get_by_label("Password").fill(spec.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/print/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    target = tmp_path / "idd.pdf"
+    download.value.save_as(target)
+    assert_is_the_maritime_pdf(target)
+    context.close()
