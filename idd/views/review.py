@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from idd import roles
 from idd.audit import trail
+from idd.choices import InitiativeStatus
 from idd.diff import diff
 from idd.export.storage import download_name
 from idd.forms.review import (
@@ -97,7 +98,15 @@ def _review_page(
 ) -> HttpResponse:
     """The IDD read-only, section by section, with the comment threads on each section."""
     user = request.user
-    doc = snapshot(load(initiative.pk))
+    approved = None
+    if initiative.status == InitiativeStatus.APPROVED:
+        approved = (
+            initiative.revisions.filter(number=initiative.revision)
+            .select_related("approved_by")
+            .first()
+        )
+    # An approved IDD is shown as approved: its frozen copy, not today's rows.
+    doc = approved.snapshot if approved else snapshot(load(initiative.pk))
     threads = comments.threads_by_section(initiative)
     may_comment = comments.may_comment(initiative, user)
     sections = []
@@ -143,6 +152,7 @@ def _review_page(
             "decision_form": decision_form if "approve" in allowed else None,
             "submit_refusal": submit_refusal,
             "returned": review.latest_reason(initiative),
+            "approved": approved,
             "may_comment": may_comment,
             "may_resolve": comments.may_resolve(initiative, user),
         },

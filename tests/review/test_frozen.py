@@ -157,3 +157,15 @@ def test_recording_a_delivery_after_approval_leaves_the_revision_as_approved(
     assert stored(revision) == before
     assert before["snapshot"]["deliverables"][0]["status"] == "planned"
     assert Initiative.objects.get(pk=initiative.pk).status == S.APPROVED
+
+
+def test_the_review_page_of_an_approved_idd_shows_it_as_approved(client, approved, owner):
+    initiative, _ = approved
+    initiative.partner_deliverables.filter(title__startswith="Fund").update(
+        title="Recorded after approval"
+    )
+    client.force_login(owner)
+    page = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
+    assert "Revision 1 approved by" in page
+    assert "Fund fuel and spare parts in the defence budget" in page
+    assert "Recorded after approval" not in page
