@@ -213,7 +213,17 @@ def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "
         outcome=ReviewDecision.Outcome.APPROVED,
         reason=reason.strip(),
     )
+    approved_at = timezone.now()
     doc = snapshot(load(initiative.pk))
+    # The revision being frozen belongs in its own revision history (same shape as the
+    # snapshot's entries for earlier revisions).
+    doc["revisions"].append(
+        {
+            "number": initiative.revision,
+            "approved_by": user.get_full_name() or user.get_username(),
+            "approved_at": approved_at.isoformat(),
+        }
+    )
     name = f"initiative-{initiative.pk}-revision-{initiative.revision}.pdf"
     revision = Revision.objects.create(
         initiative=initiative,
@@ -221,7 +231,7 @@ def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "
         snapshot=doc,
         pdf=ContentFile(render_pdf(doc), name=name),
         approved_by=user,
-        approved_at=timezone.now(),
+        approved_at=approved_at,
     )
     _notify(initiative, "approve", user, _team(initiative), reason=reason, base_url=base_url)
     return revision

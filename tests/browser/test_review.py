@@ -42,7 +42,8 @@ class Cycle:
 
 
 @pytest.fixture
-def cycle(page, live_server, login, tmp_path) -> Cycle:
+def cycle(page, live_server, login, tmp_path, settings) -> Cycle:
+    settings.MEDIA_ROOT = tmp_path / "media"  # the approved PDF is stored here
     shots = Path(os.environ.get("SHOTS_DIR", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     return Cycle(page, live_server, login, shots)

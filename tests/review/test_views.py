@@ -174,6 +174,8 @@ def test_approving_freezes_the_revision_with_its_pdf(client, make_initiative, re
     revision = Revision.objects.get(initiative=initiative)
     assert revision.number == 1
     assert revision.snapshot["meta"]["status"] == S.APPROVED
+    assert [r["number"] for r in revision.snapshot["revisions"]] == [1]  # its own history
+    assert revision.snapshot["approvals"][-1]["outcome"] == "approved"
     assert revision.pdf.read(5) == b"%PDF-"
     assert "Revision 1 is approved and frozen" in messages_of(response)[0]
 
