@@ -5,10 +5,11 @@ import pytest
 from assessments.models import CommitmentRatings
 from idd.forms.basics import BasicsForm
 from idd.forms.commitment import CommitmentRatingsForm
-from idd.forms.context import PriorAssistanceForm
+from idd.forms.context import ContextForm, PriorAssistanceForm
 from idd.forms.deliverables import DeliverableForm
 from idd.forms.objectives import ObjectivesStep
 from idd.forms.risks import RiskForm
+from idd.forms.sustainment import SustainmentForm
 from idd.forms.us_inputs import USInputForm
 from idd.models import PartnerDeliverable, PartnerUnit, PriorAssistance, Risk, USInput
 from tests import factories
@@ -311,3 +312,14 @@ class TestRisk:
             instance=Risk(initiative=initiative),
         )
         assert "likelihood" in form.errors
+
+
+class TestTextSteps:
+    def test_a_draft_may_leave_the_context_for_later(self, initiative):
+        assert ContextForm({}, instance=initiative).is_valid()
+
+    def test_sustainment_cost_cannot_be_negative(self, initiative):
+        form = SustainmentForm({"sustainment_annual_cost": "-1"}, instance=initiative)
+        assert form.errors["sustainment_annual_cost"] == [
+            "The sustainment cost cannot be negative."
+        ]
