@@ -34,7 +34,12 @@ def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "span": fiscal_year_span(year),
                 "risk_points": sum(d["political_risk"] for d in deliverables),
                 "deliverables": [
-                    {**d, "quarters": [q == d["due_quarter"] for q in QUARTERS]}
+                    {
+                        **d,
+                        # Empty quarter cells before and after the due one, as colspans.
+                        "quarters_before": d["due_quarter"] - 1,
+                        "quarters_after": len(QUARTERS) - d["due_quarter"],
+                    }
                     for d in deliverables
                 ],
                 "us_inputs": [
