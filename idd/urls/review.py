@@ -13,9 +13,7 @@ urlpatterns = [
         for action, (_, segment, name) in review.STEPS.items()
     ),
     path("initiatives/<int:pk>/decision/", review.decide, name="initiative_decide"),
-    path(
-        "initiatives/<int:pk>/comments/<slug:section>/", review.add_comment, name="comment_add"
-    ),
+    path("initiatives/<int:pk>/comments/<slug:section>/", review.add_comment, name="comment_add"),
     path(
         "initiatives/<int:pk>/comments/<int:comment_pk>/reply/",
         review.reply,
