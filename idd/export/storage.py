@@ -1,34 +1,34 @@
 """Exported PDFs kept in `default_storage`, so an unchanged IDD is rendered once.
 
-The stored name carries a fingerprint of everything the PDF is made of: the rendered
-HTML (the snapshot's content, the marking, the templates, the commitment figures as of
-today), the print stylesheet and the WeasyPrint version. Any edit changes the HTML, so a
-changed draft gets a new name and is never served stale; an unchanged one is a storage
-lookup away. Older PDFs of the same initiative are removed when a new one is stored.
+The stored name is a fingerprint of everything the PDF is made of: the snapshot (the
+IDD's content, and the commitment figures as of today), the marking, and the files that
+turn it into a PDF (templates, the print stylesheet, the rendering code, the versions of
+Django and WeasyPrint). Any edit changes the snapshot, so a changed draft gets a new name
+and is never served stale; an unchanged one costs a snapshot and a storage lookup. Older
+PDFs of the same initiative are removed when a new one is stored.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import logging
+import json
 from dataclasses import dataclass
 from typing import Any
 
+import django
 import weasyprint
-from django.contrib.staticfiles import finders
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
 
 from idd.choices import InitiativeStatus
-from idd.export.render import html_to_pdf, render_html
+from idd.export.render import render_pdf
 from idd.models import Initiative, Revision
 from idd.snapshot import load, snapshot
 
-logger = logging.getLogger(__name__)
-
 FOLDER = "exports"
-PRINT_CSS = "css/print.css"
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,38 @@ def download_name(doc: dict[str, Any]) -> str:
     return f"IDD-{slugify(meta['title'])[:60]}-rev{meta['revision']}.pdf"
 
 
-def _fingerprint(html: str) -> str:
-    digest = hashlib.sha256(html.encode())
-    with open(finders.find(PRINT_CSS), "rb") as css:
-        digest.update(css.read())
-    digest.update(weasyprint.__version__.encode())
+# The files the PDF is rendered from, besides the snapshot.
+RENDERED_FROM = (
+    (settings.BASE_DIR / "templates", "*.html"),
+    (settings.BASE_DIR / "templates", "*.svg"),
+    (settings.BASE_DIR / "static" / "css", "print.css"),
+    (settings.BASE_DIR / "idd", "*.py"),
+    (settings.BASE_DIR / "assessments", "*.py"),
+)
+
+
+def _code_fingerprint() -> str:
+    """A digest of the templates, stylesheet, code and library versions behind the PDF."""
+    digest = hashlib.sha256(
+        f"django {django.__version__} weasyprint {weasyprint.__version__}".encode()
+    )
+    for folder, pattern in RENDERED_FROM:
+        for path in sorted(folder.rglob(pattern)):
+            digest.update(f"{folder.name}/{path.relative_to(folder)}".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Deployed files do not change while a process runs; in development templates do.
+_deployed_code_fingerprint = functools.cache(_code_fingerprint)
+
+
+def fingerprint(doc: dict[str, Any]) -> str:
+    """Changes whenever the PDF of this snapshot would."""
+    code = _code_fingerprint() if settings.DEBUG else _deployed_code_fingerprint()
+    digest = hashlib.sha256(code.encode())
+    digest.update(f"{settings.MARKING}\n{settings.SITE_NAME}\n".encode())
+    digest.update(json.dumps(doc, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:32]
 
 
@@ -92,11 +119,10 @@ def pdf_for(initiative: Initiative) -> StoredPDF:
     if revision is not None and revision.pdf:
         return StoredPDF(revision.pdf.name, download_name(revision.snapshot))
     doc = revision.snapshot if revision is not None else snapshot(load(initiative.pk))
-    html = render_html(doc, media="print")
     folder = _folder(initiative.pk)
-    name = f"{folder}/{_fingerprint(html)}.pdf"
+    name = f"{folder}/{fingerprint(doc)}.pdf"
     if not default_storage.exists(name):
-        pdf = html_to_pdf(html)
+        pdf = render_pdf(doc)
         if not default_storage.exists(name):  # a concurrent request may have stored it
             default_storage.save(name, ContentFile(pdf))
             _remove_older(folder, keep=name)

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.core.files.storage import default_storage
 
-from idd.export import document_for, pdf_for
+from idd.export import document_for, pdf_for, storage
 from idd.export.storage import FOLDER
 from idd.models import PartnerDeliverable
 from idd.services import review
@@ -94,3 +94,15 @@ def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
     assert "Morgan Hale Approved" in text and "Ready for staffing." in text
     # The print view shows the same frozen snapshot.
     assert document_for(maritime) == revision.snapshot
+
+
+def test_a_changed_template_gives_a_new_pdf(maritime, settings, monkeypatch, tmp_path):
+    """The fingerprint covers the files the PDF is rendered from, not only the data."""
+    template = tmp_path / "document.html"
+    monkeypatch.setattr(storage, "RENDERED_FROM", ((tmp_path, "*.html"),))
+    settings.DEBUG = True  # development: files are read again on every export
+    doc = document_for(maritime)
+    template.write_text("<p>one</p>")
+    before = storage.fingerprint(doc)
+    template.write_text("<p>two</p>")
+    assert storage.fingerprint(doc) != before
