@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.filter
 def usd(value: str | int | Decimal | None) -> str:
-    """ "2400000" -> "$2,400,000"; empty stays empty."""
+    """Format "2400000" as "$2,400,000"; empty stays empty."""
     if value in (None, ""):
         return ""
     try:
@@ -33,3 +33,12 @@ def iso_date(value: str | None) -> str:
         return format_date(datetime.fromisoformat(value).date())
     except ValueError:
         return value
+
+
+@register.filter
+def css_string(value: str) -> str:
+    """Text for inside a double-quoted CSS string: quotes, backslashes and line breaks
+    escaped, so the value can never end the string or the rule."""
+    return "".join(
+        f"\\{ord(char):x} " if char in '"\\<>' or ord(char) < 0x20 else char for char in str(value)
+    )

@@ -1,6 +1,8 @@
 """The printable IDD: the browser print view and the PDF download."""
 
+from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd.export import document_for, pdf_for, render_html
@@ -24,4 +26,15 @@ def pdf_download(request: HttpRequest, pk: int) -> FileResponse:
         content_type="application/pdf",
         as_attachment=True,
         filename=stored.download_name,
+    )
+
+
+@require_GET
+def marking_stylesheet(request: HttpRequest) -> HttpResponse:
+    """The marking for the page margins of a print view printed from the browser."""
+    return render(
+        request,
+        "idd/document/marking.css",
+        {"MARKING": settings.MARKING},
+        content_type="text/css; charset=utf-8",
     )

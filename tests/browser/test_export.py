@@ -75,8 +75,23 @@ def test_print_view_shows_the_whole_document_and_is_accessible(
     assert_accessible(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / "print-view.png", full_page=True)
-    page.emulate_media(media="print")
-    page.screenshot(path=SHOTS / "print-view-as-printed.png", full_page=True)
+
+
+def test_the_print_view_printed_by_the_browser_is_marked_on_every_page(
+    reviewer_page, live_server, maritime
+):
+    page = reviewer_page
+    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/print/")
+    pdf = page.pdf(prefer_css_page_size=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "print-view-printed-by-chromium.pdf").write_bytes(pdf)
+    pages = pdf_text(pdf, layout=True)
+    assert len(pages) > 5
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == "UNCLASSIFIED", f"page {number} starts with {lines[0]!r}"
+        assert "UNCLASSIFIED" in lines[-1] and f"Page {number} of {len(pages)}" in lines[-1]
+    assert "Back to the initiative" not in " ".join(pages)  # the toolbar is not printed
 
 
 def test_download_says_it_is_preparing_then_hands_over_the_pdf(

@@ -1,6 +1,7 @@
 """The print view and the PDF download: anyone with a role reads, nobody else."""
 
 import pytest
+import tinycss2
 from django.urls import reverse
 
 from tests.export.pdftools import flat, pdf_text
@@ -66,3 +67,20 @@ def test_an_unknown_initiative_is_not_found(client, reviewer, name):
 def test_exports_are_read_only(client, owner, initiative):
     client.force_login(owner)
     assert client.post(reverse("initiative_pdf", args=[initiative.pk])).status_code == 405
+
+
+def test_the_marking_stylesheet_puts_the_marking_in_the_page_margins(client, reviewer, settings):
+    settings.MARKING = 'CUI"} body { display: none } @page { x: "\\'
+    client.force_login(reviewer)
+    response = client.get(reverse("print_marking_css"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    rules = tinycss2.parse_stylesheet(response.content.decode(), True, True)
+    assert [rule.lower_at_keyword for rule in rules] == ["page"]
+    boxes = tinycss2.parse_blocks_contents(rules[0].content, True, True)
+    assert [box.lower_at_keyword for box in boxes] == ["top-center", "bottom-center"]
+    for box in boxes:
+        (declaration,) = tinycss2.parse_blocks_contents(box.content, True, True)
+        assert declaration.name == "content"
+        (value,) = [token for token in declaration.value if token.type != "whitespace"]
+        assert value.type == "string" and value.value == settings.MARKING
