@@ -14,6 +14,7 @@ from weasyprint import HTML
 from idd.choices import InitiativeStatus
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.timeline import timeline
+from idd.models import ReviewDecision
 from idd.sections import SECTIONS
 
 Media = Literal["print", "screen"]
@@ -70,8 +71,9 @@ def approval_of(doc: dict[str, Any]) -> dict[str, str] | None:
     for revision in doc.get("revisions", []):
         if revision["number"] == number:
             return {"approved_at": revision["approved_at"], "approved_by": revision["approved_by"]}
+    approved = ReviewDecision.Outcome.APPROVED
     for decision in reversed(doc.get("approvals", [])):
-        if decision["revision"] == number and decision["outcome"] == "approved":
+        if decision["revision"] == number and decision["outcome"] == approved:
             return {"approved_at": decision["decided_at"], "approved_by": decision["reviewer"]}
     return None
 
