@@ -78,6 +78,39 @@ def approval_of(doc: dict[str, Any]) -> dict[str, str] | None:
     return None
 
 
+def revision_history(doc: dict[str, Any], approval: dict[str, str] | None) -> list[dict]:
+    """Every approved revision, and this document's revision if it is not among them
+    (a snapshot taken at approval may not list the revision it is about to become)."""
+    meta = doc["meta"]
+    number = meta["revision"]
+    rows = [
+        {
+            "number": r["number"],
+            "status": "Approved",
+            "date": r["approved_at"],
+            "by": r["approved_by"],
+            "this_document": r["number"] == number,
+        }
+        for r in doc.get("revisions", [])
+    ]
+    if not any(row["this_document"] for row in rows):
+        if approval:
+            status, date, by = "Approved", approval["approved_at"], approval["approved_by"]
+        else:
+            status, date, by = meta["status_label"], meta["updated_at"], meta["owner"]
+        rows.append(
+            {
+                "number": number,
+                "status": status,
+                "date": date,
+                "by": by,
+                "this_document": True,
+                "last_change": approval is None,
+            }
+        )
+    return rows
+
+
 def render_html(doc: dict[str, Any], *, media: Media = "print") -> str:
     """The whole IDD as one HTML document.
 
@@ -86,13 +119,15 @@ def render_html(doc: dict[str, Any], *, media: Media = "print") -> str:
     on-screen page frame. Both come from the one template.
     """
     basics = doc["basics"]
+    approval = approval_of(doc)
     numbers = {part.anchor: n for n, part in enumerate(PARTS, start=1)}
     context = {
         "doc": doc,
         "media": media,
         "parts": PARTS,
         "timeline": timeline(doc),
-        "approval": approval_of(doc),
+        "approval": approval,
+        "history": revision_history(doc, approval),
         "fiscal_year_count": basics["last_fiscal_year"] - basics["first_fiscal_year"] + 1,
         "deliverables_number": numbers["section-deliverables"],
         "us_inputs_number": numbers["section-us-inputs"],

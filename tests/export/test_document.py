@@ -115,6 +115,8 @@ def test_the_timeline_puts_both_sides_of_each_fiscal_year_together(exported, tex
 def test_draft_says_it_is_not_approved(text):
     assert "SUBMITTED: NOT APPROVED" in text  # the cover stamp
     assert "Revision 1 is not approved: its status is submitted." in text
+    assert "No review decision has been recorded for this IDD yet." in text
+    assert "1 Submitted (this document)" in text  # the revision history
 
 
 def test_user_text_is_escaped_in_the_html(exported):

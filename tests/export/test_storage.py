@@ -92,6 +92,8 @@ def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
     assert "APPROVED REVISION 1" in text
     assert "Revision 1 was approved on" in text and "by Morgan Hale." in text
     assert "Morgan Hale Approved" in text and "Ready for staffing." in text
+    approved_on = revision.approved_at.strftime("%-d %b %Y")
+    assert f"1 Approved (this document) {approved_on} Morgan Hale" in text  # revision history
     # The print view shows the same frozen snapshot.
     assert document_for(maritime) == revision.snapshot
 
