@@ -30,11 +30,11 @@ def pdf_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_GET
-def marking_stylesheet(request: HttpRequest) -> HttpResponse:
-    """The marking for the page margins of a print view printed from the browser."""
+def browser_print_stylesheet(request: HttpRequest) -> HttpResponse:
+    """The marking in the page margins, and more, when a browser prints the print view."""
     return render(
         request,
-        "idd/document/marking.css",
+        "idd/document/browser_print.css",
         {"MARKING": settings.MARKING},
         content_type="text/css; charset=utf-8",
     )

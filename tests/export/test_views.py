@@ -69,14 +69,15 @@ def test_exports_are_read_only(client, owner, initiative):
     assert client.post(reverse("initiative_pdf", args=[initiative.pk])).status_code == 405
 
 
-def test_the_marking_stylesheet_puts_the_marking_in_the_page_margins(client, reviewer, settings):
+def test_the_browser_print_stylesheet_puts_the_marking_in_the_margins(client, reviewer, settings):
     settings.MARKING = 'CUI"} body { display: none } @page { x: "\\'
     client.force_login(reviewer)
-    response = client.get(reverse("print_marking_css"))
+    response = client.get(reverse("browser_print_css"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/css; charset=utf-8"
     rules = tinycss2.parse_stylesheet(response.content.decode(), True, True)
-    assert [rule.lower_at_keyword for rule in rules] == ["page"]
+    assert [rule.type for rule in rules] == ["at-rule", "qualified-rule"]
+    assert rules[0].lower_at_keyword == "page"
     boxes = tinycss2.parse_blocks_contents(rules[0].content, True, True)
     assert [box.lower_at_keyword for box in boxes] == ["top-center", "bottom-center"]
     for box in boxes:
