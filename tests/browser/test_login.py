@@ -28,7 +28,9 @@ def test_sign_in_shows_dashboard_with_marking_banners(page, live_server, login, 
     login(user)
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     expect(page).to_have_title("Dashboard · IDD Workbench")
-    expect(page.get_by_role("link", name="Coastal patrol capability", exact=True).first).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Coastal patrol capability", exact=True).first
+    ).to_be_visible()
     markings = page.get_by_role("region", name=re.compile("Classification marking"))
     expect(markings).to_have_count(2)
     expect(markings.first).to_have_text("UNCLASSIFIED")
