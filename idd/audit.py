@@ -29,6 +29,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
+from idd.roles import display_name
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 KINDS = {"+": ADDED, "~": CHANGED, "-": REMOVED}
@@ -91,12 +92,6 @@ def _records(initiative_pk: int) -> dict[type, list]:
     return found
 
 
-def _person(user) -> str:
-    if user is None:
-        return "System"
-    return user.get_full_name() or user.get_username()
-
-
 class _Names:
     """Names behind ids (users, units, partners, deliverables), fetched once per trail."""
 
@@ -126,7 +121,7 @@ class _Names:
         if obj is None:
             return f"#{pk} (no longer exists)"
         if isinstance(obj, get_user_model()):
-            return _person(obj)
+            return display_name(obj)
         return str(getattr(obj, "name", obj))
 
 
@@ -211,7 +206,7 @@ def _entries(tracked: Tracked, rows: Iterable, links, names: _Names) -> list[Ent
         entries.append(
             Entry(
                 when=record.history_date,
-                who=_person(record.history_user),
+                who=display_name(record.history_user, nobody="System"),
                 kind=kind,
                 group=tracked.group,
                 name=tracked.name(record),

@@ -29,3 +29,10 @@ def is_reviewer(user: User) -> bool:
 
 def has_any_role(user: User) -> bool:
     return any(has_role(user, role) for role in ALL_ROLES)
+
+
+def display_name(user, *, nobody: str = "") -> str:
+    """How people are named on screens, e-mails and the printed IDD."""
+    if user is None:
+        return nobody
+    return user.get_full_name() or user.get_username()

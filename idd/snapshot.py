@@ -27,16 +27,13 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
+from idd.roles import display_name
 
 SNAPSHOT_FORMAT = 1
 
 
 def _money(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
-
-
-def _person(user) -> str:
-    return "" if user is None else (user.get_full_name() or user.get_username())
 
 
 def _deliverable(d: PartnerDeliverable) -> dict[str, Any]:
@@ -57,7 +54,7 @@ def _deliverable(d: PartnerDeliverable) -> dict[str, Any]:
         "status": d.status,
         "status_label": d.get_status_display(),
         "evidence": d.evidence,
-        "verified_by": _person(d.verified_by),
+        "verified_by": display_name(d.verified_by),
         "verified_at": d.verified_at.isoformat() if d.verified_at else None,
     }
 
@@ -157,8 +154,8 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
             "status_label": initiative.get_status_display(),
             "revision": initiative.revision,
             "version": initiative.version,
-            "owner": _person(initiative.owner),
-            "team": [_person(u) for u in initiative.team_members.all()],
+            "owner": display_name(initiative.owner),
+            "team": [display_name(u) for u in initiative.team_members.all()],
             "updated_at": initiative.updated_at.isoformat(),
         },
         "basics": {
@@ -225,7 +222,7 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
             ],
             # Stored assessments, oldest first, results exactly as recorded: the trend.
             "history": [
-                assessment_entry(a) | {"assessed_by": _person(a.assessed_by)}
+                assessment_entry(a) | {"assessed_by": display_name(a.assessed_by)}
                 for a in initiative.commitment_assessments.all()
             ],
         },
@@ -247,7 +244,7 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
         "approvals": [
             {
                 "revision": d.revision,
-                "reviewer": _person(d.reviewer),
+                "reviewer": display_name(d.reviewer),
                 "outcome": d.outcome,
                 "outcome_label": d.get_outcome_display(),
                 "reason": d.reason,
@@ -258,7 +255,7 @@ def snapshot(initiative: Initiative) -> dict[str, Any]:
         "revisions": [
             {
                 "number": r.number,
-                "approved_by": _person(r.approved_by),
+                "approved_by": display_name(r.approved_by),
                 "approved_at": r.approved_at.isoformat(),
             }
             for r in initiative.revisions.all()

@@ -15,7 +15,7 @@ from idd.services.editing import rows_outside_span
 
 class PersonChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return roles.display_name(obj)
 
 
 class UnitChoices(forms.ModelMultipleChoiceField):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from idd import roles
 from idd.audit import KINDS, TRACKED
 from idd.models import Indicator, Initiative
 
@@ -61,9 +62,7 @@ def recent_activity(user, limit: int = 10) -> list[Activity]:
     return [
         Activity(
             when=record.history_date,
-            who=(record.history_user.get_full_name() or record.history_user.get_username())
-            if record.history_user
-            else "System",
+            who=roles.display_name(record.history_user, nobody="System"),
             kind=KINDS[record.history_type],
             group=tracked.group,
             name=tracked.name(record),

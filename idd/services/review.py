@@ -140,7 +140,7 @@ def _notify(
         {
             "initiative": initiative,
             "done": done,
-            "actor": actor.get_full_name() or actor.get_username(),
+            "actor": roles.display_name(actor),
             "reason": reason,
             "site": settings.SITE_NAME,
             "link": base_url.rstrip("/") + reverse("initiative_review", args=[initiative.pk]),
@@ -220,7 +220,7 @@ def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "
     doc["revisions"].append(
         {
             "number": initiative.revision,
-            "approved_by": user.get_full_name() or user.get_username(),
+            "approved_by": roles.display_name(user),
             "approved_at": approved_at.isoformat(),
         }
     )

@@ -36,7 +36,7 @@ def refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
         return None
     if not initiative.is_member(request.user):
         return (
-            f"Only the owner ({initiative.owner.get_full_name() or initiative.owner}) and the "
+            f"Only the owner ({roles.display_name(initiative.owner)}) and the "
             "team members edit this initiative. Ask the owner to add you to the team."
         )
     if not initiative.is_editable_status:
