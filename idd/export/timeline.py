@@ -2,8 +2,10 @@
 
 Built from the snapshot's `timeline` (one entry per fiscal year) and its cross-references
 (D1, D2… and U1, U2…, the U.S. inputs each deliverable gates and the deliverables each
-input answers): deliverables sorted by due quarter, with the quarter marked, and each
-U.S. input's deliverables with their fiscal year when it is another one.
+input answers). Each fiscal year lists, quarter by quarter, the partner deliverables due,
+then its U.S. inputs with the deliverables each is gated on (with their fiscal year when
+it is another one). Items are named by reference and a title cut to one line: the full
+titles are in the partner deliverables and U.S. inputs tables just before the timeline.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import Any
 
 from assessments.fiscal import format_date, quarter_end
 
-QUARTERS = (1, 2, 3, 4)
+QUARTER_MONTHS = {1: "Oct–Dec", 2: "Jan–Mar", 3: "Apr–Jun", 4: "Jul–Sep"}
+SHORT_TITLE = 64
 
 
 def fiscal_year_span(year: int) -> str:
@@ -21,41 +24,51 @@ def fiscal_year_span(year: int) -> str:
     return f"{format_date(start)} – {format_date(quarter_end(year, 4))}"
 
 
+def short_title(title: str, limit: int = SHORT_TITLE) -> str:
+    """The title cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"
+
+
+def _us_input(u: dict[str, Any], year: int, due_year: dict[str, int]) -> dict[str, Any]:
+    gated_on = []
+    for matched in u.get("matched", []):
+        fiscal_year = due_year.get(matched["ref"])
+        gated_on.append(
+            {"ref": matched["ref"], "fiscal_year": fiscal_year, "other_year": fiscal_year != year}
+        )
+    return {**u, "short_title": short_title(u["title"]), "gated_on": gated_on}
+
+
 def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """One entry per fiscal year: its partner deliverables by quarter and its U.S. inputs."""
     due_year = {d.get("ref"): d["due_fiscal_year"] for d in doc.get("deliverables", [])}
     years = []
     for entry in doc.get("timeline", []):
         year = entry["fiscal_year"]
-        deliverables = sorted(entry["deliverables"], key=lambda d: d["due_quarter"])
+        deliverables = entry["deliverables"]
+        quarters = [
+            {
+                "quarter": quarter,
+                "months": months,
+                "deliverables": [
+                    {**d, "short_title": short_title(d["title"])}
+                    for d in deliverables
+                    if d["due_quarter"] == quarter
+                ],
+            }
+            for quarter, months in QUARTER_MONTHS.items()
+        ]
         years.append(
             {
                 "fiscal_year": year,
                 "span": fiscal_year_span(year),
+                "deliverable_count": len(deliverables),
                 "risk_points": sum(d["political_risk"] for d in deliverables),
-                "deliverables": [
-                    {
-                        **d,
-                        # Empty quarter cells before and after the due one, as colspans.
-                        "quarters_before": d["due_quarter"] - 1,
-                        "quarters_after": len(QUARTERS) - d["due_quarter"],
-                    }
-                    for d in deliverables
-                ],
-                "us_inputs": [
-                    {
-                        **u,
-                        "gated_on": [
-                            {
-                                "ref": m["ref"],
-                                "fiscal_year": due_year.get(m["ref"]),
-                                "other_year": due_year.get(m["ref"]) != year,
-                            }
-                            for m in u.get("matched", [])
-                        ],
-                    }
-                    for u in entry["us_inputs"]
-                ],
+                "quarters": quarters,
+                "us_inputs": [_us_input(u, year, due_year) for u in entry["us_inputs"]],
             }
         )
     return years

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from idd.export import render_pdf
 from idd.export.reference import SIZE, build_reference_initiative
+from idd.export.timeline import SHORT_TITLE, short_title
 from idd.snapshot import load, snapshot
 from tests.export.pdftools import flat, pdf_text
 
@@ -44,3 +45,14 @@ def test_the_timeline_has_one_short_table_per_fiscal_year(exported):
     for year in range(2027, 2032):
         assert f"FY{year} 1 Oct {year - 1} – 30 Sep {year}" in text
     assert "16 partner deliverables due" in text
+
+
+def test_the_timeline_names_every_deliverable_by_reference_and_a_one_line_title(exported):
+    doc, pdf = exported
+    text = flat(" ".join(pdf_text(pdf)))
+    long_titles = [d for d in doc["deliverables"] if len(d["title"]) > SHORT_TITLE]
+    assert long_titles  # the reference IDD has titles too long for one timeline line
+    for d in doc["deliverables"]:
+        shortened = short_title(d["title"])
+        assert len(shortened) <= SHORT_TITLE
+        assert f"{d['ref']} {shortened} · risk {d['political_risk']}" in text
