@@ -14,6 +14,8 @@ from idd.services.locking import claim_version
 from tests import factories
 from tests.export.pdftools import flat, pdf_text
 
+FETCHES = 25
+
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
@@ -34,14 +36,15 @@ def test_an_unchanged_idd_is_served_from_storage_in_well_under_50_ms(maritime):
     assert read(first).startswith(b"%PDF-")
     assert first.download_name == "IDD-kestrela-coastal-patrol-capability-rev1.pdf"
 
+    # The median of many fetches: a typical fetch, not one slowed by a busy machine.
     timings = []
-    for _ in range(5):
+    for _ in range(FETCHES):
         start = time.perf_counter()
         again = pdf_for(maritime)
         read(again)
         timings.append(time.perf_counter() - start)
-    assert again.name == first.name
-    assert statistics.median(timings) < 0.05, timings
+        assert again.name == first.name
+    assert statistics.median(timings) < 0.05, sorted(timings)
     assert len(exports_of(maritime)) == 1
 
 
