@@ -16,6 +16,8 @@ from assessments.fiscal import format_date, quarter_end
 
 QUARTER_MONTHS = {1: "Oct–Dec", 2: "Jan–Mar", 3: "Apr–Jun", 4: "Jul–Sep"}
 SHORT_TITLE = 64
+# A U.S. input's line also carries its cost and the deliverables it is gated on.
+SHORT_INPUT_TITLE = 48
 
 
 def fiscal_year_span(year: int) -> str:
@@ -39,7 +41,7 @@ def _us_input(u: dict[str, Any], year: int, due_year: dict[str, int]) -> dict[st
         gated_on.append(
             {"ref": matched["ref"], "fiscal_year": fiscal_year, "other_year": fiscal_year != year}
         )
-    return {**u, "short_title": short_title(u["title"]), "gated_on": gated_on}
+    return {**u, "short_title": short_title(u["title"], SHORT_INPUT_TITLE), "gated_on": gated_on}
 
 
 def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
