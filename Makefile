@@ -30,7 +30,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: system .venv/.installed node_modules/.installed
+.env:  ## local settings for manage.py run by hand (DEBUG on, SQLite); edit freely
+	printf 'DEBUG=true\n' > $@
+
+install: system .venv/.installed node_modules/.installed .env
 
 migrate: install
 	$(PY) manage.py migrate --noinput

@@ -6,6 +6,8 @@ production and CI use PostgreSQL through DATABASE_URL.
 
 from pathlib import Path
 
+import environ
+
 from config.env import (
     env_bool,
     env_database,
@@ -18,6 +20,11 @@ from config.env import (
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+
+# A local checkout keeps its own settings in .env (written by `make`, never committed);
+# real environment variables win over it.
+if (BASE_DIR / ".env").exists():
+    environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key("SECRET_KEY", debug=DEBUG, keep_in=VAR_DIR / "secret_key")
