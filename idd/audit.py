@@ -20,6 +20,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
 
+from idd.diff import FieldChange
 from idd.models import (
     Indicator,
     Initiative,
@@ -36,13 +37,6 @@ KINDS = {"+": ADDED, "~": CHANGED, "-": REMOVED}
 # Bookkeeping, not content: never shown as a change.
 IGNORED = {"id", "version", "updated_at", "created_at", "last_step", "initiative"}
 LABELS = {"position": "Place in the list", "status": "Status"}
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    label: str
-    old: str
-    new: str
 
 
 @dataclass(frozen=True)

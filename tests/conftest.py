@@ -4,21 +4,11 @@ import os
 
 import pytest
 
+from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests import factories
 
 # Django's live_server runs in a thread; sync Playwright drives it from the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture
@@ -58,7 +48,7 @@ def browser_type_launch_args(browser_type_launch_args):
         pytest.fail(
             f"Browser tests need Debian's Chromium at {CHROMIUM} (make system installs it)."
         )
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": list(CHROMIUM_ARGS)}
 
 
 @pytest.fixture

@@ -30,24 +30,14 @@ from django.db import transaction
 from django.test import override_settings
 
 from idd.export import pdf_for, render_html, render_pdf
+from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.reference import SIZE, build_reference_initiative
 from idd.snapshot import load, snapshot
 
-CHROMIUM = "/usr/bin/chromium"
 PDFINFO = "/usr/bin/pdfinfo"
-# The flags the browser tests use (tests/conftest.py), plus headless printing.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--no-pdf-header-footer",
-]
+# The browser tests' flags, plus headless printing without Chromium's own header and footer.
+PRINT_ARGS = ("--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer")
 
 
 def seconds(action: Callable[[], object]) -> float:
@@ -107,7 +97,7 @@ def chromium_cli(url: str, target: Path, tmp: Path) -> None:
         subprocess.run(  # noqa: S603 (fixed program and flags, our own URL and files)
             [
                 CHROMIUM,
-                *CHROMIUM_ARGS,
+                *PRINT_ARGS,
                 f"--user-data-dir={profile}",
                 f"--print-to-pdf={target}",
                 url,
@@ -127,7 +117,7 @@ def chromium_running(url: str, runs: int) -> float | None:
     except ImportError:
         return None
     with sync_playwright() as playwright:
-        args = [arg for arg in CHROMIUM_ARGS if arg != "--headless"]
+        args = list(CHROMIUM_ARGS)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
         page = browser.new_page()
 
