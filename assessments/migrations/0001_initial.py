@@ -6,59 +6,246 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('idd', '0001_initial'),
+        ("idd", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CommitmentAssessment',
+            name="CommitmentAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('baseline', 'Baseline'), ('reassessment', 'Re-assessment')], max_length=12)),
-                ('assessed_on', models.DateField()),
-                ('inputs', models.JSONField()),
-                ('result', models.JSONField()),
-                ('demonstrated', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('assessed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitment_assessments', to='idd.initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("baseline", "Baseline"), ("reassessment", "Re-assessment")],
+                        max_length=12,
+                    ),
+                ),
+                ("assessed_on", models.DateField()),
+                ("inputs", models.JSONField()),
+                ("result", models.JSONField()),
+                ("demonstrated", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assessed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitment_assessments",
+                        to="idd.initiative",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['assessed_on', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('kind', 'baseline')), fields=('subject',), name='one_baseline_per_subject', violation_error_message='There is already a baseline assessment.'), models.CheckConstraint(condition=models.Q(('demonstrated__lte', 100), ('demonstrated', None), _connector='OR'), name='assessment_demonstrated_0_to_100', violation_error_message='Demonstrated commitment runs from 0 to 100.')],
+                "ordering": ["assessed_on", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind", "baseline")),
+                        fields=("subject",),
+                        name="one_baseline_per_subject",
+                        violation_error_message="There is already a baseline assessment.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("demonstrated__lte", 100), ("demonstrated", None), _connector="OR"
+                        ),
+                        name="assessment_demonstrated_0_to_100",
+                        violation_error_message="Demonstrated commitment runs from 0 to 100.",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CommitmentRatings',
+            name="CommitmentRatings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('physical_risk', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='physical risk')),
-                ('physical_risk_justification', models.TextField(blank=True)),
-                ('motivation', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='motivation')),
-                ('motivation_justification', models.TextField(blank=True)),
-                ('intensity', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='intensity')),
-                ('intensity_justification', models.TextField(blank=True)),
-                ('salience', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='salience')),
-                ('salience_justification', models.TextField(blank=True)),
-                ('personnel', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='personnel')),
-                ('personnel_justification', models.TextField(blank=True)),
-                ('budget', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='budget')),
-                ('budget_justification', models.TextField(blank=True)),
-                ('maintenance', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='maintenance and logistics')),
-                ('maintenance_justification', models.TextField(blank=True)),
-                ('institutions', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='institutions')),
-                ('institutions_justification', models.TextField(blank=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('subject', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='commitment_ratings', to='idd.initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "physical_risk",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="physical risk",
+                    ),
+                ),
+                ("physical_risk_justification", models.TextField(blank=True)),
+                (
+                    "motivation",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="motivation",
+                    ),
+                ),
+                ("motivation_justification", models.TextField(blank=True)),
+                (
+                    "intensity",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="intensity",
+                    ),
+                ),
+                ("intensity_justification", models.TextField(blank=True)),
+                (
+                    "salience",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="salience",
+                    ),
+                ),
+                ("salience_justification", models.TextField(blank=True)),
+                (
+                    "personnel",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="personnel",
+                    ),
+                ),
+                ("personnel_justification", models.TextField(blank=True)),
+                (
+                    "budget",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="budget",
+                    ),
+                ),
+                ("budget_justification", models.TextField(blank=True)),
+                (
+                    "maintenance",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="maintenance and logistics",
+                    ),
+                ),
+                ("maintenance_justification", models.TextField(blank=True)),
+                (
+                    "institutions",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="institutions",
+                    ),
+                ),
+                ("institutions_justification", models.TextField(blank=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "subject",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitment_ratings",
+                        to="idd.initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'commitment ratings',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('physical_risk__gte', 1), ('physical_risk__lte', 5)), ('physical_risk', None), _connector='OR'), name='ratings_physical_risk_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('motivation__gte', 1), ('motivation__lte', 5)), ('motivation', None), _connector='OR'), name='ratings_motivation_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('intensity__gte', 1), ('intensity__lte', 5)), ('intensity', None), _connector='OR'), name='ratings_intensity_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('salience__gte', 1), ('salience__lte', 5)), ('salience', None), _connector='OR'), name='ratings_salience_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('personnel__gte', 1), ('personnel__lte', 5)), ('personnel', None), _connector='OR'), name='ratings_personnel_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('budget__gte', 1), ('budget__lte', 5)), ('budget', None), _connector='OR'), name='ratings_budget_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('maintenance__gte', 1), ('maintenance__lte', 5)), ('maintenance', None), _connector='OR'), name='ratings_maintenance_1_to_5', violation_error_message='Ratings run from 1 to 5.'), models.CheckConstraint(condition=models.Q(models.Q(('institutions__gte', 1), ('institutions__lte', 5)), ('institutions', None), _connector='OR'), name='ratings_institutions_1_to_5', violation_error_message='Ratings run from 1 to 5.')],
+                "verbose_name_plural": "commitment ratings",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("physical_risk__gte", 1), ("physical_risk__lte", 5)),
+                            ("physical_risk", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_physical_risk_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("motivation__gte", 1), ("motivation__lte", 5)),
+                            ("motivation", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_motivation_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("intensity__gte", 1), ("intensity__lte", 5)),
+                            ("intensity", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_intensity_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("salience__gte", 1), ("salience__lte", 5)),
+                            ("salience", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_salience_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("personnel__gte", 1), ("personnel__lte", 5)),
+                            ("personnel", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_personnel_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("budget__gte", 1), ("budget__lte", 5)),
+                            ("budget", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_budget_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("maintenance__gte", 1), ("maintenance__lte", 5)),
+                            ("maintenance", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_maintenance_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("institutions__gte", 1), ("institutions__lte", 5)),
+                            ("institutions", None),
+                            _connector="OR",
+                        ),
+                        name="ratings_institutions_1_to_5",
+                        violation_error_message="Ratings run from 1 to 5.",
+                    ),
+                ],
             },
         ),
     ]
