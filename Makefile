@@ -41,7 +41,9 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
-run: demo
+run: demo  ## the web server, and the worker that renders PDFs ahead; Ctrl-C stops both
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install

@@ -29,6 +29,7 @@ from idd.choices import InitiativeStatus
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
 from idd.snapshot import load, snapshot
+from idd.tasks import queue_pdf_render
 
 # The transitions, in the order the screens offer them.
 TRANSITIONS = (
@@ -102,6 +103,7 @@ def _take(initiative: Initiative, user, name: str) -> tuple[Initiative, str]:
     locked._history_user = user
     locked._change_reason = change_reason(name)
     locked.save()
+    queue_pdf_render(locked)
     return locked, before
 
 

@@ -1,0 +1,44 @@
+"""Work done in the background by `python manage.py db_worker` (django-tasks, ADR 0006).
+
+Laying out a long IDD takes seconds (`make bench`), so every change to an initiative
+queues its PDF to be rendered and stored once the initiative has been left unchanged for
+PDF_RENDER_DELAY seconds; the download then serves the stored file. A download that comes
+first still renders on the spot (`idd.export.pdf_for`): nothing depends on a worker.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from idd.export import pdf_for
+from idd.models import Initiative
+
+
+@task()
+def render_pdf_ahead(initiative_id: int, version: int) -> bool:
+    """Store the PDF of this version of the initiative; False if there is nothing to do:
+    the initiative changed again (that change queued its own render) or is gone."""
+    initiative = Initiative.objects.filter(pk=initiative_id, version=version).first()
+    if initiative is None:
+        return False
+    pdf_for(initiative)
+    return True
+
+
+def queue_pdf_render(initiative: Initiative) -> None:
+    """Once the current transaction commits, queue the PDF of the initiative as it is now.
+
+    A failure to queue is logged and never undoes the user's save.
+    """
+    initiative_id, version = initiative.pk, initiative.version
+
+    def enqueue() -> None:
+        run_after = timezone.now() + timedelta(seconds=settings.PDF_RENDER_DELAY)
+        render_pdf_ahead.using(run_after=run_after).enqueue(initiative_id, version)
+
+    transaction.on_commit(enqueue, robust=True)

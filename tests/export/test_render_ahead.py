@@ -1,0 +1,93 @@
+"""PDFs rendered ahead by the background worker, so a download is a fetch from storage."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from idd.export import pdf_for
+from idd.export.storage import FOLDER
+from idd.services import review
+from idd.services.locking import claim_version
+from idd.tasks import render_pdf_ahead
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def exports_of(initiative) -> list[str]:
+    try:
+        return default_storage.listdir(f"{FOLDER}/initiative-{initiative.pk}")[1]
+    except FileNotFoundError:
+        return []
+
+
+def queued_renders(initiative) -> list[DBTaskResult]:
+    return [
+        task
+        for task in DBTaskResult.objects.filter(task_path="idd.tasks.render_pdf_ahead")
+        if task.args_kwargs["args"][0] == initiative.pk
+    ]
+
+
+def test_a_save_queues_its_version_to_render_once_left_alone(
+    maritime, settings, django_capture_on_commit_callbacks
+):
+    settings.PDF_RENDER_DELAY = 30
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        claim_version(maritime, maritime.version)
+    assert queued_renders(maritime) == [], "nothing is queued before the save commits"
+
+    for callback in callbacks:
+        callback()
+    (queued,) = queued_renders(maritime)
+    assert queued.args_kwargs["args"] == [maritime.pk, maritime.version]
+    wait = queued.run_after - timezone.now()
+    assert timedelta(seconds=25) < wait <= timedelta(seconds=30)
+
+
+def test_a_review_transition_queues_a_render_of_the_new_status(
+    maritime, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn = review.withdraw(maritime, maritime.owner)
+    (queued,) = queued_renders(maritime)
+    assert queued.args_kwargs["args"] == [maritime.pk, withdrawn.version]
+
+
+def test_the_worker_stores_the_pdf_the_download_then_serves(
+    maritime, settings, client, django_capture_on_commit_callbacks
+):
+    settings.PDF_RENDER_DELAY = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        claim_version(maritime, maritime.version)
+    assert exports_of(maritime) == []
+
+    call_command("db_worker", batch=True, interval=0, verbosity=0)
+
+    (queued,) = queued_renders(maritime)
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL" and queued.return_value is True
+    (stored,) = exports_of(maritime)
+    # The download finds this file and renders nothing.
+    assert pdf_for(maritime).name.endswith(stored)
+    client.force_login(maritime.owner)
+    response = client.get(reverse("initiative_pdf", args=[maritime.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert exports_of(maritime) == [stored]
+
+
+def test_a_render_queued_before_a_later_save_does_nothing(maritime):
+    older = maritime.version
+    claim_version(maritime, older)
+    assert render_pdf_ahead.call(maritime.pk, older) is False
+    assert exports_of(maritime) == []
+    assert render_pdf_ahead.call(maritime.pk, maritime.version) is True
+    assert len(exports_of(maritime)) == 1
