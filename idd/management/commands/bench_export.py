@@ -2,11 +2,12 @@
 
 Builds the reference large IDD (idd.export.reference) in a transaction that is rolled
 back, then prints the median of several runs of: the snapshot, the HTML render, the
-WeasyPrint PDF export (in this process, as the web server runs it), a fetch of the stored
-PDF of the unchanged IDD, and Debian's Chromium printing the same HTML with the same
-stylesheet and fonts (served from localhost): as a new process per export
-(`chromium --headless --print-to-pdf`) and, when Playwright is installed, from a browser
-already running. WeasyPrint and Chromium runs alternate, so both see the same machine load.
+WeasyPrint PDF export (in this process, as the web server and worker run it), a fetch of
+the PDF stored by the render ahead (what a download costs once the worker has run), and
+Debian's Chromium printing the same HTML with the same stylesheet and fonts (served from
+localhost): as a new process per export (`chromium --headless --print-to-pdf`) and, when
+Playwright is installed, from a browser already running. WeasyPrint and Chromium runs
+alternate, so both see the same machine load.
 `--profile` prints where one export spends its time (pyinstrument).
 """
 
@@ -170,8 +171,9 @@ class Command(BaseCommand):
 
         t_snapshot = median_of(lambda: snapshot(load(initiative.pk)), runs)
         t_html = median_of(lambda: render_html(doc, media="print"), runs)
-        pdf_for(initiative)  # stored once; the fetches below find it
-        t_stored = median_of(lambda: pdf_for(initiative).open().close(), runs)
+        pdf_for(initiative)  # stored once, as the worker does ahead (idd.tasks)
+        with override_settings(DEBUG=False):  # as deployed: the code fingerprint is kept
+            t_stored = median_of(lambda: pdf_for(initiative).open().close(), runs)
         with serve_document(html) as url:
             weasy, chromium, cpu = [], [], []
             for _ in range(runs):  # alternate, so both meet the same load
@@ -187,7 +189,7 @@ class Command(BaseCommand):
             ("HTML render (document template)", t_html),
             (f"PDF export, WeasyPrint in this process ({pages(weasy_pdf)} pages)", t_pdf),
             ("  of which CPU time of this process", t_cpu),
-            ("PDF fetch from storage, unchanged IDD (pdf_for)", t_stored),
+            ("PDF download after the render ahead: fetch from storage", t_stored),
             (f"Chromium print to PDF, new process ({pages(chromium_pdf)} pages)", t_chromium),
         ]
         if t_running is not None:
@@ -211,7 +213,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label:<66} {value:7.2f}")
         verdict = "met" if t_pdf <= t_chromium else "not met"
         self.stdout.write(
-            f"\nGoal, export no slower than Chromium's print (new process): {verdict}"
+            f"\nGoal, export no slower than Chromium's print (new process): {verdict} by "
+            f"the render itself; a download after the worker's render ahead takes "
+            f"{t_stored / t_chromium:.2f} of Chromium's print."
         )
 
     def profile(self, doc: dict) -> None:
