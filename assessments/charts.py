@@ -263,7 +263,7 @@ def quadrant_chart(points: list[Point]) -> QuadrantChart:
 
 TREND_WIDTH = 560
 TREND_HEIGHT = 300
-TREND_PLOT = Box(left=48, top=16, right=544, bottom=220)
+TREND_PLOT = Box(left=48, top=30, right=544, bottom=220)  # top: room for a label above 100
 TREND_INSET = 48  # room between the plot's edge and the first and last points
 TREND_TICKS = (0, 25, 50, 75, 100)
 LABEL_OFFSET = 10  # value labels sit this far above or below their marker

@@ -72,6 +72,10 @@ def test_every_page_carries_the_marking_top_and_bottom_and_page_x_of_y(exported)
         assert lines[0] == MARKING, f"page {number} starts with {lines[0]!r}"
         assert MARKING in lines[-1], f"page {number} ends with {lines[-1]!r}"
         assert lines[-1].endswith(f"Page {number} of {count}")
+        # The status of the revision, at the foot of every page, where a reader looks.
+        assert lines[-1].startswith("Revision 1 · Submitted, not approved"), lines[-1]
+        if number > 1:  # and the title above the text of every page after the cover
+            assert lines[1].startswith("Kestrela coastal patrol capability"), lines[1]
 
 
 def test_contents_give_the_page_each_section_starts_on(exported):
@@ -106,12 +110,17 @@ def test_fonts_are_the_projects_own_and_embedded(exported):
 def test_the_timeline_puts_both_sides_of_each_fiscal_year_together(exported, text):
     # FY2026: the partner designates the unit and assigns sailors; the U.S. gives boats
     # gated on D1, D3 and D4.
-    assert "FY2026 1 Oct 2025 – 30 Sep 2026" in text
+    assert "FY2026 · 1 Oct 2025 – 30 Sep 2026" in text
     assert "4 partner deliverables due (9 political-risk points) · 2 U.S. inputs" in text
     fuel = "D3 Fund fuel and spare parts for patrol boats in the defence budget"
     assert f"Q4 Jul–Sep {fuel} · risk 3 U.S. inputs, all year" in text
     boats = "U1 Four 12-metre patrol boats with outboard engines"
     assert f"{boats} · $2,400,000 · gated on D1, D3, D4" in text
+
+
+def test_tables_broken_across_pages_repeat_the_fiscal_year_in_their_header(text):
+    assert "FY2026 What is due, and what it is gated on" in text  # the timeline
+    assert "FY2027 objective Indicator Baseline Target How it is measured" in text
 
 
 def test_draft_says_it_is_not_approved(text):
