@@ -330,13 +330,20 @@ def _demonstrated(deliverables: tuple[Deliverable, ...], as_of: date) -> _Demons
     partial = sum(d.status == PARTIAL for d in counted)
     early = sum(d.due > as_of for d in counted)
 
-    counted_text = _count(len(counted), "partner deliverable")
-    text = f"{delivered} of {counted_text} due by {format_date(as_of)}"
-    if early:
-        text += f" (including {early} delivered early)"
-    text += " delivered"
-    if partial:
-        text += f", {partial} partially"
+    if early == len(counted):
+        verb = "counts" if early == 1 else "count"
+        text = (
+            f"None due by {format_date(as_of)}; {_count(early, 'partner deliverable')} "
+            f"delivered in full ahead of time {verb} at once"
+        )
+    else:
+        counted_text = _count(len(counted), "partner deliverable")
+        text = f"{delivered} of {counted_text} due by {format_date(as_of)}"
+        if early:
+            text += f" (including {early} delivered early)"
+        text += " delivered"
+        if partial:
+            text += f", {partial} partially"
     text += f"; risk-weighted {score}% ({_number(earned)} of {weight} political-risk points)."
     return _Demonstrated(score, text + note, len(counted), delivered, partial)
 
@@ -351,6 +358,13 @@ class _RiskAccepted:
     explanation: str
 
 
+def _named(titles: list[str]) -> str:
+    """One or two titles quoted (titles may contain commas), or how many and the first."""
+    if len(titles) <= 2:
+        return " and ".join(f"“{title}”" for title in titles)
+    return f"{len(titles)} deliverables, the first “{titles[0]}”"
+
+
 def _risk_accepted(deliverables: tuple[Deliverable, ...]) -> _RiskAccepted:
     taken = [d for d in deliverables if d.status in method.RISK_TAKEN]
     if not taken:
@@ -362,7 +376,7 @@ def _risk_accepted(deliverables: tuple[Deliverable, ...]) -> _RiskAccepted:
 
     points = sum(method.CREDIT[d.status] * d.political_risk for d in taken)
     highest = max(d.political_risk for d in taken)
-    through = ", ".join(d.title for d in taken if d.political_risk == highest)
+    through = _named([d.title for d in taken if d.political_risk == highest])
     text = (
         f"Highest political risk accepted: {highest} "
         f"({method.POLITICAL_RISK_LABELS[highest]}), through {through}; "

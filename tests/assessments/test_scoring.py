@@ -215,6 +215,18 @@ def test_delivering_early_counts_at_once() -> None:
     assert assess(plan(missed, deliverable(2, 3, PLANNED, fy=2029))).demonstrated == 0
 
 
+def test_only_early_deliveries_are_explained_as_none_due_yet() -> None:
+    # Nothing due by 30 Sep 2027; two FY2029 deliverables in early: 3x1 + 2x1 = 5 of 5 -> 100.
+    result = assess(
+        plan(deliverable(1, 3, DELIVERED, fy=2029), deliverable(2, 2, DELIVERED, fy=2029))
+    )
+    assert result.demonstrated == 100
+    assert result.demonstrated_explanation == (
+        "None due by 30 Sep 2027; 2 partner deliverables delivered in full ahead of time "
+        "count at once; risk-weighted 100% (5 of 5 political-risk points)."
+    )
+
+
 def test_partial_delivery_ahead_of_time_counts_only_when_due() -> None:
     # Due: 1x1 = 1 of 1 -> 100. The FY2029 partial is not owed yet; counting it now would
     # give (1 + 2.5) / 6 = 58, lower than if the partner had done nothing.
@@ -273,10 +285,30 @@ def test_political_risk_accepted_comes_from_delivered_and_partial_only() -> None
     assert result.risk_accepted_points == 3.5
     assert result.highest_risk_accepted == 3
     assert result.risk_accepted_explanation == (
-        "Highest political risk accepted: 3 (Budgetary), through Fund battalion fuel budget; "
+        "Highest political risk accepted: 3 (Budgetary), through “Fund battalion fuel budget”; "
         "high (3 or more). 3.5 political-risk points accepted over 2 deliverables "
         "delivered in full or in part."
     )
+
+
+def test_many_deliverables_at_the_highest_risk_are_counted_not_listed() -> None:
+    result = assess(
+        plan(
+            deliverable(1, 4, DELIVERED, title="Pass the law, in full"),
+            deliverable(2, 4, DELIVERED, title="Raise pay"),
+            deliverable(3, 4, PARTIAL, title="Merit boards"),
+        )
+    )
+    assert "through 3 deliverables, the first “Pass the law, in full”;" in (
+        result.risk_accepted_explanation
+    )
+    two = assess(
+        plan(
+            deliverable(1, 4, DELIVERED, title="Pass the law, in full"),
+            deliverable(2, 4, DELIVERED, title="Raise pay"),
+        )
+    )
+    assert "through “Pass the law, in full” and “Raise pay”;" in two.risk_accepted_explanation
 
 
 def test_no_political_risk_accepted_before_anything_is_delivered() -> None:
