@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "crispy_forms",
     "django_filters",
     "django_htmx",
@@ -92,10 +93,16 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'idd
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("CONN_MAX_AGE", 0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The web server and the background worker share the file: readers never block the
-    # writer (WAL), and a writer waits for the lock instead of failing at once.
+    # SQLite has no row locks (select_for_update does nothing), and a transaction that
+    # reads, then writes, fails at once when another writer got in first. So every
+    # transaction takes the write lock when it begins (IMMEDIATE) and waits its turn; WAL
+    # lets the web server and the background worker read while one of them writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
