@@ -26,8 +26,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.test import override_settings
 
 from idd.export import pdf_for, render_html, render_pdf
@@ -59,16 +61,27 @@ def pages(pdf: Path) -> str:
     return next((line.split()[-1] for line in lines if line.startswith("Pages:")), "?")
 
 
+BROWSER_PRINT_CSS = "/browser-print.css"
+
+
 @contextmanager
 def serve_document(html: str):
-    """The print HTML and its static files over HTTP on localhost, as a browser needs them."""
+    """The print HTML and its static files over HTTP on localhost, as a browser needs them,
+    with the stylesheet the browser print view adds for browsers (the marking in the page
+    margins), so Chromium prints the marked document WeasyPrint does."""
     fetcher = StaticFilesOnly()
-    body = html.encode()
+    link = f'<link rel="stylesheet" href="{BROWSER_PRINT_CSS}"></head>'
+    body = html.replace("</head>", link, 1).encode()
+    browser_css = render_to_string(
+        "idd/document/browser_print.css", {"MARKING": settings.MARKING}
+    ).encode()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
             if self.path == "/document.html":
                 data, kind = body, "text/html; charset=utf-8"
+            elif self.path == BROWSER_PRINT_CSS:
+                data, kind = browser_css, "text/css; charset=utf-8"
             elif self.path.startswith("/static/"):
                 response = fetcher.fetch(urljoin(BASE_URL, self.path))
                 data, kind = response.read(), response.content_type
