@@ -110,6 +110,13 @@ class RowFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         if DELETION_FIELD_NAME in form.fields:
             form.fields[DELETION_FIELD_NAME].label = f"Remove {self.row_label} {index + 1}"
+        # The hidden id of a row someone else removed since the page was read.
+        row_id = form.fields[self._pk_field.name]
+        row_id.label = "This row"
+        row_id.error_messages["invalid_choice"] = (
+            "someone else removed it after you opened this page. Your text is still here: "
+            "copy it into a new row if it should stay, then tick Remove on this one."
+        )
 
     def is_removed(self, form: forms.BaseForm) -> bool:
         return self.can_delete and self._should_delete_form(form)

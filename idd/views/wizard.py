@@ -22,6 +22,7 @@ from idd.forms.basics import BasicsForm
 from idd.models import Initiative
 from idd.services import editing
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
+from idd.services.review import latest_reason
 from idd.snapshot import load, snapshot
 from idd.wizard import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
 
@@ -160,6 +161,8 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 return _after_save(
                     request, initiative, current, action, target, step_forms.stable_add_target()
                 )
+        elif version.cleaned_data["version"] != initiative.version:
+            conflict = True  # say so first: the errors may come from what was changed meanwhile
         if conflict:
             # Their input stays on screen; the next save is checked against what is stored now.
             current_version = Initiative.objects.values_list("version", flat=True).get(pk=pk)
@@ -177,6 +180,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "step": current,
         "steps": step_states(doc, current),
         "missing": current.missing(doc),
+        "returned": latest_reason(initiative),
         "previous": neighbour(current, -1),
         "next": neighbour(current, 1),
         "version_form": version,
@@ -209,6 +213,7 @@ def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpR
         "step": current,
         "steps": step_states(doc, current),
         "incomplete": incomplete(doc),
+        "returned": latest_reason(initiative),
         "previous": neighbour(current, -1),
         "submit_url": submit_url(initiative),
         "sections": [step for step in STEPS if step.forms is not None],

@@ -291,3 +291,36 @@ def test_two_concurrent_saves_one_conflict_and_no_lost_data(client, initiative, 
     again = client.post(url, page_fields(page) | {"action": ["continue"]})
     assert again.status_code == 302
     assert refreshed(initiative).problem_statement == "Teammate's statement"
+
+
+def test_a_row_removed_by_someone_else_is_explained_not_a_dead_end(
+    client, initiative, owner, teammate
+):
+    """The teammate edits a deliverable the owner has just removed: they are told of the
+    conflict and what happened to the row, with their text kept, and can go on."""
+    kept = factories.PartnerDeliverableFactory(initiative=initiative, title="Designate the unit")
+    removed = factories.PartnerDeliverableFactory(initiative=initiative, title="Pass the law")
+    url = step_url(initiative, "deliverables")
+    client.force_login(teammate)
+    teammates_page = page_fields(client.get(url).content.decode())
+    removed_row = next(
+        k for k, v in teammates_page.items() if k.endswith("-id") and v == [str(removed.pk)]
+    )
+    prefix = removed_row.removesuffix("-id")
+
+    client.force_login(owner)
+    assert submit(client, url, {f"{prefix}-DELETE": "on"}).status_code == 302
+    assert list(initiative.partner_deliverables.values_list("pk", flat=True)) == [kept.pk]
+
+    client.force_login(teammate)
+    teammates_page |= {f"{prefix}-title": ["Pass the maritime law"], "action": ["continue"]}
+    refused = client.post(url, teammates_page)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert CONFLICT_MESSAGE.split(":")[0] in page
+    assert "someone else removed it after you opened this page" in page
+    assert "Pass the maritime law" in page  # their text stays on screen
+
+    # Ticking Remove on the gone row, as the message says, saves the rest.
+    retry = page_fields(page) | {f"{prefix}-DELETE": ["on"], "action": ["continue"]}
+    assert client.post(url, retry).status_code == 302
