@@ -152,6 +152,8 @@ def _review_page(
             "decision_form": decision_form if "approve" in allowed else None,
             "submit_refusal": submit_refusal,
             "returned": review.latest_reason(initiative),
+            "open_threads": sum(item["open"] for item in sections),
+            "first_open": next((i["section"].slug for i in sections if i["open"]), None),
             "approved": approved,
             "may_comment": may_comment,
             "may_resolve": comments.may_resolve(initiative, user),
@@ -339,7 +341,7 @@ def revision_pdf(request: HttpRequest, pk: int, number: int) -> FileResponse:
 def _version(initiative: Initiative, choice: str) -> tuple[str, dict]:
     """The label and snapshot of an approved revision, or of the working copy."""
     if choice == CURRENT:
-        label = f"the current {initiative.get_status_display().lower()}"
+        label = f"the current version ({initiative.get_status_display().lower()})"
         return label, snapshot(load(initiative.pk))
     revision = get_object_or_404(Revision, initiative=initiative, number=int(choice))
     return f"revision {revision.number} as approved", revision.snapshot
@@ -351,7 +353,7 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_visible_initiative(request, pk)
     numbers = list(initiative.revisions.order_by("number").values_list("number", flat=True))
     choices = [(str(n), f"Revision {n} (approved)") for n in numbers]
-    choices.append((CURRENT, f"Current {initiative.get_status_display().lower()}"))
+    choices.append((CURRENT, f"Current version ({initiative.get_status_display().lower()})"))
     # By default: the last two approved revisions, or the only one against today's.
     defaults = [str(n) for n in numbers[-2:]] if len(numbers) > 1 else [*map(str, numbers), CURRENT]
     data = {"old": request.GET.get("old", defaults[0]), "new": request.GET.get("new", defaults[-1])}

@@ -1,4 +1,4 @@
-// Guided form enhancements; every page works without this file.
+// Form pages' enhancements (guided form, review); every page works without this file.
 document.addEventListener("DOMContentLoaded", () => {
   // After a failed save, start from the error summary: screen readers announce it.
   const summary = document.getElementById("error-summary");

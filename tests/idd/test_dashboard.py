@@ -2,7 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from idd.models import Initiative
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +29,26 @@ def test_every_page_carries_the_marking_top_and_bottom(client, owner, settings):
     settings.MARKING = "CUI // PRE-DECISIONAL"
     client.force_login(owner)
     assert client.get(reverse("dashboard")).content.decode().count("CUI // PRE-DECISIONAL") == 2
+
+
+def test_recent_activity_says_who_did_what_to_which_initiative(client, owner, reviewer):
+    initiative = factories.InitiativeFactory(owner=owner, title="Kestrela coastal patrol")
+    initiative.history.create(  # as the review workflow records a transition
+        id=initiative.pk,
+        history_date=timezone.now(),
+        history_type="~",
+        history_user=reviewer,
+        history_change_reason="Taken into review",
+        **{
+            f.attname: getattr(initiative, f.attname)
+            for f in Initiative._meta.concrete_fields
+            if f.attname != "id"
+        },
+    )
+    client.force_login(owner)
+    text = " ".join(client.get(reverse("dashboard")).content.decode().split())
+    assert "Kestrela coastal patrol</a> taken into review by" in text
+    assert "· now</span>" in text
 
 
 def test_dashboard_query_count_does_not_grow_with_initiatives(client, owner):

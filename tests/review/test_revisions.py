@@ -88,6 +88,9 @@ def test_the_diff_compares_an_approved_revision_with_the_current_draft(
     )
     context = next(s for s in response.context["sections"] if s.slug == "context")
     assert [(f.label, f.new) for f in context.fields] == [("Theory of change", "A new theory.")]
+    assert "Changes from revision 2 as approved to the current version (draft)" in (
+        response.content.decode()
+    )
 
 
 @pytest.mark.parametrize("query", [{"old": "1", "new": "1"}, {"old": "7", "new": "current"}])

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewDecision, Revision
-from idd.services import review
+from idd.services import comments, review
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +160,22 @@ def test_requesting_changes_returns_the_idd_with_the_reason(client, make_initiat
     text = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
     assert "Changes requested by" in text
     assert "Fund the fuel line first." in text
+    # Where "Resume" takes the planner, and on every step: the reason, and where to read more.
+    for step in ("review", "risks"):
+        url = reverse("wizard_step", args=[initiative.pk, step])
+        text = client.get(url).content.decode()
+        assert "Fund the fuel line first." in text, step
+        assert "Read all the reviewers' comments" in text, step
+
+
+def test_the_decision_box_counts_the_comment_threads_still_open(client, make_initiative, reviewer):
+    initiative = make_initiative(S.IN_REVIEW)
+    comments.add_comment(initiative, reviewer, "risks", "Who owns the entrapment risk?")
+    comments.add_comment(initiative, reviewer, "basics", "Name the receiving unit.")
+    client.force_login(reviewer)
+    text = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
+    assert '<a class="usa-link" href="#section-basics">2 comment threads still open</a>' in text
+    assert "read them before you decide" in text
 
 
 def test_approving_freezes_the_revision_with_its_pdf(client, make_initiative, reviewer):
