@@ -36,14 +36,18 @@ def test_a_table_continued_on_the_next_page_repeats_its_header_and_running_title
     continued = pages[starts + 1 : ends]
     assert len(continued) >= 3  # the table spans several pages
     for page in continued:
-        # marking, running section title, then the table's header row again
-        assert page.startswith(f"UNCLASSIFIED Partner deliverables {DELIVERABLES_HEADER} D")
+        # marking, the document's title and the running section title, then the table's
+        # header row again
+        title = exported[0]["meta"]["title"]
+        assert page.startswith(
+            f"UNCLASSIFIED {title} Partner deliverables {DELIVERABLES_HEADER} D"
+        ), page[:200]
 
 
 def test_the_timeline_has_one_short_table_per_fiscal_year(exported):
     text = flat(" ".join(pdf_text(exported[1])))
     for year in range(2027, 2032):
-        assert f"FY{year} 1 Oct {year - 1} – 30 Sep {year}" in text
+        assert f"FY{year} · 1 Oct {year - 1} – 30 Sep {year}" in text
     assert "16 partner deliverables due" in text
 
 
