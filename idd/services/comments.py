@@ -77,11 +77,21 @@ def add_comment(initiative: Initiative, user, section: str, body: str) -> Review
     )
 
 
+def _require_current_revision(root: ReviewComment) -> None:
+    """Threads of an approved revision are part of its record: closed for good."""
+    if root.revision != root.initiative.revision:
+        raise CommentRefused(
+            f"This comment was made on revision {root.revision}, which is closed: "
+            "its comments stay as they were. Comment on the current revision instead."
+        )
+
+
 def reply(comment: ReviewComment, user, body: str) -> ReviewComment:
     """An answer in the comment's thread (a reply to a reply joins the same thread)."""
     initiative = comment.initiative
     body = _check_comment(initiative, user, body)
     root = comment.parent or comment
+    _require_current_revision(root)
     return ReviewComment.objects.create(
         initiative=initiative,
         revision=root.revision,
@@ -95,6 +105,7 @@ def reply(comment: ReviewComment, user, body: str) -> ReviewComment:
 def resolve(comment: ReviewComment, user) -> ReviewComment:
     """The planners mark the thread as dealt with."""
     root = comment.parent or comment
+    _require_current_revision(root)
     if not may_resolve(root.initiative, user):
         raise CommentRefused(
             "Only the initiative's planners can resolve a comment, while the IDD is "

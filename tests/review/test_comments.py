@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from idd.choices import InitiativeStatus as S
 from idd.models import ReviewComment
-from idd.services import comments
+from idd.services import comments, review
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +88,30 @@ def test_the_team_replies_in_the_thread_and_the_owner_resolves_it(
     page = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
     assert "Resolved</span> by" in page
     assert "(0 open)" in page
+
+
+def test_threads_of_an_approved_revision_stay_as_approved(client, make_initiative, reviewer, owner):
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    review.approve(initiative, reviewer)
+    review.start_revision(initiative, owner)
+    review.submit(initiative, owner)
+
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("comment_reply", args=[initiative.pk, thread.pk]),
+        {f"reply-{thread.pk}-body": "Still open?"},
+    )
+    client.force_login(owner)
+    resolved = client.post(reverse("comment_resolve", args=[initiative.pk, thread.pk]))
+    for refused in (response, resolved):
+        said = [str(m) for m in get_messages(refused.wsgi_request)]
+        assert any(
+            m.startswith("This comment was made on revision 1, which is closed") for m in said
+        )
+    thread.refresh_from_db()
+    assert thread.resolved_at is None
+    assert not ReviewComment.objects.filter(parent=thread).exists()
 
 
 def test_a_reviewer_cannot_resolve_a_comment(client, make_initiative, reviewer):
