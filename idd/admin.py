@@ -8,12 +8,31 @@ is a record, and the workflow's status never changes here.
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
+from idd.filters import SEARCH_WORDS
 from idd.models import Initiative, Partner, PartnerUnit, ReviewDecision, Revision
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class BoundedSearch:
+    """Searches on the first few words only: each word is one more condition to check."""
+
+    def get_search_results(self, request, queryset, search_term):
+        words = " ".join(search_term.split()[:SEARCH_WORDS])
+        return super().get_search_results(request, queryset, words)
+
+
+class HistoryAdmin(BoundedSearch, SimpleHistoryAdmin):
+    """The change history of an object; an id that cannot be one is not found (not a 500)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not str(object_id).isdigit():
+            raise Http404("There is no such object.")
+        return super().history_view(request, object_id, extra_context)
+
+
+class ReadOnlyAdmin(BoundedSearch, admin.ModelAdmin):
     """View only: no add, change or delete, whoever is signed in."""
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -32,7 +51,7 @@ class PartnerUnitInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(HistoryAdmin):
     list_display = ["country", "ccmd"]
     list_filter = ["ccmd"]
     search_fields = ["country", "units__name"]
@@ -40,7 +59,7 @@ class PartnerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerUnit)
-class PartnerUnitAdmin(admin.ModelAdmin):
+class PartnerUnitAdmin(BoundedSearch, admin.ModelAdmin):
     list_display = ["name", "service", "partner"]
     list_filter = ["partner__ccmd", "partner"]
     search_fields = ["name", "service", "partner__country"]
@@ -48,7 +67,7 @@ class PartnerUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(HistoryAdmin):
     # Its history is shown, never reverted: a revert would write an old status back.
     list_display = ["title", "partner", "ccmd", "funding_authority", "status", "revision", "owner"]
     list_filter = ["status", "ccmd", "funding_authority", "partner"]

@@ -9,10 +9,14 @@ from django.db.models import Q, QuerySet
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, FundingAuthority, InitiativeStatus
 from idd.models import Initiative, Partner
 
+# Words of a search that count: each one more condition for the database to check.
+SEARCH_WORDS = 8
+
 
 class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
+        max_length=200,
         label="Search",
         help_text="Words in the title, the partner's name or the problem statement.",
     )
@@ -44,7 +48,7 @@ class InitiativeFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
+        for word in value.split()[:SEARCH_WORDS]:
             queryset = queryset.filter(
                 Q(title__icontains=word)
                 | Q(partner__country__icontains=word)

@@ -77,6 +77,16 @@ def test_a_bad_filter_value_is_explained_not_a_crash(client, spread, reviewer):
     assert "Enter a number" in page
 
 
+def test_a_long_search_is_explained_and_only_its_first_words_count(client, spread, reviewer):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiative_list"), {"q": "a " * 1000})
+    assert response.status_code == 200
+    assert "Ensure this value has at most 200 characters" in response.content.decode()
+    # Words after the eighth are not searched for.
+    many = "norvia brigade " + " ".join(["border"] * 6) + " nowhere"
+    assert titles(client, q=many) == {"Border brigade"}
+
+
 def test_pagination_keeps_the_filters(client, owner):
     for n in range(30):
         factories.InitiativeFactory(title=f"Initiative {n:02d}", owner=owner)
