@@ -14,7 +14,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.formsets import DELETION_FIELD_NAME
-from django.forms.models import BaseInlineFormSet
+from django.forms.models import BaseInlineFormSet, inlineformset_factory
 
 from idd.models import Initiative
 
@@ -84,6 +84,10 @@ class RowFormSet(BaseInlineFormSet):
     row_label = "row"  # lower case: legends capitalise it
     parent_name = ""  # the row this formset is nested in, if any
     add_label = "Add another row"
+    default_error_messages = {
+        "too_many_forms": "An IDD holds at most %(num)d of these rows here. Remove some, "
+        "or split the initiative.",
+    }
 
     def __init__(self, *args, add: bool = False, row_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +135,23 @@ class RowFormSet(BaseInlineFormSet):
 
     def row_number(self, form: forms.BaseForm) -> int:
         return self.forms.index(form) + 1
+
+
+def row_formset(parent, model, form, formset, most: int):
+    """The inline formset of one kind of row: removable, none extra, and at most `most`
+    rows, however many a (forged) request claims, so one page stays cheap to validate
+    and to show."""
+    return inlineformset_factory(
+        parent,
+        model,
+        form=form,
+        formset=formset,
+        extra=0,
+        can_delete=True,
+        max_num=most,
+        absolute_max=most,
+        validate_max=True,
+    )
 
 
 class StepForms:

@@ -4,9 +4,8 @@ state and theory of change, and U.S. assistance in the three fiscal years before
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory
 
-from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices
+from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
 from idd.models import Initiative, PriorAssistance
 from idd.services.editing import save_rows
 
@@ -58,13 +57,8 @@ class PriorAssistanceFormSet(RowFormSet):
     add_label = "Add prior assistance"
 
 
-PriorAssistanceRows = inlineformset_factory(
-    Initiative,
-    PriorAssistance,
-    form=PriorAssistanceForm,
-    formset=PriorAssistanceFormSet,
-    extra=0,
-    can_delete=True,
+PriorAssistanceRows = row_formset(
+    Initiative, PriorAssistance, PriorAssistanceForm, PriorAssistanceFormSet, most=12
 )
 
 

@@ -4,11 +4,18 @@ and what it costs the partner politically."""
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory
 from django.forms.formsets import DELETION_FIELD_NAME
 
 from idd.choices import QUARTERS
-from idd.forms.base import PROMPT, Move, RowFormSet, StepForms, at_least, fiscal_year_choices
+from idd.forms.base import (
+    PROMPT,
+    Move,
+    RowFormSet,
+    StepForms,
+    at_least,
+    fiscal_year_choices,
+    row_formset,
+)
 from idd.models import Initiative, PartnerDeliverable
 from idd.services.editing import inputs_left_unmatched, save_rows
 
@@ -69,13 +76,8 @@ class DeliverableFormSet(RowFormSet):
             )
 
 
-DeliverableRows = inlineformset_factory(
-    Initiative,
-    PartnerDeliverable,
-    form=DeliverableForm,
-    formset=DeliverableFormSet,
-    extra=0,
-    can_delete=True,
+DeliverableRows = row_formset(
+    Initiative, PartnerDeliverable, DeliverableForm, DeliverableFormSet, most=200
 )
 
 

@@ -4,9 +4,8 @@ indicators of success nested inside it."""
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory
 
-from idd.forms.base import Move, RowFormSet, StepForms
+from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Indicator, Initiative, YearlyObjective
 from idd.services.editing import save_rows
 
@@ -25,14 +24,7 @@ class IndicatorFormSet(RowFormSet):
     two_columns = True
 
 
-IndicatorRows = inlineformset_factory(
-    YearlyObjective,
-    Indicator,
-    form=IndicatorForm,
-    formset=IndicatorFormSet,
-    extra=0,
-    can_delete=True,
-)
+IndicatorRows = row_formset(YearlyObjective, Indicator, IndicatorForm, IndicatorFormSet, most=10)
 
 
 def indicator_prefix(objective: YearlyObjective, form_prefix: str) -> str:
@@ -81,14 +73,7 @@ class ObjectiveFormSet(RowFormSet):
     add_label = "Add another objective"
 
 
-ObjectiveRows = inlineformset_factory(
-    Initiative,
-    YearlyObjective,
-    form=ObjectiveForm,
-    formset=ObjectiveFormSet,
-    extra=0,
-    can_delete=True,
-)
+ObjectiveRows = row_formset(Initiative, YearlyObjective, ObjectiveForm, ObjectiveFormSet, most=20)
 
 
 class ObjectivesStep(StepForms):
@@ -105,6 +90,7 @@ class ObjectivesStep(StepForms):
                 queryset=YearlyObjective.objects.filter(fiscal_year=year),
                 form_kwargs={"fiscal_year": year, "add": self.add},
             )
+            formset.add_label = f"Add another FY{year} objective"
             self.years.append((year, formset))
         self.parts = [formset for _, formset in self.years]
 

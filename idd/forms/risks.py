@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory
 
-from idd.forms.base import Move, RowFormSet, StepForms
+from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Initiative, Risk
 from idd.services.editing import save_rows
 
@@ -29,9 +28,7 @@ class RiskFormSet(RowFormSet):
     add_label = "Add another risk"
 
 
-RiskRows = inlineformset_factory(
-    Initiative, Risk, form=RiskForm, formset=RiskFormSet, extra=0, can_delete=True
-)
+RiskRows = row_formset(Initiative, Risk, RiskForm, RiskFormSet, most=100)
 
 
 class RisksStep(StepForms):

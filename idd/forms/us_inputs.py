@@ -4,9 +4,8 @@ deliverables it answers (and is gated on)."""
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory
 
-from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices
+from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
 from idd.models import Initiative, PartnerDeliverable, USInput
 from idd.services.editing import save_rows
 
@@ -62,14 +61,7 @@ class USInputFormSet(RowFormSet):
     add_label = "Add another U.S. input"
 
 
-USInputRows = inlineformset_factory(
-    Initiative,
-    USInput,
-    form=USInputForm,
-    formset=USInputFormSet,
-    extra=0,
-    can_delete=True,
-)
+USInputRows = row_formset(Initiative, USInput, USInputForm, USInputFormSet, most=200)
 
 
 class USInputsStep(StepForms):

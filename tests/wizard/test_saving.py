@@ -324,3 +324,16 @@ def test_a_row_removed_by_someone_else_is_explained_not_a_dead_end(
     # Ticking Remove on the gone row, as the message says, saves the rest.
     retry = page_fields(page) | {f"{prefix}-DELETE": ["on"], "action": ["continue"]}
     assert client.post(url, retry).status_code == 302
+
+
+def test_a_forged_row_count_is_capped_and_refused(planner_client, initiative):
+    """A request claiming 100,000 rows gets a bounded page and a message, not minutes of work."""
+    url = step_url(initiative, "deliverables")
+    data = page_fields(planner_client.get(url).content.decode())
+    data |= {"deliverables-TOTAL_FORMS": ["100000"], "action": ["continue"]}
+    response = planner_client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "An IDD holds at most 200 of these rows here." in page
+    assert page.count('class="usa-legend formset-row__legend"') <= 200
+    assert not PartnerDeliverable.objects.filter(initiative=initiative).exists()
