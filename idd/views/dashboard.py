@@ -32,6 +32,8 @@ def _panel(rows, shown: int = PANEL_ROWS) -> dict:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in user's drafts with their progress, their initiatives, recent activity."""
+    if not roles.has_any_role(request.user):  # nothing to show until an administrator acts
+        return render(request, "idd/dashboard_no_role.html")
     mine = Initiative.objects.involving(request.user).select_related("partner", "owner")
     drafts = with_rows(mine.filter(status__in=EDITABLE_STATUSES).order_by("-updated_at"))
     context = {

@@ -25,6 +25,16 @@ def test_outsider_does_not_see_others_initiatives(client, initiative, outsider):
     assert "You have no initiatives yet." in response.content.decode()
 
 
+def test_a_user_without_a_role_sees_no_initiative_even_of_a_team_they_are_on(
+    client, initiative, no_role_user
+):
+    initiative.team_members.add(no_role_user)
+    client.force_login(no_role_user)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "Your account has no role yet" in page
+    assert initiative.title not in page
+
+
 def test_every_page_carries_the_marking_top_and_bottom(client, owner, settings):
     settings.MARKING = "CUI // PRE-DECISIONAL"
     client.force_login(owner)
