@@ -202,6 +202,21 @@ class StepForms:
             else:
                 yield part
 
+    def typed_text(self) -> list[tuple[str, str]]:
+        """The text typed into this page, each named as the error summary names its field:
+        shown to copy when a save is refused outright. Call after is_valid()."""
+        typed = []
+        for form in self.all_forms():
+            for name in form.changed_data:
+                field, value = form.fields[name], form[name].value()
+                if not isinstance(field.widget, forms.TextInput | forms.Textarea):
+                    continue
+                if isinstance(value, str) and value.strip():
+                    label = str(field.label or name)
+                    row = getattr(form, "row_name", "")
+                    typed.append((f"{row}: {label}" if row else label, value))
+        return typed
+
     def error_forms(self) -> list[forms.BaseForm]:
         return [form for form in self.all_forms() if form.errors]
 

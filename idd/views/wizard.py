@@ -48,8 +48,17 @@ def refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
     return None
 
 
-def not_allowed(request: HttpRequest, reason: str, initiative: Initiative | None) -> HttpResponse:
-    context = {"reason": reason, "initiative": initiative}
+def not_allowed(
+    request: HttpRequest, reason: str, initiative: Initiative | None, current: Step | None = None
+) -> HttpResponse:
+    """The refusal, and the text of a refused save (the status may have changed while they
+    typed), so nothing typed is lost."""
+    typed = []
+    if request.method == "POST" and initiative is not None and current and current.forms:
+        step_forms = current.forms(initiative, request.user, data=request.POST)
+        step_forms.is_valid()
+        typed = step_forms.typed_text()
+    context = {"reason": reason, "initiative": initiative, "typed": typed}
     return render(request, "idd/wizard/not_allowed.html", context, status=403)
 
 
@@ -131,7 +140,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise Http404("There is no such step.")
     initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
     if reason := refusal(request, initiative):
-        return not_allowed(request, reason, initiative)
+        return not_allowed(request, reason, initiative, current)
     if current.forms is None:
         return review(request, initiative, current)
 

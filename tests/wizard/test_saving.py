@@ -337,3 +337,30 @@ def test_a_forged_row_count_is_capped_and_refused(planner_client, initiative):
     assert "An IDD holds at most 200 of these rows here." in page
     assert page.count('class="usa-legend formset-row__legend"') <= 200
     assert not PartnerDeliverable.objects.filter(initiative=initiative).exists()
+
+
+def test_text_typed_while_the_idd_was_submitted_is_shown_to_copy(
+    client, initiative, owner, teammate
+):
+    """The teammate types on a step; meanwhile the IDD leaves the draft state. Their save is
+    refused, and what they typed is on the refusal page, labelled, to copy."""
+    deliverable = factories.PartnerDeliverableFactory(initiative=initiative, title="Pass the law")
+    url = step_url(initiative, "deliverables")
+    client.force_login(teammate)
+    page = page_fields(client.get(url).content.decode())
+    Initiative.objects.filter(pk=initiative.pk).update(status="submitted")
+    row = next(k for k, v in page.items() if k.endswith("-id") and v == [str(deliverable.pk)])
+    page |= {
+        row.replace("-id", "-title"): ["Pass the maritime zones law"],
+        row.replace("-id", "-verification_method"): ["Law published in the gazette"],
+        "action": ["continue"],
+    }
+    refused = client.post(url, page)
+    text = refused.content.decode()
+    assert refused.status_code == 403
+    assert "This initiative is submitted" in text
+    assert "What you typed was not saved" in text
+    assert "Partner deliverable 1: What the partner delivers" in text
+    assert ">Pass the maritime zones law</textarea>" in text
+    assert ">Law published in the gazette</textarea>" in text
+    assert refreshed(initiative).partner_deliverables.get().title == "Pass the law"
