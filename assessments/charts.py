@@ -301,6 +301,11 @@ class TrendChart:
     description: str
 
     @property
+    def has_values(self) -> bool:
+        """Whether any point has a figure to draw (else the chart would be empty)."""
+        return any(c.demonstrated is not None or c.stated is not None for c in self.columns)
+
+    @property
     def tick_label_x(self) -> float:
         return self.plot.left - 8
 

@@ -146,6 +146,12 @@ def test_points_are_evenly_spaced_in_order_and_scores_map_onto_the_plot() -> Non
     assert [t.label for t in chart.y_ticks] == ["0", "25", "50", "75", "100"]
 
 
+def test_a_trend_with_nothing_observed_or_rated_has_no_values_to_draw() -> None:
+    assert not trend_chart([point(demonstrated=None, stated=None)]).has_values
+    assert trend_chart([point(demonstrated=None, stated=0)]).has_values
+    assert trend_chart([point(demonstrated=0, stated=None)]).has_values
+
+
 def test_a_single_point_is_centred() -> None:
     (column,) = trend_chart([point()]).columns
     assert column.x == pytest.approx((TREND_PLOT.left + TREND_PLOT.right) / 2, abs=0.1)

@@ -20,3 +20,13 @@ def test_user_without_a_role_is_refused(client, initiative, no_role_user):
 def test_missing_initiative_is_not_found(client, owner):
     client.force_login(owner)
     assert client.get(reverse("initiative_detail", args=[999999])).status_code == 404
+
+
+def test_a_commitment_with_nothing_to_chart_says_so_instead_of_empty_charts(
+    client, initiative, owner
+):
+    client.force_login(owner)
+    page = client.get(reverse("initiative_detail", args=[initiative.pk])).content.decode()
+    assert "No point on the quadrant yet" in page
+    assert "No trend yet" in page
+    assert 'id="commitment-doc-quadrant' not in page
