@@ -205,6 +205,13 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     )
 
 
+def _refused(request: HttpRequest, message: str, text: str = "") -> None:
+    """Say why nothing was saved, and give back what the user wrote, to copy."""
+    messages.error(request, message)
+    if text.strip():
+        messages.info(request, f"What you wrote was not saved; here it is to copy: {text}")
+
+
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The reviewer's decision: approve (freezes the revision) or request changes."""
@@ -224,7 +231,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             review.request_changes(initiative, request.user, reason, base_url=_base_url(request))
             messages.success(request, "The IDD was returned to its planners with your reason.")
     except review.RefusedTransition as refused:
-        messages.error(request, refused.message)
+        _refused(request, refused.message, reason)
     return redirect(_review_url(initiative))
 
 
@@ -249,7 +256,7 @@ def add_comment(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     try:
         comments.add_comment(initiative, request.user, section, form.cleaned_data["body"])
     except comments.CommentRefused as refused:
-        messages.error(request, refused.message)
+        _refused(request, refused.message, form.cleaned_data["body"])
     else:
         messages.success(request, "Your comment was added.")
     return redirect(_review_url(initiative, f"section-{section}"))
@@ -264,7 +271,7 @@ def reply(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     try:
         comments.reply(comment, request.user, form.cleaned_data["body"])
     except comments.CommentRefused as refused:
-        messages.error(request, refused.message)
+        _refused(request, refused.message, form.cleaned_data["body"])
     else:
         messages.success(request, "Your reply was added.")
     return redirect(_review_url(comment.initiative, f"comment-{comment.parent_id or comment.pk}"))

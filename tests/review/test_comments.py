@@ -61,8 +61,9 @@ def test_comments_are_refused_to_others_and_outside_review(
     assert response.status_code in (302, 403)
     assert not ReviewComment.objects.exists()
     if response.status_code == 302:
-        (message,) = [str(m) for m in get_messages(response.wsgi_request)]
-        assert message.startswith("Only reviewers and the initiative's planners can comment")
+        refusal, kept = [str(m) for m in get_messages(response.wsgi_request)]
+        assert refusal.startswith("Only reviewers and the initiative's planners can comment")
+        assert kept.endswith("here it is to copy: Who verifies the roster?")
 
 
 def test_the_team_replies_in_the_thread_and_the_owner_resolves_it(
@@ -109,6 +110,9 @@ def test_threads_of_an_approved_revision_stay_as_approved(client, make_initiativ
         assert any(
             m.startswith("This comment was made on revision 1, which is closed") for m in said
         )
+    assert any(
+        "here it is to copy: Still open?" in str(m) for m in get_messages(response.wsgi_request)
+    )
     thread.refresh_from_db()
     assert thread.resolved_at is None
     assert not ReviewComment.objects.filter(parent=thread).exists()
