@@ -317,6 +317,11 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """An approved revision exactly as approved: rendered from its stored snapshot."""
     initiative = get_visible_initiative(request, pk)
     revision = _revision(initiative, number)
+    threads = comments.threads_by_section(initiative, revision=number)
+    sections = [
+        {"section": s, "threads": _with_reply_forms(threads.get(s.slug, []), False, None)}
+        for s in SECTIONS
+    ]
     return render(
         request,
         "idd/review/revision_detail.html",
@@ -324,7 +329,11 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "initiative": initiative,
             "revision": revision,
             "doc": revision.snapshot,
-            "sections": SECTIONS,
+            # The review of this revision: its decisions and its comment threads, closed.
+            "decisions": initiative.review_decisions.filter(revision=number)
+            .select_related("reviewer")
+            .order_by("decided_at"),
+            "sections": sections,
             "tab": "revisions",
         },
     )

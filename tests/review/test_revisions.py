@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, PartnerDeliverable
-from idd.services import review
+from idd.services import comments, review
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,28 @@ def test_anyone_with_a_role_downloads_the_approved_pdf(client, two_revisions, us
     assert "Publish the patrol schedule" not in text
     client.force_login(user_of("no_role_user"))
     assert client.get(reverse("revision_pdf", args=[two_revisions.pk, 1])).status_code == 403
+
+
+def test_a_revision_page_keeps_its_review_decisions_and_comments(
+    client, make_initiative, owner, reviewer
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    review.request_changes(initiative, reviewer, "Name the abandonment risk first.")
+    review.resubmit(initiative, owner)
+    review.start_review(initiative, reviewer)
+    review.approve(initiative, reviewer, "Sound plan.")
+    review.start_revision(initiative, owner)  # revision 2: the review page moves on
+
+    client.force_login(owner)
+    page = client.get(reverse("revision_detail", args=[initiative.pk, 1])).content.decode()
+    assert "Review decisions on revision 1" in page
+    assert "Changes requested</strong> by" in page
+    assert "“Name the abandonment risk first.”" in page
+    assert "Approved</strong> by" in page and "“Sound plan.”" in page
+    assert "Review comments on this section (closed with revision 1)" in page
+    assert "Name the abandonment risk." in page
+    assert "Mark as resolved" not in page and "Send reply" not in page
 
 
 def test_an_unknown_revision_is_not_found(client, two_revisions, owner):
