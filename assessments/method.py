@@ -33,21 +33,24 @@ Quadrant
     low/low false-commitment risk. Unplaced while physical risk is unrated.
 
 Flags, in this order (cancelled deliverables are no longer part of the plan, so rules 1, 2,
-4, 5 and 6 ignore them)
+4, 5, 6 and 7 ignore them)
     1. no_costly_deliverable: no deliverable has political risk HIGH_POLITICAL_RISK or more.
     2. unverifiable_deliverable: deliverables with no verification method written.
     3. unmatched_us_input: U.S. inputs matched to no partner deliverable.
-    4. equipment_without_sustainment: U.S. equipment but no partner sustainment funding.
-    5. early_reform: deliverables of political risk REFORM_RISK or more due in the first year.
-    6. conditions_exceed_capacity: a fiscal year with more deliverables due than
+    4. us_input_ahead_of_partner: U.S. inputs planned in a fiscal year before every
+       partner deliverable they are matched to falls due (version 2).
+    5. equipment_without_sustainment: U.S. equipment but no partner sustainment funding.
+    6. early_reform: deliverables of political risk REFORM_RISK or more due in the first year.
+    7. conditions_exceed_capacity: a fiscal year with more deliverables due than
        absorptive capacity x CONDITIONS_PER_CAPACITY_POINT (halves rounded up).
-    7. rhetorical_commitment: gap of RHETORIC_GAP points or more.
+    8. rhetorical_commitment: gap of RHETORIC_GAP points or more.
 """
 
 from dataclasses import dataclass
 
 # Version of this method; stored results carry it so a later change of weights is visible.
-METHOD_VERSION = 1
+# 2: the flag for a U.S. input planned ahead of the partner deliverables it is gated on.
+METHOD_VERSION = 2
 
 # --- Partner deliverable statuses (values are stored as database choices) ---------------
 PLANNED = "planned"
@@ -209,6 +212,7 @@ INFO = "info"  # a planning-realism concern worth a second look
 NO_COSTLY_DELIVERABLE = "no_costly_deliverable"
 UNVERIFIABLE_DELIVERABLE = "unverifiable_deliverable"
 UNMATCHED_US_INPUT = "unmatched_us_input"
+US_INPUT_AHEAD_OF_PARTNER = "us_input_ahead_of_partner"
 EQUIPMENT_WITHOUT_SUSTAINMENT = "equipment_without_sustainment"
 EARLY_REFORM = "early_reform"
 CONDITIONS_EXCEED_CAPACITY = "conditions_exceed_capacity"
@@ -248,6 +252,14 @@ FLAG_RULES: dict[str, FlagRule] = {
         rule_text="A U.S. input is matched to no partner deliverable: it is a gift, and "
         "accepting a gift shows no commitment.",
         action="Match each U.S. input to the partner deliverable it is gated on, or remove it.",
+        severity=WARNING,
+    ),
+    US_INPUT_AHEAD_OF_PARTNER: FlagRule(
+        title="U.S. input ahead of the partner",
+        rule_text="A U.S. input is planned in a fiscal year before any partner deliverable "
+        "it is gated on falls due: the U.S. would give before the partner acts.",
+        action="Plan the input in (or after) the year its first partner deliverable is due, "
+        "or gate it on a deliverable due earlier.",
         severity=WARNING,
     ),
     EQUIPMENT_WITHOUT_SUSTAINMENT: FlagRule(

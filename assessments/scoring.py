@@ -496,6 +496,18 @@ def _unmatched_us_input(ev: _Evidence) -> Records | None:
     return _raised(tuple(_us_input_record(u) for u in unmatched))
 
 
+def _us_input_ahead_of_partner(ev: _Evidence) -> Records | None:
+    due_year = {d.id: d.fiscal_year for d in ev.plan}
+    ahead = []
+    for u in ev.inputs.us_inputs:
+        gates = [due_year[i] for i in u.matched_deliverable_ids if i in due_year]
+        if gates and u.fiscal_year < min(gates):
+            ahead.append(
+                f"{_us_input_record(u)}: its first partner deliverable is due FY{min(gates)}"
+            )
+    return _raised(tuple(ahead))
+
+
 def _equipment_without_sustainment(ev: _Evidence) -> Records | None:
     if any(d.category == method.SUSTAINMENT_CATEGORY for d in ev.plan):
         return None
@@ -551,6 +563,7 @@ _RULES: dict[str, Callable[[_Evidence], Records | None]] = {
     method.NO_COSTLY_DELIVERABLE: _no_costly_deliverable,
     method.UNVERIFIABLE_DELIVERABLE: _unverifiable_deliverable,
     method.UNMATCHED_US_INPUT: _unmatched_us_input,
+    method.US_INPUT_AHEAD_OF_PARTNER: _us_input_ahead_of_partner,
     method.EQUIPMENT_WITHOUT_SUSTAINMENT: _equipment_without_sustainment,
     method.EARLY_REFORM: _early_reform,
     method.CONDITIONS_EXCEED_CAPACITY: _conditions_exceed_capacity,

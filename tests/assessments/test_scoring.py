@@ -515,6 +515,39 @@ def test_unmatched_us_input_lists_inputs_gated_on_nothing() -> None:
     assert raised.records == ("U.S. input: Patrol boat training (FY2027)",)
 
 
+def test_a_us_input_before_every_deliverable_it_is_gated_on_is_flagged() -> None:
+    # Boats in FY2027 gated on FY2028 and FY2029 deliverables: the U.S. gives first.
+    boats = us_input(1, "equipment", matched=(1, 2), title="Four patrol boats")
+    # Training in FY2027 gated on one FY2027 deliverable and one later: as the partner acts.
+    training = us_input(2, matched=(2, 3))
+    later = replace(us_input(3, matched=(1,), title="Radios"), fiscal_year=FIRST_FY + 1)
+    result = assess(
+        plan(
+            deliverable(1, 3, PLANNED, fy=FIRST_FY + 1),
+            deliverable(2, 3, PLANNED, fy=FIRST_FY + 2),
+            deliverable(3, 2, PLANNED),
+            us_inputs=(boats, training, later),
+        )
+    )
+    raised = flag(result, method.US_INPUT_AHEAD_OF_PARTNER)
+    assert raised is not None
+    assert raised.records == (
+        "U.S. input: Four patrol boats (FY2027): its first partner deliverable is due FY2028",
+    )
+
+
+def test_a_cancelled_gate_neither_raises_nor_clears_the_ahead_flag() -> None:
+    # Gated only on a cancelled deliverable: no live gate, so rule 4 has nothing to compare.
+    result = assess(
+        plan(
+            deliverable(1, 3, CANCELLED, fy=FIRST_FY + 2),
+            deliverable(2, 3, PLANNED),
+            us_inputs=(us_input(1, matched=(1,)),),
+        )
+    )
+    assert flag(result, method.US_INPUT_AHEAD_OF_PARTNER) is None
+
+
 def test_equipment_without_sustainment_lists_the_equipment_inputs() -> None:
     inputs = (
         us_input(1, "equipment", title="Four patrol boats"),
@@ -646,6 +679,7 @@ def test_flag_rules_have_a_fixed_order() -> None:
         "no_costly_deliverable",
         "unverifiable_deliverable",
         "unmatched_us_input",
+        "us_input_ahead_of_partner",
         "equipment_without_sustainment",
         "early_reform",
         "conditions_exceed_capacity",
@@ -660,7 +694,8 @@ def test_raised_flags_follow_the_rule_order_and_carry_the_rule_and_action() -> N
         plan(
             deliverable(1, 4, MISSED, verified=False),
             *(deliverable(i, 2, MISSED, q=2) for i in (2, 3, 4)),
-            us_inputs=(us_input(1, "equipment", matched=()),),
+            deliverable(5, 2, PLANNED, fy=FIRST_FY + 1),  # not due yet: the score is unchanged
+            us_inputs=(us_input(1, "equipment", matched=()), us_input(2, matched=(5,))),
             planner=ratings(2, (5, 5, 5), (1, 1, 1, 1)),
         )
     )
