@@ -118,8 +118,8 @@ class RowFormSet(BaseInlineFormSet):
         row_id = form.fields[self._pk_field.name]
         row_id.label = "This row"
         row_id.error_messages["invalid_choice"] = (
-            "someone else removed it after you opened this page. Your text is still here: "
-            "copy it into a new row if it should stay, then tick Remove on this one."
+            "someone else removed it after you opened this page. If it should stay, copy "
+            "your text, tick Remove on this row and save, then add it again as a new row."
         )
 
     def is_removed(self, form: forms.BaseForm) -> bool:

@@ -52,6 +52,11 @@ class ObjectiveForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.fiscal_year = fiscal_year
         prefix = indicator_prefix(self.instance, self.prefix)
+        posted = str(self.data.get(f"{self.prefix}-id", "")) if self.is_bound else ""
+        if self.instance.pk is None and posted.isdecimal():
+            # The objective was removed by someone else since the page was read: its
+            # indicators were posted under its old prefix, so read them from there.
+            prefix = f"ind{posted}"
         self.nested = IndicatorRows(
             self.data if self.is_bound else None,
             instance=self.instance,
@@ -69,8 +74,7 @@ class ObjectiveForm(forms.ModelForm):
 
 
 class ObjectiveFormSet(RowFormSet):
-    row_label = "objective"
-    add_label = "Add another objective"
+    row_label = "objective"  # and "Add another FY2027 objective", set per year
 
 
 ObjectiveRows = row_formset(Initiative, YearlyObjective, ObjectiveForm, ObjectiveFormSet, most=20)

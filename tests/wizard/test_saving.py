@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from idd.models import Initiative, PartnerDeliverable, USInput, YearlyObjective
-from idd.services.locking import CONFLICT_MESSAGE
+from idd.services.locking import CONFLICT_MESSAGE, claim_version
 from tests import factories
 from tests.wizard.forms import page_fields, submit
 
@@ -364,3 +364,31 @@ def test_text_typed_while_the_idd_was_submitted_is_shown_to_copy(
     assert ">Pass the maritime zones law</textarea>" in text
     assert ">Law published in the gazette</textarea>" in text
     assert refreshed(initiative).partner_deliverables.get().title == "Pass the law"
+
+
+def test_an_objective_removed_by_someone_else_keeps_the_indicators_typed_under_it(
+    client, initiative, owner, teammate
+):
+    year = initiative.first_fiscal_year
+    objective = factories.YearlyObjectiveFactory(initiative=initiative, fiscal_year=year)
+    factories.IndicatorFactory(objective=objective, description="Patrols a month")
+    url = step_url(initiative, "objectives")
+    client.force_login(teammate)
+    teammates_page = page_fields(client.get(url).content.decode())
+    row = next(
+        k for k, v in teammates_page.items() if k.endswith("-id") and v == [str(objective.pk)]
+    )
+    prefix, indicators = row.removesuffix("-id"), f"ind{objective.pk}"
+    objective.delete()  # the owner removed it meanwhile
+    claim_version(initiative, initiative.version)
+
+    teammates_page |= {
+        f"{indicators}-0-description": ["Patrols a month, logged"],
+        "action": ["continue"],
+    }
+    page = client.post(url, teammates_page).content.decode()
+    assert CONFLICT_MESSAGE.split(":")[0] in page
+    assert "someone else removed it after you opened this page" in page
+    assert "ManagementForm" not in page
+    assert "Patrols a month, logged" in page
+    assert f'name="{prefix}-id"' in page
