@@ -95,8 +95,10 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("CONN_MAX_AGE", 0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no row locks (select_for_update does nothing), and a transaction that
     # reads, then writes, fails at once when another writer got in first. So every
-    # transaction takes the write lock when it begins (IMMEDIATE) and waits its turn; WAL
-    # lets the web server and the background worker read while one of them writes.
+    # transaction takes the write lock when it begins (IMMEDIATE) and waits its turn: one
+    # request at a time, enough for the embedded single-user default (PostgreSQL serves
+    # teams). The slow read-only views (the PDF) run outside a transaction; WAL lets
+    # them and the background worker read while a request writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL;",

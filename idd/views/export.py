@@ -1,6 +1,7 @@
 """The printable IDD: the browser print view and the PDF download."""
 
 from django.conf import settings
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -9,6 +10,8 @@ from idd.export import document_for, pdf_for, render_html
 from idd.views.initiatives import get_visible_initiative
 
 
+# Read-only, and a render takes seconds: outside a transaction, so no lock is held meanwhile.
+@transaction.non_atomic_requests
 @require_GET
 def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The whole IDD as one page laid out for paper, to read or print from the browser."""
@@ -16,6 +19,7 @@ def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render_html(document_for(initiative), media="screen"))
 
 
+@transaction.non_atomic_requests
 @require_GET
 def pdf_download(request: HttpRequest, pk: int) -> FileResponse:
     """The IDD as a tagged PDF: from storage when unchanged, else rendered first."""
