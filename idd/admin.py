@@ -9,6 +9,7 @@ is a record, and the workflow's status never changes here.
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
 from idd.filters import SEARCH_WORDS
@@ -19,7 +20,7 @@ class BoundedSearch:
     """Searches on the first few words only: each word is one more condition to check."""
 
     def get_search_results(self, request, queryset, search_term):
-        words = " ".join(search_term.split()[:SEARCH_WORDS])
+        words = " ".join(list(smart_split(search_term))[:SEARCH_WORDS])
         return super().get_search_results(request, queryset, words)
 
 
@@ -27,7 +28,7 @@ class HistoryAdmin(BoundedSearch, SimpleHistoryAdmin):
     """The change history of an object; an id that cannot be one is not found (not a 500)."""
 
     def history_view(self, request, object_id, extra_context=None):
-        if not str(object_id).isdigit():
+        if not (str(object_id).isascii() and str(object_id).isdigit()):
             raise Http404("There is no such object.")
         return super().history_view(request, object_id, extra_context)
 
