@@ -38,7 +38,8 @@ Flags, in this order (cancelled deliverables are no longer part of the plan, so 
     2. unverifiable_deliverable: deliverables with no verification method written.
     3. unmatched_us_input: U.S. inputs matched to no partner deliverable.
     4. us_input_ahead_of_partner: U.S. inputs planned in a fiscal year before every
-       partner deliverable they are matched to falls due (version 2).
+       partner deliverable they are matched to falls due, none of them delivered in full
+       or in part yet (version 2).
     5. equipment_without_sustainment: U.S. equipment but no partner sustainment funding.
     6. early_reform: deliverables of political risk REFORM_RISK or more due in the first year.
     7. conditions_exceed_capacity: a fiscal year with more deliverables due than
@@ -257,7 +258,8 @@ FLAG_RULES: dict[str, FlagRule] = {
     US_INPUT_AHEAD_OF_PARTNER: FlagRule(
         title="U.S. input ahead of the partner",
         rule_text="A U.S. input is planned in a fiscal year before any partner deliverable "
-        "it is gated on falls due: the U.S. would give before the partner acts.",
+        "it is gated on falls due, and none is delivered yet: the U.S. would give before "
+        "the partner acts.",
         action="Plan the input in (or after) the year its first partner deliverable is due, "
         "or gate it on a deliverable due earlier.",
         severity=WARNING,

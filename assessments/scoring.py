@@ -333,8 +333,8 @@ def _demonstrated(deliverables: tuple[Deliverable, ...], as_of: date) -> _Demons
     if early == len(counted):
         verb = "counts" if early == 1 else "count"
         text = (
-            f"None due by {format_date(as_of)}; {_count(early, 'partner deliverable')} "
-            f"delivered in full ahead of time {verb} at once"
+            f"No partner deliverable is due by {format_date(as_of)}; "
+            f"{_count(early, 'deliverable')} delivered in full ahead of time {verb} at once"
         )
     else:
         counted_text = _count(len(counted), "partner deliverable")
@@ -497,13 +497,16 @@ def _unmatched_us_input(ev: _Evidence) -> Records | None:
 
 
 def _us_input_ahead_of_partner(ev: _Evidence) -> Records | None:
-    due_year = {d.id: d.fiscal_year for d in ev.plan}
+    plan = {d.id: d for d in ev.plan}
     ahead = []
     for u in ev.inputs.us_inputs:
-        gates = [due_year[i] for i in u.matched_deliverable_ids if i in due_year]
-        if gates and u.fiscal_year < min(gates):
+        gates = [plan[i] for i in u.matched_deliverable_ids if i in plan]
+        if any(d.status in method.RISK_TAKEN for d in gates):
+            continue  # the partner has acted already, ahead of time
+        first_due = min((d.fiscal_year for d in gates), default=None)
+        if first_due is not None and u.fiscal_year < first_due:
             ahead.append(
-                f"{_us_input_record(u)}: its first partner deliverable is due FY{min(gates)}"
+                f"{_us_input_record(u)}: its first partner deliverable is due FY{first_due}"
             )
     return _raised(tuple(ahead))
 

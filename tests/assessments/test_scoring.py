@@ -222,8 +222,8 @@ def test_only_early_deliveries_are_explained_as_none_due_yet() -> None:
     )
     assert result.demonstrated == 100
     assert result.demonstrated_explanation == (
-        "None due by 30 Sep 2027; 2 partner deliverables delivered in full ahead of time "
-        "count at once; risk-weighted 100% (5 of 5 political-risk points)."
+        "No partner deliverable is due by 30 Sep 2027; 2 deliverables delivered in full "
+        "ahead of time count at once; risk-weighted 100% (5 of 5 political-risk points)."
     )
 
 
@@ -546,6 +546,27 @@ def test_a_cancelled_gate_neither_raises_nor_clears_the_ahead_flag() -> None:
         )
     )
     assert flag(result, method.US_INPUT_AHEAD_OF_PARTNER) is None
+    # A cancelled gate due this year does not excuse an input ahead of its live gate.
+    result = assess(
+        plan(
+            deliverable(1, 3, CANCELLED),
+            deliverable(2, 3, PLANNED, fy=FIRST_FY + 1),
+            us_inputs=(us_input(1, matched=(1, 2)),),
+        )
+    )
+    assert flag(result, method.US_INPUT_AHEAD_OF_PARTNER) is not None
+
+
+def test_a_gate_delivered_ahead_of_time_clears_the_ahead_flag() -> None:
+    # Due in FY2029 but delivered (or partly) already: the partner acted first.
+    for status in (DELIVERED, PARTIAL):
+        result = assess(
+            plan(
+                deliverable(1, 3, status, fy=FIRST_FY + 2),
+                us_inputs=(us_input(1, matched=(1,)),),
+            )
+        )
+        assert flag(result, method.US_INPUT_AHEAD_OF_PARTNER) is None, status
 
 
 def test_equipment_without_sustainment_lists_the_equipment_inputs() -> None:
