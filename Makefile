@@ -41,9 +41,11 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The worker reloads on code changes as the server does; it runs in its own process group,
+# so stopping it stops its reloaded child too.
 run: demo  ## the web server, and the worker that renders PDFs ahead; Ctrl-C stops both
-	$(PY) manage.py db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	setsid $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
