@@ -302,6 +302,15 @@ def returned_to(user) -> list[tuple[Initiative, ReviewDecision | None]]:
     ]
 
 
+def decisions_on(initiative: Initiative, revision: int) -> QuerySet[ReviewDecision]:
+    """The reviewers' decisions on one revision, in the order they were taken."""
+    return (
+        initiative.review_decisions.filter(revision=revision)
+        .select_related("reviewer")
+        .order_by("decided_at")
+    )
+
+
 def latest_reason(initiative: Initiative) -> ReviewDecision | None:
     """The decision that returned the current revision to its planners, if any."""
     if initiative.status != InitiativeStatus.CHANGES_REQUESTED:

@@ -330,9 +330,7 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "revision": revision,
             "doc": revision.snapshot,
             # The review of this revision: its decisions and its comment threads, closed.
-            "decisions": initiative.review_decisions.filter(revision=number)
-            .select_related("reviewer")
-            .order_by("decided_at"),
+            "decisions": review.decisions_on(initiative, number),
             "sections": sections,
             "tab": "revisions",
         },

@@ -69,8 +69,8 @@ def test_a_revision_page_keeps_its_review_decisions_and_comments(
     page = client.get(reverse("revision_detail", args=[initiative.pk, 1])).content.decode()
     assert "Review decisions on revision 1" in page
     assert "Changes requested</strong> by" in page
-    assert "“Name the abandonment risk first.”" in page
-    assert "Approved</strong> by" in page and "“Sound plan.”" in page
+    assert "Name the abandonment risk first." in page
+    assert "Approved</strong> by" in page and "Sound plan." in page
     assert "Review comments on this section (closed with revision 1)" in page
     assert "Name the abandonment risk." in page
     assert "Mark as resolved" not in page and "Send reply" not in page
