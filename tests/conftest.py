@@ -11,6 +11,12 @@ from tests import factories
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Stored PDFs go to a folder of the test's own, never the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def owner(db):
     return factories.planner(username="owner", first_name="Olive", last_name="Owner")

@@ -3,29 +3,16 @@
 from datetime import timedelta
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from idd.export import pdf_for
-from idd.export.storage import FOLDER
 from idd.services import review
 from idd.services.locking import claim_version
 from idd.tasks import render_pdf_ahead
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def exports_of(initiative) -> list[str]:
-    try:
-        return default_storage.listdir(f"{FOLDER}/initiative-{initiative.pk}")[1]
-    except FileNotFoundError:
-        return []
+from tests.export.stored import exports_of
 
 
 def queued_renders(initiative) -> list[DBTaskResult]:

@@ -3,32 +3,20 @@
 import statistics
 import time
 
-import pytest
-from django.core.files.storage import default_storage
-
 from idd.export import document_for, pdf_for, storage
-from idd.export.storage import FOLDER
 from idd.models import PartnerDeliverable
 from idd.services import review
 from idd.services.locking import claim_version
 from tests import factories
 from tests.export.pdftools import flat, pdf_text
+from tests.export.stored import exports_of
 
 FETCHES = 25
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def read(stored) -> bytes:
     with stored.open() as file:
         return file.read()
-
-
-def exports_of(initiative) -> list[str]:
-    return default_storage.listdir(f"{FOLDER}/initiative-{initiative.pk}")[1]
 
 
 def test_an_unchanged_idd_is_served_from_storage_with_well_under_50_ms_of_work(maritime):

@@ -7,11 +7,6 @@ from django.urls import reverse
 from tests.export.pdftools import flat, pdf_text
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def with_rows(initiative):
     from tests import factories

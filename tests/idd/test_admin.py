@@ -1,17 +1,10 @@
 """The admin for reference data: odd addresses and long searches get answers, not errors."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.mil", "x"))
-    return client
 
 
 @pytest.mark.parametrize("model", ["initiative", "partner"])

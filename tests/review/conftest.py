@@ -14,12 +14,6 @@ def quick_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Approved PDFs go to a folder of the test's own, not the developer's var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def complete_initiative(owner, teammate, status: str = "draft"):
     """Every part of the IDD filled in, so only the workflow decides what may happen."""
     initiative = factories.InitiativeFactory(

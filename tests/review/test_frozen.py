@@ -2,7 +2,6 @@
 and the approved IDD's plan cannot be edited."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,12 +19,6 @@ def approved(make_initiative, reviewer):
     initiative = make_initiative(S.IN_REVIEW)
     revision = review.approve(initiative, reviewer, "Sound plan.")
     return Initiative.objects.get(pk=initiative.pk), revision
-
-
-@pytest.fixture
-def admin_client(client, db):
-    client.force_login(User.objects.create_superuser("root", "root@example.mil", "x"))
-    return client
 
 
 def stored(revision):
