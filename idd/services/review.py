@@ -10,7 +10,10 @@ the people who must act next once the transaction commits. A refused transition 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -42,6 +45,8 @@ TRANSITIONS = (
     "withdraw",
 )
 REASON_REQUIRED = "Say what needs to change: the planners read this reason first."
+
+logger = logging.getLogger(__name__)
 
 
 class RefusedTransition(Exception):
@@ -122,6 +127,22 @@ def _reviewers(initiative: Initiative) -> Iterable:
     )
 
 
+# Whom to tell, in words, when a transition's e-mail cannot be sent: set by the view
+# around the service call (`telling`), read when the e-mail is queued.
+_tell: ContextVar[Callable[[str], None] | None] = ContextVar("tell", default=None)
+
+
+@contextmanager
+def telling(tell: Callable[[str], None]) -> Iterator[None]:
+    """`with review.telling(lambda text: messages.warning(request, text)): review.submit(...)`:
+    if the e-mails cannot be sent, the user who acted is told so and whom to tell."""
+    token = _tell.set(tell)
+    try:
+        yield
+    finally:
+        _tell.reset(token)
+
+
 def _notify(
     initiative: Initiative,
     name: str,
@@ -131,12 +152,16 @@ def _notify(
     reason: str = "",
     base_url: str = "",
 ) -> None:
-    """E-mail the recipients (not the actor) once the transaction commits."""
-    to = sorted({u.email for u in recipients if u.email and u.pk != actor.pk})
-    if not to:
+    """E-mail the recipients (not the actor) once the transaction commits.
+
+    A failure to send never undoes the transition: it is logged, and the user who acted
+    is told whom to tell themselves."""
+    people = {u.email: u for u in recipients if u.email and u.pk != actor.pk}
+    if not people:
         return
     done = words(name)["done"]
-    subject = f"{initiative.title}: {done}"
+    # One line whatever the title holds: a line break in a subject makes sending fail.
+    subject = " ".join(f"{initiative.title}: {done}".split())
     body = render_to_string(
         "idd/review/email/transition.txt",
         {
@@ -148,8 +173,22 @@ def _notify(
             "link": base_url.rstrip("/") + reverse("initiative_review", args=[initiative.pk]),
         },
     )
-    message = EmailMessage(subject, body, to=to)
-    transaction.on_commit(message.send, robust=True)
+    message = EmailMessage(subject, body, to=sorted(people))
+    names = ", ".join(sorted(roles.display_name(u) for u in people.values()))
+    tell = _tell.get()
+
+    def send() -> None:
+        try:
+            message.send()
+        except Exception as error:
+            logger.exception("Initiative %s: the %s e-mail could not be sent", initiative.pk, name)
+            if tell:
+                tell(
+                    f"The IDD was {done}, but {names} could not be e-mailed ({error}). "
+                    "Tell them yourself."
+                )
+
+    transaction.on_commit(send, robust=True)
 
 
 # --- The transitions ----------------------------------------------------------------------

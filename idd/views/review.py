@@ -7,6 +7,8 @@ every view checks on the server who may see or do what.
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
@@ -42,6 +44,17 @@ CURRENT = "current"  # the working copy, in the diff's choice of revisions
 
 def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
+
+
+def tells_what_failed_after(view):
+    """Tells the user who took a workflow step what failed once it was taken (an e-mail)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        with review.telling(lambda text: messages.warning(request, text)):
+            return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def _review_url(initiative: Initiative, anchor: str = "") -> str:
@@ -182,6 +195,7 @@ STEPS = {
 CONFIRM_FIRST = {"withdraw"}
 
 
+@tells_what_failed_after
 def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """GET: confirm the step; POST: take it. A refusal is explained and changes nothing."""
     initiative = get_visible_initiative(request, pk)
@@ -213,6 +227,7 @@ def _refused(request: HttpRequest, message: str, text: str = "") -> None:
 
 
 @require_POST
+@tells_what_failed_after
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The reviewer's decision: approve (freezes the revision) or request changes."""
     initiative = get_visible_initiative(request, pk)
