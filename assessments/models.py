@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from textfields import ProseField
+
 RATED_FIELDS = (
     "physical_risk",
     "motivation",
@@ -24,6 +26,11 @@ def _rating(verbose_name: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         verbose_name, null=True, blank=True, choices=[(n, str(n)) for n in range(1, 6)]
     )
+
+
+def _justification() -> ProseField:
+    # The evidence for one rating: a paragraph, not an essay.
+    return ProseField(blank=True, max_length=2_000)
 
 
 def _one_to_five(field: str) -> models.CheckConstraint:
@@ -43,21 +50,21 @@ class CommitmentRatings(models.Model):
         related_name="commitment_ratings",
     )
     physical_risk = _rating("physical risk")
-    physical_risk_justification = models.TextField(blank=True)
+    physical_risk_justification = _justification()
     motivation = _rating("motivation")
-    motivation_justification = models.TextField(blank=True)
+    motivation_justification = _justification()
     intensity = _rating("intensity")
-    intensity_justification = models.TextField(blank=True)
+    intensity_justification = _justification()
     salience = _rating("salience")
-    salience_justification = models.TextField(blank=True)
+    salience_justification = _justification()
     personnel = _rating("personnel")
-    personnel_justification = models.TextField(blank=True)
+    personnel_justification = _justification()
     budget = _rating("budget")
-    budget_justification = models.TextField(blank=True)
+    budget_justification = _justification()
     maintenance = _rating("maintenance and logistics")
-    maintenance_justification = models.TextField(blank=True)
+    maintenance_justification = _justification()
     institutions = _rating("institutions")
-    institutions_justification = models.TextField(blank=True)
+    institutions_justification = _justification()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

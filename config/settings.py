@@ -184,6 +184,9 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# The largest page is the partner deliverables step: 200 rows of 300 + 2,000 characters,
+# 2.8 MB URL-encoded even if every character is accented (6 bytes); anything bigger is refused.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -80,7 +80,7 @@ class CommitmentRatingsForm(forms.ModelForm):
                 )
                 justification = self.fields[f"{field}_justification"]
                 justification.label = f"Evidence for the {label.split(':')[0].lower()} rating"
-                justification.widget = forms.Textarea(attrs={"rows": 2})
+                justification.widget.attrs["rows"] = 2
 
     def clean(self):
         data = super().clean()

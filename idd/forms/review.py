@@ -7,7 +7,7 @@ from django import forms
 
 from idd.choices import CCMD, FundingAuthority
 from idd.choices import InitiativeStatus as S
-from idd.models import Initiative, Partner
+from idd.models import Initiative, Partner, ReviewComment, ReviewDecision
 from idd.models.workflow import AWAITING_REVIEW
 from idd.sections import SECTION_BY_SLUG
 
@@ -17,7 +17,8 @@ APPROVE, REQUEST_CHANGES = "approve", "request_changes"
 class CommentForm(forms.Form):
     """A new comment on one section; one form per section, told apart by its prefix."""
 
-    body = forms.CharField(
+    # The model's field: its length limit and refusal of control characters.
+    body = ReviewComment._meta.get_field("body").formfield(
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write your comment before sending it."},
@@ -30,7 +31,7 @@ class CommentForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = ReviewComment._meta.get_field("body").formfield(
         label="Your reply",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Write your reply before sending it."},
@@ -53,7 +54,7 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether to approve or to request changes."},
     )
-    reason = forms.CharField(
+    reason = ReviewDecision._meta.get_field("reason").formfield(
         label="Reason",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -15,6 +15,12 @@ from idd.choices import (
 )
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
+from textfields import LineField, ProseField
+
+# Limits on what planners type. A page of the PDF holds about 3,500 characters: a
+# narrative field may fill a page or so; the objective it serves is a sentence or two.
+NARRATIVE = 5_000
+SHORT_PROSE = 2_000
 
 
 class InitiativeQuerySet(models.QuerySet["Initiative"]):
@@ -35,7 +41,7 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
 class Initiative(ReviewWorkflow):
     """A Significant Security Cooperation Initiative and the content of its IDD."""
 
-    title = models.CharField(max_length=200)
+    title = LineField(max_length=200)
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="initiatives")
     ccmd = models.CharField("combatant command", max_length=12, choices=CCMD.choices)
     funding_authority = models.CharField(max_length=12, choices=FundingAuthority.choices)
@@ -44,26 +50,28 @@ class Initiative(ReviewWorkflow):
     targeted_units = models.ManyToManyField(PartnerUnit, blank=True, related_name="initiatives")
 
     # Strategic context
-    problem_statement = models.TextField(blank=True)
-    campaign_objective = models.TextField(
+    problem_statement = ProseField(blank=True, max_length=NARRATIVE)
+    campaign_objective = ProseField(
         "campaign-plan objective",
         blank=True,
+        max_length=SHORT_PROSE,
         help_text="The CCMD campaign-plan objective it serves.",
     )
-    desired_end_state = models.TextField(blank=True)
-    theory_of_change = models.TextField(blank=True)
+    desired_end_state = ProseField(blank=True, max_length=NARRATIVE)
+    theory_of_change = ProseField(blank=True, max_length=NARRATIVE)
 
     # Absorptive capacity and sustainment
-    absorptive_capacity = models.TextField(
+    absorptive_capacity = ProseField(
         "absorptive capacity",
         blank=True,
+        max_length=NARRATIVE,
         help_text="People, money, maintenance and institutions able to take in what is given.",
     )
-    sustainment_plan = models.TextField(blank=True)
+    sustainment_plan = ProseField(blank=True, max_length=NARRATIVE)
     sustainment_annual_cost = models.DecimalField(
         "annual sustainment cost (USD)", max_digits=14, decimal_places=0, null=True, blank=True
     )
-    sustainment_funding_source = models.CharField(
+    sustainment_funding_source = LineField(
         "source of funds after U.S. support ends", max_length=300, blank=True
     )
 

@@ -2,12 +2,13 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from idd.choices import CCMD
+from textfields import LineField
 
 
 class Partner(models.Model):
     """A partner nation."""
 
-    country = models.CharField(max_length=100, unique=True)
+    country = LineField(max_length=100, unique=True)
     ccmd = models.CharField("combatant command", max_length=12, choices=CCMD.choices)
     history = HistoricalRecords()
 
@@ -22,8 +23,8 @@ class PartnerUnit(models.Model):
     """A unit or organisation of the partner's security forces that an initiative targets."""
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(max_length=200)
-    service = models.CharField(
+    name = LineField(max_length=200)
+    service = LineField(
         max_length=100, blank=True, help_text="Army, navy, gendarmerie, ministry of defence…"
     )
 

@@ -20,7 +20,8 @@ from idd.choices import (
     Scale,
     USInputCategory,
 )
-from idd.models.initiative import Initiative
+from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
+from textfields import LineField, ProseField
 
 FY_IN_RANGE = Q(fiscal_year__gte=FIRST_ALLOWED_FY) & Q(fiscal_year__lte=LAST_ALLOWED_FY)
 
@@ -56,23 +57,24 @@ class PartnerDeliverable(InitiativeRow):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="partner_deliverables"
     )
-    title = models.CharField("what the partner delivers", max_length=300)
+    title = LineField("what the partner delivers", max_length=300)
     category = models.CharField(max_length=24, choices=DeliverableCategory.choices)
     quantity = models.PositiveIntegerField(null=True, blank=True)
     due_fiscal_year = models.PositiveSmallIntegerField("due fiscal year")
     due_quarter = models.PositiveSmallIntegerField(
         "due quarter", choices=[(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
     )
-    verification_method = models.TextField(
+    verification_method = ProseField(
         "how it will be verified",
         blank=True,
+        max_length=SHORT_PROSE,
         help_text="The observable evidence: a signed order, a budget line, a roster, a site visit.",
     )
     political_risk = models.PositiveSmallIntegerField(choices=PoliticalRisk.choices)
     status = models.CharField(
         max_length=16, choices=DeliverableStatus.choices, default=DeliverableStatus.PLANNED
     )
-    evidence = models.TextField("evidence recorded", blank=True)
+    evidence = ProseField("evidence recorded", blank=True, max_length=NARRATIVE)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -133,7 +135,7 @@ class USInput(InitiativeRow):
     """What the U.S. provides, gated on the partner deliverables it answers."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="us_inputs")
-    title = models.CharField("what the U.S. provides", max_length=300)
+    title = LineField("what the U.S. provides", max_length=300)
     category = models.CharField(max_length=16, choices=USInputCategory.choices)
     fiscal_year = models.PositiveSmallIntegerField()
     estimated_cost = models.DecimalField(
@@ -175,8 +177,8 @@ class YearlyObjective(InitiativeRow):
         Initiative, on_delete=models.CASCADE, related_name="yearly_objectives"
     )
     fiscal_year = models.PositiveSmallIntegerField()
-    objective = models.TextField()
-    milestones = models.TextField(blank=True)
+    objective = ProseField(max_length=SHORT_PROSE)
+    milestones = ProseField(blank=True, max_length=SHORT_PROSE)
     history = HistoricalRecords()
 
     class Meta(InitiativeRow.Meta):
@@ -201,10 +203,10 @@ class Indicator(models.Model):
     objective = models.ForeignKey(
         YearlyObjective, on_delete=models.CASCADE, related_name="indicators"
     )
-    description = models.CharField("indicator", max_length=300)
-    baseline = models.CharField(max_length=200)
-    target = models.CharField(max_length=200)
-    how_measured = models.CharField(max_length=300)
+    description = LineField("indicator", max_length=300)
+    baseline = LineField(max_length=200)
+    target = LineField(max_length=200)
+    how_measured = LineField(max_length=300)
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -218,11 +220,11 @@ class Indicator(models.Model):
 class Risk(InitiativeRow):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="risks")
     category = models.CharField(max_length=24, choices=RiskCategory.choices)
-    description = models.TextField()
+    description = ProseField(max_length=SHORT_PROSE)
     likelihood = models.PositiveSmallIntegerField(choices=Scale.choices)
     impact = models.PositiveSmallIntegerField(choices=Scale.choices)
-    mitigation = models.TextField(blank=True)
-    owner = models.CharField(
+    mitigation = ProseField(blank=True, max_length=SHORT_PROSE)
+    owner = LineField(
         "risk owner", max_length=200, blank=True, help_text="The office or person who manages it."
     )
     history = HistoricalRecords()
@@ -255,7 +257,7 @@ class PriorAssistance(InitiativeRow):
     )
     fiscal_year = models.PositiveSmallIntegerField()
     authority = models.CharField(max_length=12, choices=FundingAuthority.choices)
-    description = models.CharField(max_length=300)
+    description = LineField(max_length=300)
     amount = models.DecimalField("amount (USD)", max_digits=14, decimal_places=0)
     history = HistoricalRecords()
 

@@ -7,6 +7,10 @@ from django.db.models import Q
 
 from idd.models.initiative import Initiative
 from idd.sections import SECTION_CHOICES
+from textfields import ProseField
+
+# A comment or a reason may argue at length, but stays a message, not a document.
+REVIEW_TEXT = 10_000
 
 
 class ReviewComment(models.Model):
@@ -19,7 +23,7 @@ class ReviewComment(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField("comment")
+    body = ProseField("comment", max_length=REVIEW_TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -46,7 +50,7 @@ class ReviewDecision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
-    reason = models.TextField(blank=True)
+    reason = ProseField(blank=True, max_length=REVIEW_TEXT)
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
