@@ -29,8 +29,10 @@ class RecordDeliveryForm(forms.Form):
         help_text="Only delivery counts: a verbal assurance, a late or a missed deliverable "
         "earns nothing in the assessment.",
     )
-    evidence = forms.CharField(
+    # The model's field: its length limit and refusal of control characters.
+    evidence = PartnerDeliverable._meta.get_field("evidence").formfield(
         label="Evidence seen",
+        required=True,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What shows it, and where it is kept: the signed order, the budget line, "
         "the roster, the site visit report.",

@@ -185,3 +185,19 @@ def test_the_demo_and_the_benchmark_reference_fit_the_limits():
             continue
         for obj in model._default_manager.all():
             obj.clean_fields()
+
+
+def test_recorded_evidence_is_bounded_with_the_message(client, owner):
+    deliverable = factories.PartnerDeliverableFactory(
+        initiative=factories.InitiativeFactory(owner=owner)
+    )
+    initiative = deliverable.initiative
+    client.force_login(owner)
+    response = client.post(
+        reverse("deliverable_record", args=[initiative.pk, deliverable.pk]),
+        {"lock-version": initiative.version, "status": "delivered", "evidence": "z" * 5_001},
+    )
+    assert response.status_code == 200
+    assert "Keep this to 5,000 characters or fewer (you typed 5,001)." in response.content.decode()
+    deliverable.refresh_from_db()
+    assert deliverable.evidence == ""
