@@ -23,6 +23,14 @@ class UnitChoices(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.service})" if obj.service else obj.name
 
 
+# A partner's units are reference data every initiative with that partner shares: only
+# administrators add them (in the admin), so one planner cannot change another's choices.
+ASK_FOR_A_UNIT = (
+    "A unit that is not listed is added by an administrator, since every initiative with "
+    "this partner shares its units: ask an administrator to add it."
+)
+
+
 def planners_except(user):
     """Planners who could join the team: every planner but the owner."""
     return (
@@ -55,13 +63,6 @@ class BasicsForm(forms.ModelForm):
         min_value=FIRST_ALLOWED_FY,
         max_value=LAST_ALLOWED_FY,
         help_text=f"An initiative spans at most {MAX_SPAN_YEARS} fiscal years.",
-    )
-    new_unit = forms.CharField(
-        label="Another unit of the partner (optional)",
-        max_length=200,
-        required=False,
-        help_text="If the unit you target is not listed, name it here: it is added to the "
-        "partner's units and targeted.",
     )
 
     class Meta:
@@ -107,11 +108,10 @@ class BasicsForm(forms.ModelForm):
                 widget=forms.CheckboxSelectMultiple,
                 label="Targeted partner units",
                 help_text="The specific units or offices the initiative builds. If you change "
-                "the partner, save first, then choose that partner's units.",
+                f"the partner, save first, then choose that partner's units. {ASK_FOR_A_UNIT}",
             )
         else:
             del self.fields["targeted_units"]
-            del self.fields["new_unit"]
 
     @property
     def partner_changed(self) -> bool:
@@ -146,23 +146,17 @@ class BasicsForm(forms.ModelForm):
                         f"fiscal years: {'; '.join(outside)}. Change or remove them on their "
                         "steps first, or keep the fiscal years."
                     )
-        new_unit = data.get("new_unit", "").strip()
-        if new_unit and partner and partner.units.filter(name__iexact=new_unit).exists():
-            self.add_error(
-                "new_unit", f"{partner} already has a unit called “{new_unit}”: tick it above."
-            )
+        # A page from before planners stopped adding units may still send one.
+        new_unit = self.data.get(self.add_prefix("new_unit"), "").strip()
+        if new_unit:
+            raise forms.ValidationError(f"“{new_unit}” was not added. {ASK_FOR_A_UNIT}")
         return data
 
     def save(self, commit: bool = True) -> Initiative:
         partner_changed = self.partner_changed
         initiative = super().save(commit)
-        if commit and self.instance.pk and "targeted_units" in self.fields:
-            if partner_changed:
-                initiative.targeted_units.clear()
-            name = self.cleaned_data.get("new_unit", "").strip()
-            if name:
-                unit = PartnerUnit.objects.create(partner=initiative.partner, name=name)
-                initiative.targeted_units.add(unit)
+        if commit and partner_changed:
+            initiative.targeted_units.clear()
         return initiative
 
 

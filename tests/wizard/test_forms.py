@@ -108,28 +108,29 @@ class TestBasics:
         form.save()
         assert list(initiative.team_members.all()) == [teammate]
 
-    def test_targeted_units_are_the_partners_and_a_new_one_can_be_named(self, initiative, owner):
+    def test_targeted_units_are_the_partners_own(self, initiative, owner):
         own = factories.PartnerUnitFactory(partner=initiative.partner, name="Coast guard")
         factories.PartnerUnitFactory(name="Someone else's unit")
         form = BasicsForm(
-            basics_data(initiative, targeted_units=[own.pk], new_unit="Port police"),
-            instance=initiative,
-            user=owner,
+            basics_data(initiative, targeted_units=[own.pk]), instance=initiative, user=owner
         )
         assert list(form.fields["targeted_units"].queryset) == [own]
         assert form.is_valid(), form.errors
         form.save()
-        assert {u.name for u in initiative.targeted_units.all()} == {"Coast guard", "Port police"}
-        assert PartnerUnit.objects.filter(partner=initiative.partner, name="Port police").exists()
+        assert [u.name for u in initiative.targeted_units.all()] == ["Coast guard"]
 
-    def test_a_new_unit_must_not_already_exist(self, initiative, owner):
-        factories.PartnerUnitFactory(partner=initiative.partner, name="Coast guard")
+    def test_planners_do_not_add_units_they_are_told_whom_to_ask(self, initiative, owner):
+        """Units are shared by every initiative with the partner: administrators add them."""
         form = BasicsForm(
-            basics_data(initiative, new_unit="coast guard"), instance=initiative, user=owner
+            basics_data(initiative, new_unit="Port police"), instance=initiative, user=owner
         )
-        assert form.errors["new_unit"] == [
-            f"{initiative.partner} already has a unit called “coast guard”: tick it above."
+        assert form.non_field_errors() == [
+            "“Port police” was not added. A unit that is not listed is added by an "
+            "administrator, since every initiative with this partner shares its units: ask an "
+            "administrator to add it."
         ]
+        assert "ask an administrator to add it" in form.fields["targeted_units"].help_text
+        assert not PartnerUnit.objects.exists()
 
 
 def prior_form(initiative, **values):

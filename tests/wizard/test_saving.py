@@ -392,3 +392,22 @@ def test_an_objective_removed_by_someone_else_keeps_the_indicators_typed_under_i
     assert "ManagementForm" not in page
     assert "Patrols a month, logged" in page
     assert f'name="{prefix}-id"' in page
+
+
+def test_a_planner_who_posts_a_new_unit_changes_nothing_and_reads_whom_to_ask(
+    planner_client, owner
+):
+    """A partner's units are shared by every initiative with it: only administrators add
+    them. A page that still sends one (an old tab, a crafted request) saves nothing."""
+    initiative = factories.InitiativeFactory(owner=owner, title="Coastal patrol")
+    response = submit(
+        planner_client,
+        step_url(initiative, "basics"),
+        {"title": "Renamed", "new_unit": "Port police"},
+        button=("action", "save"),
+    )
+    assert response.status_code == 200
+    assert "“Port police” was not added." in response.content.decode()
+    assert "ask an administrator to add it" in response.content.decode()
+    assert not initiative.partner.units.exists()
+    assert refreshed(initiative).title == "Coastal patrol"
