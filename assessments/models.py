@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from textfields import ProseField
+from config.fields import ProseField
 
 RATED_FIELDS = (
     "physical_risk",

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import textfields
+import config.fields
 
 
 class Migration(migrations.Migration):
@@ -14,41 +14,41 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="commitmentratings",
             name="budget_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="institutions_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="intensity_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="maintenance_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="motivation_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="personnel_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="physical_risk_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="commitmentratings",
             name="salience_justification",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
     ]

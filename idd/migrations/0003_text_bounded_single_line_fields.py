@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import textfields
+import config.fields
 
 
 class Migration(migrations.Migration):
@@ -14,27 +14,27 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="historicalindicator",
             name="baseline",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="historicalindicator",
             name="description",
-            field=textfields.LineField(max_length=300, verbose_name="indicator"),
+            field=config.fields.LineField(max_length=300, verbose_name="indicator"),
         ),
         migrations.AlterField(
             model_name="historicalindicator",
             name="how_measured",
-            field=textfields.LineField(max_length=300),
+            field=config.fields.LineField(max_length=300),
         ),
         migrations.AlterField(
             model_name="historicalindicator",
             name="target",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="historicalinitiative",
             name="absorptive_capacity",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True,
                 help_text="People, money, maintenance and institutions able to take in what is given.",
                 max_length=5000,
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="historicalinitiative",
             name="campaign_objective",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True,
                 help_text="The CCMD campaign-plan objective it serves.",
                 max_length=2000,
@@ -54,56 +54,56 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="historicalinitiative",
             name="desired_end_state",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="historicalinitiative",
             name="problem_statement",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="historicalinitiative",
             name="sustainment_funding_source",
-            field=textfields.LineField(
+            field=config.fields.LineField(
                 blank=True, max_length=300, verbose_name="source of funds after U.S. support ends"
             ),
         ),
         migrations.AlterField(
             model_name="historicalinitiative",
             name="sustainment_plan",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="historicalinitiative",
             name="theory_of_change",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="historicalinitiative",
             name="title",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="historicalpartner",
             name="country",
-            field=textfields.LineField(db_index=True, max_length=100),
+            field=config.fields.LineField(db_index=True, max_length=100),
         ),
         migrations.AlterField(
             model_name="historicalpartnerdeliverable",
             name="evidence",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True, max_length=5000, verbose_name="evidence recorded"
             ),
         ),
         migrations.AlterField(
             model_name="historicalpartnerdeliverable",
             name="title",
-            field=textfields.LineField(max_length=300, verbose_name="what the partner delivers"),
+            field=config.fields.LineField(max_length=300, verbose_name="what the partner delivers"),
         ),
         migrations.AlterField(
             model_name="historicalpartnerdeliverable",
             name="verification_method",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True,
                 help_text="The observable evidence: a signed order, a budget line, a roster, a site visit.",
                 max_length=2000,
@@ -113,22 +113,22 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="historicalpriorassistance",
             name="description",
-            field=textfields.LineField(max_length=300),
+            field=config.fields.LineField(max_length=300),
         ),
         migrations.AlterField(
             model_name="historicalrisk",
             name="description",
-            field=textfields.ProseField(max_length=2000),
+            field=config.fields.ProseField(max_length=2000),
         ),
         migrations.AlterField(
             model_name="historicalrisk",
             name="mitigation",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="historicalrisk",
             name="owner",
-            field=textfields.LineField(
+            field=config.fields.LineField(
                 blank=True,
                 help_text="The office or person who manages it.",
                 max_length=200,
@@ -138,42 +138,42 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="historicalusinput",
             name="title",
-            field=textfields.LineField(max_length=300, verbose_name="what the U.S. provides"),
+            field=config.fields.LineField(max_length=300, verbose_name="what the U.S. provides"),
         ),
         migrations.AlterField(
             model_name="historicalyearlyobjective",
             name="milestones",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="historicalyearlyobjective",
             name="objective",
-            field=textfields.ProseField(max_length=2000),
+            field=config.fields.ProseField(max_length=2000),
         ),
         migrations.AlterField(
             model_name="indicator",
             name="baseline",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="indicator",
             name="description",
-            field=textfields.LineField(max_length=300, verbose_name="indicator"),
+            field=config.fields.LineField(max_length=300, verbose_name="indicator"),
         ),
         migrations.AlterField(
             model_name="indicator",
             name="how_measured",
-            field=textfields.LineField(max_length=300),
+            field=config.fields.LineField(max_length=300),
         ),
         migrations.AlterField(
             model_name="indicator",
             name="target",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="initiative",
             name="absorptive_capacity",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True,
                 help_text="People, money, maintenance and institutions able to take in what is given.",
                 max_length=5000,
@@ -183,7 +183,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="initiative",
             name="campaign_objective",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True,
                 help_text="The CCMD campaign-plan objective it serves.",
                 max_length=2000,
@@ -193,56 +193,56 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="initiative",
             name="desired_end_state",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="initiative",
             name="problem_statement",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="initiative",
             name="sustainment_funding_source",
-            field=textfields.LineField(
+            field=config.fields.LineField(
                 blank=True, max_length=300, verbose_name="source of funds after U.S. support ends"
             ),
         ),
         migrations.AlterField(
             model_name="initiative",
             name="sustainment_plan",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="initiative",
             name="theory_of_change",
-            field=textfields.ProseField(blank=True, max_length=5000),
+            field=config.fields.ProseField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
             model_name="initiative",
             name="title",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="partner",
             name="country",
-            field=textfields.LineField(max_length=100, unique=True),
+            field=config.fields.LineField(max_length=100, unique=True),
         ),
         migrations.AlterField(
             model_name="partnerdeliverable",
             name="evidence",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True, max_length=5000, verbose_name="evidence recorded"
             ),
         ),
         migrations.AlterField(
             model_name="partnerdeliverable",
             name="title",
-            field=textfields.LineField(max_length=300, verbose_name="what the partner delivers"),
+            field=config.fields.LineField(max_length=300, verbose_name="what the partner delivers"),
         ),
         migrations.AlterField(
             model_name="partnerdeliverable",
             name="verification_method",
-            field=textfields.ProseField(
+            field=config.fields.ProseField(
                 blank=True,
                 help_text="The observable evidence: a signed order, a budget line, a roster, a site visit.",
                 max_length=2000,
@@ -252,12 +252,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="partnerunit",
             name="name",
-            field=textfields.LineField(max_length=200),
+            field=config.fields.LineField(max_length=200),
         ),
         migrations.AlterField(
             model_name="partnerunit",
             name="service",
-            field=textfields.LineField(
+            field=config.fields.LineField(
                 blank=True,
                 help_text="Army, navy, gendarmerie, ministry of defence…",
                 max_length=100,
@@ -266,32 +266,32 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="priorassistance",
             name="description",
-            field=textfields.LineField(max_length=300),
+            field=config.fields.LineField(max_length=300),
         ),
         migrations.AlterField(
             model_name="reviewcomment",
             name="body",
-            field=textfields.ProseField(max_length=10000, verbose_name="comment"),
+            field=config.fields.ProseField(max_length=10000, verbose_name="comment"),
         ),
         migrations.AlterField(
             model_name="reviewdecision",
             name="reason",
-            field=textfields.ProseField(blank=True, max_length=10000),
+            field=config.fields.ProseField(blank=True, max_length=10000),
         ),
         migrations.AlterField(
             model_name="risk",
             name="description",
-            field=textfields.ProseField(max_length=2000),
+            field=config.fields.ProseField(max_length=2000),
         ),
         migrations.AlterField(
             model_name="risk",
             name="mitigation",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="risk",
             name="owner",
-            field=textfields.LineField(
+            field=config.fields.LineField(
                 blank=True,
                 help_text="The office or person who manages it.",
                 max_length=200,
@@ -301,16 +301,16 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="usinput",
             name="title",
-            field=textfields.LineField(max_length=300, verbose_name="what the U.S. provides"),
+            field=config.fields.LineField(max_length=300, verbose_name="what the U.S. provides"),
         ),
         migrations.AlterField(
             model_name="yearlyobjective",
             name="milestones",
-            field=textfields.ProseField(blank=True, max_length=2000),
+            field=config.fields.ProseField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="yearlyobjective",
             name="objective",
-            field=textfields.ProseField(max_length=2000),
+            field=config.fields.ProseField(max_length=2000),
         ),
     ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from config.fields import LineField, ProseField
 from idd import roles
 from idd.choices import (
     CCMD,
@@ -15,7 +16,6 @@ from idd.choices import (
 )
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
-from textfields import LineField, ProseField
 
 # Limits on what planners type. A page of the PDF holds about 3,500 characters: a
 # narrative field may fill a page or so; the objective it serves is a sentence or two.

@@ -1,8 +1,8 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from config.fields import LineField
 from idd.choices import CCMD
-from textfields import LineField
 
 
 class Partner(models.Model):

@@ -9,6 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from assessments import fiscal
+from config.fields import LineField, ProseField
 from idd.choices import (
     FIRST_ALLOWED_FY,
     LAST_ALLOWED_FY,
@@ -21,7 +22,6 @@ from idd.choices import (
     USInputCategory,
 )
 from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
-from textfields import LineField, ProseField
 
 FY_IN_RANGE = Q(fiscal_year__gte=FIRST_ALLOWED_FY) & Q(fiscal_year__lte=LAST_ALLOWED_FY)
 

@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
+from config.fields import ProseField
 from idd.models.initiative import Initiative
 from idd.sections import SECTION_CHOICES
-from textfields import ProseField
 
 # A comment or a reason may argue at length, but stays a message, not a document.
 REVIEW_TEXT = 10_000

@@ -1,6 +1,7 @@
 """Text the users type: bounded in length, and free of invisible control characters.
 
-Shared by `idd` and `assessments` (which never imports `idd`), so it lives on its own.
+Shared by `idd` and `assessments` (which never imports `idd`), so it lives in the project
+package beside the settings.
 
 - `LineField`, a one-line input (titles, names): refuses every control character, line
   breaks and tabs included. A line break in a title would make every workflow e-mail fail
