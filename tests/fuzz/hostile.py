@@ -99,7 +99,7 @@ def forged_count() -> st.SearchStrategy[str]:
 
 def forged_move(prefixes: list[str]) -> st.SearchStrategy[str]:
     prefix = st.sampled_from(prefixes or ["rows"]) | st.text(max_size=8)
-    index = st.sampled_from(["²", "³", "١", "߁", "0", "99999", "-1", "", "9" * 30])
+    index = st.sampled_from(["²", "³", "¹", "١", "߁", "0", "99999", "-1", "", "9" * 30])
     direction = st.sampled_from(["up", "down", "up", "down", "sideways", ""])
     return st.tuples(prefix, index, direction).map(":".join)
 

@@ -69,4 +69,4 @@ def _button(form: Form, prefixes: list[str]):
         st.tuples(st.just("action"), st.sampled_from(["exit", "back", "continue", "", "¿"])),
     )
     move = st.tuples(st.just("move"), forged_move(prefixes))
-    return st.one_of(real, real, forged, move, long_text(40).map(lambda v: ("action", v)))
+    return st.one_of(real, real, move, move, forged, long_text(40).map(lambda v: ("action", v)))
