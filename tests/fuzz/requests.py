@@ -26,7 +26,7 @@ def _value_for(draw, control, foreign_ids: list[str], sent: Sent, long_allowed: 
 
 
 def hostile_post(
-    draw, form: Form, foreign_ids=(), buttons: bool = True, base: dict | None = None
+    draw, form: Form, foreign_ids=(), base: dict | None = None
 ) -> tuple[dict[str, list[str]], Sent]:
     """The form's data with 1 to 4 controls hostile, maybe a forged management form and a
     forged or real button. At most one text past its limit (a 1 MB paste) per request."""
@@ -42,7 +42,8 @@ def hostile_post(
             continue
         value = _value_for(draw, control, list(foreign_ids), sent, not long_used)
         long_used = long_used or len(value) > 200
-        data[name] = [value, *data.get(name, [])] if how == "repeat" else [value]
+        # "repeat": the field twice (Django reads the last), e.g. a second lock version.
+        data[name] = [*data.get(name, []), value] if how == "repeat" else [value]
     prefixes = sorted({n.rsplit("-", 1)[0] for n in form.controls if n.endswith("-TOTAL_FORMS")})
     if prefixes and draw(st.booleans()):
         prefix, part = draw(st.sampled_from(prefixes)), draw(st.sampled_from(MANAGEMENT))
@@ -50,10 +51,9 @@ def hostile_post(
             data[f"{prefix}-{part}"] = [draw(forged_count())]
         else:
             data.pop(f"{prefix}-{part}", None)
-    if buttons:
-        name, value = draw(_button(form, prefixes))
-        if name:
-            data[name] = [value]
+    name, value = draw(_button(form, prefixes))
+    if name:
+        data[name] = [value]
     note(f"POST data: { {k: v if sum(map(len, v)) < 120 else '<long>' for k, v in data.items()} }")
     return data, sent
 
