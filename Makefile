@@ -7,7 +7,7 @@ PY := .venv/bin/python
 DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core
 export DEBUG ?= true
 
-.PHONY: run test system venv node install migrate demo lint bench clean
+.PHONY: run test system venv node install migrate demo lint bench loadtest clean
 
 system:  ## Debian packages: as root install them, otherwise say how
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -57,6 +57,11 @@ lint: install
 
 bench: install
 	$(PY) manage.py bench_export
+
+# 50 users for 60 s against gunicorn with DEBUG off on the demo data (README, "Load test");
+# fails on any error other than the expected edit conflicts.
+loadtest: install
+	PY=$(PY) tests/load/run.sh
 
 clean:
 	rm -rf .venv node_modules staticfiles var
