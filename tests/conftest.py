@@ -70,3 +70,14 @@ def login(page, live_server):
         return page
 
     return sign_in
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """How many cells the access matrix checked (tests/test_access_matrix.py), if it ran."""
+    from tests.test_access_matrix import MATRIX_CELLS
+
+    cells = config.stash.get(MATRIX_CELLS, {})
+    if cells:
+        terminalreporter.write_line(
+            f"access matrix: {sum(cells.values())} cells over {len(cells)} URL patterns"
+        )
