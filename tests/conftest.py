@@ -1,6 +1,7 @@
 """Shared fixtures: the three kinds of user every view test needs, and the browser."""
 
 import os
+import sys
 
 import pytest
 
@@ -73,10 +74,10 @@ def login(page, live_server):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """How many cells the access matrix checked (tests/test_access_matrix.py), if it ran."""
-    from tests.test_access_matrix import MATRIX_CELLS
-
-    cells = config.stash.get(MATRIX_CELLS, {})
+    """How many cells the access matrix checked (tests/test_access_matrix.py), if it ran in
+    this process (under xdist its workers count, not the controller)."""
+    matrix = sys.modules.get("tests.test_access_matrix")
+    cells = config.stash.get(matrix.MATRIX_CELLS, {}) if matrix else {}
     if cells:
         terminalreporter.write_line(
             f"access matrix: {sum(cells.values())} cells over {len(cells)} URL patterns"
