@@ -1,6 +1,14 @@
 """The three roles, as Django groups created by a data migration."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import Http404
+
+if TYPE_CHECKING:
+    from idd.models import Initiative
 
 PLANNER = "Planner"
 REVIEWER = "Reviewer"
@@ -8,6 +16,7 @@ ADMINISTRATOR = "Administrator"
 ALL_ROLES = (PLANNER, REVIEWER, ADMINISTRATOR)
 
 User = AbstractBaseUser | AnonymousUser
+NOT_FOUND = "There is no such initiative."
 
 
 def has_role(user: User, role: str) -> bool:
@@ -29,6 +38,15 @@ def is_reviewer(user: User) -> bool:
 
 def has_any_role(user: User) -> bool:
     return any(has_role(user, role) for role in ALL_ROLES)
+
+
+def readable_or_404(user: User, initiative: Initiative) -> Initiative:
+    """The initiative, if this user may read it. Otherwise it is not found, exactly as if
+    it did not exist: a user who may not read an initiative never learns its title, nor
+    even that it exists. Every view checks this before any other permission."""
+    if not initiative.can_view(user):
+        raise Http404(NOT_FOUND)
+    return initiative
 
 
 def display_name(user, *, nobody: str = "") -> str:

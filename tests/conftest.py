@@ -1,6 +1,7 @@
 """Shared fixtures: the three kinds of user every view test needs, and the browser."""
 
 import os
+import sys
 
 import pytest
 
@@ -70,3 +71,14 @@ def login(page, live_server):
         return page
 
     return sign_in
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """How many cells the access matrix checked (tests/test_access_matrix.py), if it ran in
+    this process (under xdist its workers count, not the controller)."""
+    matrix = sys.modules.get("tests.test_access_matrix")
+    cells = config.stash.get(matrix.MATRIX_CELLS, {}) if matrix else {}
+    if cells:
+        terminalreporter.write_line(
+            f"access matrix: {sum(cells.values())} cells over {len(cells)} URL patterns"
+        )

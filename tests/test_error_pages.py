@@ -7,13 +7,13 @@ from django.views.defaults import server_error
 pytestmark = pytest.mark.django_db
 
 
-def test_refusal_page_says_why_and_keeps_the_marking(client, initiative, no_role_user, settings):
+def test_refusal_page_says_why_and_keeps_the_marking(client, no_role_user, settings):
     settings.MARKING = "CUI"
     client.force_login(no_role_user)
-    response = client.get(reverse("initiative_detail", args=[initiative.pk]))
+    response = client.get(reverse("initiative_list"))
     assert response.status_code == 403
     page = response.content.decode()
-    assert "You do not have access to this initiative." in page
+    assert "You do not have access to initiatives." in page
     assert page.count(">CUI<") == 2
 
 

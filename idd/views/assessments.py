@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
 
 from assessments.models import CommitmentAssessment
 from idd.commitment import stored_commitment
@@ -40,7 +41,7 @@ class RecordDeliveryForm(forms.Form):
 
 
 def _recorder_initiative(request: HttpRequest, pk: int) -> Initiative:
-    """The initiative, if this user may record on it: else 404 or 403."""
+    """The initiative, if this user may record on it: 404 if they may not read it, else 403."""
     initiative = get_visible_initiative(request, pk)
     if not service.can_record(initiative, request.user):
         raise PermissionDenied(service.NOT_ALLOWED)
@@ -59,6 +60,7 @@ def _after_conflict(form: forms.Form, initiative: Initiative, message: str) -> V
     return VersionForm(initial={"version": version})
 
 
+@require_GET
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
     """Stored assessments, the partner deliverables as recorded, and the current figures."""
     initiative = get_visible_initiative(request, pk)
@@ -79,7 +81,8 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: what would be stored today. POST: store it."""
     initiative = _recorder_initiative(request, pk)
     version = _version_form(request, initiative)
-    form = forms.Form(request.POST or None)  # carries the refusal or conflict message
+    # Carries the refusal or conflict message; bound on every POST, even an empty one.
+    form = forms.Form(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         try:
             if not version.is_valid():
@@ -109,6 +112,7 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_GET
 def assessment_detail(request: HttpRequest, pk: int, assessment_pk: int) -> HttpResponse:
     """One stored assessment, exactly as recorded, beside those recorded before it."""
     initiative = get_visible_initiative(request, pk)

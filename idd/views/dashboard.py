@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from idd import roles
 from idd.models import Initiative
@@ -30,6 +31,7 @@ def _panel(rows, shown: int = PANEL_ROWS) -> dict:
     return {"first": rows[:shown], "count": rows.count()}
 
 
+@require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in user's drafts with their progress, their initiatives, recent activity."""
     if not roles.has_any_role(request.user):  # nothing to show until an administrator acts

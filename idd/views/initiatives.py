@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from idd import roles
 from idd.filters import InitiativeFilter
@@ -13,13 +14,12 @@ PAGE_SIZE = 25
 
 
 def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
-    """The initiative, if this user may read it: 404 when absent, 403 when not allowed."""
+    """The initiative, if this user may read it; else 404, whether absent or not allowed."""
     initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
-    if not initiative.can_view(request.user):
-        raise PermissionDenied("You do not have access to this initiative.")
-    return initiative
+    return roles.readable_or_404(request.user, initiative)
 
 
+@require_GET
 def initiative_list(request: HttpRequest) -> HttpResponse:
     """Every initiative the user may read, filtered, searched and paginated."""
     if not roles.has_any_role(request.user):
@@ -40,6 +40,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     return render(request, "idd/initiative_list.html", context)
 
 
+@require_GET
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The whole IDD, read-only, rendered from the snapshot like every other rendering."""
     initiative = get_visible_initiative(request, pk)

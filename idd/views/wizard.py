@@ -30,7 +30,10 @@ EXIT = "exit"
 
 
 def refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
-    """Why this user may not edit (or create) the initiative, or None if they may."""
+    """Why this user may not edit (or create) the initiative, or None if they may.
+    An initiative the user may not read is not found: the refusal would tell its title."""
+    if initiative is not None:
+        roles.readable_or_404(request.user, initiative)
     if not roles.is_planner(request.user):
         return "Only planners draft initiatives. Reviewers and others can read them."
     if initiative is None:

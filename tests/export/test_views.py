@@ -41,9 +41,9 @@ def test_anyone_with_a_role_downloads_the_pdf(client, request, with_rows, who):
 
 
 @pytest.mark.parametrize("name", ["initiative_print", "initiative_pdf"])
-def test_users_without_a_role_are_refused(client, no_role_user, initiative, name):
+def test_users_without_a_role_are_not_told_it_exists(client, no_role_user, initiative, name):
     client.force_login(no_role_user)
-    assert client.get(reverse(name, args=[initiative.pk])).status_code == 403
+    assert client.get(reverse(name, args=[initiative.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["initiative_print", "initiative_pdf"])

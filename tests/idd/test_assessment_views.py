@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 READERS = ["owner", "teammate", "outsider", "reviewer"]
 RECORDERS = ["owner", "teammate"]
-NOT_RECORDERS = ["outsider", "reviewer", "no_role_user"]
+NOT_RECORDERS = ["outsider", "reviewer"]  # readers; a user without a role: not found
 
 
 @pytest.fixture
@@ -61,7 +61,8 @@ def test_the_initiative_page_links_to_the_commitment_record(client, initiative, 
 
 def test_a_user_without_a_role_reads_nothing(client, initiative, no_role_user):
     client.force_login(no_role_user)
-    assert client.get(overview(initiative)).status_code == 403
+    assert client.get(overview(initiative)).status_code == 404
+    assert client.get(record(initiative)).status_code == 404
 
 
 @pytest.mark.parametrize("who", READERS)

@@ -12,9 +12,11 @@ def test_every_role_reads_an_initiative(client, initiative, request, who):
     assert initiative.title in response.content.decode()
 
 
-def test_user_without_a_role_is_refused(client, initiative, no_role_user):
+def test_user_without_a_role_is_not_told_it_exists(client, initiative, no_role_user):
     client.force_login(no_role_user)
-    assert client.get(reverse("initiative_detail", args=[initiative.pk])).status_code == 403
+    response = client.get(reverse("initiative_detail", args=[initiative.pk]))
+    assert response.status_code == 404
+    assert initiative.title not in response.content.decode()
 
 
 def test_missing_initiative_is_not_found(client, owner):

@@ -45,8 +45,7 @@ def test_an_empty_comment_keeps_the_page_with_the_error(client, make_initiative,
 @pytest.mark.parametrize(
     ("state", "role"),
     [
-        (S.IN_REVIEW, "outsider"),
-        (S.IN_REVIEW, "no_role_user"),
+        (S.IN_REVIEW, "outsider"),  # a user without a role: not found (test_access_matrix)
         (S.DRAFT, "reviewer"),
         (S.APPROVED, "reviewer"),
         (S.WITHDRAWN, "owner"),

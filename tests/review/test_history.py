@@ -102,7 +102,7 @@ def test_the_history_page_costs_the_same_queries_however_long_the_history(
     assert response.context["page"].paginator.count > 60
 
 
-@pytest.mark.parametrize(("role", "status"), [("reviewer", 200), ("no_role_user", 403)])
+@pytest.mark.parametrize(("role", "status"), [("reviewer", 200), ("no_role_user", 404)])
 def test_who_reads_the_history(client, make_initiative, user_of, role, status):
     client.force_login(user_of(role))
     url = reverse("initiative_history", args=[make_initiative().pk])

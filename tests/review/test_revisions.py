@@ -51,7 +51,7 @@ def test_anyone_with_a_role_downloads_the_approved_pdf(client, two_revisions, us
     assert "Fund fuel and spare parts in the defence budget" in text  # as approved then
     assert "Publish the patrol schedule" not in text
     client.force_login(user_of("no_role_user"))
-    assert client.get(reverse("revision_pdf", args=[two_revisions.pk, 1])).status_code == 403
+    assert client.get(reverse("revision_pdf", args=[two_revisions.pk, 1])).status_code == 404
 
 
 def test_a_revision_page_keeps_its_review_decisions_and_comments(

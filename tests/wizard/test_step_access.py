@@ -31,7 +31,6 @@ def test_owner_and_teammate_open_every_step(client, initiative, request, who, sl
     [
         ("outsider", "Only the owner (Olive Owner) and the team members edit this initiative."),
         ("reviewer", "Only planners draft initiatives."),
-        ("no_role_user", "Only planners draft initiatives."),
     ],
 )
 def test_others_get_a_clear_refusal(client, initiative, request, who, reason, slug):
@@ -39,6 +38,20 @@ def test_others_get_a_clear_refusal(client, initiative, request, who, reason, sl
     response = client.get(step_url(initiative, slug))
     assert response.status_code == 403
     assert reason in response.content.decode()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_user_without_a_role_is_not_told_the_initiative_exists(
+    client, initiative, no_role_user, method, slug
+):
+    """Not the refusal page, which names the initiative and its owner: not found."""
+    client.force_login(no_role_user)
+    response = getattr(client, method)(step_url(initiative, slug))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert initiative.title not in page
+    assert "Olive Owner" not in page
 
 
 @pytest.mark.parametrize("who", ["outsider", "reviewer"])

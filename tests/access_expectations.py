@@ -1,0 +1,194 @@
+"""The access matrix's expected answers: per URL, who may read it and who may act on it.
+
+Each row is a rule over one cell of the matrix: a role, the status of the initiative
+in the URL (if any), the method, and whether the other object in the URL (step, section,
+comment, revision, assessment, deliverable) exists on that initiative. Rules read as the
+product's policy:
+
+- Signing in comes first: anonymous visitors are sent to sign in (302).
+- Anyone with a role reads every initiative (`InitiativeQuerySet.visible_to`); a user
+  without a role reads none: to them every initiative is not found (404), so no page,
+  refusal or message tells them its title.
+- Acting is narrower: editing is for the team's planners while the IDD is a draft or
+  returned; recording is for the team's planners unless withdrawn; each workflow step
+  names who takes it (`idd.models.workflow`). A reader who may not act is told why (403),
+  or, for workflow steps and comments, is sent back with the refusal and nothing changes.
+- Read-only pages answer POST with 405; POST-only endpoints answer GET with 405.
+- The admin is for staff: everyone else is sent to the admin's sign-in (302).
+
+An empty POST must be refused or answered with a form error; it changes nothing, except
+where a rule says who `acts` (a one-button step, where the button is the whole request).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+ANONYMOUS, OWNER, TEAMMATE, OUTSIDER = "anonymous", "owner", "teammate", "other planner"
+REVIEWER, NO_ROLE, ADMIN = "reviewer", "user without a role", "administrator"
+ROLES = (ANONYMOUS, OWNER, TEAMMATE, OUTSIDER, REVIEWER, NO_ROLE, ADMIN)
+
+DRAFT, SUBMITTED, IN_REVIEW = "draft", "submitted", "in_review"
+CHANGES_REQUESTED, APPROVED, WITHDRAWN = "changes_requested", "approved", "withdrawn"
+STATES = (DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED, APPROVED, WITHDRAWN)
+
+SIGNED_IN = frozenset(ROLES) - {ANONYMOUS}
+READERS = SIGNED_IN - {NO_ROLE}
+TEAM = frozenset({OWNER, TEAMMATE})
+PLANNERS = TEAM | {OUTSIDER}
+STAFF = frozenset({ADMIN})
+EDITABLE = frozenset({DRAFT, CHANGES_REQUESTED})
+RECORDABLE = frozenset(STATES) - {WITHDRAWN}
+OPEN_FOR_COMMENTS = frozenset({SUBMITTED, IN_REVIEW, CHANGES_REQUESTED})
+BEFORE_APPROVAL = frozenset({DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED})
+ANY_STATE = frozenset(STATES)
+
+
+@dataclass(frozen=True)
+class Cell:
+    role: str
+    state: str | None  # None: the URL names no initiative
+    method: str
+    found: bool = True  # the URL's other object exists (on this initiative)
+    kwargs: tuple[tuple[str, str], ...] = ()
+
+    def kwarg(self, name: str) -> str:
+        return dict(self.kwargs)[name]
+
+
+Answer = Callable[[Cell], int]
+
+
+def code(status: int, *, for_anonymous: int = 302) -> Answer:
+    """The same answer for everyone signed in."""
+    return lambda cell: for_anonymous if cell.role == ANONYMOUS else status
+
+
+def public(status: int) -> Answer:
+    return code(status, for_anonymous=status)
+
+
+def only(who: frozenset[str], ok: int, refused: int = 403) -> Answer:
+    """A page without an initiative: `who` gets `ok`, everyone else signed in `refused`."""
+    return lambda cell: 302 if cell.role == ANONYMOUS else ok if cell.role in who else refused
+
+
+def on_initiative(
+    ok: int,
+    who: frozenset[str] = READERS,
+    states: frozenset[str] = ANY_STATE,
+    *,
+    refused: int = 403,
+    missing_first: bool = True,
+) -> Answer:
+    """A page of an initiative: read permission first (404 for those who may not read),
+    then `who` in `states` gets `ok`, other readers `refused`. A missing step, comment,
+    revision or the like is 404, checked before (`missing_first`) or after the refusal."""
+
+    def answer(cell: Cell) -> int:
+        if cell.role == ANONYMOUS:
+            return 302
+        if cell.role not in READERS:
+            return 404
+        allowed = cell.role in who and cell.state in states
+        if not cell.found and (missing_first or allowed):
+            return 404
+        return ok if allowed else refused
+
+    return answer
+
+
+def read(ok: int = 200) -> Answer:
+    return on_initiative(ok)
+
+
+@dataclass(frozen=True)
+class Acts:
+    """An empty POST by `who` while the initiative is in one of `states` takes the step:
+    the initiative's status becomes `becomes` (or, without one, something is recorded)."""
+
+    who: frozenset[str]
+    states: frozenset[str]
+    becomes: str | None = None
+
+    def applies(self, cell: Cell) -> bool:
+        return cell.found and cell.role in self.who and cell.state in self.states
+
+
+@dataclass(frozen=True)
+class Row:
+    get: Answer
+    post: Answer
+    acts: Acts | None = None
+
+
+def read_only(ok: int = 200) -> Row:
+    return Row(get=read(ok), post=code(405))
+
+
+def post_only(answer: Answer, acts: Acts | None = None) -> Row:
+    return Row(get=code(405), post=answer, acts=acts)
+
+
+def step_of_the_guided_form(cell: Cell) -> int:
+    """Editing: the team's planners while a draft or returned; the review step is read-only."""
+    status = on_initiative(200, TEAM, EDITABLE)(cell)
+    if status == 200 and cell.method == "POST" and cell.kwarg("step") == "review":
+        return 405
+    return status
+
+
+def transition(who: frozenset[str], states: frozenset[str], becomes: str) -> Row:
+    """Confirm page for every reader; the POST is the button, back to the review page."""
+    return Row(get=read(), post=read(302), acts=Acts(who, states, becomes))
+
+
+IDD = {
+    "dashboard": Row(get=code(200), post=code(405)),
+    "initiative_list": Row(get=only(READERS, 200), post=code(405)),
+    "initiative_detail": read_only(),
+    "initiative_create": Row(get=only(PLANNERS, 200), post=only(PLANNERS, 200)),
+    # Editors go to their last step, other readers to the initiative page.
+    "initiative_resume": Row(get=read(302), post=read(302)),
+    "wizard_step": Row(get=step_of_the_guided_form, post=step_of_the_guided_form),
+    "review_queue": Row(get=only(frozenset({REVIEWER}), 200), post=code(405)),
+    "initiative_review": read_only(),
+    "initiative_submit": transition(TEAM, frozenset({DRAFT}), SUBMITTED),
+    "initiative_resubmit": transition(TEAM, frozenset({CHANGES_REQUESTED}), SUBMITTED),
+    "initiative_start_review": transition(frozenset({REVIEWER}), frozenset({SUBMITTED}), IN_REVIEW),
+    "initiative_withdraw": transition(frozenset({OWNER}), BEFORE_APPROVAL, WITHDRAWN),
+    "initiative_start_revision": transition(TEAM, frozenset({APPROVED}), DRAFT),
+    # An empty decision or comment is a form error on the review page (400).
+    "initiative_decide": post_only(read(400)),
+    "comment_add": post_only(read(400)),
+    "comment_reply": post_only(read(400)),
+    # Resolving has no form: the button is the request. Only the team, while under review.
+    "comment_resolve": post_only(read(302), Acts(TEAM, OPEN_FOR_COMMENTS)),
+    "revision_list": read_only(),
+    "revision_diff": read_only(),
+    "revision_detail": read_only(),
+    "revision_pdf": read_only(),
+    "initiative_history": read_only(),
+    "commitment_overview": read_only(),
+    # An empty recording is answered with the form and its error (a stale version).
+    "commitment_record": Row(
+        get=on_initiative(200, TEAM, RECORDABLE), post=on_initiative(200, TEAM, RECORDABLE)
+    ),
+    "commitment_assessment": read_only(),
+    "deliverable_record": Row(
+        get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+        post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+    ),
+    "browser_print_css": Row(get=code(200), post=code(405)),
+    "initiative_print": read_only(),
+    "initiative_pdf": read_only(),
+}
+
+ACCOUNTS = {
+    "login": Row(get=public(200), post=public(200)),  # an empty sign-in is a form error
+    "logout": Row(get=code(405), post=public(302)),
+    "password_change": Row(get=code(200), post=code(200)),
+    "password_change_done": Row(get=code(200), post=code(405)),
+    "health": Row(get=public(200), post=public(405)),
+}

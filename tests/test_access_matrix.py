@@ -1,0 +1,364 @@
+"""The authorisation matrix: every URL x every role x every workflow state x GET and POST.
+
+The URLs are enumerated from the resolver, so a new URL without a row in
+`tests/access_expectations.py` fails here. Each cell runs in a transaction rolled back
+afterwards, on data built once for the module; an empty POST by someone the rules do not
+let act must change nothing, and nobody who may not read an initiative may find its
+title in any answer (page, refusal, redirect target, header).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from assessments.models import CommitmentAssessment
+from idd import roles
+from idd.commitment import current_inputs
+from idd.models import Initiative, PartnerDeliverable, ReviewComment, ReviewDecision, Revision
+from idd.sections import SECTIONS
+from idd.services import assessments, comments, review
+from idd.wizard import STEPS
+from tests import access_expectations as expect
+from tests.access_expectations import Cell, Row
+from tests.admin_expectations import ADMIN_ROWS
+from tests.factories import UserFactory
+from tests.review.conftest import complete_initiative
+
+# The marker makes pytest-django create the test database; the cells use the module's data.
+pytestmark = pytest.mark.django_db
+MATRIX_CELLS = pytest.StashKey[dict[str, int]]()
+ROWS: dict[str, Row] = {**expect.IDD, **expect.ACCOUNTS, **ADMIN_ROWS}
+MISSING = "999999"  # no object has this id
+
+
+# --- The URLs, from the resolver --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Url:
+    key: str  # the URL name, or the route of an unnamed pattern
+    route: str
+    params: tuple[str, ...]  # the route's parameters, in order (positional ones as "_1", ...)
+
+    @property
+    def per_state(self) -> bool:
+        return "pk" in self.params or self.route.startswith("admin/idd/initiative/")
+
+
+def _params(route: str) -> tuple[str, ...]:
+    names = re.findall(r"(?<!\?P)<(?:\w+:)?(\w+)>|\(\?P<(\w+)>|(\((?!\?))", route)
+    positional = itertools.count(1)
+    return tuple(a or b or f"_{next(positional)}" for a, b, _ in names)
+
+
+def walk(patterns, prefix: str = "", namespace: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            route = prefix + str(pattern.pattern)
+            key = f"{namespace}{pattern.name}" if pattern.name else route
+            yield Url(key, route, _params(route))
+
+
+URLS = {url.key: url for url in walk(get_resolver().url_patterns)}
+
+
+def fill(url: Url, values: dict[str, str]) -> str:
+    """The concrete path: each parameter of the route replaced by its value."""
+    positional = iter(values[name] for name in url.params if name.startswith("_"))
+    path = re.sub(r"(?<!\?P)<(?:\w+:)?(\w+)>", lambda m: values[m[1]], url.route)
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m[1]], path)
+    path = re.sub(r"\((?!\?)[^)]*\)", lambda m: next(positional), path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+# --- The data, built once ------------------------------------------------------------------
+
+
+def _titled(state: str) -> str:
+    return f"Sealed {state.replace('_', ' ')} initiative"
+
+
+def _build_initiatives(users: dict[str, User]) -> dict[str, Initiative]:
+    """One complete IDD in each state, reached through the workflow's own services."""
+    owner, reviewer = users[expect.OWNER], users[expect.REVIEWER]
+    made = {}
+    for state in expect.STATES:
+        initiative = complete_initiative(owner, users[expect.TEAMMATE])
+        Initiative.objects.filter(pk=initiative.pk).update(title=_titled(state))
+        initiative.refresh_from_db()
+        assessments.store_assessment(
+            initiative,
+            assessments.next_kind(initiative),
+            current_inputs(initiative, as_of=timezone.localdate()),
+            owner,
+        )
+        if state != expect.DRAFT:
+            initiative = review.submit(initiative, owner)
+        if state in (expect.IN_REVIEW, expect.CHANGES_REQUESTED, expect.APPROVED):
+            initiative = review.start_review(initiative, reviewer)
+            root = comments.add_comment(initiative, reviewer, "risks", "Name the mitigation.")
+            comments.reply(root, users[expect.TEAMMATE], "Added to the risk table.")
+        if state == expect.CHANGES_REQUESTED:
+            initiative = review.request_changes(initiative, reviewer, "Fund the spare parts.")
+        elif state == expect.APPROVED:
+            review.approve(initiative, reviewer)
+        elif state == expect.WITHDRAWN:
+            initiative = review.withdraw(initiative, owner)
+        made[state] = Initiative.objects.get(pk=initiative.pk)
+        assert made[state].status == state
+    return made
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    initiatives: dict[str, Initiative]
+    sessions: dict[str, str]
+    records: dict[str, object]  # one object of each model in the admin, by "app/model"
+    clients: dict[str, Client] = field(
+        default_factory=lambda: {r: Client(raise_request_exception=False) for r in expect.ROLES}
+    )
+
+    @property
+    def titles(self) -> list[str]:
+        return [i.title for i in self.initiatives.values()]
+
+
+def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -> dict:
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_tasks_db.models import DBTaskResult
+
+    from idd.tasks import render_pdf_ahead
+
+    approved = initiatives[expect.APPROVED]
+    seen = {"username": "owner", "ip_address": "127.0.0.1", "user_agent": "matrix"}
+    render_pdf_ahead.enqueue(approved.pk, approved.version)
+    return {
+        "auth/group": Group.objects.get(name=roles.PLANNER),
+        "auth/user": users[expect.OWNER],
+        "axes/accessattempt": AccessAttempt.objects.create(**seen, failures_since_start=1),
+        "axes/accesslog": AccessLog.objects.create(**seen),
+        "axes/accessfailurelog": AccessFailureLog.objects.create(**seen),
+        "django_tasks_database/dbtaskresult": DBTaskResult.objects.get(),
+        "assessments/commitmentassessment": CommitmentAssessment.objects.first(),
+        "idd/partner": approved.partner,
+        "idd/partnerunit": approved.targeted_units.first(),
+        "idd/reviewdecision": ReviewDecision.objects.first(),
+        "idd/revision": approved.revisions.get(),
+    }
+
+
+def admin_candidates(world: World, url: Url, state: str | None) -> list[dict[str, str]]:
+    label = "/".join(url.route.split("/")[1:3])
+    record = world.initiatives[state] if state else world.records.get(label)
+    values: dict[str, list[str]] = {}
+    for name in url.params:
+        if url.key == "admin:view_on_site" and name == "object_id":
+            values[name] = [str(world.initiatives[expect.DRAFT].pk)]
+        elif name in ("object_id", "_1", "id"):
+            values[name] = [str(record.pk)]
+        elif name == "_2":
+            values[name] = [str(record.history.latest().history_id)]
+        elif name == "content_type_id":
+            values[name] = [str(ContentType.objects.get_for_model(Initiative).pk)]
+        elif name == "app_label":
+            values[name] = re.search(r"\(\?P<app_label>([^)]*)\)", url.route)[1].split("|")
+        elif name == "url":
+            values[name] = ["nonsense/"]
+        else:
+            raise AssertionError(f"{url.key}: no values for the parameter {name!r}")
+    return [
+        dict(zip(values, chosen, strict=True)) for chosen in itertools.product(*values.values())
+    ]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("matrix-media")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        planner = Group.objects.get(name=roles.PLANNER)
+        users = {
+            expect.OWNER: UserFactory(username="owner", first_name="Olive", last_name="Owner"),
+            expect.TEAMMATE: UserFactory(username="teammate"),
+            expect.OUTSIDER: UserFactory(username="outsider"),
+            expect.REVIEWER: UserFactory(username="reviewer", role=roles.REVIEWER),
+            expect.NO_ROLE: UserFactory(username="norole"),
+            expect.ADMIN: UserFactory(
+                username="admin", role=roles.ADMINISTRATOR, is_staff=True, is_superuser=True
+            ),
+        }
+        for role in (expect.OWNER, expect.TEAMMATE, expect.OUTSIDER):
+            users[role].groups.add(planner)
+        initiatives = _build_initiatives(users)
+        sessions = {}
+        for role, user in users.items():
+            client = Client()
+            client.force_login(user)
+            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        yield World(users, initiatives, sessions, _admin_records(users, initiatives))
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(world):
+    """The module's stored PDFs stay where the module's data put them (see `world`)."""
+
+
+# --- The cells of one URL -----------------------------------------------------------------
+
+
+def _others(model, **filters) -> list[tuple[str, bool]]:
+    """The initiative's own objects (found) and one of another initiative (not found)."""
+    own = [str(pk) for pk in model.objects.filter(**filters).values_list("pk", flat=True)[:1]]
+    foreign = model.objects.exclude(**filters).values_list("pk", flat=True).first()
+    return [(pk, True) for pk in own] + [(str(foreign or MISSING), False)]
+
+
+def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str, str], bool]]:
+    """Every combination of the URL's parameters, each with whether its object exists."""
+    if url.route.startswith("admin/"):
+        return [(values, True) for values in admin_candidates(world, url, state)]
+    initiative = world.initiatives[state] if state else None
+    options: dict[str, list[tuple[str, bool]]] = {}
+    for name in url.params:
+        if name == "pk":
+            options[name] = [(str(initiative.pk), True)]
+        elif name == "step":
+            options[name] = [(s.slug, True) for s in STEPS] + [("nonsense", False)]
+        elif name == "section":
+            options[name] = [(s.slug, True) for s in SECTIONS] + [("appendix", False)]
+        elif name == "comment_pk":
+            options[name] = _others(ReviewComment, initiative=initiative)
+        elif name == "assessment_pk":
+            options[name] = _others(CommitmentAssessment, subject=initiative)
+        elif name == "deliverable_pk":
+            options[name] = _others(PartnerDeliverable, initiative=initiative)
+        elif name == "number":
+            numbers = initiative.revisions.values_list("number", flat=True)
+            options[name] = [(str(n), True) for n in numbers] + [("99", False)]
+        else:
+            raise AssertionError(f"{url.key}: no values for the parameter {name!r}")
+    combos = []
+    for chosen in itertools.product(*options.values()):
+        values = dict(zip(options, (value for value, _ in chosen), strict=True))
+        combos.append((values, all(found for _, found in chosen)))
+    return combos or [({}, True)]
+
+
+def fingerprint() -> tuple:
+    """What an unauthorised request must never change."""
+    initiatives = tuple(Initiative.objects.order_by("pk").values_list("pk", "status", "version"))
+    counts = tuple(
+        model.objects.count()
+        for model in (ReviewComment, ReviewDecision, Revision, CommitmentAssessment, User)
+    )
+    resolved = ReviewComment.objects.exclude(resolved_at=None).count()
+    return initiatives, counts, resolved
+
+
+def answer_text(response) -> str:
+    headers = " ".join(f"{k}: {v}" for k, v in response.items())
+    body = "" if response.streaming else response.content.decode(errors="replace")
+    return headers + body
+
+
+def run_cell(world: World, url: Url, cell: Cell, path: str) -> list[str]:
+    """One request in a rolled-back transaction; the ways its answer breaks the rules."""
+    row = ROWS[url.key]
+    expected = (row.get if cell.method == "GET" else row.post)(cell)
+    initiative = world.initiatives[cell.state] if cell.state else None
+    problems = []
+    # One client (and its middleware) per role; each cell starts from the role's session
+    # alone, so no cell sees another's messages, and a sign-out signs nobody out.
+    client = world.clients[cell.role]
+    client.cookies = SimpleCookie()
+    if cell.role != expect.ANONYMOUS:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[cell.role]
+    with transaction.atomic():
+        if cell.method == "GET":
+            before = after = None  # the POSTs are where data could change
+            response = client.get(path)
+        else:
+            before = fingerprint()
+            response = client.post(path)
+            after = fingerprint()
+        transaction.set_rollback(True)
+    where = f"{cell.method} {path} as {cell.role} ({cell.state or '-'})"
+    if response.status_code != expected:
+        problems.append(f"{where}: {response.status_code}, expected {expected}")
+    acts = row.acts is not None and cell.method == "POST" and row.acts.applies(cell)
+    if acts and before == after:
+        problems.append(f"{where}: changed nothing, but this role may act here")
+    if not acts and before != after:
+        problems.append(f"{where}: changed the data without the right to")
+    if acts and row.acts.becomes:
+        status = dict((pk, s) for pk, s, _ in after[0])[initiative.pk]
+        if status != row.acts.becomes:
+            problems.append(f"{where}: the initiative is {status}, not {row.acts.becomes}")
+    if cell.role in (expect.ANONYMOUS, expect.NO_ROLE):
+        text = answer_text(response)
+        problems += [f"{where}: tells the title {t!r}" for t in world.titles if t in text]
+    return problems
+
+
+@pytest.mark.parametrize("key", sorted(URLS))
+def test_access(world, django_db_blocker, request, key):
+    url = URLS[key]
+    assert key in ROWS, f"{key} ({url.route}) has no row in the expected answers"
+    states = expect.STATES if url.per_state else (None,)
+    problems, cells = [], 0
+    with django_db_blocker.unblock():
+        for state, role, method in itertools.product(states, expect.ROLES, ("GET", "POST")):
+            for values, found in candidates(world, url, state):
+                cell = Cell(role, state, method, found, tuple(values.items()))
+                problems += run_cell(world, url, cell, fill(url, values))
+                cells += 1
+    request.config.stash.setdefault(MATRIX_CELLS, {})[key] = cells
+    assert not problems, f"{len(problems)} of {cells} cells:\n" + "\n".join(problems)
+
+
+def test_every_row_names_a_url():
+    assert sorted(set(ROWS) - set(URLS)) == []
+
+
+def test_the_matrix_covers_the_product(world):
+    """The enumeration finds the URLs and data the matrix exists for."""
+    assert {"wizard_step", "comment_resolve", "revision_pdf", "admin:index"} <= set(URLS)
+    assert {i.status for i in world.initiatives.values()} == set(expect.STATES)
+    assert world.initiatives[expect.APPROVED].revisions.get().pdf
+
+
+def test_an_empty_recording_is_answered_with_its_error_not_a_500(world, django_db_blocker):
+    """A POST without the form's fields (say, a resent request) used to crash the page."""
+    from idd.services.locking import CONFLICT_MESSAGE
+
+    client = world.clients[expect.OWNER]
+    client.cookies = SimpleCookie({settings.SESSION_COOKIE_NAME: world.sessions[expect.OWNER]})
+    path = f"/initiatives/{world.initiatives[expect.DRAFT].pk}/commitment/record/"
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = CommitmentAssessment.objects.count()
+        response = client.post(path)
+        assert CommitmentAssessment.objects.count() == before
+        transaction.set_rollback(True)
+    assert response.status_code == 200
+    assert CONFLICT_MESSAGE.split(".")[0] in response.content.decode()
