@@ -18,7 +18,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
-from django.templatetags.static import static
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
@@ -33,8 +32,9 @@ class RefusedURL(ValueError):
 
 
 def static_prefix() -> str:
-    """Absolute URL under which the document's static files appear."""
-    return urljoin(BASE_URL, static(""))
+    """Absolute URL under which the document's static files appear. (Not `static("")`:
+    the deployed manifest storage has no entry for an empty name.)"""
+    return urljoin(BASE_URL, staticfiles_storage.base_url)
 
 
 def _static_path(name: str) -> Path | None:
