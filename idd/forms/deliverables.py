@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from idd.choices import QUARTERS
 from idd import limits
+from idd.choices import QUARTERS
 from idd.forms.base import (
     PROMPT,
     Move,

@@ -18,9 +18,7 @@ def step_url(initiative, slug: str) -> str:
 
 
 def stored(initiative) -> list[tuple]:
-    return list(
-        PartnerDeliverable.objects.filter(initiative=initiative).values_list("pk", "title")
-    )
+    return list(PartnerDeliverable.objects.filter(initiative=initiative).values_list("pk", "title"))
 
 
 @pytest.fixture
