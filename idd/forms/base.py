@@ -29,10 +29,13 @@ ROW_INDEX = re.compile(r"[0-9]{1,4}")  # a row of a page (at most a few hundred)
 
 
 class VersionForm(forms.Form):
-    """The initiative's version when the planner opened the step (optimistic lock)."""
+    """The initiative's version when the planner opened the page (optimistic lock), and
+    the values the page was opened with, to tell after a conflict who changed what
+    (idd.forms.conflicts)."""
 
     prefix = "lock"
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    read = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,7 @@ class RowFormSet(BaseInlineFormSet):
         return len(self.get_queryset()) - removed + added
 
     def is_removed(self, form: forms.BaseForm) -> bool:
-        return self.can_delete and self._should_delete_form(form)
+        return self.can_delete and form.is_bound and self._should_delete_form(form)
 
     def is_blank_extra(self, form: forms.BaseForm) -> bool:
         """An empty row the planner left untouched: ignored on save."""
