@@ -1,8 +1,8 @@
 """A step saved by someone else while this planner edited it: their changes beside yours.
 
 Every step page carries the values it was opened with (`read_state`: one hidden field,
-{form: {field: value}}). When a save is refused because someone else saved first, each
-field is merged three ways (idd.merge) and the page comes back with:
+{form: {field: fingerprint of its value}}). When a save is refused because someone else
+saved first, each field is merged three ways (idd.merge) and the page comes back with:
 - the other person's value wherever only they changed a field, so saving again never
   writes the old value back over theirs;
 - this planner's value wherever only they changed it;
@@ -14,6 +14,7 @@ rows they removed are explained on the row itself (see RowFormSet).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -46,7 +47,6 @@ class ChangedField:
     mine: str
     outcome: Outcome  # THEIRS (kept in the form) or BOTH (the planner chooses)
     who: str  # who saved theirs, and when, from the audit trail
-    keep: str = ""  # the choice sent so far, if any
 
     @property
     def to_choose(self) -> bool:
@@ -57,6 +57,7 @@ class ChangedField:
 class Conflict:
     fields: list[ChangedField]
     added: list[str] = field(default_factory=list)  # rows the other person added
+    removing: list[str] = field(default_factory=list)  # rows they changed, this planner removes
     data: QueryDict | None = None  # the page again, merged
 
     @property
@@ -95,7 +96,7 @@ def sent(form: forms.BaseForm, name: str) -> Plain:
 
 
 def read_state(step_forms: StepForms) -> str:
-    """The values of the page as stored now, for the hidden field that carries them."""
+    """The page's values as stored now (fingerprints), for the hidden field carrying them."""
     state = {
         key: stored_state(form)
         for form in step_forms.all_forms()
@@ -161,7 +162,7 @@ def last_saved_by(instance, cache: dict | None = None) -> str:
     return cache[key]
 
 
-def _changed(form, name, result: Outcome, who: str, keep: str = "") -> ChangedField:
+def _changed(form, name, result: Outcome, who: str) -> ChangedField:
     f = form.fields[name]
     return ChangedField(
         where=getattr(form, "row_name", ""),
@@ -171,7 +172,6 @@ def _changed(form, name, result: Outcome, who: str, keep: str = "") -> ChangedFi
         mine=_shown(f, sent(form, name)),
         outcome=result,
         who=who,
-        keep=keep,
     )
 
 
@@ -197,9 +197,10 @@ def merge_form(
     """Merge one refused form into `data` (the page as sent): the stored value where only
     someone else changed a field. Returns the fields they changed."""
     names = compared_fields(form)
-    theirs = {n: stored(form, n) for n in names}
+    theirs = {n: fingerprint(stored(form, n)) for n in names}
+    mine = {n: fingerprint(sent(form, n)) for n in names}
     changed = []
-    for name, result in merge(read, {n: sent(form, n) for n in names}, theirs).items():
+    for name, result in merge(read, mine, theirs).items():
         if result is Outcome.THEIRS:
             _put_stored(data, form, name)
         if result in (Outcome.THEIRS, Outcome.BOTH):
@@ -207,8 +208,15 @@ def merge_form(
     return changed
 
 
+def fingerprint(value: Plain) -> str:
+    """A short digest of a value: the page carries these, not the texts again, so a page
+    full of long texts is not twice as large (each is only compared for equality)."""
+    return hashlib.blake2b(json.dumps(value).encode(), digest_size=8).hexdigest()
+
+
 def stored_state(form: forms.BaseForm) -> dict[str, Plain]:
-    return {name: stored(form, name) for name in compared_fields(form)}
+    """Fingerprints of the form's values as stored now."""
+    return {name: fingerprint(stored(form, name)) for name in compared_fields(form)}
 
 
 def merge_page(step_forms: StepForms, read: ReadState | None, version: int) -> Conflict:
@@ -230,7 +238,18 @@ def merge_page(step_forms: StepForms, read: ReadState | None, version: int) -> C
     data.setlist(CLASH, [f.name for f in changed if f.to_choose])
     data["lock-version"] = str(version)
     data["lock-read"] = json.dumps(now, separators=(",", ":"))
-    return Conflict(changed, _added_rows(step_forms), data)
+    return Conflict(changed, _added_rows(step_forms), _removing_changed(step_forms, read), data)
+
+
+def _removing_changed(step_forms: StepForms, read: ReadState | None) -> list[str]:
+    """Rows this planner ticked Remove on that someone else changed meanwhile."""
+    rows = []
+    for formset in _formsets(step_forms):
+        for form in formset.forms:
+            key = form_key(form)
+            if formset.is_removed(form) and key and stored_state(form) != (read or {}).get(key):
+                rows.append(f"{form.row_name} “{form.instance}”")
+    return rows
 
 
 def apply_choices(step_forms: StepForms) -> tuple[QueryDict | None, list[ChangedField]]:

@@ -169,3 +169,28 @@ def test_rows_the_other_person_added_or_edited_survive_the_second_save(
     assert (rows[edited.pk].title, rows[edited.pk].political_risk) == ("Designate the company", 4)
     assert rows[mine.pk].title == "Pass the maritime law"
     assert rows[added.pk].title == "Fund the fuel"
+
+
+def test_removing_a_row_someone_else_changed_says_so(client, initiative, teammate):
+    row = factories.RiskFactory(initiative=initiative, description="Patrols draw fire")
+    url = step_url(initiative, "risks")
+    client.force_login(teammate)
+    page = page_fields(client.get(url).content.decode())
+    saved_by_someone_else(initiative, row, mitigation="Patrol with the coast guard")
+    page |= {row_field(page, row.pk, "DELETE"): ["on"], "action": ["continue"]}
+    html = client.post(url, page).content.decode()
+    assert "You ticked Remove on Risk 1 “" in html
+    assert "Untick Remove to keep the row with their changes." in html
+    row.refresh_from_db()  # nothing removed yet
+
+
+def test_the_page_carries_fingerprints_of_what_was_read_not_the_texts_again(
+    client, initiative, teammate
+):
+    """A step full of long texts stays within the request size Django accepts."""
+    long_text = "Foreign trawlers fish the zone at night. " * 100
+    Initiative.objects.filter(pk=initiative.pk).update(problem_statement=long_text.strip())
+    client.force_login(teammate)
+    page = client.get(step_url(initiative, "context")).content.decode()
+    assert page.count("Foreign trawlers fish the zone at night.") == 100  # once, in the form
+    assert len(page_fields(page)["lock-read"][0]) < 1000
