@@ -17,6 +17,7 @@ from config.env import (
     env_str,
     secret_key,
 )
+from idd.limits import MAX_POSTED_FIELDS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -118,6 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The largest guided-form page (every kind of row at its cap) must reach the form.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -7,6 +7,7 @@ one step so the view can validate, render and save them together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,13 +21,21 @@ from idd.models import Initiative
 
 FormPart = forms.BaseForm | forms.BaseFormSet
 PROMPT = "- Select -"
+FORGED_ROWS = (
+    "These rows were not sent as this page shows them (a row count or a row id was "
+    "changed), so nothing was saved. Reload the step and enter your changes again."
+)
+ROW_INDEX = re.compile(r"[0-9]{1,4}")  # a row of a page (at most a few hundred)
 
 
 class VersionForm(forms.Form):
-    """The initiative's version when the planner opened the step (optimistic lock)."""
+    """The initiative's version when the planner opened the page (optimistic lock), and
+    the values the page was opened with, to tell after a conflict who changed what
+    (idd.forms.conflicts)."""
 
     prefix = "lock"
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    read = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,9 @@ class Move:
         """'deliverables:2:up' -> Move('deliverables', 2, -1); None if malformed."""
         prefix, _, rest = value.partition(":")
         index, _, direction = rest.partition(":")
-        if not prefix or not index.isdigit() or direction not in ("up", "down"):
+        # ASCII digits only ("²".isdigit() is true, int("²") raises), and no more than a
+        # page holds: a forged button value is ignored, never an error.
+        if not prefix or not ROW_INDEX.fullmatch(index) or direction not in ("up", "down"):
             return None
         return cls(prefix, int(index), -1 if direction == "up" else 1)
 
@@ -114,16 +125,46 @@ class RowFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         if DELETION_FIELD_NAME in form.fields:
             form.fields[DELETION_FIELD_NAME].label = f"Remove {self.row_label} {index + 1}"
-        # The hidden id of a row someone else removed since the page was read.
+        # The hidden id names a row of this parent only: a forged id of another
+        # initiative's row is refused, not copied into a new row.
         row_id = form.fields[self._pk_field.name]
+        row_id.queryset = self.get_queryset().prefetch_related(None)
         row_id.label = "This row"
         row_id.error_messages["invalid_choice"] = (
             "someone else removed it after you opened this page. If it should stay, copy "
             "your text, tick Remove on this row and save, then add it again as a new row."
         )
 
+    def clean(self) -> None:
+        super().clean()
+        if self.is_bound and self._rows_forged():
+            raise forms.ValidationError(FORGED_ROWS, code="forged")
+        if self.is_bound and self._rows_after_save() > self.max_num:
+            raise forms.ValidationError(
+                self.error_messages["too_many_forms"] % {"num": self.max_num},
+                code="too_many_forms",
+            )
+
+    def _rows_forged(self) -> bool:
+        """Rows the page cannot have sent: a stored row shown as a new one (or a new one
+        as stored), or one row twice. The page sends the stored rows first, each with
+        its id, then the new ones without."""
+        initial, ids = self.initial_form_count(), []
+        for i, form in enumerate(self.forms):
+            posted = str(self.data.get(f"{form.prefix}-{self._pk_field.name}", "")).strip()
+            if bool(posted) != (i < initial):
+                return True
+            ids += [posted] if posted else []
+        return len(ids) != len(set(ids))
+
+    def _rows_after_save(self) -> int:
+        """Stored rows (those someone else added since included) after this save."""
+        removed = sum(1 for f in self.forms if self.is_removed(f) and f.instance.pk)
+        added = sum(1 for f in self.live_forms() if f.instance.pk is None)
+        return len(self.get_queryset()) - removed + added
+
     def is_removed(self, form: forms.BaseForm) -> bool:
-        return self.can_delete and self._should_delete_form(form)
+        return self.can_delete and form.is_bound and self._should_delete_form(form)
 
     def is_blank_extra(self, form: forms.BaseForm) -> bool:
         """An empty row the planner left untouched: ignored on save."""

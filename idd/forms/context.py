@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
 from idd.models import Initiative, PriorAssistance
 from idd.services.editing import save_rows
@@ -58,7 +59,11 @@ class PriorAssistanceFormSet(RowFormSet):
 
 
 PriorAssistanceRows = row_formset(
-    Initiative, PriorAssistance, PriorAssistanceForm, PriorAssistanceFormSet, most=12
+    Initiative,
+    PriorAssistance,
+    PriorAssistanceForm,
+    PriorAssistanceFormSet,
+    most=limits.PRIOR_ASSISTANCE.most,
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 
+from idd import limits
 from idd.choices import QUARTERS
 from idd.forms.base import (
     PROMPT,
@@ -77,7 +78,11 @@ class DeliverableFormSet(RowFormSet):
 
 
 DeliverableRows = row_formset(
-    Initiative, PartnerDeliverable, DeliverableForm, DeliverableFormSet, most=200
+    Initiative,
+    PartnerDeliverable,
+    DeliverableForm,
+    DeliverableFormSet,
+    most=limits.DELIVERABLES.most,
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Indicator, Initiative, YearlyObjective
 from idd.services.editing import save_rows
@@ -24,7 +25,9 @@ class IndicatorFormSet(RowFormSet):
     two_columns = True
 
 
-IndicatorRows = row_formset(YearlyObjective, Indicator, IndicatorForm, IndicatorFormSet, most=10)
+IndicatorRows = row_formset(
+    YearlyObjective, Indicator, IndicatorForm, IndicatorFormSet, most=limits.INDICATORS.most
+)
 
 
 def indicator_prefix(objective: YearlyObjective, form_prefix: str) -> str:
@@ -77,7 +80,9 @@ class ObjectiveFormSet(RowFormSet):
     row_label = "objective"  # and "Add another FY2027 objective", set per year
 
 
-ObjectiveRows = row_formset(Initiative, YearlyObjective, ObjectiveForm, ObjectiveFormSet, most=20)
+ObjectiveRows = row_formset(
+    Initiative, YearlyObjective, ObjectiveForm, ObjectiveFormSet, most=limits.OBJECTIVES.most
+)
 
 
 class ObjectivesStep(StepForms):

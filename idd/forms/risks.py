@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Initiative, Risk
 from idd.services.editing import save_rows
@@ -28,7 +29,7 @@ class RiskFormSet(RowFormSet):
     add_label = "Add another risk"
 
 
-RiskRows = row_formset(Initiative, Risk, RiskForm, RiskFormSet, most=100)
+RiskRows = row_formset(Initiative, Risk, RiskForm, RiskFormSet, most=limits.RISKS.most)
 
 
 class RisksStep(StepForms):

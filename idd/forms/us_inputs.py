@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
 from idd.models import Initiative, PartnerDeliverable, USInput
 from idd.services.editing import save_rows
@@ -61,7 +62,9 @@ class USInputFormSet(RowFormSet):
     add_label = "Add another U.S. input"
 
 
-USInputRows = row_formset(Initiative, USInput, USInputForm, USInputFormSet, most=200)
+USInputRows = row_formset(
+    Initiative, USInput, USInputForm, USInputFormSet, most=limits.US_INPUTS.most
+)
 
 
 class USInputsStep(StepForms):

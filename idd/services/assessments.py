@@ -100,6 +100,39 @@ def todays_refusal(initiative: Initiative) -> str | None:
     return refusal(current_inputs(initiative, as_of=timezone.localdate()), initiative)
 
 
+def assessed_facts(initiative: Initiative) -> dict[str, str]:
+    """What today's assessment would rest on, each fact named for the planner. The
+    recording page carries them, so a refused recording can say what changed since."""
+    inputs = current_inputs(initiative, as_of=timezone.localdate())
+    labels = dict(
+        (("physical_risk", "Physical risk"), *method.WILLINGNESS_RATINGS, *method.CAPACITY_RATINGS)
+    )
+    facts = {}
+    for name, rating in inputs.ratings.to_dict().items():
+        score = "not rated" if rating["score"] is None else rating["score"]
+        facts[f"{labels.get(name, name)} rating"] = f"{score}: {rating['justification']}".strip()
+    for d in inputs.deliverables:
+        facts[f"Partner deliverable “{d.title}”"] = (
+            f"{_LABELS.get(d.status, d.status)}, political risk {d.political_risk}, "
+            f"due FY{d.fiscal_year} Q{d.quarter}"
+        )
+    for u in inputs.us_inputs:
+        facts[f"U.S. input “{u.title}”"] = (
+            f"FY{u.fiscal_year}, matched to {len(u.matched_deliverable_ids)} partner deliverables"
+        )
+    return facts
+
+
+def changed_facts(then: dict[str, str], now: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(fact, as the planner saw it, as it is now) for each fact that differs."""
+    names = [*now, *(name for name in then if name not in now)]
+    return [
+        (name, then.get(name, "(not there)"), now.get(name, "(removed)"))
+        for name in names
+        if then.get(name) != now.get(name)
+    ]
+
+
 def record_assessment(initiative: Initiative, user, read_version: int) -> CommitmentAssessment:
     """Record today's assessment, computed from the data as it is now, by this user.
 

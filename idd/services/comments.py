@@ -111,10 +111,12 @@ def resolve(comment: ReviewComment, user) -> ReviewComment:
             "Only the initiative's planners can resolve a comment, while the IDD is "
             "submitted, in review or returned for changes."
         )
-    if root.resolved_at is None:
-        root.resolved_by = user
-        root.resolved_at = timezone.now()
-        root.save(update_fields=["resolved_by", "resolved_at"])
+    # Only an open thread is resolved: whoever resolved it first stays named, even if
+    # two planners press "Resolve" on pages read before either did.
+    ReviewComment.objects.filter(pk=root.pk, resolved_at__isnull=True).update(
+        resolved_by=user, resolved_at=timezone.now()
+    )
+    root.refresh_from_db(fields=["resolved_by", "resolved_at"])
     return root
 
 

@@ -14,8 +14,8 @@ from idd.tasks import queue_pdf_render
 
 CONFLICT_MESSAGE = (
     "Someone else saved changes to this initiative while you were editing. "
-    "Nothing of yours was saved: your entries are still on the form. "
-    "Open the initiative in a new tab to see their changes, then save again."
+    "Nothing of yours was saved: your entries are still on the form, and what they "
+    "changed is shown with them. Check it, then save again."
 )
 
 

@@ -5,6 +5,8 @@ Anyone with a role reads them; only the initiative's planners record (services d
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.models import CommitmentAssessment
 from idd.commitment import stored_commitment
+from idd.forms import conflicts
 from idd.forms.base import VersionForm
 from idd.models import Initiative, PartnerDeliverable
 from idd.services import assessments as service
@@ -52,12 +55,14 @@ def _version_form(request: HttpRequest, initiative: Initiative) -> VersionForm:
     return VersionForm(request.POST or None, initial={"version": initiative.version})
 
 
-def _after_conflict(form: forms.Form, initiative: Initiative, message: str) -> VersionForm:
+def _after_conflict(
+    form: forms.Form, initiative: Initiative, message: str, read: str = ""
+) -> VersionForm:
     """Show the conflict; the input stays, and the next save is checked against what is
     stored now (so saving again after a look at the other change succeeds)."""
     form.add_error(None, message)
     version = Initiative.objects.values_list("version", flat=True).get(pk=initiative.pk)
-    return VersionForm(initial={"version": version})
+    return VersionForm(initial={"version": version, "read": read})
 
 
 @require_GET
@@ -78,11 +83,18 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: what would be stored today. POST: store it."""
+    """GET: what would be stored today. POST: store it.
+
+    The page carries the facts it showed; if someone saved meanwhile, nothing is stored
+    and the page says which facts changed, so what is recorded is what was last seen."""
     initiative = _recorder_initiative(request, pk)
     version = _version_form(request, initiative)
+    if request.method == "GET":
+        facts = json.dumps(service.assessed_facts(initiative))
+        version = VersionForm(initial={"version": initiative.version, "read": facts})
     # Carries the refusal or conflict message; bound on every POST, even an empty one.
     form = forms.Form(request.POST if request.method == "POST" else None)
+    changed = None
     if request.method == "POST":
         try:
             if not version.is_valid():
@@ -93,7 +105,10 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
         except service.RecordingRefused as refused:
             form.add_error(None, str(refused))
         except StaleEdit as stale:
-            version = _after_conflict(form, initiative, str(stale))
+            now = service.assessed_facts(initiative)
+            seen = conflicts.parse_values(request.POST.get("lock-read")) or {}
+            changed = service.changed_facts({k: str(v) for k, v in seen.items()}, now)
+            version = _after_conflict(form, initiative, str(stale), json.dumps(now))
         else:
             messages.success(request, f"{assessment} recorded.")
             return redirect("commitment_assessment", pk=initiative.pk, assessment_pk=assessment.pk)
@@ -108,6 +123,7 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             "version_form": version,
             "kind_label": CommitmentAssessment.Kind(service.next_kind(loaded)).label,
             "refusal": service.todays_refusal(loaded),
+            "changed": changed,
         },
     )
 
@@ -138,7 +154,11 @@ def assessment_detail(request: HttpRequest, pk: int, assessment_pk: int) -> Http
 
 
 def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpResponse:
-    """Record what the partner did about one deliverable: status, evidence; who and when."""
+    """Record what the partner did about one deliverable: status, evidence; who and when.
+
+    If someone else saved meanwhile, nothing is recorded: the form comes back with what
+    they recorded in place of every field this planner left as it was, and their record
+    beside this planner's, so recording again never writes the old values back."""
     initiative = _recorder_initiative(request, pk)
     deliverable = get_object_or_404(PartnerDeliverable, pk=deliverable_pk, initiative=initiative)
     recordable = dict(service.RECORDABLE_STATUSES)
@@ -146,7 +166,11 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
         "status": deliverable.status if deliverable.status in recordable else None,
         "evidence": deliverable.evidence,
     }
-    version = _version_form(request, initiative)
+    changed: list[conflicts.ChangedField] | None = None
+    read = conflicts.stored_state(RecordDeliveryForm(initial=initial))
+    version = VersionForm(
+        request.POST or None, initial={"version": initiative.version, "read": json.dumps(read)}
+    )
     form = RecordDeliveryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,7 +187,12 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
         except service.RecordingRefused as refused:
             form.add_error(None, str(refused))
         except StaleEdit as stale:
-            version = _after_conflict(form, initiative, str(stale))
+            data = request.POST.copy()
+            read_then = conflicts.parse_values(data.get("lock-read"))
+            who = conflicts.last_saved_by(deliverable)
+            changed = conflicts.merge_form(form, read_then, data, who)
+            form = RecordDeliveryForm(data, initial=initial)
+            version = _after_conflict(form, initiative, str(stale), json.dumps(read))
         else:
             messages.success(
                 request, f"Recorded: {deliverable.title}: {deliverable.get_status_display()}."
@@ -177,5 +206,6 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
             "deliverable": deliverable,
             "form": form,
             "version_form": version,
+            "changed": changed,
         },
     )

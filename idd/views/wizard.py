@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
 from idd import roles
+from idd.forms import conflicts
 from idd.forms.base import Move, VersionForm
 from idd.forms.basics import BasicsForm
 from idd.models import Initiative
@@ -147,16 +148,22 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if current.forms is None:
         return review(request, initiative, current)
 
-    conflict = False
+    conflict: conflicts.Conflict | None = None
     if request.method == "POST":
         version = VersionForm(request.POST)
         add = request.POST.get("add", "")
         step_forms = current.forms(initiative, request.user, data=request.POST, add=add)
+        # Fields both editors changed, after a conflict: "keep theirs" puts theirs back.
+        resolved, to_choose = conflicts.apply_choices(step_forms)
+        if resolved is not None:
+            step_forms = current.forms(initiative, request.user, data=resolved, add=add)
+        if to_choose:
+            step_forms.extra_errors.append(conflicts.choose_message(to_choose))
+            conflict = conflicts.Conflict(to_choose)
         action, target = _destination(request.POST, current)
         move = Move.parse(request.POST.get("move", ""))
-        if not version.is_valid():
-            conflict = True
-        elif step_forms.is_valid():
+        stale = not version.is_valid()
+        if not stale and step_forms.is_valid():
             try:
                 notes = editing.save_step(
                     initiative,
@@ -166,26 +173,33 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                     next_step=target.slug,
                 )
             except StaleEdit:
-                conflict = True
+                stale = True
             else:
                 for note in notes:
                     messages.warning(request, note)
                 return _after_save(
                     request, initiative, current, action, target, step_forms.stable_add_target()
                 )
-        elif version.cleaned_data["version"] != initiative.version:
-            conflict = True  # say so first: the errors may come from what was changed meanwhile
-        if conflict:
-            # Their input stays on screen; the next save is checked against what is stored now.
+        elif not stale and version.cleaned_data["version"] != initiative.version:
+            stale = True  # say so first: the errors may come from what was changed meanwhile
+        if stale:
+            # Their input stays on screen, merged with what was saved meanwhile; the next
+            # save is checked against what is stored now.
             current_version = Initiative.objects.values_list("version", flat=True).get(pk=pk)
-            version = VersionForm(initial={"version": current_version})
+            read = conflicts.parse_read_state(request.POST.get("lock-read"))
+            conflict = conflicts.merge_page(step_forms, read, current_version)
+            step_forms = current.forms(initiative, request.user, data=conflict.data, add=add)
+            version = VersionForm(conflict.data)
     else:
-        version = VersionForm(initial={"version": initiative.version})
         step_forms = current.forms(initiative, request.user, add=request.GET.get("add", ""))
+        version = VersionForm(
+            initial={"version": initiative.version, "read": conflicts.read_state(step_forms)}
+        )
 
     doc = snapshot(load(pk))
     step_forms.doc = doc
-    non_form_errors = ([CONFLICT_MESSAGE] if conflict else []) + step_forms.non_form_errors()
+    stale_message = [CONFLICT_MESSAGE] if conflict and conflict.data is not None else []
+    non_form_errors = stale_message + step_forms.non_form_errors()
     context = {
         "initiative": initiative,
         "doc": doc,
@@ -201,6 +215,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "non_form_errors": non_form_errors,
         "add_target": request.GET.get("add", ""),
         "political_risk_scale": POLITICAL_RISK_SCALE,
+        "conflict": conflict,
     }
     return render(request, current.template, context)
 

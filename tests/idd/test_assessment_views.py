@@ -8,8 +8,9 @@ from django.urls import reverse
 from assessments.models import CommitmentAssessment, CommitmentRatings
 from idd.choices import InitiativeStatus
 from idd.models import PartnerDeliverable
-from idd.services.locking import CONFLICT_MESSAGE
+from idd.services.locking import CONFLICT_MESSAGE, claim_version
 from tests import factories
+from tests.wizard.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +287,60 @@ def test_editing_data_after_an_assessment_leaves_it_and_its_page_unchanged(
     assert stored.inputs["deliverables"][0]["title"] == "Fund fuel for the patrol boats"
     # ...while the live figures on the overview have moved on.
     assert "Fund fuel, parts and pay" in client.get(overview(initiative)).content.decode()
+
+
+# --- Someone else recorded meanwhile -----------------------------------------------------
+
+
+def test_recording_again_after_a_conflict_keeps_what_the_other_planner_recorded(
+    client, initiative, deliverable, owner, teammate
+):
+    """The owner opens the page and changes only the status; meanwhile the teammate adds
+    to the evidence. The owner's record is refused, shows the teammate's evidence, and
+    recording again keeps it instead of writing back the evidence the owner read."""
+    PartnerDeliverable.objects.filter(pk=deliverable.pk).update(
+        status="partial", evidence="Half funded"
+    )
+    url = record_delivery(initiative, deliverable)
+    client.force_login(owner)
+    page = page_fields(client.get(url).content.decode(), "record-form")
+    client.force_login(teammate)
+    teammates = page | {"evidence": ["Half funded; finance law article 12"]}
+    assert client.post(url, teammates).status_code == 302
+
+    client.force_login(owner)
+    refused = client.post(url, page | {"status": ["delivered"]})
+    html = refused.content.decode()
+    assert refused.status_code == 200
+    assert "What changed while you had this page open" in html
+    assert "You left it as it was" in html
+    again = client.post(url, page_fields(html, "record-form"))
+    assert again.status_code == 302
+    deliverable.refresh_from_db()
+    assert (deliverable.status, deliverable.evidence) == (
+        "delivered",
+        "Half funded; finance law article 12",
+    )
+
+
+def test_a_refused_assessment_says_what_changed_and_records_what_is_shown(
+    client, initiative, owner, teammate
+):
+    ratings = CommitmentRatings.objects.create(
+        subject=initiative, physical_risk=2, physical_risk_justification="Occasional raids"
+    )
+    client.force_login(owner)
+    page = page_fields(client.get(record(initiative)).content.decode(), "record-form")
+    ratings.physical_risk, ratings.physical_risk_justification = 4, "Armed smugglers fire"
+    ratings.save()
+    claim_version(initiative, initiative.version)  # the teammate's save on the wizard
+
+    refused = client.post(record(initiative), page)
+    html = refused.content.decode()
+    assert refused.status_code == 200
+    assert not CommitmentAssessment.objects.exists()
+    assert "Physical risk rating" in html
+    assert "2: Occasional raids" in html and "4: Armed smugglers fire" in html
+    assert client.post(record(initiative), page_fields(html, "record-form")).status_code == 302
+    stored = CommitmentAssessment.objects.get()
+    assert stored.inputs["ratings"]["physical_risk"]["score"] == 4

@@ -268,7 +268,8 @@ def test_commitment_ratings_are_created_on_first_save(planner_client, initiative
 def test_two_concurrent_saves_one_conflict_and_no_lost_data(client, initiative, owner, teammate):
     """Owner and teammate open the same step; the owner saves first. The teammate's save is
     refused with the conflict message, their input stays on screen, and the owner's text is
-    kept. Saving again, now against the stored version, succeeds."""
+    kept. Both changed the problem statement, so saving again asks which to keep; keeping
+    the teammate's, now against the stored version, succeeds."""
     url = step_url(initiative, "context")
     client.force_login(owner)
     owners_page = page_fields(client.get(url).content.decode())
@@ -288,7 +289,9 @@ def test_two_concurrent_saves_one_conflict_and_no_lost_data(client, initiative, 
     assert "Teammate&#x27;s statement" in page
     assert refreshed(initiative).problem_statement == "Owner's statement"
 
-    again = client.post(url, page_fields(page) | {"action": ["continue"]})
+    again = client.post(
+        url, page_fields(page) | {"keep-problem_statement": ["mine"], "action": ["continue"]}
+    )
     assert again.status_code == 302
     assert refreshed(initiative).problem_statement == "Teammate's statement"
 
