@@ -8,6 +8,7 @@ the real WeasyPrint render, which still runs.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ class Renders:
 
     count: int = 0
     in_transaction: list[bool] = field(default_factory=list)
+    started_at: list[float] = field(default_factory=list)  # time.perf_counter()
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -34,6 +36,7 @@ def count_renders(monkeypatch) -> Renders:
         with renders._lock:
             renders.count += 1
             renders.in_transaction.append(connection.in_atomic_block)
+            renders.started_at.append(time.perf_counter())
         return real(doc)
 
     monkeypatch.setattr(storage, "render_pdf", render)
