@@ -68,8 +68,12 @@ def _claim(name: str, initiative_id: int) -> bool:
     (or the database is too busy to say: the caller asks again)."""
     try:
         return _claim_locked(name, initiative_id)
-    except OperationalError as busy:  # SQLite: another writer held the lock too long
-        log.warning("Could not claim the render of %s yet: %s", name, busy)
+    except OperationalError as error:
+        # SQLite: "database is locked", another writer held the lock past the timeout
+        # (django-tasks' worker treats it the same way). Anything else is a real fault.
+        if "is locked" not in str(error).lower():
+            raise
+        log.warning("Could not claim the render of %s yet: %s", name, error)
         return False
 
 

@@ -86,3 +86,18 @@ def test_a_render_that_died_is_taken_over(maritime, monkeypatch):
     with stored.open() as file:
         assert "Kestrela coastal patrol capability" in flat(" ".join(pdf_text(file.read())))
     assert exports_of(maritime) == [name.rsplit("/", 1)[1]]
+
+
+def test_a_download_that_cannot_wait_longer_says_to_try_again(client, maritime, monkeypatch):
+    renders = count_renders(monkeypatch)
+    name = f"{FOLDER}/initiative-{maritime.pk}/{fingerprint(document_for(maritime))}.pdf"
+    assert once._claim(name, maritime.pk)  # a render under way that will not finish in time
+    monkeypatch.setattr(once, "WAIT_MARGIN_SECONDS", -once.LEASE.total_seconds())  # no wait
+    client.force_login(maritime.owner)
+
+    response = client.get(reverse("initiative_pdf", args=[maritime.pk]))
+
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "The PDF is not ready yet" in page and "try the download again in a minute" in page
+    assert renders.count == 0
