@@ -1,5 +1,7 @@
 """The printable IDD: the browser print view and the PDF download."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -27,7 +29,9 @@ BUSY = (
 )
 
 
-def pdf_response(request: HttpRequest, initiative: Initiative, find) -> HttpResponse:
+def pdf_response(
+    request: HttpRequest, initiative: Initiative, find: Callable[[], StoredPDF]
+) -> HttpResponse:
     """The PDF `find` returns, as a download; if there is none to give, a page says why."""
     try:
         file, name = open_pdf(find)
@@ -41,7 +45,9 @@ def pdf_response(request: HttpRequest, initiative: Initiative, find) -> HttpResp
     return FileResponse(file, content_type="application/pdf", as_attachment=True, filename=name)
 
 
-def _unavailable(request, initiative: Initiative, context: dict, *, status: int):
+def _unavailable(
+    request: HttpRequest, initiative: Initiative, context: dict, *, status: int
+) -> HttpResponse:
     context |= {"initiative": initiative}
     return render(request, "idd/document/pdf_unavailable.html", context, status=status)
 
