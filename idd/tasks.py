@@ -4,6 +4,8 @@ Laying out a long IDD takes seconds (`make bench`), so every change to an initia
 queues its PDF to be rendered and stored once the initiative has been left unchanged for
 PDF_RENDER_DELAY seconds; the download then serves the stored file. A download that comes
 first still renders on the spot (`idd.export.pdf_for`): nothing depends on a worker.
+An approval stores its revision's PDF right after it commits, and queues it here too,
+in case the web process stops before it is done.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from idd.export import pdf_for
-from idd.models import Initiative
+from idd.export import pdf_for, revision_pdf, revision_pdf_stored
+from idd.models import Initiative, Revision
 
 
 @task()
@@ -27,6 +29,17 @@ def render_pdf_ahead(initiative_id: int, version: int) -> bool:
     if initiative is None:
         return False
     pdf_for(initiative)
+    return True
+
+
+@task()
+def store_revision_pdf(revision_id: int) -> bool:
+    """Store the approved revision's PDF if it is not stored yet; False if it was already
+    (the approving request stored it right after its commit, as it usually does)."""
+    revision = Revision.objects.get(pk=revision_id)
+    if revision_pdf_stored(revision):
+        return False
+    revision_pdf(revision)
     return True
 
 

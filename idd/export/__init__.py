@@ -6,14 +6,39 @@ Interface (stable; other parts of the product call these):
   dict (`idd.snapshot.snapshot(load(pk))` or an approved revision's stored copy).
 - `render_pdf(doc) -> bytes`: the same document as a PDF/UA-1 (tagged, title and
   language set), laid out by WeasyPrint with a URL fetcher that loads only the
-  project's own static files. The review workflow calls it at approval time to store
-  the approved revision's PDF.
+  project's own static files.
 - `pdf_for(initiative) -> StoredPDF`: the initiative's current PDF from
-  `default_storage`, rendered only when its content changed.
+  `default_storage`, rendered only when its content changed, and once however many
+  ask for it at once; an approved initiative's is its revision's (`revision_pdf`).
+- `revision_pdf(revision) -> StoredPDF`, `revision_pdf_name(initiative_id, number, doc)`,
+  `revision_pdf_stored(revision)`: an approved revision's PDF (stored right after the
+  approval commits, or on demand), the name it is stored under, and whether it is yet.
+- `open_pdf(find) -> (file, download name)`: the PDF `find` returns, opened.
+- `PDFMissing`: an approved revision's PDF is lost and cannot be made again as it was.
 - `document_for(initiative) -> dict`: the snapshot the print view and PDF show.
 """
 
 from idd.export.render import render_html, render_pdf
-from idd.export.storage import StoredPDF, document_for, pdf_for
+from idd.export.storage import (
+    PDFMissing,
+    StoredPDF,
+    document_for,
+    open_pdf,
+    pdf_for,
+    revision_pdf,
+    revision_pdf_name,
+    revision_pdf_stored,
+)
 
-__all__ = ["StoredPDF", "document_for", "pdf_for", "render_html", "render_pdf"]
+__all__ = [
+    "PDFMissing",
+    "StoredPDF",
+    "document_for",
+    "open_pdf",
+    "pdf_for",
+    "render_html",
+    "render_pdf",
+    "revision_pdf",
+    "revision_pdf_name",
+    "revision_pdf_stored",
+]

@@ -4,8 +4,14 @@ The stored name is a fingerprint of everything the PDF is made of: the snapshot 
 IDD's content, and the commitment figures as of today), the marking, and the files that
 turn it into a PDF (templates, the print stylesheet, the rendering code, the versions of
 Django and WeasyPrint). Any edit changes the snapshot, so a changed draft gets a new name
-and is never served stale; an unchanged one costs a snapshot and a storage lookup. Older
-PDFs of the same initiative are removed when a new one is stored.
+and is never served stale; an unchanged one costs a snapshot and two storage lookups.
+Older PDFs of the same initiative are removed when a new one is stored. However many
+requests and workers want one PDF at once, it is rendered once (`idd.export.once`).
+
+An approved revision's PDF is stored under a name that carries the same fingerprint, as
+of its approval (`revision_pdf_name`): that is how a PDF missing from storage can be
+told apart as reproducible (same snapshot, marking, templates and code: rendering again
+gives the document that was approved) or not (`PDFMissing`).
 """
 
 from __future__ import annotations
@@ -13,22 +19,43 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import django
 import weasyprint
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
 
 from idd.choices import InitiativeStatus
+from idd.export import once
 from idd.export.render import render_pdf
 from idd.models import Initiative, Revision
 from idd.snapshot import load, snapshot
 
+log = logging.getLogger(__name__)
+
 FOLDER = "exports"
+REVISIONS = "revisions"  # Revision.pdf's folder
+# Looking a PDF up again when a newer render removed it between lookup and opening.
+OPEN_ATTEMPTS = 3
+
+
+class PDFMissing(Exception):
+    """An approved revision's PDF is gone from storage and cannot be made again as it was."""
+
+    def __init__(self, revision: Revision) -> None:
+        super().__init__(
+            f"The PDF stored when revision {revision.number} was approved is missing from "
+            "the file storage, and it cannot be made again exactly as it was: the templates "
+            "or the marking have changed since. Ask an administrator to restore it from the "
+            "backup; the revision's content is on its page, as approved."
+        )
+        self.revision = revision
 
 
 @dataclass(frozen=True)
@@ -99,31 +126,71 @@ def _folder(initiative_id: int) -> str:
     return f"{FOLDER}/initiative-{initiative_id}"
 
 
-def _remove_older(folder: str, keep: str) -> None:
-    try:
-        _, files = default_storage.listdir(folder)
-    except FileNotFoundError:
-        return
-    for name in files:
-        path = f"{folder}/{name}"
-        if path != keep:
-            default_storage.delete(path)
+def revision_pdf_name(initiative_id: int, number: int, doc: dict[str, Any]) -> str:
+    """Where an approved revision's PDF is stored: its fingerprint as rendered now."""
+    # As the snapshot reads back from the JSON column, so the fingerprint is the same then.
+    doc = json.loads(json.dumps(doc))
+    return f"{REVISIONS}/initiative-{initiative_id}-revision-{number}-{fingerprint(doc)}.pdf"
+
+
+def revision_pdf(revision: Revision) -> StoredPDF:
+    """The PDF of an approved revision: the record, stored right after approval.
+
+    If it is not stored yet (the approval has only just committed) or no longer (lost
+    from storage), it is rendered from the frozen snapshot and stored under its name,
+    but only if rendering now reproduces it: the name's fingerprint is that of the
+    snapshot with today's marking, templates and code. A rendering with other templates
+    or another marking would be a different document put in the record's place, so
+    then it raises PDFMissing instead.
+    """
+    doc = revision.snapshot
+    name = revision.pdf.name
+    if name and name == revision_pdf_name(revision.initiative_id, revision.number, doc):
+        if once.store_once(name, revision.initiative_id, lambda: render_pdf(doc)):
+            log.info(
+                "Stored the PDF of revision %s of initiative %s from its frozen snapshot",
+                revision.number,
+                revision.initiative_id,
+            )
+    elif not (name and once.is_complete(name)):
+        log.error("The PDF of revision %s is missing from storage: %s", revision.pk, name)
+        raise PDFMissing(revision)
+    return StoredPDF(name, download_name(doc))
+
+
+def revision_pdf_stored(revision: Revision) -> bool:
+    """The approved revision's PDF is in storage (else it is being stored, or missing)."""
+    return bool(revision.pdf.name) and once.is_complete(revision.pdf.name)
 
 
 def pdf_for(initiative: Initiative) -> StoredPDF:
     """The initiative's current PDF: from storage when unchanged, else rendered and stored.
 
-    An approved revision whose PDF was stored at approval is served as it is.
+    An approved initiative's is its approved revision's PDF (`revision_pdf`).
     """
     revision = _approved_revision(initiative)
-    if revision is not None and revision.pdf:
-        return StoredPDF(revision.pdf.name, download_name(revision.snapshot))
-    doc = revision.snapshot if revision is not None else snapshot(load(initiative.pk))
+    if revision is not None:
+        return revision_pdf(revision)
+    doc = snapshot(load(initiative.pk))
     folder = _folder(initiative.pk)
     name = f"{folder}/{fingerprint(doc)}.pdf"
-    if not default_storage.exists(name):
-        pdf = render_pdf(doc)
-        if not default_storage.exists(name):  # a concurrent request may have stored it
-            default_storage.save(name, ContentFile(pdf))
-            _remove_older(folder, keep=name)
+    if once.store_once(name, initiative.pk, lambda: render_pdf(doc)):
+        once.remove_older(folder, keep=name)
     return StoredPDF(name, download_name(doc))
+
+
+def open_pdf(find: Callable[[], StoredPDF]) -> tuple[File, str]:
+    """The PDF `find` returns, opened, and its download name.
+
+    A newer render of the initiative may remove an older PDF between its lookup and its
+    opening; then the lookup runs again (and finds the newer one). An open file stays
+    readable after its removal.
+    """
+    for _ in range(OPEN_ATTEMPTS - 1):
+        stored = find()
+        try:
+            return stored.open(), stored.download_name
+        except FileNotFoundError:
+            log.info("%s was removed as it was opened; looking again", stored.name)
+    stored = find()
+    return stored.open(), stored.download_name

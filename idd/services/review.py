@@ -3,7 +3,8 @@
 Each function locks the initiative, checks that this user may take the transition now
 (state, role and membership, conditions), takes it, records who and when (the history
 record carries the user and the transition as its change reason), records the
-reviewer's decision where there is one, freezes the revision on approval, and e-mails
+reviewer's decision where there is one, freezes the revision on approval (its PDF is
+rendered once that commits, never while the initiative is locked), and e-mails
 the people who must act next once the transaction commits. A refused transition raises
 `RefusedTransition` with a message for the user and changes nothing.
 """
@@ -14,10 +15,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
@@ -29,10 +30,12 @@ from django_fsm import can_proceed
 
 from idd import roles
 from idd.choices import InitiativeStatus
+from idd.export import revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
 from idd.snapshot import load, snapshot
 from idd.tasks import queue_pdf_render
+from idd.tasks import store_revision_pdf as store_revision_pdf_task
 
 # The transitions, in the order the screens offer them.
 TRANSITIONS = (
@@ -243,9 +246,8 @@ def request_changes(initiative: Initiative, user, reason: str, *, base_url: str 
 
 @transaction.atomic
 def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "") -> Revision:
-    """Approve and freeze: the snapshot of every section and its PDF are stored for good."""
-    from idd.export import render_pdf  # WeasyPrint is imported only when a PDF is made
-
+    """Approve and freeze: the snapshot of every section is stored for good, and its PDF
+    right after the approval commits (`store_revision_pdf`)."""
     initiative, _ = _take(initiative, user, "approve")
     ReviewDecision.objects.create(
         initiative=initiative,
@@ -265,17 +267,39 @@ def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "
             "approved_at": approved_at.isoformat(),
         }
     )
-    name = f"initiative-{initiative.pk}-revision-{initiative.revision}.pdf"
     revision = Revision.objects.create(
         initiative=initiative,
         number=initiative.revision,
         snapshot=doc,
-        pdf=ContentFile(render_pdf(doc), name=name),
+        # The name the PDF will be stored under; the file follows once this commits.
+        pdf=revision_pdf_name(initiative.pk, initiative.revision, doc),
         approved_by=user,
         approved_at=approved_at,
     )
+    store_revision_pdf(revision)
     _notify(initiative, "approve", user, _team(initiative), reason=reason, base_url=base_url)
     return revision
+
+
+def store_revision_pdf(revision: Revision) -> None:
+    """Once the approval commits, render and store the revision's PDF, outside the lock.
+
+    Laying it out takes seconds (longer for a big IDD); the initiative stays locked only
+    for the approval itself. Rendered in this process right after the commit, and queued
+    to the worker too, in case this process stops first; whichever comes second, or a
+    download in between, finds it stored (`idd.export.once`: one render).
+    """
+    revision_id = revision.pk
+
+    def render_now() -> None:
+        revision_pdf(Revision.objects.get(pk=revision_id))
+
+    def queue() -> None:
+        run_after = timezone.now() + timedelta(seconds=settings.PDF_RENDER_DELAY)
+        store_revision_pdf_task.using(run_after=run_after).enqueue(revision_id)
+
+    transaction.on_commit(queue, robust=True)
+    transaction.on_commit(render_now, robust=True)
 
 
 @transaction.atomic

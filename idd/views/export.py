@@ -1,12 +1,16 @@
 """The printable IDD: the browser print view and the PDF download."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from idd.export import document_for, pdf_for, render_html
+from idd.export import PDFMissing, StoredPDF, document_for, open_pdf, pdf_for, render_html
+from idd.export.once import Busy
+from idd.models import Initiative
 from idd.views.initiatives import get_visible_initiative
 
 
@@ -19,18 +23,45 @@ def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render_html(document_for(initiative), media="screen"))
 
 
+BUSY = (
+    "The PDF is taking longer than usual to prepare, because many are being prepared at "
+    "once. Nothing is lost: try the download again in a minute."
+)
+
+
+def pdf_response(
+    request: HttpRequest, initiative: Initiative, find: Callable[[], StoredPDF]
+) -> HttpResponse:
+    """The PDF `find` returns, as a download; if there is none to give, a page says why."""
+    try:
+        file, name = open_pdf(find)
+    except PDFMissing as missing:
+        context = {"heading": f"The PDF of revision {missing.revision.number} is missing"}
+        context |= {"message": str(missing), "revision": missing.revision}
+        return _unavailable(request, initiative, context, status=404)
+    except Busy:
+        context = {"heading": "The PDF is not ready yet", "message": BUSY}
+        return _unavailable(request, initiative, context, status=503)
+    return FileResponse(file, content_type="application/pdf", as_attachment=True, filename=name)
+
+
+def _unavailable(
+    request: HttpRequest, initiative: Initiative, context: dict, *, status: int
+) -> HttpResponse:
+    context |= {"initiative": initiative}
+    return render(request, "idd/document/pdf_unavailable.html", context, status=status)
+
+
 @transaction.non_atomic_requests
 @require_GET
-def pdf_download(request: HttpRequest, pk: int) -> FileResponse:
+def pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The IDD as a tagged PDF: from storage when unchanged, else rendered first."""
     initiative = get_visible_initiative(request, pk)
-    stored = pdf_for(initiative)
-    return FileResponse(
-        stored.open(),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=stored.download_name,
-    )
+
+    def find() -> StoredPDF:
+        return pdf_for(initiative)
+
+    return pdf_response(request, initiative, find)
 
 
 @require_GET

@@ -11,9 +11,9 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -22,7 +22,8 @@ from idd import roles
 from idd.audit import trail
 from idd.choices import InitiativeStatus
 from idd.diff import diff
-from idd.export.storage import download_name
+from idd.export import StoredPDF, revision_pdf_stored
+from idd.export import revision_pdf as stored_revision_pdf
 from idd.forms.review import (
     APPROVE,
     CommentForm,
@@ -35,6 +36,7 @@ from idd.models import Initiative, ReviewComment, Revision
 from idd.sections import SECTION_BY_SLUG, SECTIONS
 from idd.services import comments, review
 from idd.snapshot import load, snapshot
+from idd.views.export import pdf_response
 from idd.views.initiatives import get_visible_initiative
 
 PER_PAGE = 25
@@ -168,6 +170,7 @@ def _review_page(
             "open_threads": sum(item["open"] for item in sections),
             "first_open": next((i["section"].slug for i in sections if i["open"]), None),
             "approved": approved,
+            "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
             "may_comment": may_comment,
             "may_resolve": comments.may_resolve(initiative, user),
         },
@@ -226,6 +229,9 @@ def _refused(request: HttpRequest, message: str, text: str = "") -> None:
         messages.info(request, f"What you wrote was not saved; here it is to copy: {text}")
 
 
+# Outside the request's transaction: the approval's own transaction commits when approve()
+# returns, and its PDF is rendered then, with the initiative no longer locked.
+@transaction.non_atomic_requests
 @require_POST
 @tells_what_failed_after
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -238,9 +244,11 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if outcome == APPROVE:
             revision = review.approve(initiative, request.user, reason, base_url=_base_url(request))
+            stored = (
+                "its PDF is stored" if revision_pdf_stored(revision) else "its PDF is being stored"
+            )
             messages.success(
-                request,
-                f"Revision {revision.number} is approved and frozen; its PDF is stored.",
+                request, f"Revision {revision.number} is approved and frozen; {stored}."
             )
         else:
             review.request_changes(initiative, request.user, reason, base_url=_base_url(request))
@@ -346,25 +354,26 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "doc": revision.snapshot,
             # The review of this revision: its decisions and its comment threads, closed.
             "decisions": review.decisions_on(initiative, number),
+            "pdf_stored": revision_pdf_stored(revision),
             "sections": sections,
             "tab": "revisions",
         },
     )
 
 
+# Read-only, and the first download after approval may render: outside a transaction.
+@transaction.non_atomic_requests
 @require_GET
-def revision_pdf(request: HttpRequest, pk: int, number: int) -> FileResponse:
-    """The PDF stored at approval, served from storage (never re-rendered)."""
+def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The PDF of the revision as approved: from storage, or stored from its frozen snapshot
+    if the approval has only just committed (see `idd.export.revision_pdf`)."""
     initiative = get_visible_initiative(request, pk)
     revision = _revision(initiative, number)
-    if not revision.pdf:
-        raise Http404("No PDF was stored for this revision.")
-    return FileResponse(
-        default_storage.open(revision.pdf.name, "rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=download_name(revision.snapshot),
-    )
+
+    def find() -> StoredPDF:
+        return stored_revision_pdf(revision)
+
+    return pdf_response(request, initiative, find)
 
 
 def _version(initiative: Initiative, choice: str) -> tuple[str, dict]:

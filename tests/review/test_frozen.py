@@ -2,6 +2,7 @@
 and the approved IDD's plan cannot be edited."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -162,3 +163,17 @@ def test_the_review_page_of_an_approved_idd_shows_it_as_approved(client, approve
     assert "Revision 1 approved by" in page
     assert "Fund fuel and spare parts in the defence budget" in page
     assert "Recorded after approval" not in page
+
+
+def test_the_pdf_stored_after_approval_is_the_one_the_revision_names(
+    make_initiative, reviewer, django_capture_on_commit_callbacks
+):
+    """The revision records its PDF's name on approval; storing the file after the commit
+    writes nothing to the frozen row."""
+    initiative = make_initiative(S.IN_REVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = review.approve(initiative, reviewer, "Sound plan.")
+    assert stored(revision)["pdf"] == revision.pdf.name
+    assert revision.pdf.name.startswith(f"revisions/initiative-{initiative.pk}-revision-1-")
+    with default_storage.open(revision.pdf.name) as file:
+        assert file.read(5) == b"%PDF-"

@@ -180,13 +180,16 @@ def test_the_decision_box_counts_the_comment_threads_still_open(client, make_ini
     assert "read them before you decide" in text
 
 
-def test_approving_freezes_the_revision_with_its_pdf(client, make_initiative, reviewer):
+def test_approving_freezes_the_revision_with_its_pdf(
+    client, make_initiative, reviewer, django_capture_on_commit_callbacks
+):
     initiative = make_initiative(S.IN_REVIEW)
     client.force_login(reviewer)
-    response = client.post(
-        reverse("initiative_decide", args=[initiative.pk]),
-        {"decision-outcome": "approve", "decision-reason": ""},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the PDF is stored after commit
+        response = client.post(
+            reverse("initiative_decide", args=[initiative.pk]),
+            {"decision-outcome": "approve", "decision-reason": ""},
+        )
     assert response.status_code == 302
     assert status_of(initiative) == S.APPROVED
     revision = Revision.objects.get(initiative=initiative)

@@ -1,0 +1,88 @@
+"""The approval stores its frozen snapshot under the lock, and its PDF just after it commits."""
+
+import time
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from idd.export import revision_pdf_stored
+from idd.services import review
+from idd.tasks import store_revision_pdf
+from tests import factories
+from tests.export.concurrency import count_renders
+from tests.export.pdftools import flat, pdf_text
+
+BEING_STORED = "The PDF of revision 1 is being stored."
+
+
+@pytest.fixture
+def reviewer(db):
+    return factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+
+
+@pytest.fixture
+def in_review(maritime, reviewer):
+    review.start_review(maritime, reviewer)
+    return maritime
+
+
+def text_of(pdf: bytes) -> str:
+    return flat(" ".join(pdf_text(pdf)))
+
+
+def assert_is_the_approved_pdf(pdf: bytes) -> None:
+    text = text_of(pdf)
+    assert "APPROVED REVISION 1" in text
+    assert "Revision 1 was approved on" in text and "by Morgan Hale." in text
+
+
+@pytest.mark.django_db(transaction=True)  # the approval commits, as in production
+def test_the_approval_renders_its_pdf_after_it_commits_not_under_the_lock(
+    in_review, reviewer, monkeypatch
+):
+    renders = count_renders(monkeypatch)
+    started = time.perf_counter()
+
+    revision = review.approve(in_review, reviewer, "Ready for staffing.")
+
+    took = time.perf_counter() - started
+    assert renders.count == 1
+    assert renders.in_transaction == [False], "rendered after the commit, with no row locked"
+    committed = renders.started_at[0] - started
+    print(f"\napproval committed (lock released) within {committed:.2f} s of {took:.2f} s")
+    assert revision_pdf_stored(revision), "approved means its PDF is stored"
+    with default_storage.open(revision.pdf.name) as file:
+        assert_is_the_approved_pdf(file.read())
+
+
+def test_a_download_right_after_approval_gets_the_approved_pdf(client, in_review, reviewer):
+    """The approval committed, its PDF is not stored yet: the pages say so, the download
+    renders it (once), and the worker then finds it stored."""
+    revision = review.approve(in_review, reviewer, "Ready for staffing.")  # no commit here
+    client.force_login(in_review.owner)
+    pages = (
+        reverse("initiative_review", args=[in_review.pk]),
+        reverse("revision_detail", args=[in_review.pk, 1]),
+    )
+    for page in pages:
+        assert BEING_STORED in client.get(page).content.decode()
+
+    response = client.get(reverse("revision_pdf", args=[in_review.pk, 1]))
+
+    assert response.status_code == 200
+    assert_is_the_approved_pdf(b"".join(response.streaming_content))
+    for page in pages:
+        assert BEING_STORED not in client.get(page).content.decode()
+    assert store_revision_pdf.call(revision.pk) is False, "nothing left for the worker"
+
+
+def test_the_worker_stores_the_pdf_if_the_approving_request_did_not(in_review, reviewer):
+    revision = review.approve(in_review, reviewer)  # its process stopped before the render
+    assert not revision_pdf_stored(revision)
+
+    assert store_revision_pdf.call(revision.pk) is True
+
+    assert revision_pdf_stored(revision)
+    with default_storage.open(revision.pdf.name) as file:
+        assert_is_the_approved_pdf(file.read())

@@ -1,0 +1,103 @@
+"""One render per version of an IDD, however many downloads and workers ask for it at once."""
+
+import os
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.urls import reverse
+
+from idd.export import document_for, once, pdf_for
+from idd.export.storage import FOLDER, fingerprint
+from idd.tasks import render_pdf_ahead
+from tests.export.concurrency import at_once, count_renders
+from tests.export.pdftools import flat, pdf_text
+from tests.export.stored import exports_of
+
+# Downloads released together; IDD_CONCURRENT_DOWNLOADS=20 gives the figure in the README.
+DOWNLOADS = int(os.environ.get("IDD_CONCURRENT_DOWNLOADS", "6"))
+
+
+@pytest.mark.django_db(transaction=True)  # each thread commits on its own connection
+def test_concurrent_downloads_of_a_changed_idd_render_it_once(maritime, monkeypatch):
+    renders = count_renders(monkeypatch)
+    url = reverse("initiative_pdf", args=[maritime.pk])
+
+    downloads = at_once(maritime.owner, [url] * DOWNLOADS)
+
+    assert [d.status for d in downloads] == [200] * DOWNLOADS
+    assert len({d.body for d in downloads}) == 1, "every download got the one stored PDF"
+    assert "Kestrela coastal patrol capability" in flat(" ".join(pdf_text(downloads[0].body)))
+    print(f"\n{DOWNLOADS} concurrent downloads of a changed IDD: {renders.count} render(s)")
+    assert renders.count == 1
+    assert len(exports_of(maritime)) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_and_a_download_of_one_version_render_it_once(maritime, monkeypatch):
+    renders = count_renders(monkeypatch)
+    url = reverse("initiative_pdf", args=[maritime.pk])
+    worker = threading.Thread(target=render_ahead, args=(maritime.pk, maritime.version))
+    worker.start()
+
+    (download,) = at_once(maritime.owner, [url])
+    worker.join(timeout=300)
+
+    assert download.status == 200 and download.body.startswith(b"%PDF-")
+    assert renders.count == 1
+    assert len(exports_of(maritime)) == 1
+
+
+def render_ahead(initiative_id: int, version: int) -> None:
+    try:
+        render_pdf_ahead.call(initiative_id, version)
+    finally:
+        connection.close()
+
+
+def test_a_newer_pdf_leaves_one_being_rendered_alone(maritime):
+    """Removing the older PDFs skips a render under way (of another version, say)."""
+    folder = f"{FOLDER}/initiative-{maritime.pk}"
+    under_way, older = f"{folder}/{'0' * 32}.pdf", f"{folder}/{'1' * 32}.pdf"
+    default_storage.save(older, ContentFile(b"%PDF-1.7 an older version"))
+    assert once._claim(under_way, maritime.pk)  # a render has begun...
+    default_storage.save(under_way, ContentFile(b"%PDF-1.7 its first bytes"))  # ...and writes
+
+    newest = pdf_for(maritime)
+
+    kept = sorted(exports_of(maritime))
+    assert kept == sorted(
+        [newest.name.rsplit("/", 1)[1], "0" * 32 + ".pdf", "0" * 32 + ".pdf.rendering"]
+    )
+
+
+def test_a_render_that_died_is_taken_over(maritime, monkeypatch):
+    name = f"{FOLDER}/initiative-{maritime.pk}/{fingerprint(document_for(maritime))}.pdf"
+    assert once._claim(name, maritime.pk)  # its renderer was killed: the marker stays
+    default_storage.save(name, ContentFile(b"%PDF-1.7 cut short"))
+    monkeypatch.setattr(once, "LEASE", timedelta(0))  # its lease is over
+
+    stored = pdf_for(maritime)
+
+    assert stored.name == name
+    with stored.open() as file:
+        assert "Kestrela coastal patrol capability" in flat(" ".join(pdf_text(file.read())))
+    assert exports_of(maritime) == [name.rsplit("/", 1)[1]]
+
+
+def test_a_download_that_cannot_wait_longer_says_to_try_again(client, maritime, monkeypatch):
+    renders = count_renders(monkeypatch)
+    name = f"{FOLDER}/initiative-{maritime.pk}/{fingerprint(document_for(maritime))}.pdf"
+    assert once._claim(name, maritime.pk)  # a render under way that will not finish in time
+    monkeypatch.setattr(once, "WAIT_MARGIN_SECONDS", -once.LEASE.total_seconds())  # no wait
+    client.force_login(maritime.owner)
+
+    response = client.get(reverse("initiative_pdf", args=[maritime.pk]))
+
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "The PDF is not ready yet" in page and "try the download again in a minute" in page
+    assert renders.count == 0
