@@ -20,7 +20,7 @@ from idd import roles
 from idd.forms.base import Move, VersionForm
 from idd.forms.basics import BasicsForm
 from idd.models import Initiative
-from idd.services import editing
+from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 from idd.services.review import latest_reason
 from idd.snapshot import load, snapshot
@@ -179,6 +179,10 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     else:
         version = VersionForm(initial={"version": initiative.version})
         step_forms = current.forms(initiative, request.user, add=request.GET.get("add", ""))
+        # What they typed when their session ended, back on the form, unsaved (parking.py).
+        if (parked := parking.take(request)) is not None:
+            version = VersionForm(parked)
+            step_forms = current.forms(initiative, request.user, data=parked)
 
     doc = snapshot(load(pk))
     step_forms.doc = doc
