@@ -35,26 +35,23 @@
   const secondsLeft = () => Math.round((deadline - Date.now()) / 1000);
 
   const tick = async () => {
-    if (secondsLeft() > warnSeconds) {
-      schedule(secondsLeft() - warnSeconds);
-      return;
-    }
-    if (alert.hidden) {
+    // Before showing the warning, and before saying it is over, check with the server.
+    if (secondsLeft() <= warnSeconds && (alert.hidden || secondsLeft() <= 0)) {
       const server = await ask({}).catch(() => secondsLeft());
       deadline = Date.now() + server * 1000;
-      if (server > warnSeconds) {
-        schedule(server - warnSeconds);
-        return;
-      }
     }
-    if (secondsLeft() <= 0) {
+    const left = secondsLeft();
+    if (left > warnSeconds) {
+      show("hidden");
+      schedule(left - warnSeconds);
+    } else if (left <= 0) {
       show("ended");
-      return;
+    } else {
+      const text = minutesText(left);
+      if (countdown.textContent !== text) countdown.textContent = text;
+      show("warning");
+      schedule(1);
     }
-    const text = minutesText(secondsLeft());
-    if (countdown.textContent !== text) countdown.textContent = text;
-    show("warning");
-    schedule(1);
   };
 
   const schedule = (seconds) => {
@@ -62,11 +59,16 @@
     timer = setTimeout(tick, seconds * 1000);
   };
 
+  // The token from the cookie, not the form's: signing in again in another tab renews it.
+  const token = () =>
+    (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] ||
+    form.querySelector("[name=csrfmiddlewaretoken]").value;
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const left = await ask({ method: "POST", body: new FormData(form) }).catch(() => 0);
+    const stay = { method: "POST", headers: { "X-CSRFToken": token() } };
+    const left = await ask(stay).catch(() => 0);
     deadline = Date.now() + left * 1000;
-    if (left > 0) show("hidden");
     tick();
   });
 
