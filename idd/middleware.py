@@ -27,6 +27,12 @@ def stay_signed_in(request: HttpRequest) -> None:
     request.session[LAST_SEEN] = int(time.time())
 
 
+def start_idle_clock(sender, request: HttpRequest | None, **kwargs) -> None:
+    """On sign-in (the user_logged_in signal, idd/apps.py): saved with the sign-in itself."""
+    if request is not None and hasattr(request, "session"):
+        stay_signed_in(request)
+
+
 class IdleSignOutMiddleware:
     """Signs out a user whose last request is older than SESSION_IDLE_MINUTES.
 

@@ -17,8 +17,8 @@ from django.urls import Resolver404, resolve
 
 PARKED = "parked_posts"
 IDLE_USER = "signed_out_idle_user"
-# Only the guided form's steps show parked input (idd/views/wizard.py calls take()).
-PARKABLE_VIEWS = {"wizard_step"}
+# Only the guided form's pages show parked input (idd/views/wizard.py calls take()).
+PARKABLE_VIEWS = {"wizard_step", "initiative_create"}
 NEVER_KEPT = {"csrfmiddlewaretoken"}
 RESTORED = (
     "Your session ended before this was saved; what you typed is back on the form. "

@@ -35,7 +35,6 @@ class SignInView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         parking.signed_in(self.request, form.get_user())
-        stay_signed_in(self.request)
         return response
 
 

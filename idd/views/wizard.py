@@ -80,7 +80,8 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     """Step 1 for a new initiative: the planner who creates it owns it."""
     if reason := refusal(request, None):
         return not_allowed(request, reason, None)
-    form = BasicsForm(request.POST or None, user=request.user)
+    # What they typed when their session ended, back on the form, unsaved (parking.py).
+    form = BasicsForm(request.POST or parking.take(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         initiative = editing.create_initiative(form, request.user, FIRST_STEP.slug)
         messages.success(request, f"“{initiative.title}” was created. You own it.")

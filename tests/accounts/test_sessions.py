@@ -101,6 +101,20 @@ def test_a_save_after_the_session_ended_is_back_on_the_form_after_sign_in(
     assert RESTORED not in client.get(step).content.decode()
 
 
+def test_a_new_initiative_typed_when_the_session_ended_is_back_after_sign_in(client, owner):
+    new = reverse("initiative_create")
+    client.force_login(owner)
+    client.get(new)
+    data = {"title": "Northern gulf patrols", "first_fiscal_year": "2027", "action": "continue"}
+    go_idle(client)
+    assert client.post(new, data).status_code == 302
+    sign_in(client, owner, next_url=new)
+    html = client.get(new).content.decode()
+    assert RESTORED in html
+    assert 'value="Northern gulf patrols"' in html
+    assert not Initiative.objects.filter(title="Northern gulf patrols").exists()
+
+
 def test_a_restored_save_over_someone_elses_newer_save_is_refused(
     client, owner, teammate, initiative, step, typed_page
 ):
