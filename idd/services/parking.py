@@ -44,8 +44,10 @@ def is_parkable(path: str) -> bool:
 
 def park(request: HttpRequest) -> bool:
     """Keep a save that arrived after the idle sign-out; True if it was kept."""
+    if request.method != "POST":
+        return False
     user_id = request.session.get(IDLE_USER)
-    if request.method != "POST" or user_id is None or not is_parkable(request.path_info):
+    if user_id is None or not is_parkable(request.path_info):
         return False
     data = [(key, values) for key, values in request.POST.lists() if key not in NEVER_KEPT]
     parked = request.session.get(PARKED, {})
