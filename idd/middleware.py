@@ -7,30 +7,37 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from idd.services import parking
 
-LAST_SEEN = "last_seen"
-# The stamp is written at most once a minute, so a burst of requests costs one session save.
-STAMP_EVERY = 60
+# When the user's last request was: a signed cookie, so activity costs no database write.
+# A browser that drops it is treated as active, which is all a browser that keeps sending
+# requests could claim anyway; the sign-out guards an unattended screen.
+LAST_SEEN_COOKIE = "idd_last_seen"
+SALT = "idd.idle-sign-out"
+
+
+def signed_stamp(seconds: int) -> str:
+    """The cookie's value for a last request at `seconds` (epoch), as set_signed_cookie signs."""
+    return signing.get_cookie_signer(salt=LAST_SEEN_COOKIE + SALT).sign(str(seconds))
+
+
+def _last_seen(request: HttpRequest) -> int | None:
+    value = request.get_signed_cookie(LAST_SEEN_COOKIE, default=None, salt=SALT)
+    return int(value) if value and value.isdigit() else None
 
 
 def seconds_left(request: HttpRequest) -> int:
     """Seconds until the idle sign-out, as the server counts them."""
-    last = request.session.get(LAST_SEEN, int(time.time()))
+    last = getattr(request, "idle_last_seen", None) or int(time.time())
     return max(0, last + settings.SESSION_IDLE_MINUTES * 60 - int(time.time()))
 
 
 def stay_signed_in(request: HttpRequest) -> None:
-    request.session[LAST_SEEN] = int(time.time())
-
-
-def start_idle_clock(sender, request: HttpRequest | None, **kwargs) -> None:
-    """On sign-in (the user_logged_in signal, idd/apps.py): saved with the sign-in itself."""
-    if request is not None and hasattr(request, "session"):
-        stay_signed_in(request)
+    request.idle_last_seen = int(time.time())
 
 
 class IdleSignOutMiddleware:
@@ -46,16 +53,28 @@ class IdleSignOutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        now = int(time.time())
         if request.user.is_authenticated:
-            now = int(time.time())
-            last = request.session.get(LAST_SEEN)
+            last = _last_seen(request)
             if last is not None and now - last > settings.SESSION_IDLE_MINUTES * 60:
                 user_id = request.user.pk
                 logout(request)
                 parking.remember_idle_sign_out(request, user_id)
-            elif not self.is_status_check(request) and (last is None or now - last >= STAMP_EVERY):
-                request.session[LAST_SEEN] = now
-        return self.get_response(request)
+            elif last is not None and self.is_status_check(request):
+                request.idle_last_seen = last
+            else:
+                request.idle_last_seen = now
+        response = self.get_response(request)
+        if request.user.is_authenticated:  # also right after signing in
+            response.set_signed_cookie(
+                LAST_SEEN_COOKIE,
+                str(getattr(request, "idle_last_seen", now)),
+                salt=SALT,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
         if not request.user.is_authenticated:

@@ -3,10 +3,10 @@
 import time
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from idd.middleware import LAST_SEEN
+from idd.middleware import LAST_SEEN_COOKIE, SALT, signed_stamp
 from idd.models import Initiative
 from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.parking import RESTORED
@@ -19,9 +19,14 @@ TYPED = "Smugglers cross the northern gulf at night; <b>patrols</b> see 1 in 10.
 
 
 def go_idle(client: Client, minutes: int = 31) -> None:
-    session = client.session
-    session[LAST_SEEN] = int(time.time()) - minutes * 60
-    session.save()
+    """The browser's last request was `minutes` ago (the clock, moved on)."""
+    client.cookies[LAST_SEEN_COOKIE] = signed_stamp(int(time.time()) - minutes * 60)
+
+
+def last_seen(client: Client) -> int:
+    request = RequestFactory().get("/")
+    request.COOKIES = {LAST_SEEN_COOKIE: client.cookies[LAST_SEEN_COOKIE].value}
+    return int(request.get_signed_cookie(LAST_SEEN_COOKIE, salt=SALT))
 
 
 def sign_in(client: Client, user, next_url: str = ""):
@@ -62,7 +67,7 @@ def test_activity_within_the_idle_time_keeps_the_session(client, owner):
     client.get(reverse("dashboard"))
     go_idle(client, minutes=29)
     assert client.get(reverse("dashboard")).status_code == 200
-    assert client.session[LAST_SEEN] > time.time() - 5  # the clock started again
+    assert last_seen(client) > time.time() - 5  # the clock started again
 
 
 def test_idle_minutes_come_from_the_setting(client, owner, settings):
@@ -158,6 +163,7 @@ def test_asking_how_long_is_left_is_not_activity_and_staying_is(client, owner):
     left = client.get(reverse("session")).json()["seconds_left"]
     assert 9 * 60 <= left <= 10 * 60
     assert client.get(reverse("session")).json()["seconds_left"] <= left
+    assert last_seen(client) < time.time() - 19 * 60
     stayed = client.post(reverse("session")).json()["seconds_left"]
     assert stayed >= 30 * 60 - 5
 
@@ -175,6 +181,14 @@ def test_signed_in_pages_carry_the_idle_warning(client, owner):
     assert 'id="session-warning"' in html
     assert "js/session.js" in html
     assert 'id="session-warning"' not in Client().get(reverse("login")).content.decode()
+
+
+def test_the_last_request_time_cannot_be_forged(client, owner):
+    client.force_login(owner)
+    client.cookies[LAST_SEEN_COOKIE] = str(int(time.time()) + 3600)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 200  # an unreadable stamp counts as a request now
+    assert last_seen(client) <= time.time()
 
 
 def test_a_stale_security_token_gets_a_page_with_the_typed_text(owner, step, initiative):

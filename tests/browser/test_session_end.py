@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.sessions.models import Session
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from idd.middleware import LAST_SEEN
+from idd.middleware import LAST_SEEN_COOKIE, signed_stamp
 from idd.models import Initiative
 from idd.services.parking import RESTORED
 from tests import factories
@@ -41,17 +40,15 @@ def check(tmp_path):
     return run
 
 
-def browser_session(page: Page) -> Session:
-    key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
-    return Session.objects.get(session_key=key)
+def last_seen(page: Page) -> int:
+    value = next(c["value"] for c in page.context.cookies() if c["name"] == LAST_SEEN_COOKIE)
+    return int(value.split(":")[0])  # the signed value starts with the plain one
 
 
-def set_last_seen(page: Page, seconds_ago: int) -> None:
+def set_last_seen(page: Page, live_server, seconds_ago: int) -> None:
     """The planner's last request was this long ago (the clock, moved on)."""
-    stored = browser_session(page)
-    data = stored.get_decoded()
-    data[LAST_SEEN] = int(time.time()) - seconds_ago
-    Session.objects.save(stored.session_key, data, stored.expire_date)
+    stamp = signed_stamp(int(time.time()) - seconds_ago)
+    page.context.add_cookies([{"name": LAST_SEEN_COOKIE, "value": stamp, "url": live_server.url}])
 
 
 @pytest.fixture
@@ -75,7 +72,7 @@ def test_text_typed_when_the_session_ended_is_back_after_sign_in(
     login(planner)
     page.goto(step_url)
     type_problem(page)
-    set_last_seen(page, seconds_ago=31 * 60)
+    set_last_seen(page, live_server, seconds_ago=31 * 60)
 
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", name="Sign in to IDD Workbench")).to_be_visible()
@@ -130,7 +127,7 @@ def test_a_save_from_a_tab_opened_before_signing_in_again_returns_the_text(
 
 
 def test_a_warning_before_the_idle_sign_out_offers_to_stay(
-    page: Page, login, planner, step_url, settings, check
+    page: Page, login, planner, step_url, settings, check, live_server
 ):
     settings.SESSION_IDLE_MINUTES = 1
     settings.SESSION_WARNING_SECONDS = 56  # so the warning comes within seconds
@@ -143,10 +140,10 @@ def test_a_warning_before_the_idle_sign_out_offers_to_stay(
 
     warning.get_by_role("button", name="Stay signed in").click()
     expect(warning.get_by_text("you will be signed out in")).to_be_hidden()
-    assert browser_session(page).get_decoded()[LAST_SEEN] >= time.time() - 5
+    assert last_seen(page) >= time.time() - 5
 
     # The server signs out meanwhile: the warning says so and what to do.
-    set_last_seen(page, seconds_ago=2 * 60)
+    set_last_seen(page, live_server, seconds_ago=2 * 60)
     expect(warning.get_by_text("You have been signed out")).to_be_visible(timeout=10_000)
     expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
     page.get_by_role("button", name="Save and continue").click()
