@@ -40,14 +40,30 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     value = _raw(name)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value!r}.")
+    return number
+
+
+def env_header(name: str) -> tuple[str, str] | None:
+    """A request header a proxy sets to "https" (e.g. X-Forwarded-Proto) as Django's
+    SECURE_PROXY_SSL_HEADER pair; None when unset."""
+    value = _raw(name)
+    if value is None:
+        return None
+    if not value.replace("-", "").replace("_", "").isalnum():
+        raise ImproperlyConfigured(
+            f"{name} must be a header name such as X-Forwarded-Proto; got {value!r}."
+        )
+    return ("HTTP_" + value.upper().replace("-", "_"), "https")
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from config.env import (
     env_bool,
     env_database,
     env_email,
+    env_header,
     env_int,
     env_list,
     env_str,
@@ -62,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
+    "idd.middleware.IdleSignOutMiddleware",
+    "idd.middleware.NoStoreMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -113,9 +117,14 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Passwords as DoD systems require: at least 15 characters, not a common password, not
+# like the username or name (checked when a password is set through a form).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 15},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -124,11 +133,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
-AXES_COOLOFF_TIME = 1  # hours
+
+# Sessions live in the database; a signed-in user is signed out after this many minutes
+# without a request, warned two minutes before (idd/middleware.py, static/js/session.js).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_WARNING_SECONDS = min(120, SESSION_IDLE_MINUTES * 30)
+CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
+
+# Sign-in throttling (django-axes, docs/adr/0007): failures count against username and
+# address together; the address is the client's, read behind TRUSTED_PROXY_COUNT proxies.
+# A lock-out lasts LOGIN_COOLOFF_MINUTES, doubled by each failure while it lasts.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 5, minimum=1)
+LOGIN_COOLOFF_MAX_MINUTES = env_int("LOGIN_COOLOFF_MAX_MINUTES", 30, minimum=1)
+AXES_COOLOFF_TIME = "idd.services.throttling.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each record expires on its own cool-off
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "idd.services.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "idd.services.throttling.recorded_username"
+AXES_LOCKOUT_CALLABLE = "idd.views.accounts.locked_out"
+AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -185,6 +211,16 @@ SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
+# TLS usually ends at the load balancer: it names the header that says the request was
+# https (e.g. X-Forwarded-Proto), or http requests are redirected in a loop.
+SECURE_PROXY_SSL_HEADER = env_header("SECURE_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE_COOKIES)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container health check speaks plain http
+SECURE_HSTS_SECONDS = env_int(
+    "SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0, minimum=0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # The largest page is the partner deliverables step: 200 rows of 300 + 2,000 characters,

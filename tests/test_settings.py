@@ -1,23 +1,24 @@
 """Bad environment values stop start-up with a message naming the variable."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 from config import env
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start(**variables: str) -> subprocess.CompletedProcess:
+def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in variables}
     environment.update(variables)
     return subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "manage.py", "check", *options],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -33,6 +34,9 @@ def start(**variables: str) -> subprocess.CompletedProcess:
         ("DATABASE_URL", "mysql://db/idd"),
         ("DATABASE_URL", "postgres://localhost"),
         ("AXES_FAILURE_LIMIT", "ten"),
+        ("TRUSTED_PROXY_COUNT", "-1"),
+        ("SESSION_IDLE_MINUTES", "0"),
+        ("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https"),
         ("EMAIL_URL", "pigeon://loft"),
     ],
 )
@@ -52,6 +56,25 @@ def test_secret_key_is_required_when_debug_is_off():
 def test_production_like_settings_start(tmp_path):
     result = start(DEBUG="off", SECRET_KEY="x" * 50, ALLOWED_HOSTS="idd.example.mil")
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = start(
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="idd.example.mil",
+        DJANGO_ALLOW_ASYNC_UNSAFE="",  # the browser tests' switch, never set in deployment
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_tls_ended_at_the_proxy_is_configurable(monkeypatch):
+    monkeypatch.setenv("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+    assert env.env_header("SECURE_PROXY_SSL_HEADER") == ("HTTP_X_FORWARDED_PROTO", "https")
 
 
 def test_local_secret_key_is_generated_once_and_kept(tmp_path, monkeypatch):
@@ -78,3 +101,18 @@ def test_booleans_accept_the_usual_spellings(monkeypatch, raw, expected):
 
 def test_marking_defaults_to_unclassified(settings):
     assert os.environ.get("MARKING") or settings.MARKING == "UNCLASSIFIED"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "password",
+    ["short-but-ok-1", "1q2w3e4r5t6y7u8i9o0p", "owner-owner-owner", "123456789012345678"],
+)
+def test_passwords_are_long_uncommon_and_unlike_the_user(password):
+    from django.contrib.auth.models import User
+    from django.contrib.auth.password_validation import validate_password
+
+    user = User(username="owner-owner-owner")
+    with pytest.raises(ValidationError):
+        validate_password(password, user)
+    validate_password("brackish-tide-lantern-42", user)

@@ -21,7 +21,7 @@ from idd.forms import conflicts
 from idd.forms.base import Move, VersionForm
 from idd.forms.basics import BasicsForm
 from idd.models import Initiative
-from idd.services import editing
+from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 from idd.services.review import latest_reason
 from idd.snapshot import load, snapshot
@@ -84,7 +84,8 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     """Step 1 for a new initiative: the planner who creates it owns it."""
     if reason := refusal(request, None):
         return not_allowed(request, reason, None)
-    form = BasicsForm(request.POST or None, user=request.user)
+    # What they typed when their session ended, back on the form, unsaved (parking.py).
+    form = BasicsForm(request.POST or parking.take(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         initiative = editing.create_initiative(form, request.user, FIRST_STEP.slug)
         messages.success(request, f"“{initiative.title}” was created. You own it.")
@@ -195,6 +196,11 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         version = VersionForm(
             initial={"version": initiative.version, "read": conflicts.read_state(step_forms)}
         )
+        # What they typed when their session ended, back on the form, unsaved (parking.py);
+        # it carries the version and values they had read, so a stale save is still merged.
+        if (parked := parking.take(request)) is not None:
+            version = VersionForm(parked)
+            step_forms = current.forms(initiative, request.user, data=parked)
 
     doc = snapshot(load(pk))
     step_forms.doc = doc

@@ -1,0 +1,106 @@
+"""Signing in and staying signed in: the sign-in page, the lock-out page, the session
+warning's endpoint, and the page shown when a form's security token has gone stale."""
+
+from __future__ import annotations
+
+import math
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from idd.forms.login import SignInForm
+from idd.middleware import seconds_left, stay_signed_in
+from idd.models import Initiative
+from idd.services import parking, throttling
+from idd.views.wizard import refusal
+from idd.wizard import STEP_BY_SLUG
+
+# Fields whose values never appear on a page, whatever form they came from.
+SECRET_FIELDS = ("csrfmiddlewaretoken", "password")
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["signed_out_idle"] = parking.signed_out_for_idleness(self.request)
+        context["typed_kept"] = parking.has_parked(self.request)
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        parking.signed_in(self.request, form.get_user())
+        return response
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer while a username is cooling off at this address (status 429)."""
+    until = throttling.locked_until(request) or timezone.now() + throttling.cool_off(request)
+    minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+    return render(
+        request, "registration/locked_out.html", {"until": until, "minutes": minutes}, status=429
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def session(request: HttpRequest) -> JsonResponse:
+    """GET: seconds until the idle sign-out (not itself activity). POST: stay signed in."""
+    if request.method == "POST":
+        stay_signed_in(request)
+    return JsonResponse({"seconds_left": seconds_left(request)})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent with a stale security token, typically because the user signed out and
+    in again in another tab. Nothing was saved; what they typed is shown to copy."""
+    context = {"typed": typed_text(request), "back": back_url(request)}
+    return render(request, "registration/csrf_failure.html", context, status=403)
+
+
+def back_url(request: HttpRequest) -> str:
+    """The page the form was on, when it is a guided-form step; else the dashboard."""
+    if parking.is_parkable(request.path_info):
+        return request.path
+    return reverse("dashboard")
+
+
+def typed_text(request: HttpRequest) -> list[tuple[str, str]]:
+    """The text in the refused form, named as the form names it when it is a guided-form
+    step the user may edit; otherwise under its field names. Never tokens or passwords."""
+    if request.method != "POST":
+        return []
+    step_forms = _step_forms(request)
+    if step_forms is not None:
+        step_forms.is_valid()
+        return step_forms.typed_text()
+    return [
+        (key, value)
+        for key, value in request.POST.items()
+        if not any(secret in key.lower() for secret in SECRET_FIELDS)
+        and not key.endswith("_FORMS")
+        and key.partition("-")[0] != "lock"
+        and value.strip()
+        and not value.isdigit()
+    ]
+
+
+def _step_forms(request: HttpRequest):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    step = STEP_BY_SLUG.get(match.kwargs.get("step", ""))
+    if match.url_name != "wizard_step" or step is None or step.forms is None:
+        return None
+    try:
+        initiative = Initiative.objects.get(pk=match.kwargs["pk"])
+    except Initiative.DoesNotExist:
+        return None
+    if not request.user.is_authenticated or refusal(request, initiative):
+        return None
+    return step.forms(initiative, request.user, data=request.POST)

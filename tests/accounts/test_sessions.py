@@ -1,0 +1,231 @@
+"""Idle sign-out, and nothing typed is lost to it: a late save comes back after sign-in."""
+
+import time
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from idd.middleware import LAST_SEEN_COOKIE, SALT, signed_stamp
+from idd.models import Initiative
+from idd.services.locking import CONFLICT_MESSAGE
+from idd.services.parking import RESTORED
+from tests import factories
+from tests.wizard.forms import page_fields
+
+pytestmark = pytest.mark.django_db
+
+TYPED = "Smugglers cross the northern gulf at night; <b>patrols</b> see 1 in 10."
+
+
+def go_idle(client: Client, minutes: int = 31) -> None:
+    """The browser's last request was `minutes` ago (the clock, moved on)."""
+    client.cookies[LAST_SEEN_COOKIE] = signed_stamp(int(time.time()) - minutes * 60)
+
+
+def last_seen(client: Client) -> int:
+    request = RequestFactory().get("/")
+    request.COOKIES = {LAST_SEEN_COOKIE: client.cookies[LAST_SEEN_COOKIE].value}
+    return int(request.get_signed_cookie(LAST_SEEN_COOKIE, salt=SALT))
+
+
+def sign_in(client: Client, user, next_url: str = ""):
+    return client.post(
+        reverse("login"),
+        {"username": user.username, "password": factories.PASSWORD, "next": next_url},
+    )
+
+
+@pytest.fixture
+def step(initiative):
+    return reverse("wizard_step", args=[initiative.pk, "context"])
+
+
+@pytest.fixture
+def typed_page(client, owner, step):
+    """The owner opened the context step, typed, and went for lunch."""
+    client.force_login(owner)
+    data = page_fields(client.get(step).content.decode())
+    data["problem_statement"] = [TYPED]
+    data["action"] = ["continue"]
+    go_idle(client)
+    return data
+
+
+def test_a_request_after_the_idle_time_signs_out(client, owner):
+    client.force_login(owner)
+    assert client.get(reverse("dashboard")).status_code == 200
+    go_idle(client)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_activity_within_the_idle_time_keeps_the_session(client, owner):
+    client.force_login(owner)
+    client.get(reverse("dashboard"))
+    go_idle(client, minutes=29)
+    assert client.get(reverse("dashboard")).status_code == 200
+    assert last_seen(client) > time.time() - 5  # the clock started again
+
+
+def test_idle_minutes_come_from_the_setting(client, owner, settings):
+    settings.SESSION_IDLE_MINUTES = 60
+    client.force_login(owner)
+    client.get(reverse("dashboard"))
+    go_idle(client, minutes=45)
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_a_save_after_the_session_ended_is_back_on_the_form_after_sign_in(
+    client, owner, initiative, step, typed_page
+):
+    response = client.post(step, typed_page)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={step}"
+    assert Initiative.objects.get(pk=initiative.pk).problem_statement != TYPED
+
+    login_page = client.get(response["Location"])
+    assert "You were signed out after a time without activity" in login_page.content.decode()
+    assert "What you were saving is kept" in login_page.content.decode()
+
+    response = sign_in(client, owner, next_url=step)
+    assert response["Location"] == step
+    page = client.get(step)
+    html = page.content.decode()
+    assert RESTORED in html
+    assert "Smugglers cross the northern gulf at night; &lt;b&gt;patrols&lt;/b&gt;" in html
+    # Shown, not saved; the form carries the version it was typed against.
+    assert Initiative.objects.get(pk=initiative.pk).problem_statement != TYPED
+    assert page_fields(html)["lock-version"] == typed_page["lock-version"]
+
+    client.post(step, page_fields(html) | {"action": ["continue"]})
+    assert Initiative.objects.get(pk=initiative.pk).problem_statement == TYPED
+    # Given back once: the next visit shows what is stored.
+    assert RESTORED not in client.get(step).content.decode()
+
+
+def test_a_new_initiative_typed_when_the_session_ended_is_back_after_sign_in(client, owner):
+    new = reverse("initiative_create")
+    client.force_login(owner)
+    client.get(new)
+    data = {"title": "Northern gulf patrols", "first_fiscal_year": "2027", "action": "continue"}
+    go_idle(client)
+    assert client.post(new, data).status_code == 302
+    sign_in(client, owner, next_url=new)
+    html = client.get(new).content.decode()
+    assert RESTORED in html
+    assert 'value="Northern gulf patrols"' in html
+    assert not Initiative.objects.filter(title="Northern gulf patrols").exists()
+
+
+def test_a_restored_save_over_someone_elses_newer_save_is_refused(
+    client, owner, teammate, initiative, step, typed_page
+):
+    client.post(step, typed_page)
+    other = Client()
+    other.force_login(teammate)
+    changed = page_fields(other.get(step).content.decode())
+    changed["problem_statement"] = ["The teammate's newer wording."]
+    other.post(step, changed | {"action": ["continue"]})
+
+    sign_in(client, owner, next_url=step)
+    html = client.get(step).content.decode()
+    response = client.post(step, page_fields(html) | {"action": ["continue"]})
+    assert response.status_code == 200
+    assert CONFLICT_MESSAGE in response.content.decode()
+    stored = Initiative.objects.get(pk=initiative.pk).problem_statement
+    assert stored == "The teammate's newer wording."
+
+
+def test_someone_else_signing_in_on_that_browser_gets_nothing(client, teammate, step, typed_page):
+    client.post(step, typed_page)
+    sign_in(client, teammate, next_url=step)
+    html = client.get(step).content.decode()
+    assert "Smugglers" not in html
+    assert RESTORED not in html
+    assert "parked_posts" not in client.session
+
+
+def test_a_save_without_a_session_at_all_is_not_kept(client, step, typed_page, owner):
+    client.logout()  # signed out by hand: nobody's input to keep
+    response = client.post(step, typed_page)
+    assert response.status_code == 302
+    sign_in(client, owner, next_url=step)
+    assert "Smugglers" not in client.get(step).content.decode()
+
+
+def test_asking_how_long_is_left_is_not_activity_and_staying_is(client, owner):
+    client.force_login(owner)
+    client.get(reverse("dashboard"))
+    go_idle(client, minutes=20)
+    left = client.get(reverse("session")).json()["seconds_left"]
+    assert 9 * 60 <= left <= 10 * 60
+    assert client.get(reverse("session")).json()["seconds_left"] <= left
+    assert last_seen(client) < time.time() - 19 * 60
+    stayed = client.post(reverse("session")).json()["seconds_left"]
+    assert stayed >= 30 * 60 - 5
+
+
+def test_signed_in_pages_are_never_cached(client, owner, initiative):
+    client.force_login(owner)
+    assert client.get(reverse("dashboard"))["Cache-Control"] == "no-store"
+    detail = client.get(reverse("initiative_detail", args=[initiative.pk]))
+    assert detail["Cache-Control"] == "no-store"
+
+
+def test_signed_in_pages_carry_the_idle_warning(client, owner):
+    client.force_login(owner)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert 'id="session-warning"' in html
+    assert "js/session.js" in html
+    assert 'id="session-warning"' not in Client().get(reverse("login")).content.decode()
+
+
+def test_the_last_request_time_cannot_be_forged(client, owner):
+    client.force_login(owner)
+    client.cookies[LAST_SEEN_COOKIE] = str(int(time.time()) + 3600)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 200  # an unreadable stamp counts as a request now
+    assert last_seen(client) <= time.time()
+
+
+def test_a_stale_security_token_gets_a_page_with_the_typed_text(owner, step, initiative):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    data = page_fields(browser.get(step).content.decode())
+    data["problem_statement"] = [TYPED]
+    token = data["csrfmiddlewaretoken"][0]
+    # Signing in again (in another tab) gives the browser a new token.
+    login_form = page_fields(browser.get(reverse("login")).content.decode(), form_id="sign-in")
+    sign_in_again = login_form | {"username": [owner.username], "password": [factories.PASSWORD]}
+    assert browser.post(reverse("login"), sign_in_again).status_code == 302
+
+    response = browser.post(step, data | {"action": ["continue"]})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Not saved: this page had expired" in html
+    assert "Classification marking" in html  # inside the site's frame
+    assert "Smugglers cross the northern gulf at night; &lt;b&gt;patrols&lt;/b&gt;" in html
+    assert token not in html
+    assert f'href="{step}"' in html  # back to the form
+    assert Initiative.objects.get(pk=initiative.pk).problem_statement != TYPED
+
+
+def test_the_stale_token_page_never_shows_passwords(owner):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    response = browser.post(
+        reverse("password_change"),
+        {
+            "csrfmiddlewaretoken": "stale" * 10,
+            "old_password": "the-old-secret-value",
+            "new_password1": "a-new-secret-value-1",
+            "new_password2": "a-new-secret-value-1",
+        },
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "secret-value" not in html
+    assert "stalestale" not in html

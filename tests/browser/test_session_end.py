@@ -1,0 +1,150 @@
+"""Nothing typed is lost when the session ends or the security token goes stale, in Chromium.
+
+The planner has a guided-form step open and types. (1) Their session ends meanwhile: they
+press save, sign in again and find their text back on the form, unsaved, to check and
+save. (2) They signed out and in again in another tab: the old tab's save gets a page that
+explains it and gives the text back to copy. (3) Shortly before the idle sign-out a
+warning offers "Stay signed in". axe finds nothing on the pages they meet.
+"""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from idd.middleware import LAST_SEEN_COOKIE, signed_stamp
+from idd.models import Initiative
+from idd.services.parking import RESTORED
+from tests import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TYPED = "Smugglers cross the northern gulf at night; patrols see one boat in ten."
+
+
+@pytest.fixture
+def check(tmp_path):
+    """axe finds nothing on the page; a screenshot is kept (SHOTS_DIR, default tmp_path)."""
+    shots = Path(os.environ.get("SHOTS_DIR", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+
+    def run(page: Page, name: str) -> None:
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+        page.screenshot(path=shots / f"{name}.png", full_page=True)
+
+    return run
+
+
+def last_seen(page: Page) -> int:
+    value = next(c["value"] for c in page.context.cookies() if c["name"] == LAST_SEEN_COOKIE)
+    return int(value.split(":")[0])  # the signed value starts with the plain one
+
+
+def set_last_seen(page: Page, live_server, seconds_ago: int) -> None:
+    """The planner's last request was this long ago (the clock, moved on)."""
+    stamp = signed_stamp(int(time.time()) - seconds_ago)
+    page.context.add_cookies([{"name": LAST_SEEN_COOKIE, "value": stamp, "url": live_server.url}])
+
+
+@pytest.fixture
+def planner(db):
+    return factories.planner(username="dana", first_name="Dana", last_name="Ortiz")
+
+
+@pytest.fixture
+def step_url(planner, live_server) -> str:
+    initiative = factories.InitiativeFactory(owner=planner, title="Coastal patrol")
+    return live_server.url + reverse("wizard_step", args=[initiative.pk, "context"])
+
+
+def type_problem(page: Page) -> None:
+    page.get_by_label("Problem statement").fill(TYPED)
+
+
+def test_text_typed_when_the_session_ended_is_back_after_sign_in(
+    page: Page, login, planner, step_url, live_server, check
+):
+    login(planner)
+    page.goto(step_url)
+    type_problem(page)
+    set_last_seen(page, live_server, seconds_ago=31 * 60)
+
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Sign in to IDD Workbench")).to_be_visible()
+    expect(page.get_by_text("What you were saving is kept")).to_be_visible()
+    check(page, "session-ended-sign-in")
+    assert Initiative.objects.get().problem_statement != TYPED
+
+    page.get_by_label("Username").fill(planner.username)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(step_url)
+    expect(page.get_by_text(RESTORED)).to_be_visible()
+    expect(page.get_by_label("Problem statement")).to_have_value(TYPED)
+    check(page, "session-ended-restored")
+    assert Initiative.objects.get().problem_statement != TYPED  # shown, not saved
+
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Strategic context")
+    assert Initiative.objects.get().problem_statement == TYPED
+
+
+def test_a_save_from_a_tab_opened_before_signing_in_again_returns_the_text(
+    page: Page, login, planner, step_url, live_server, check
+):
+    login(planner)
+    page.goto(step_url)
+    type_problem(page)
+    old_token = page.locator("#step-form [name=csrfmiddlewaretoken]").get_attribute("value")
+
+    other_tab = page.context.new_page()
+    other_tab.goto(live_server.url + "/")
+    other_tab.get_by_role("button", name="Sign out dana").click()
+    other_tab.get_by_label("Username").fill(planner.username)
+    other_tab.get_by_label("Password").fill(factories.PASSWORD)
+    other_tab.get_by_role("button", name="Sign in").click()
+    expect(other_tab.get_by_role("heading", name="Dashboard")).to_be_visible()
+    other_tab.close()
+
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Not saved: this page had expired")).to_be_visible()
+    expect(page.get_by_label("Problem statement")).to_have_value(TYPED)
+    assert old_token not in page.content()
+    check(page, "stale-token")
+    assert Initiative.objects.get().problem_statement != TYPED
+
+    page.get_by_role("link", name="Back to the form").click()
+    expect(page).to_have_url(step_url)
+    page.get_by_label("Problem statement").fill(TYPED)
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Strategic context")
+    assert Initiative.objects.get().problem_statement == TYPED
+
+
+def test_a_warning_before_the_idle_sign_out_offers_to_stay(
+    page: Page, login, planner, step_url, settings, check, live_server
+):
+    settings.SESSION_IDLE_MINUTES = 1
+    settings.SESSION_WARNING_SECONDS = 56  # so the warning comes within seconds
+    login(planner)
+    page.goto(step_url)
+    type_problem(page)
+    warning = page.get_by_role("region", name="Session time-out")
+    expect(warning.get_by_text("you will be signed out in")).to_be_visible(timeout=10_000)
+    check(page, "idle-warning")
+
+    warning.get_by_role("button", name="Stay signed in").click()
+    expect(warning.get_by_text("you will be signed out in")).to_be_hidden()
+    assert last_seen(page) >= time.time() - 5
+
+    # The server signs out meanwhile: the warning says so and what to do.
+    set_last_seen(page, live_server, seconds_ago=2 * 60)
+    expect(warning.get_by_text("You have been signed out")).to_be_visible(timeout=10_000)
+    expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("What you were saving is kept")).to_be_visible()
