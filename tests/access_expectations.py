@@ -190,5 +190,7 @@ ACCOUNTS = {
     "logout": Row(get=code(405), post=public(302)),
     "password_change": Row(get=code(200), post=code(200)),
     "password_change_done": Row(get=code(200), post=code(405)),
+    # The idle warning asks how long is left (GET) or stays signed in (POST).
+    "session": Row(get=code(200), post=code(200)),
     "health": Row(get=public(200), post=public(405)),
 }
