@@ -3,7 +3,9 @@
 Each simulated user signs in as a demo account (several share one), then browses the
 dashboard and initiative pages, saves guided-form steps back with the version it read,
 comments, and downloads PDFs. A save refused because someone else saved first is the
-optimistic lock working, not an error: it is counted as "conflict (expected)".
+optimistic lock working, not an error: it is counted as "conflict (expected)"; a step
+the demo leaves unfinished on purpose answers with its error summary, "form error
+(expected)".
 Not collected by pytest (the file is not named test_*.py).
 """
 
@@ -18,6 +20,9 @@ from tests.fuzz.pages import form_posting_to
 
 # The start of idd.services.locking.CONFLICT_MESSAGE (locust runs without Django set up).
 CONFLICT = "Someone else saved changes to this initiative"
+# The error summary of a step saved back with a row the demo leaves unfinished on purpose
+# (a deliverable without its verification): the form answering, not a failure.
+FORM_ERROR = 'id="error-summary"'
 
 STEPS = ("basics", "context", "deliverables", "us-inputs", "objectives", "sustainment", "risks")
 PLANNERS = (("planner", "planner-demo-2026"), ("teammate", "teammate-demo-2026"))
@@ -87,10 +92,10 @@ class DemoUser(HttpUser):
         self.client.post(url, data, name="comment", headers={"Referer": page.url})
 
 
-def expected_conflict() -> None:
+def expected(what: str) -> None:
     events.request.fire(
         request_type="POST",
-        name="step save: conflict (expected)",
+        name=f"step save: {what} (expected)",
         response_time=0,
         response_length=0,
         exception=None,
@@ -121,7 +126,10 @@ class Planner(DemoUser):
                 response.success()
             elif response.status_code == 200 and CONFLICT in response.text:
                 response.success()
-                expected_conflict()
+                expected("conflict")
+            elif response.status_code == 200 and FORM_ERROR in response.text:
+                response.success()
+                expected("form error")
             else:
                 response.failure(f"save refused ({response.status_code})")
 
