@@ -1,7 +1,6 @@
 """Shared fixtures: the three kinds of user every view test needs, and the browser."""
 
 import os
-import sys
 
 import pytest
 
@@ -73,12 +72,19 @@ def login(page, live_server):
     return sign_in
 
 
-def pytest_terminal_summary(terminalreporter, config):
-    """How many cells the access matrix checked (tests/test_access_matrix.py), if it ran in
-    this process (under xdist its workers count, not the controller)."""
-    matrix = sys.modules.get("tests.test_access_matrix")
-    cells = config.stash.get(matrix.MATRIX_CELLS, {}) if matrix else {}
-    if cells:
-        terminalreporter.write_line(
-            f"access matrix: {sum(cells.values())} cells over {len(cells)} URL patterns"
-        )
+def pytest_terminal_summary(terminalreporter):
+    """What the bounded proofs covered: the access matrix's cells and the fuzz's hostile
+    requests, from the properties each test recorded (they travel back from xdist workers)."""
+    totals: dict[str, list[int]] = {}
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
+        "failed", []
+    ):
+        if report.when == "call":
+            for name, value in report.user_properties:
+                totals.setdefault(name, []).append(value)
+    for name, label in (
+        ("access_matrix_cells", "access matrix: {total} cells over {tests} URL patterns"),
+        ("fuzz_examples", "fuzz: {total} hostile requests over {tests} forms and steps"),
+    ):
+        if values := totals.get(name):
+            terminalreporter.write_line(label.format(total=sum(values), tests=len(values)))

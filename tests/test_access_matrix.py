@@ -38,7 +38,7 @@ from tests.review.conftest import complete_initiative
 
 # The marker makes pytest-django create the test database; the cells use the module's data.
 pytestmark = pytest.mark.django_db
-MATRIX_CELLS = pytest.StashKey[dict[str, int]]()
+MATRIX_CELLS = "access_matrix_cells"  # recorded per URL pattern, summed in tests/conftest.py
 ROWS: dict[str, Row] = {**expect.IDD, **expect.ACCOUNTS, **ADMIN_ROWS}
 MISSING = "999999"  # no object has this id
 
@@ -322,7 +322,7 @@ def run_cell(world: World, url: Url, cell: Cell, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("key", sorted(URLS))
-def test_access(world, django_db_blocker, request, key):
+def test_access(world, django_db_blocker, record_property, key):
     url = URLS[key]
     assert key in ROWS, f"{key} ({url.route}) has no row in the expected answers"
     states = expect.STATES if url.per_state else (None,)
@@ -333,7 +333,7 @@ def test_access(world, django_db_blocker, request, key):
                 cell = Cell(role, state, method, found, tuple(values.items()))
                 problems += run_cell(world, url, cell, fill(url, values))
                 cells += 1
-    request.config.stash.setdefault(MATRIX_CELLS, {})[key] = cells
+    record_property(MATRIX_CELLS, cells)
     assert not problems, f"{len(problems)} of {cells} cells:\n" + "\n".join(problems)
 
 
