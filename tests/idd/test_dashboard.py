@@ -78,3 +78,14 @@ def test_dashboard_query_count_does_not_grow_with_initiatives(client, owner):
         factories.RiskFactory(initiative=initiative)
     assert queries() == few
     assert few <= 30
+
+
+def test_administrators_find_the_administration_site_in_the_navigation(client, owner):
+    """Planners are told to ask an administrator for reference data; the administrator
+    finds where to add it from any page."""
+    admin = factories.UserFactory(username="admin", is_staff=True, is_superuser=True)
+    admin_link = f'href="{reverse("admin:index")}"'
+    client.force_login(admin)
+    assert admin_link in client.get(reverse("dashboard")).content.decode()
+    client.force_login(owner)
+    assert admin_link not in client.get(reverse("dashboard")).content.decode()
