@@ -13,7 +13,6 @@
   const keepAliveMs = Number(box.dataset.keepAliveSeconds) * 1000;
   let deadline = Date.now() + Number(box.dataset.secondsLeft) * 1000;
   let lastKeepAlive = Date.now(); // loading the page was a request
-  let sending = false;
   let timer = null;
 
   // While the bar shows, the page leaves room below its last button for it, and scrolling
@@ -84,14 +83,19 @@
     (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] ||
     form.querySelector("[name=csrfmiddlewaretoken]").value;
 
-  const staySignedIn = async () => {
-    sending = true;
-    lastKeepAlive = Date.now();
-    const stay = { method: "POST", headers: { "X-CSRFToken": token() } };
-    const left = await ask(stay).catch(() => 0);
-    sending = false;
-    deadline = Date.now() + left * 1000;
-    tick();
+  // One keep-alive at a time: a click on "Stay signed in" while typing's is on its way
+  // (leaving the field fires "change") waits for that one instead of sending another.
+  let sending = null;
+  const staySignedIn = () => {
+    sending ??= (async () => {
+      lastKeepAlive = Date.now();
+      const stay = { method: "POST", headers: { "X-CSRFToken": token() } };
+      const left = await ask(stay).catch(() => 0);
+      deadline = Date.now() + left * 1000;
+      sending = null;
+      tick();
+    })();
+    return sending;
   };
 
   form.addEventListener("submit", (event) => {
