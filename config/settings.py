@@ -142,13 +142,14 @@ CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
 
 # Sign-in throttling (django-axes, docs/adr/0007): failures count against username and
 # address together; the address is the client's, read behind TRUSTED_PROXY_COUNT proxies.
-# A lock-out lasts LOGIN_COOLOFF_MINUTES, doubled by each failure while it lasts.
+# A lock-out lasts LOGIN_COOLOFF_MINUTES from the failure that caused it; attempts while it
+# lasts are refused without counting, so even the right password never prolongs it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 5, minimum=1)
-LOGIN_COOLOFF_MAX_MINUTES = env_int("LOGIN_COOLOFF_MAX_MINUTES", 30, minimum=1)
 AXES_COOLOFF_TIME = "idd.services.throttling.cool_off"
 AXES_USE_ATTEMPT_EXPIRATION = True  # each record expires on its own cool-off
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "idd.services.throttling.client_ip"
 AXES_USERNAME_CALLABLE = "idd.services.throttling.recorded_username"

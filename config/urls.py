@@ -7,7 +7,7 @@ from idd.views.health import health
 
 urlpatterns = [
     path("accounts/login/", accounts.SignInView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", accounts.SignOutView.as_view(), name="logout"),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),

@@ -4,7 +4,9 @@ Failures count against the username *and* the address together, so an attacker e
 cannot lock the owner out. Behind a load balancer every request comes from the balancer's
 address: `TRUSTED_PROXY_COUNT` says how many proxies in front of us append to
 X-Forwarded-For, and the client's address is read from there (docs/adr/0007).
-A lock-out is a short cool-off that doubles with each further failure while it lasts.
+A lock-out is a fixed cool-off, LOGIN_COOLOFF_MINUTES from the failure that caused it.
+Attempts while it lasts are refused without counting (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_
+LOCKOUT is off), so the owner typing the right password too early never prolongs it.
 """
 
 from __future__ import annotations
@@ -44,26 +46,18 @@ def recorded_username(request: HttpRequest | None, credentials: dict | None) -> 
     return username[:RECORDED_USERNAME_LENGTH] if isinstance(username, str) else username
 
 
-def _failures(request: HttpRequest | None) -> int:
-    if request is None:
-        return 0
-    username = recorded_username(request, None)
-    address = getattr(request, "axes_ip_address", None) or client_ip(request)
-    if not username:
-        return 0
-    found = AccessAttempt.objects.filter(username=username, ip_address=address).aggregate(
-        most=Max("failures_since_start")
-    )
-    return found["most"] or 0
+def cool_off(request: HttpRequest | None = None) -> timedelta:
+    """How long failures are remembered and a lock-out lasts: LOGIN_COOLOFF_MINUTES."""
+    return timedelta(minutes=settings.LOGIN_COOLOFF_MINUTES)
 
 
-def cool_off(request: HttpRequest | None) -> timedelta:
-    """How long failures are remembered and a lock-out lasts: LOGIN_COOLOFF_MINUTES, doubled
-    for each failure beyond the limit (attempts while locked out count), at most
-    LOGIN_COOLOFF_MAX_MINUTES."""
-    beyond = max(0, _failures(request) - settings.AXES_FAILURE_LIMIT)
-    minutes = settings.LOGIN_COOLOFF_MINUTES * 2 ** min(beyond, 16)
-    return timedelta(minutes=min(minutes, settings.LOGIN_COOLOFF_MAX_MINUTES))
+def attempts_left(request: HttpRequest) -> int | None:
+    """Failed sign-ins this username may still make from this address before the pause,
+    as django-axes counted them for this request; None when it counted nothing."""
+    failures = getattr(request, "axes_failures_since_start", None)
+    if failures is None:
+        return None
+    return max(0, settings.AXES_FAILURE_LIMIT - failures)
 
 
 def locked_until(request: HttpRequest) -> datetime | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -21,6 +23,7 @@ from idd.wizard import STEP_BY_SLUG
 
 # Fields whose values never appear on a page, whatever form they came from.
 SECRET_FIELDS = ("csrfmiddlewaretoken", "password")
+SIGNED_OUT = "You have signed out."
 
 
 class SignInView(auth_views.LoginView):
@@ -30,11 +33,24 @@ class SignInView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["signed_out_idle"] = parking.signed_out_for_idleness(self.request)
         context["typed_kept"] = parking.has_parked(self.request)
+        left = throttling.attempts_left(self.request)
+        if left is not None and 0 < left <= 2:
+            context["attempts_left"] = left
+            context["cool_off_minutes"] = settings.LOGIN_COOLOFF_MINUTES
         return context
 
     def form_valid(self, form):
         response = super().form_valid(form)
         parking.signed_in(self.request, form.get_user())
+        return response
+
+
+class SignOutView(auth_views.LogoutView):
+    """Signing out, then the sign-in page saying so (a message in this browser only)."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, SIGNED_OUT)
         return response
 
 

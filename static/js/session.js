@@ -1,29 +1,47 @@
 // The idle sign-out warning (templates/registration/session_warning.html). The server
 // signs out after SESSION_IDLE_MINUTES without a request; shortly before, this shows how
-// long is left and offers "Stay signed in". Pages work without this file.
+// long is left and offers "Stay signed in". Typing in a form on the page is activity too:
+// it sends a keep-alive, at most once per data-keep-alive-seconds. Pages work without this.
 (() => {
   const box = document.getElementById("session-warning");
   if (!box) return;
   const alert = box.querySelector(".usa-alert");
   const countdown = box.querySelector("[data-countdown]");
+  const clock = box.querySelector("[data-clock]");
   const form = box.querySelector("form");
   const warnSeconds = Number(box.dataset.warnSeconds);
+  const keepAliveMs = Number(box.dataset.keepAliveSeconds) * 1000;
   let deadline = Date.now() + Number(box.dataset.secondsLeft) * 1000;
+  let lastKeepAlive = Date.now(); // loading the page was a request
   let timer = null;
+
+  // While the bar shows, the page leaves room below its last button for it, and scrolling
+  // to a button (Tab, focus) stops above the bar.
+  const makeRoom = (height) => {
+    document.body.style.paddingBottom = height ? `${height}px` : "";
+    document.documentElement.style.scrollPaddingBottom = height ? `${height}px` : "";
+  };
 
   const show = (state) => {
     alert.hidden = state === "hidden";
     box.querySelectorAll("[data-when]").forEach((part) => {
       part.hidden = part.dataset.when !== state;
     });
+    makeRoom(alert.hidden ? 0 : box.offsetHeight);
   };
 
   // Coarse on purpose: the box is a live region, and a screen reader reads every change.
-  const minutesText = (seconds) => {
-    const minutes = Math.ceil(seconds / 60);
-    if (seconds < 60) return "less than a minute";
-    return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  // Never more than is left: at 90 seconds it says "about 1 minute", not "2 minutes".
+  const coarseText = (seconds) => {
+    if (seconds >= 120) return `about ${Math.floor(seconds / 60)} minutes`;
+    if (seconds >= 60) return "about 1 minute";
+    if (seconds >= 20) return "less than a minute";
+    return "a few seconds";
   };
+
+  // The exact time left, for the eye only (aria-hidden).
+  const clockText = (seconds) =>
+    ` (${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")})`;
 
   // Another tab's requests count too: ask the server before warning (asking is not activity).
   const ask = async (options) => {
@@ -47,8 +65,9 @@
     } else if (left <= 0) {
       show("ended");
     } else {
-      const text = minutesText(left);
+      const text = coarseText(left);
       if (countdown.textContent !== text) countdown.textContent = text;
+      clock.textContent = clockText(left);
       show("warning");
       schedule(1);
     }
@@ -64,13 +83,35 @@
     (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] ||
     form.querySelector("[name=csrfmiddlewaretoken]").value;
 
-  form.addEventListener("submit", async (event) => {
+  // One keep-alive at a time: a click on "Stay signed in" while typing's is on its way
+  // (leaving the field fires "change") waits for that one instead of sending another.
+  let sending = null;
+  const staySignedIn = () => {
+    sending ??= (async () => {
+      lastKeepAlive = Date.now();
+      const stay = { method: "POST", headers: { "X-CSRFToken": token() } };
+      const left = await ask(stay).catch(() => 0);
+      deadline = Date.now() + left * 1000;
+      sending = null;
+      tick();
+    })();
+    return sending;
+  };
+
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const stay = { method: "POST", headers: { "X-CSRFToken": token() } };
-    const left = await ask(stay).catch(() => 0);
-    deadline = Date.now() + left * 1000;
-    tick();
+    staySignedIn();
   });
+
+  // Typing in a form is activity: a keep-alive once the last one is old enough, or at
+  // once when the warning already shows. Nothing after the server has signed out.
+  const typed = (event) => {
+    if (sending || secondsLeft() <= 0) return;
+    if (!event.target.closest("form") || box.contains(event.target)) return;
+    if (!alert.hidden || Date.now() - lastKeepAlive >= keepAliveMs) staySignedIn();
+  };
+  document.addEventListener("input", typed);
+  document.addEventListener("change", typed);
 
   tick();
 })();

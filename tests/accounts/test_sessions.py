@@ -229,3 +229,22 @@ def test_the_stale_token_page_never_shows_passwords(owner):
     html = response.content.decode()
     assert "secret-value" not in html
     assert "stalestale" not in html
+
+
+def test_signing_out_says_so_on_the_sign_in_page(client, owner):
+    client.force_login(owner)
+    response = client.post(reverse("logout"), follow=True)
+    assert response.redirect_chain == [(reverse("login"), 302)]
+    html = response.content.decode()
+    assert "You have signed out." in html
+    assert "You were signed out after a time without activity" not in html
+    assert "You have signed out." not in client.get(reverse("login")).content.decode()  # once
+
+
+def test_the_idle_sign_out_does_not_claim_the_user_signed_out(client, owner):
+    client.force_login(owner)
+    go_idle(client)
+    response = client.get(reverse("dashboard"), follow=True)
+    html = response.content.decode()
+    assert "You were signed out after a time without activity" in html
+    assert "You have signed out." not in html

@@ -32,10 +32,10 @@ def check(tmp_path):
     shots = Path(os.environ.get("SHOTS_DIR", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
 
-    def run(page: Page, name: str) -> None:
+    def run(page: Page, name: str, full_page: bool = True) -> None:
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
-        page.screenshot(path=shots / f"{name}.png", full_page=True)
+        page.screenshot(path=shots / f"{name}.png", full_page=full_page)
 
     return run
 
@@ -145,6 +145,59 @@ def test_a_warning_before_the_idle_sign_out_offers_to_stay(
     # The server signs out meanwhile: the warning says so and what to do.
     set_last_seen(page, live_server, seconds_ago=2 * 60)
     expect(warning.get_by_text("You have been signed out")).to_be_visible(timeout=10_000)
+    expect(warning.get_by_role("heading", name="Signed out after inactivity")).to_be_visible()
+    expect(warning.get_by_role("heading", name="Still there?")).to_be_hidden()
+    check(page, "idle-signed-out")
     expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_text("What you were saving is kept")).to_be_visible()
+
+
+def test_the_warning_says_no_more_time_than_is_left_and_covers_no_button(
+    page: Page, login, planner, step_url, settings, check
+):
+    settings.SESSION_IDLE_MINUTES = 2
+    settings.SESSION_WARNING_SECONDS = 115  # 1 minute 55 seconds left when it comes
+    login(planner)
+    page.goto(step_url)
+    warning = page.get_by_role("region", name="Session time-out")
+    expect(warning.get_by_text("you will be signed out in about 1 minute")).to_be_visible(
+        timeout=10_000
+    )
+    check(page, "idle-warning-wording")
+    # Scrolled so that the form's last button is at the bottom of the window, it is above
+    # the bar, not under it: the planner can still press it.
+    save = page.get_by_role("button", name="Save and continue")
+    save.evaluate("button => button.scrollIntoView({block: 'end'})")
+    on_top = save.evaluate(
+        """button => {
+            const box = button.getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            return button.contains(document.elementFromPoint(x, y));
+        }"""
+    )
+    assert on_top, "the session warning covers Save and continue"
+    check(page, "idle-warning-above-save", full_page=False)
+
+
+def test_typing_in_the_form_keeps_the_planner_signed_in(
+    page: Page, login, planner, step_url, settings, live_server
+):
+    settings.SESSION_IDLE_MINUTES = 1
+    settings.SESSION_WARNING_SECONDS = 30  # typing sends a keep-alive every 15 seconds
+    login(planner)
+    page.goto(step_url)
+    warning = page.get_by_role("region", name="Session time-out")
+    page.get_by_label("Problem statement").click()
+    started = time.time()
+    while time.time() - started < 75:  # past the idle window, without a save
+        page.keyboard.type("Patrols. ")
+        expect(warning.get_by_text("you will be signed out in")).to_be_hidden()
+        page.wait_for_timeout(3_000)
+    assert last_seen(page) >= time.time() - 20
+
+    # Stopped typing: a truly idle screen is warned, and a save still goes through.
+    expect(warning.get_by_text("you will be signed out in")).to_be_visible(timeout=35_000)
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Strategic context")
+    assert "Patrols. Patrols." in Initiative.objects.get().problem_statement
