@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from idd.models import Initiative
+from idd.services.locking import CONFLICT_MESSAGE
 from tests import factories
 from tests.wizard.forms import page_fields
 from tests.wizard.test_conflicts import saved_by_someone_else
@@ -67,5 +68,5 @@ def test_a_page_refused_for_a_conflict_does_not_list_what_it_already_holds(
     saved_by_someone_else(empty_context, stored, title="Kestrela coastal patrol, renamed")
     refused = client.post(url, page)
     html = refused.content.decode()
-    assert "Someone else saved this step while you were editing" in html
+    assert CONFLICT_MESSAGE in html
     assert BOX not in html
