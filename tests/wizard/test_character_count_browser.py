@@ -2,6 +2,7 @@
 the limit it is, and the refused save keeps the whole text with the server's message."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,29 @@ def test_a_paste_over_the_limit_is_counted_refused_and_kept_whole(
     expect(count).to_have_text("999 characters over limit")
     walk.check("character-count-refused")
     assert not Initiative.objects.get(pk=initiative.pk).problem_statement  # nothing cut saved
+
+
+def test_without_javascript_nothing_cuts_the_paste_and_the_server_refuses_it(browser, live_server):
+    dana = factories.planner(username="dana", first_name="Dana", last_name="Ortiz")
+    initiative = factories.InitiativeFactory(title="Kestrela coastal patrol", owner=dana)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(dana.username)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/initiatives/{initiative.pk}/edit/context/")
+    problem = page.get_by_label("Problem statement")
+    expect(problem).to_have_accessible_description(re.compile("up to 5,000 characters"))
+    pasted = "x" * 5_999
+
+    problem.focus()
+    page.keyboard.insert_text(pasted)
+
+    expect(problem).to_have_value(pasted)
+    page.get_by_role("button", name="Save and continue", exact=True).click()
+    expect(page.locator("#error-summary")).to_contain_text(
+        "Keep this to 5,000 characters or fewer (you typed 5,999)."
+    )
+    expect(page.get_by_label("Problem statement")).to_have_value(pasted)
+    context.close()
