@@ -10,7 +10,9 @@ package beside the settings.
   refused (PostgreSQL cannot even store NUL).
 
 Both check their `max_length` in the model and in the form with a message that says how
-much was typed, and the form renders it as the control's `maxlength`.
+much was typed. The control carries no `maxlength` (a browser would silently cut a longer
+paste): the template pack shows the limit as a USWDS character count, which says how many
+characters are left or over as they type, and the server's message is the rule.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def prose(value: str) -> None:
 
 def typed_length(value: str) -> int:
     """Characters as the user counts them: browsers send a line break as two (CR LF)
-    but count it as one against `maxlength`."""
+    but count it as one as they type."""
     return len(value.replace("\r\n", "\n"))
 
 
@@ -92,6 +94,14 @@ def _ours(found: list, check) -> list:
     return [check, *kept, *(MaxLength(limit) for limit in limits[:1])]
 
 
+def _counted(field: forms.Field, check) -> forms.Field:
+    """The form field with our checks, and no `maxlength` on its control: the limit stays
+    on the field (`max_length`), for the template pack's character count."""
+    field.validators = _ours(field.validators, check)
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
 class LineField(models.CharField):
     """One line of text: a title, a name, a short answer."""
 
@@ -100,9 +110,7 @@ class LineField(models.CharField):
         self.validators[:] = _ours(self.validators, one_line)
 
     def formfield(self, **kwargs) -> forms.Field:
-        field = super().formfield(**kwargs)
-        field.validators = _ours(field.validators, one_line)
-        return field
+        return _counted(super().formfield(**kwargs), one_line)
 
 
 class ProseField(models.TextField):
@@ -113,6 +121,4 @@ class ProseField(models.TextField):
         self.validators[:] = _ours([*self.validators, MaxLength(max_length)], prose)
 
     def formfield(self, **kwargs) -> forms.Field:
-        field = super().formfield(**kwargs)
-        field.validators = _ours(field.validators, prose)
-        return field
+        return _counted(super().formfield(**kwargs), prose)

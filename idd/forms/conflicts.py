@@ -23,6 +23,9 @@ from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import InlineForeignKeyField
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from idd.forms.base import RowFormSet, StepForms
 from idd.merge import Outcome, Plain, merge, plain
@@ -40,7 +43,7 @@ ReadState = dict[str, dict[str, Plain]]
 class ChangedField:
     """One field someone else changed while this planner edited the page."""
 
-    where: str  # the row, as the error summary names it ("Partner deliverable 2"), or ""
+    where: str  # the row by number and title ("Partner deliverable 2 “Crews manned”"), or ""
     label: str
     name: str  # the field's name on the page
     theirs: str  # as shown to the planner
@@ -51,6 +54,19 @@ class ChangedField:
     @property
     def to_choose(self) -> bool:
         return self.outcome is Outcome.BOTH
+
+    @property
+    def heading(self) -> str:
+        """ "Partner deliverable 1 “Crews manned”, how it will be verified", or the label."""
+        if not self.where:
+            return self.label
+        return f"{self.where}, {self.label[:1].lower()}{self.label[1:]}"
+
+    @property
+    def was(self) -> str | None:
+        """The value both started from, where only they changed it (this planner sent it
+        back unchanged); unknown where both changed it (the page carries fingerprints)."""
+        return None if self.to_choose else self.mine
 
 
 @dataclass
@@ -162,10 +178,17 @@ def last_saved_by(instance, cache: dict | None = None) -> str:
     return cache[key]
 
 
+def row_title(form: forms.BaseForm) -> str:
+    """A stored row as the planner knows it: by number and title (“Crews manned”)."""
+    name = getattr(form, "row_name", "")
+    title = Truncator(str(form.instance)).chars(60) if name and form.instance.pk else ""
+    return f"{name} “{title}”" if title else name
+
+
 def _changed(form, name, result: Outcome, who: str) -> ChangedField:
     f = form.fields[name]
     return ChangedField(
-        where=getattr(form, "row_name", ""),
+        where=row_title(form),
         label=str(f.label or name),
         name=form[name].html_name,
         theirs=_shown(f, stored(form, name)),
@@ -248,7 +271,7 @@ def _removing_changed(step_forms: StepForms, read: ReadState | None) -> list[str
         for form in formset.forms:
             key = form_key(form)
             if formset.is_removed(form) and key and stored_state(form) != (read or {}).get(key):
-                rows.append(f"{form.row_name} “{form.instance}”")
+                rows.append(row_title(form))
     return rows
 
 
@@ -278,9 +301,12 @@ def apply_choices(step_forms: StepForms) -> tuple[QueryDict | None, list[Changed
     return (merged if kept_theirs else None), pending
 
 
-def choose_message(pending: list[ChangedField]) -> str:
-    names = "; ".join(f"{f.where}: {f.label}" if f.where else f.label for f in pending)
-    return (
+def choose_message(pending: list[ChangedField]) -> SafeString:
+    """For the error summary: each field still to choose, linked to its choice."""
+    links = ((f.name, f.heading) for f in pending)
+    names = format_html_join("; ", '<a href="#keep-{}">{}</a>', links)
+    return format_html(
         "You and someone else both changed the same field, so choose which change to keep "
-        f"before saving: {names}."
+        "before saving: {}.",
+        names,
     )

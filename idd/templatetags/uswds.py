@@ -19,10 +19,22 @@ _INPUT_CLASSES = {
 
 
 @register.filter
+def character_limit(field: BoundField) -> int | None:
+    """The most characters a text input or text area takes, shown as a USWDS character
+    count (None: no count). A too long text is refused by the server, never cut."""
+    widget = field.field.widget
+    typed = widget.__class__.__name__ == "Textarea" or getattr(widget, "input_type", "") == "text"
+    limit = getattr(field.field, "max_length", None)
+    return limit if typed and limit else None
+
+
+@register.filter
 def uswds_input_class(field: BoundField) -> str:
     """The USWDS class of a field's control, with its error state."""
     widget = field.field.widget.__class__.__name__.lower()
     css = _INPUT_CLASSES.get(widget, "usa-input")
+    if character_limit(field):
+        css += " usa-character-count__field"
     if field.errors:
         css += " usa-input--error"
     return css
@@ -30,10 +42,13 @@ def uswds_input_class(field: BoundField) -> str:
 
 @register.filter
 def uswds_describedby(field: BoundField) -> str:
-    """Ids of the hint and error message that describe a field, for aria-describedby."""
+    """Ids of the hint, character count and error message that describe a field, for
+    aria-describedby."""
     ids = []
     if field.help_text:
         ids.append(f"{field.auto_id}_helptext")
+    if character_limit(field):
+        ids.append(f"{field.auto_id}-info")
     if field.errors:
         ids.append(f"{field.auto_id}_error")
     return " ".join(ids)

@@ -150,6 +150,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         return review(request, initiative, current)
 
     conflict: conflicts.Conflict | None = None
+    fresh = request.method == "GET"  # the form shows what is saved, nothing typed
     if request.method == "POST":
         version = VersionForm(request.POST)
         add = request.POST.get("add", "")
@@ -201,6 +202,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         if (parked := parking.take(request)) is not None:
             version = VersionForm(parked)
             step_forms = current.forms(initiative, request.user, data=parked)
+            fresh = False
 
     doc = snapshot(load(pk))
     step_forms.doc = doc
@@ -211,7 +213,8 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "doc": doc,
         "step": current,
         "steps": step_states(doc, current),
-        "missing": current.missing(doc),
+        # What the saved step lacks; a page with typed text would contradict it.
+        "missing": current.missing(doc) if fresh else [],
         "returned": latest_reason(initiative),
         "previous": neighbour(current, -1),
         "next": neighbour(current, 1),

@@ -1,7 +1,8 @@
 """Read the forms of a rendered page as a browser sees them, to POST them back mutated.
 
 Each control keeps what a fuzzer needs: its kind (text, textarea, number, hidden,
-select, checkbox, radio), its `maxlength`, the values offered (options, boxes), and the
+select, checkbox, radio), its limit (the `data-maxlength` of the USWDS character count
+around it, or a `maxlength`), the values offered (options, boxes), and the
 submit buttons with a name (the guided form's add, move, goto and action buttons).
 """
 
@@ -48,9 +49,17 @@ class _Forms(HTMLParser):
         self.form: Form | None = None
         self.select: Control | None = None
         self.textarea: Control | None = None
+        self.limit: int | None = None  # of the character count the next control is in
+
+    def _limit(self, attrs: dict[str, str]) -> int | None:
+        limit, self.limit = _maxlength(attrs) or self.limit, None
+        return limit
 
     def handle_starttag(self, tag, attrs):
         a = {k: v if v is not None else "" for k, v in attrs}
+        if tag == "div" and "usa-character-count" in a.get("class", "").split():
+            self.limit = _maxlength({"maxlength": a.get("data-maxlength", "")})
+            return
         if tag == "form":
             self.form = Form(action=a.get("action", ""))
             self.forms.append(self.form)
@@ -69,7 +78,7 @@ class _Forms(HTMLParser):
             if "checked" in a:
                 control.values.append(a.get("value", "on"))
         elif tag == "input" and name and kind not in ("button", "reset"):
-            controls[name] = Control(name, kind, [a.get("value", "")], _maxlength(a))
+            controls[name] = Control(name, kind, [a.get("value", "")], self._limit(a))
         elif tag == "select" and name:
             self.select = Control(name, "select-multiple" if "multiple" in a else "select")
             controls[name] = self.select
@@ -78,7 +87,7 @@ class _Forms(HTMLParser):
             if "selected" in a:
                 self.select.values.append(a.get("value", ""))
         elif tag == "textarea" and name:
-            self.textarea = Control(name, "textarea", [""], _maxlength(a))
+            self.textarea = Control(name, "textarea", [""], self._limit(a))
             controls[name] = self.textarea
 
     def handle_data(self, data):

@@ -96,17 +96,35 @@ def test_a_line_break_counts_as_one_character_as_the_browser_counts_it():
     initiative.full_clean()
 
 
-def test_every_text_control_of_the_guided_form_carries_its_limit(client, owner, teammate):
+def test_every_text_control_of_the_guided_form_counts_against_its_limit_and_cuts_nothing(
+    client, owner, teammate
+):
+    """Each text control sits in a USWDS character count carrying its limit, and none
+    carries `maxlength`: a browser would silently cut a longer paste to the limit."""
     initiative = complete_initiative(owner, teammate)
     client.force_login(owner)
-    unbounded = []
+    uncounted, cutting = [], []
     for step in STEPS:
         page = client.get(reverse("wizard_step", args=[initiative.pk, step.slug])).content
+        groups = re.findall(
+            r'<div class="usa-character-count[^"]*" data-maxlength="\d+">\s*<div[^>]*>.*?'
+            r"(?:<textarea[^>]*>|<input[^>]*>)",
+            page.decode(),
+            re.S,
+        )
+        counted = {re.search(r'name="([^"]+)"', g[g.rindex("<") :]).group(1) for g in groups}
         controls = re.findall(r'<textarea[^>]*>|<input[^>]*type="text"[^>]*>', page.decode())
-        unbounded += [f"{step.slug}: {c}" for c in controls if "maxlength=" not in c]
-    assert unbounded == []
+        for control in controls:
+            name = re.search(r'name="([^"]+)"', control).group(1)
+            if name not in counted:
+                uncounted.append(f"{step.slug}: {control}")
+            if "maxlength=" in control:
+                cutting.append(f"{step.slug}: {control}")
+    assert uncounted == []
+    assert cutting == []
     basics = client.get(reverse("wizard_step", args=[initiative.pk, "basics"])).content.decode()
-    assert re.search(r'<input[^>]*name="title"[^>]*maxlength="200"', basics)
+    assert re.search(r'data-maxlength="200">\s*<div id="div_id_title"', basics)
+    assert "You can enter up to 200 characters" in basics
 
 
 def test_too_long_text_on_a_step_is_refused_with_the_message_and_kept(client, owner):

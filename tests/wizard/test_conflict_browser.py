@@ -39,13 +39,24 @@ def test_a_planner_resolves_a_conflict_in_the_browser(page, live_server, login, 
     )
     walk.press("Save and continue")
 
-    expect(page.get_by_role("heading", name="Someone else saved this step")).to_be_visible()
+    expect(page.locator("#error-summary")).to_contain_text(
+        "Someone else saved changes to this initiative while you were editing."
+    )
     changes = page.get_by_role("region", name="What changed while you were editing")
     expect(changes).to_contain_text("Sam Whitfield")
+    expect(changes).to_contain_text("Was (when you opened this page)")
     expect(page.get_by_label("Campaign-plan objective")).to_have_value(
         "AFRICOM campaign plan, maritime security line of effort 2."
     )
     walk.check("conflict")
+
+    # Saving without choosing: the choice itself is marked, and the summary links to it.
+    walk.press("Save and continue")
+    choice = page.get_by_role("group", name="Problem statement: which to keep?")
+    expect(choice).to_have_accessible_description("Choose which change to keep.")
+    page.locator("#error-summary").get_by_role("link", name="Problem statement").click()
+    expect(page.get_by_label("Keep what was saved meanwhile")).to_be_focused()
+    walk.check("conflict-unchosen")
     tick(page.get_by_label("Keep what you typed (as it is in the form below)"))
     walk.press("Save and continue")
 

@@ -4,6 +4,7 @@ The teammate opens a step, the owner saves a change meanwhile, the teammate save
 refused, with the owner's change shown and put into the form. Saving again writes only
 what the teammate changed, so the owner's change survives, on every step."""
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from tests import factories
 from tests.wizard.forms import page_fields
 
 pytestmark = pytest.mark.django_db
-HEADING = "Someone else saved this step while you were editing"
+HEADING = "What changed while you were editing"
 
 
 def step_url(initiative, slug: str) -> str:
@@ -131,10 +132,22 @@ def test_saving_without_choosing_asks_to_choose_and_saves_nothing(client, initia
     url, html = both_changed
     response = client.post(url, page_fields(html) | {"action": ["continue"]})
     assert response.status_code == 200
-    assert "choose which change to keep before saving: Problem statement" in (
-        response.content.decode()
-    )
+    page = response.content.decode()
+    assert (
+        "choose which change to keep before saving: "
+        '<a href="#keep-problem_statement">Problem statement</a>.'
+    ) in page
     assert Initiative.objects.get(pk=initiative.pk).problem_statement == "Owner's words"
+    # The group itself is in error, its message inside, the summary's link pointing at it.
+    group = re.search(
+        r'<div class="usa-form-group usa-form-group--error">\s*'
+        r'<fieldset class="usa-fieldset" id="keep-problem_statement" '
+        r'aria-describedby="keep-problem_statement-error">.*?</fieldset>',
+        page,
+        re.S,
+    )
+    assert group is not None
+    assert '<span class="usa-error-message" id="keep-problem_statement-error">' in group.group()
 
 
 @pytest.mark.parametrize(
@@ -194,3 +207,48 @@ def test_the_page_carries_fingerprints_of_what_was_read_not_the_texts_again(
     page = client.get(step_url(initiative, "context")).content.decode()
     assert page.count("Foreign trawlers fish the zone at night.") == 100  # once, in the form
     assert len(page_fields(page)["lock-read"][0]) < 1000
+
+
+@pytest.fixture
+def deliverable_both_changed(client, initiative, teammate):
+    """The owner changed a deliverable's verification and quantity; the teammate changed
+    the verification too, and left the quantity as it was."""
+    row = factories.PartnerDeliverableFactory(
+        initiative=initiative, title="Patrol boat crews manned", quantity=30
+    )
+    url = step_url(initiative, "deliverables")
+    client.force_login(teammate)
+    page = page_fields(client.get(url).content.decode())
+    saved_by_someone_else(initiative, row, verification_method="Site visit", quantity=31)
+    page |= {row_field(page, row.pk, "verification_method"): ["Roster"], "action": ["continue"]}
+    return client.post(url, page).content.decode()
+
+
+def test_a_row_is_named_by_its_title_and_the_choice_asks_plainly(deliverable_both_changed):
+    html = deliverable_both_changed
+    assert (
+        '<legend class="usa-legend margin-top-1">Partner deliverable 1 “Patrol boat crews '
+        "manned”, how it will be verified: which to keep?</legend>"
+    ) in html
+    assert "Which how it will be verified" not in html
+
+
+def test_a_field_only_they_changed_shows_what_it_was_and_what_it_is_now(
+    deliverable_both_changed,
+):
+    item = re.search(
+        r"<h3[^>]*>Partner deliverable 1 “Patrol boat crews manned”, quantity</h3>(.*?)</li>",
+        deliverable_both_changed,
+        re.S,
+    )
+    assert item is not None
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item.group(1)))
+    assert re.search(r"Was \(when you opened this page\) 30 Now \(saved by [^)]+\) 31", shown)
+
+
+def test_a_refused_save_says_so_in_one_banner(deliverable_both_changed):
+    html = deliverable_both_changed
+    form = html[html.index('<form id="step-form"') :]
+    assert html.count("usa-alert--error") == 1  # the error summary
+    assert "usa-alert" not in form[: form.index("</form>")]  # what changed is no banner
+    assert html.count("while you were editing") == 2  # the summary, and what changed
