@@ -20,7 +20,6 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client, override_settings
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
@@ -35,6 +34,7 @@ from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS
 from tests.factories import UserFactory
 from tests.review.conftest import complete_initiative
+from tests.url_walk import Url, product_urls
 
 # The marker makes pytest-django create the test database; the cells use the module's data.
 pytestmark = pytest.mark.django_db
@@ -46,35 +46,7 @@ MISSING = "999999"  # no object has this id
 # --- The URLs, from the resolver --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Url:
-    key: str  # the URL name, or the route of an unnamed pattern
-    route: str
-    params: tuple[str, ...]  # the route's parameters, in order (positional ones as "_1", ...)
-
-    @property
-    def per_state(self) -> bool:
-        return "pk" in self.params or self.route.startswith("admin/idd/initiative/")
-
-
-def _params(route: str) -> tuple[str, ...]:
-    names = re.findall(r"(?<!\?P)<(?:\w+:)?(\w+)>|\(\?P<(\w+)>|(\((?!\?))", route)
-    positional = itertools.count(1)
-    return tuple(a or b or f"_{next(positional)}" for a, b, _ in names)
-
-
-def walk(patterns, prefix: str = "", namespace: str = ""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
-        elif isinstance(pattern, URLPattern):
-            route = prefix + str(pattern.pattern)
-            key = f"{namespace}{pattern.name}" if pattern.name else route
-            yield Url(key, route, _params(route))
-
-
-URLS = {url.key: url for url in walk(get_resolver().url_patterns)}
+URLS = {url.key: url for url in product_urls()}
 
 
 def fill(url: Url, values: dict[str, str]) -> str:

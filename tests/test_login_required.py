@@ -3,18 +3,10 @@
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.url_walk import product_urls
 
 PUBLIC = {"login", "health", "admin:login"}
-
-
-def walk(patterns, prefix: str = "", namespace: str = ""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
-        elif isinstance(pattern, URLPattern):
-            yield f"{namespace}{pattern.name}", prefix + str(pattern.pattern)
 
 
 def example_path(route: str) -> str:
@@ -26,7 +18,7 @@ def example_path(route: str) -> str:
     return "/" + path.lstrip("^").rstrip("$").replace("\\", "")
 
 
-ROUTES = sorted(set(walk(get_resolver().url_patterns)))
+ROUTES = sorted({(url.key, url.route) for url in product_urls()})
 PROTECTED = [(name, route) for name, route in ROUTES if name not in PUBLIC]
 
 
