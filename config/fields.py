@@ -18,6 +18,7 @@ characters are left or over as they type, and the server's message is the rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django import forms
 from django.core import validators
@@ -39,26 +40,26 @@ def _name(char: str) -> str:
     return f"invisible control character (U+{ord(char):04X})"
 
 
-def one_line(value: str) -> None:
-    """A one-line field holds no line break, tab or other control character."""
-    found = _NOT_ON_ONE_LINE.search(value or "")
-    if found:
-        raise ValidationError(
-            "Write this on one line: remove the %(what)s.",
-            code="control_character",
-            params={"what": _name(found.group())},
-        )
+def _refusing(characters: re.Pattern[str], message: str) -> Callable[[str], None]:
+    """A validator that names the first of `characters` found in the value."""
+
+    def check(value: str) -> None:
+        found = characters.search(value or "")
+        if found:
+            raise ValidationError(
+                message, code="control_character", params={"what": _name(found.group())}
+            )
+
+    return check
 
 
-def prose(value: str) -> None:
-    """Text areas keep line breaks and tabs, but no other control character."""
-    found = _NOT_IN_PROSE.search(value or "")
-    if found:
-        raise ValidationError(
-            "Remove the %(what)s (often pasted from another program): it cannot be stored.",
-            code="control_character",
-            params={"what": _name(found.group())},
-        )
+# A one-line field holds no line break, tab or other control character.
+one_line = _refusing(_NOT_ON_ONE_LINE, "Write this on one line: remove the %(what)s.")
+# Text areas keep line breaks and tabs, but no other control character.
+prose = _refusing(
+    _NOT_IN_PROSE,
+    "Remove the %(what)s (often pasted from another program): it cannot be stored.",
+)
 
 
 def typed_length(value: str) -> int:
