@@ -193,16 +193,17 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             step_forms = current.forms(initiative, request.user, data=conflict.data, add=add)
             version = VersionForm(conflict.data)
     else:
-        step_forms = current.forms(initiative, request.user, add=request.GET.get("add", ""))
-        version = VersionForm(
-            initial={"version": initiative.version, "read": conflicts.read_state(step_forms)}
-        )
         # What they typed when their session ended, back on the form, unsaved (parking.py);
         # it carries the version and values they had read, so a stale save is still merged.
         if (parked := parking.take(request)) is not None:
             version = VersionForm(parked)
             step_forms = current.forms(initiative, request.user, data=parked)
             fresh = False
+        else:
+            add = request.GET.get("add", "")
+            step_forms = current.forms(initiative, request.user, add=add)
+            read = conflicts.read_state(step_forms)
+            version = VersionForm(initial={"version": initiative.version, "read": read})
 
     doc = snapshot(load(pk))
     step_forms.doc = doc
