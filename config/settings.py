@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "django_filters",
-    "django_htmx",
     "simple_history",
     "axes",
     "django_tasks",
@@ -70,7 +69,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -167,7 +165,6 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("uswds", BASE_DIR / "node_modules" / "@uswds" / "uswds" / "dist"),
-    ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
 # Locally, whitenoise serves straight from the finders; production serves collectstatic's output.
 WHITENOISE_USE_FINDERS = DEBUG
