@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
@@ -230,13 +230,10 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return render(request, current.template, context)
 
 
-def submit_url(initiative: Initiative) -> str | None:
-    """The review workflow's (re)submit URL, where that workflow provides one."""
+def submit_url(initiative: Initiative) -> str:
+    """Where the review step's button posts: submit a draft, resubmit after changes."""
     name = "initiative_submit" if initiative.status == "draft" else "initiative_resubmit"
-    try:
-        return reverse(name, kwargs={"pk": initiative.pk})
-    except NoReverseMatch:
-        return None
+    return reverse(name, kwargs={"pk": initiative.pk})
 
 
 def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpResponse:
