@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
+from assessments.models import CommitmentAssessment
 from idd import demo
 from idd.models import Initiative, PartnerDeliverable
 
@@ -13,7 +14,7 @@ def test_seed_demo_is_idempotent_and_users_can_sign_in(rf):
     counts = (Initiative.objects.count(), PartnerDeliverable.objects.count())
     call_command("seed_demo")
     assert (Initiative.objects.count(), PartnerDeliverable.objects.count()) == counts
-    assert counts[0] == 2
+    assert counts[0] == 3
     for spec in demo.DEMO_USERS:
         user = authenticate(
             rf.post("/accounts/login/"), username=spec.username, password=spec.password
@@ -26,6 +27,29 @@ def test_demo_deliverables_vary_in_political_risk_and_status():
     deliverables = PartnerDeliverable.objects.all()
     assert {d.political_risk for d in deliverables} >= {2, 3, 4, 5}
     assert {d.status for d in deliverables} >= {"planned", "delivered", "partial", "missed"}
+
+
+def test_the_gift_taker_delivers_only_costless_acts_and_says_it_is_fully_willing():
+    """Solmara: every deliverable costless or administrative and delivered, stated
+    willingness 5/5/5, U.S. inputs flowing; complete, beside Kestrela's costly record."""
+    call_command("seed_demo")
+    gifts = Initiative.objects.get(partner__country="Solmara (fictional)")
+    deliverables = list(gifts.partner_deliverables.all())
+
+    assert len(deliverables) >= 6
+    assert {d.political_risk for d in deliverables} <= {1, 2}
+    assert {d.status for d in deliverables} == {"delivered"}
+    assert all(d.verification_method and d.verified_by for d in deliverables)
+    assert all(
+        gifts.first_fiscal_year <= d.due_fiscal_year <= gifts.last_fiscal_year for d in deliverables
+    )
+    ratings = gifts.commitment_ratings
+    assert (ratings.motivation, ratings.intensity, ratings.salience) == (5, 5, 5)
+    assert gifts.us_inputs.filter(matched_deliverables__isnull=False).distinct().count() >= 3
+    assert CommitmentAssessment.objects.filter(subject_id=gifts.pk).count() == 2
+    assert gifts.missing_parts() == []
+    maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
+    assert maritime.partner_deliverables.filter(political_risk__gte=3).exists()
 
 
 def test_scale_creates_the_realistic_volume_once():
