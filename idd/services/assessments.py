@@ -77,7 +77,7 @@ def next_kind(initiative: Initiative) -> str:
     )
 
 
-def refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | None:
+def recording_refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | None:
     """Why an assessment of these inputs cannot be recorded today, or None."""
     unjustified = presentation.unjustified_ratings(inputs.ratings.to_dict())
     if unjustified:
@@ -95,9 +95,9 @@ def refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | N
     return None
 
 
-def todays_refusal(initiative: Initiative) -> str | None:
+def todays_recording_refusal(initiative: Initiative) -> str | None:
     """Why today's assessment could not be recorded, or None: shown before the planner tries."""
-    return refusal(current_inputs(initiative, as_of=timezone.localdate()), initiative)
+    return recording_refusal(current_inputs(initiative, as_of=timezone.localdate()), initiative)
 
 
 def assessed_facts(initiative: Initiative) -> dict[str, str]:
@@ -140,7 +140,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     """
     _require_recorder(initiative, user)
     inputs = current_inputs(initiative, as_of=timezone.localdate())
-    reason = refusal(inputs, initiative)
+    reason = recording_refusal(inputs, initiative)
     if reason:
         raise RecordingRefused(reason)
     claim_version(initiative, read_version)
