@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from assessments import method, presentation, scoring
-from assessments.fiscal import format_date
+from assessments.fiscal import format_date, format_quarter
 from assessments.models import CommitmentAssessment
 from idd import roles
 from idd.choices import InitiativeStatus
@@ -104,9 +104,7 @@ def assessed_facts(initiative: Initiative) -> dict[str, str]:
     """What today's assessment would rest on, each fact named for the planner. The
     recording page carries them, so a refused recording can say what changed since."""
     inputs = current_inputs(initiative, as_of=timezone.localdate())
-    labels = dict(
-        (("physical_risk", "Physical risk"), *method.WILLINGNESS_RATINGS, *method.CAPACITY_RATINGS)
-    )
+    labels = presentation.RATING_LABELS
     facts = {}
     for name, rating in inputs.ratings.to_dict().items():
         score = "not rated" if rating["score"] is None else rating["score"]
@@ -114,7 +112,7 @@ def assessed_facts(initiative: Initiative) -> dict[str, str]:
     for d in inputs.deliverables:
         facts[f"Partner deliverable “{d.title}”"] = (
             f"{_LABELS.get(d.status, d.status)}, political risk {d.political_risk}, "
-            f"due FY{d.fiscal_year} Q{d.quarter}"
+            f"due {format_quarter(d.fiscal_year, d.quarter)}"
         )
     for u in inputs.us_inputs:
         facts[f"U.S. input “{u.title}”"] = (
