@@ -4,6 +4,9 @@ from datetime import date
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+# Each fiscal quarter and its months, as planners write them: Q1 is Oct–Dec.
+QUARTER_MONTHS = {1: "Oct–Dec", 2: "Jan–Mar", 3: "Apr–Jun", 4: "Jul–Sep"}
+
 # Quarter -> (month, day) it ends on; Q1 ends in the calendar year before the fiscal year.
 _QUARTER_ENDS = {1: (12, 31), 2: (3, 31), 3: (6, 30), 4: (9, 30)}
 

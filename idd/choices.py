@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from assessments import method
+from assessments import fiscal, method
 
 
 class CCMD(models.TextChoices):
@@ -72,7 +72,7 @@ class Scale(models.IntegerChoices):
     VERY_HIGH = 5, "5 · Very high"
 
 
-QUARTERS = [(1, "Q1 (Oct–Dec)"), (2, "Q2 (Jan–Mar)"), (3, "Q3 (Apr–Jun)"), (4, "Q4 (Jul–Sep)")]
+QUARTERS = [(q, f"Q{q} ({months})") for q, months in fiscal.QUARTER_MONTHS.items()]
 
 # Fiscal years an initiative may span, and its longest span.
 FIRST_ALLOWED_FY = 2000

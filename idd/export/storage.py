@@ -31,11 +31,10 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
 
-from idd.choices import InitiativeStatus
+from idd.document import shown_document
 from idd.export import once
 from idd.export.render import render_pdf
 from idd.models import Initiative, Revision
-from idd.snapshot import load, snapshot
 
 log = logging.getLogger(__name__)
 
@@ -69,17 +68,9 @@ class StoredPDF:
         return default_storage.open(self.name, "rb")
 
 
-def _approved_revision(initiative: Initiative) -> Revision | None:
-    if initiative.status != InitiativeStatus.APPROVED:
-        return None
-    return Revision.objects.filter(initiative=initiative, number=initiative.revision).first()
-
-
 def document_for(initiative: Initiative) -> dict[str, Any]:
-    """The snapshot the printed IDD shows: the approved revision's frozen copy while the
-    initiative is approved (so its figures never move), else the live draft."""
-    revision = _approved_revision(initiative)
-    return revision.snapshot if revision is not None else snapshot(load(initiative.pk))
+    """The snapshot the printed IDD shows (`idd.document.shown_document`)."""
+    return shown_document(initiative)[1]
 
 
 def download_name(doc: dict[str, Any]) -> str:
@@ -168,10 +159,9 @@ def pdf_for(initiative: Initiative) -> StoredPDF:
 
     An approved initiative's is its approved revision's PDF (`revision_pdf`).
     """
-    revision = _approved_revision(initiative)
+    revision, doc = shown_document(initiative)
     if revision is not None:
         return revision_pdf(revision)
-    doc = snapshot(load(initiative.pk))
     folder = _folder(initiative.pk)
     name = f"{folder}/{fingerprint(doc)}.pdf"
     if once.store_once(name, initiative.pk, lambda: render_pdf(doc)):

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessments.fiscal import format_date, quarter_end
+from assessments.fiscal import QUARTER_MONTHS, format_date, quarter_end
 
-QUARTER_MONTHS = {1: "Oct–Dec", 2: "Jan–Mar", 3: "Apr–Jun", 4: "Jul–Sep"}
 SHORT_TITLE = 64
 # A U.S. input's line also carries its cost and the deliverables it is gated on.
 SHORT_INPUT_TITLE = 48

@@ -62,7 +62,7 @@ class PartnerDeliverable(InitiativeRow):
     quantity = models.PositiveIntegerField(null=True, blank=True)
     due_fiscal_year = models.PositiveSmallIntegerField("due fiscal year")
     due_quarter = models.PositiveSmallIntegerField(
-        "due quarter", choices=[(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
+        "due quarter", choices=[(q, f"Q{q}") for q in fiscal.QUARTER_MONTHS]
     )
     verification_method = ProseField(
         "how it will be verified",
@@ -121,7 +121,7 @@ class PartnerDeliverable(InitiativeRow):
 
     @property
     def due_label(self) -> str:
-        return f"FY{self.due_fiscal_year} Q{self.due_quarter}"
+        return fiscal.format_quarter(self.due_fiscal_year, self.due_quarter)
 
     @property
     def due_date(self):

@@ -67,6 +67,12 @@ class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
     def is_editable_status(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    @property
+    def submit_step(self) -> str:
+        """The transition that hands the IDD to the reviewers: "submit" a first time from
+        the draft, "resubmit" once changes were requested."""
+        return "submit" if self.status == S.DRAFT else "resubmit"
+
     def clean_fields(self, exclude=None) -> None:
         # Validation writes each cleaned value back; the protected status must not be.
         super().clean_fields(exclude={*(exclude or ()), "status"})

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from assessments import method, presentation, scoring
-from assessments.fiscal import format_date
+from assessments.fiscal import format_date, format_quarter
 from assessments.models import CommitmentAssessment
 from idd import roles
 from idd.choices import InitiativeStatus
@@ -77,7 +77,7 @@ def next_kind(initiative: Initiative) -> str:
     )
 
 
-def refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | None:
+def recording_refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | None:
     """Why an assessment of these inputs cannot be recorded today, or None."""
     unjustified = presentation.unjustified_ratings(inputs.ratings.to_dict())
     if unjustified:
@@ -95,18 +95,16 @@ def refusal(inputs: scoring.AssessmentInputs, initiative: Initiative) -> str | N
     return None
 
 
-def todays_refusal(initiative: Initiative) -> str | None:
+def todays_recording_refusal(initiative: Initiative) -> str | None:
     """Why today's assessment could not be recorded, or None: shown before the planner tries."""
-    return refusal(current_inputs(initiative, as_of=timezone.localdate()), initiative)
+    return recording_refusal(current_inputs(initiative, as_of=timezone.localdate()), initiative)
 
 
 def assessed_facts(initiative: Initiative) -> dict[str, str]:
     """What today's assessment would rest on, each fact named for the planner. The
     recording page carries them, so a refused recording can say what changed since."""
     inputs = current_inputs(initiative, as_of=timezone.localdate())
-    labels = dict(
-        (("physical_risk", "Physical risk"), *method.WILLINGNESS_RATINGS, *method.CAPACITY_RATINGS)
-    )
+    labels = presentation.RATING_LABELS
     facts = {}
     for name, rating in inputs.ratings.to_dict().items():
         score = "not rated" if rating["score"] is None else rating["score"]
@@ -114,7 +112,7 @@ def assessed_facts(initiative: Initiative) -> dict[str, str]:
     for d in inputs.deliverables:
         facts[f"Partner deliverable “{d.title}”"] = (
             f"{_LABELS.get(d.status, d.status)}, political risk {d.political_risk}, "
-            f"due FY{d.fiscal_year} Q{d.quarter}"
+            f"due {format_quarter(d.fiscal_year, d.quarter)}"
         )
     for u in inputs.us_inputs:
         facts[f"U.S. input “{u.title}”"] = (
@@ -140,7 +138,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     """
     _require_recorder(initiative, user)
     inputs = current_inputs(initiative, as_of=timezone.localdate())
-    reason = refusal(inputs, initiative)
+    reason = recording_refusal(inputs, initiative)
     if reason:
         raise RecordingRefused(reason)
     claim_version(initiative, read_version)

@@ -72,7 +72,7 @@ def change_reason(name: str) -> str:
     return done[0].upper() + done[1:]
 
 
-def refusal(initiative: Initiative, user, name: str) -> str | None:
+def step_refusal(initiative: Initiative, user, name: str) -> str | None:
     """Why this user may not take the transition now, or None when they may."""
     if name not in TRANSITIONS:
         return "There is no such step in the review workflow."
@@ -92,7 +92,7 @@ def refusal(initiative: Initiative, user, name: str) -> str | None:
 
 def allowed(initiative: Initiative, user) -> list[str]:
     """The transitions this user may take now, in screen order."""
-    return [name for name in TRANSITIONS if refusal(initiative, user, name) is None]
+    return [name for name in TRANSITIONS if step_refusal(initiative, user, name) is None]
 
 
 def _take(initiative: Initiative, user, name: str) -> tuple[Initiative, str]:
@@ -102,7 +102,7 @@ def _take(initiative: Initiative, user, name: str) -> tuple[Initiative, str]:
     it (say, in another tab before submitting) is refused as stale, not written.
     """
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    reason = refusal(locked, user, name)
+    reason = step_refusal(locked, user, name)
     if reason:
         raise RefusedTransition(reason)
     before = locked.status
@@ -223,7 +223,7 @@ def request_changes(initiative: Initiative, user, reason: str, *, base_url: str 
     reason = reason.strip()
     if not reason:
         # Checked before anything is written; the database refuses it too.
-        problem = refusal(initiative, user, "request_changes")
+        problem = step_refusal(initiative, user, "request_changes")
         raise RefusedTransition(problem or REASON_REQUIRED)
     initiative, _ = _take(initiative, user, "request_changes")
     ReviewDecision.objects.create(

@@ -4,11 +4,13 @@ from django.urls import include, path
 
 from idd.views import dashboard
 
+# Each module writes its paths in full ("initiatives/<int:pk>/review/"), so a search for
+# a URL finds its view; the guided form's are under "initiatives/" as included here.
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
-    path("initiatives/", include("idd.urls.initiatives")),
+    path("", include("idd.urls.initiatives")),
     path("initiatives/", include("idd.urls.wizard")),
     path("", include("idd.urls.review")),
-    path("initiatives/", include("idd.urls.assessments")),
-    path("initiatives/", include("idd.urls.export")),
+    path("", include("idd.urls.assessments")),
+    path("", include("idd.urls.export")),
 ]

@@ -3,19 +3,19 @@ from django.urls import path
 from idd.views import assessments
 
 urlpatterns = [
-    path("<int:pk>/commitment/", assessments.overview, name="commitment_overview"),
+    path("initiatives/<int:pk>/commitment/", assessments.overview, name="commitment_overview"),
     path(
-        "<int:pk>/commitment/record/",
+        "initiatives/<int:pk>/commitment/record/",
         assessments.record_assessment,
         name="commitment_record",
     ),
     path(
-        "<int:pk>/commitment/assessments/<int:assessment_pk>/",
+        "initiatives/<int:pk>/commitment/assessments/<int:assessment_pk>/",
         assessments.assessment_detail,
         name="commitment_assessment",
     ),
     path(
-        "<int:pk>/commitment/deliverables/<int:deliverable_pk>/",
+        "initiatives/<int:pk>/commitment/deliverables/<int:deliverable_pk>/",
         assessments.record_delivery,
         name="deliverable_record",
     ),

@@ -3,38 +3,65 @@ approved revisions, their diff and the History tab."""
 
 from django.urls import path
 
-from idd.views import review
+from idd.views.review import comments, page, revisions, steps
 
 urlpatterns = [
-    path("review/", review.review_queue, name="review_queue"),
-    path("initiatives/<int:pk>/review/", review.initiative_review, name="initiative_review"),
-    *(
-        path(f"initiatives/<int:pk>/{segment}/", review.transition, {"action": action}, name=name)
-        for action, (_, segment, name) in review.STEPS.items()
+    path("review/", page.review_queue, name="review_queue"),
+    path("initiatives/<int:pk>/review/", page.initiative_review, name="initiative_review"),
+    # The one-button steps (idd.views.review.common.STEPS): GET confirms, POST takes it.
+    path(
+        "initiatives/<int:pk>/submit/",
+        steps.transition,
+        {"action": "submit"},
+        name="initiative_submit",
     ),
-    path("initiatives/<int:pk>/decision/", review.decide, name="initiative_decide"),
-    path("initiatives/<int:pk>/comments/<slug:section>/", review.add_comment, name="comment_add"),
+    path(
+        "initiatives/<int:pk>/resubmit/",
+        steps.transition,
+        {"action": "resubmit"},
+        name="initiative_resubmit",
+    ),
+    path(
+        "initiatives/<int:pk>/start-review/",
+        steps.transition,
+        {"action": "start_review"},
+        name="initiative_start_review",
+    ),
+    path(
+        "initiatives/<int:pk>/withdraw/",
+        steps.transition,
+        {"action": "withdraw"},
+        name="initiative_withdraw",
+    ),
+    path(
+        "initiatives/<int:pk>/start-revision/",
+        steps.transition,
+        {"action": "start_revision"},
+        name="initiative_start_revision",
+    ),
+    path("initiatives/<int:pk>/decision/", steps.decide, name="initiative_decide"),
+    path("initiatives/<int:pk>/comments/<slug:section>/", comments.add_comment, name="comment_add"),
     path(
         "initiatives/<int:pk>/comments/<int:comment_pk>/reply/",
-        review.reply,
+        comments.reply,
         name="comment_reply",
     ),
     path(
         "initiatives/<int:pk>/comments/<int:comment_pk>/resolve/",
-        review.resolve,
+        comments.resolve,
         name="comment_resolve",
     ),
-    path("initiatives/<int:pk>/revisions/", review.revisions, name="revision_list"),
-    path("initiatives/<int:pk>/revisions/compare/", review.revision_diff, name="revision_diff"),
+    path("initiatives/<int:pk>/revisions/", revisions.revisions, name="revision_list"),
+    path("initiatives/<int:pk>/revisions/compare/", revisions.revision_diff, name="revision_diff"),
     path(
         "initiatives/<int:pk>/revisions/<int:number>/",
-        review.revision_detail,
+        revisions.revision_detail,
         name="revision_detail",
     ),
     path(
         "initiatives/<int:pk>/revisions/<int:number>/pdf/",
-        review.revision_pdf,
+        revisions.revision_pdf,
         name="revision_pdf",
     ),
-    path("initiatives/<int:pk>/history/", review.history, name="initiative_history"),
+    path("initiatives/<int:pk>/history/", revisions.history, name="initiative_history"),
 ]

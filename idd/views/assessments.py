@@ -122,7 +122,7 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "version_form": version,
             "kind_label": CommitmentAssessment.Kind(service.next_kind(loaded)).label,
-            "refusal": service.todays_refusal(loaded),
+            "refusal": service.todays_recording_refusal(loaded),
             "changed": changed,
         },
     )

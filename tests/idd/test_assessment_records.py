@@ -68,7 +68,7 @@ def test_an_unrated_part_needs_no_justification(initiative, owner):
     CommitmentRatings.objects.create(
         subject=initiative, physical_risk=3, physical_risk_justification="Raids"
     )
-    assert service.todays_refusal(initiative) is None
+    assert service.todays_recording_refusal(initiative) is None
 
 
 # --- The snapshot ------------------------------------------------------------------------

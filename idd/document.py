@@ -1,0 +1,33 @@
+"""Which document an initiative shows: while it is approved, the frozen copy of the
+revision it was approved as (so what was approved never moves); otherwise the live draft.
+
+The review page, the print view and the PDF all read it from here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from idd.choices import InitiativeStatus
+from idd.models import Initiative, Revision
+from idd.snapshot import load, snapshot
+
+
+def approved_revision(initiative: Initiative) -> Revision | None:
+    """The revision the initiative is approved as, while it is approved; else None."""
+    if initiative.status != InitiativeStatus.APPROVED:
+        return None
+    return (
+        Revision.objects.filter(initiative=initiative, number=initiative.revision)
+        .select_related("approved_by")
+        .first()
+    )
+
+
+def shown_document(initiative: Initiative) -> tuple[Revision | None, dict[str, Any]]:
+    """The approved revision and its frozen snapshot while approved, else (None, the live
+    draft's snapshot)."""
+    revision = approved_revision(initiative)
+    if revision is not None:
+        return revision, revision.snapshot
+    return None, snapshot(load(initiative.pk))

@@ -1,0 +1,70 @@
+"""Comments on the IDD under review: a new comment on a section, a reply, resolving."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from idd.forms.review import CommentForm, ReplyForm
+from idd.models import ReviewComment
+from idd.sections import SECTION_BY_SLUG
+from idd.services import comments
+from idd.views.initiatives import get_visible_initiative
+from idd.views.review.common import review_url, tell_refused
+from idd.views.review.page import review_page
+
+
+def _comment_of(request: HttpRequest, pk: int, comment_pk: int) -> ReviewComment:
+    initiative = get_visible_initiative(request, pk)
+    comment = get_object_or_404(ReviewComment, pk=comment_pk, initiative=initiative)
+    comment.initiative = initiative
+    return comment
+
+
+@require_POST
+def add_comment(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    initiative = get_visible_initiative(request, pk)
+    if section not in SECTION_BY_SLUG:
+        raise Http404("The IDD has no such section.")
+    form = CommentForm(request.POST, section=section)
+    if not form.is_valid():
+        return review_page(request, initiative, comment_form=form, status=400)
+    try:
+        comments.add_comment(initiative, request.user, section, form.cleaned_data["body"])
+    except comments.CommentRefused as refused:
+        tell_refused(request, refused.message, form.cleaned_data["body"])
+    else:
+        messages.success(request, "Your comment was added.")
+    return redirect(review_url(initiative, f"section-{section}"))
+
+
+@require_POST
+def reply(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    comment = _comment_of(request, pk, comment_pk)
+    form = ReplyForm(request.POST, comment_pk=comment.pk)
+    if not form.is_valid():
+        return review_page(request, comment.initiative, reply_form=form, status=400)
+    try:
+        comments.reply(comment, request.user, form.cleaned_data["body"])
+    except comments.CommentRefused as refused:
+        tell_refused(request, refused.message, form.cleaned_data["body"])
+    else:
+        messages.success(request, "Your reply was added.")
+    return redirect(review_url(comment.initiative, f"comment-{comment.parent_id or comment.pk}"))
+
+
+@require_POST
+def resolve(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    comment = _comment_of(request, pk, comment_pk)
+    try:
+        comments.resolve(comment, request.user)
+    except comments.CommentRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, "The comment is marked as resolved.")
+    back = request.POST.get("next", "")
+    if back.startswith("/") and not back.startswith("//"):
+        return redirect(back)
+    return redirect(review_url(comment.initiative, f"comment-{comment.pk}"))

@@ -1,0 +1,77 @@
+"""The workflow's steps: submit, resubmit, take into review, withdraw, start a new
+revision (one button each), and the reviewer's decision (approve or request changes)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from idd.export import revision_pdf_stored
+from idd.forms.review import APPROVE, DecisionForm
+from idd.services import review
+from idd.views.initiatives import get_visible_initiative
+from idd.views.review.common import (
+    STEPS,
+    base_url,
+    review_url,
+    tell_refused,
+    tells_what_failed_after,
+)
+from idd.views.review.page import review_page
+
+
+@tells_what_failed_after
+def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """GET: confirm the step; POST: take it. A refusal is explained and changes nothing."""
+    initiative = get_visible_initiative(request, pk)
+    if request.method == "POST":
+        take, _ = STEPS[action]
+        try:
+            take(initiative, request.user, base_url=base_url(request))
+        except review.RefusedTransition as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, f"The IDD was {review.words(action)['done']}.")
+        return redirect(review_url(initiative))
+    return render(
+        request,
+        "idd/review/confirm.html",
+        {
+            "initiative": initiative,
+            "action": action,
+            "words": review.words(action),
+            "refusal": review.step_refusal(initiative, request.user, action),
+        },
+    )
+
+
+# Outside the request's transaction: the approval's own transaction commits when approve()
+# returns, and its PDF is rendered then, with the initiative no longer locked.
+@transaction.non_atomic_requests
+@require_POST
+@tells_what_failed_after
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reviewer's decision: approve (freezes the revision) or request changes."""
+    initiative = get_visible_initiative(request, pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return review_page(request, initiative, decision_form=form, status=400)
+    outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
+    try:
+        if outcome == APPROVE:
+            revision = review.approve(initiative, request.user, reason, base_url=base_url(request))
+            stored = (
+                "its PDF is stored" if revision_pdf_stored(revision) else "its PDF is being stored"
+            )
+            messages.success(
+                request, f"Revision {revision.number} is approved and frozen; {stored}."
+            )
+        else:
+            review.request_changes(initiative, request.user, reason, base_url=base_url(request))
+            messages.success(request, "The IDD was returned to its planners with your reason.")
+    except review.RefusedTransition as refused:
+        tell_refused(request, refused.message, reason)
+    return redirect(review_url(initiative))
