@@ -433,7 +433,7 @@ MARITIME_RATINGS = {
 
 # Past assessments, computed from the data as it was on their dates: the statuses that were
 # different then (by deliverable position) and the stated-willingness ratings given then.
-MARITIME_HISTORY = (
+MARITIME_HISTORY: tuple[tuple[date, str, dict[int, str], dict[str, tuple[int, str]]], ...] = (
     (
         date(2026, 3, 31),
         CommitmentAssessment.Kind.BASELINE,

@@ -44,7 +44,7 @@ def recent_activity(user, limit: int = 10) -> list[Activity]:
     for tracked in TRACKED:
         if tracked.model is Indicator:  # shown through its objective
             continue
-        history = tracked.model.history
+        history = tracked.model.history  # type: ignore[attr-defined]
         records = (
             history.filter(id__in=mine)
             if tracked.model is Initiative

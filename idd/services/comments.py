@@ -133,7 +133,7 @@ def threads_by_section(initiative: Initiative, revision: int | None = None) -> d
         else:
             replies.append(comment)
     for comment in replies:
-        threads[comment.parent_id].replies.append(comment)
+        threads[comment.parent_id].replies.append(comment)  # type: ignore[index]
     by_section: dict[str, list[Thread]] = defaultdict(list)
     for thread in threads.values():
         by_section[thread.comment.section].append(thread)

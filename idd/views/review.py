@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -36,6 +37,7 @@ from idd.models import Initiative, ReviewComment, Revision
 from idd.sections import SECTION_BY_SLUG, SECTIONS
 from idd.services import comments, review
 from idd.snapshot import load, snapshot
+from idd.snapshot_shape import Document
 from idd.views.export import pdf_response
 from idd.views.initiatives import get_visible_initiative
 
@@ -168,7 +170,7 @@ def _review_page(
             "submit_refusal": submit_refusal,
             "returned": review.latest_reason(initiative),
             "open_threads": sum(item["open"] for item in sections),
-            "first_open": next((i["section"].slug for i in sections if i["open"]), None),
+            "first_open": next((i["section"].slug for i in sections if i["open"]), None),  # type: ignore[attr-defined]
             "approved": approved,
             "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
             "may_comment": may_comment,
@@ -364,7 +366,7 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 # Read-only, and the first download after approval may render: outside a transaction.
 @transaction.non_atomic_requests
 @require_GET
-def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
     """The PDF of the revision as approved: from storage, or stored from its frozen snapshot
     if the approval has only just committed (see `idd.export.revision_pdf`)."""
     initiative = get_visible_initiative(request, pk)
@@ -376,7 +378,7 @@ def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return pdf_response(request, initiative, find)
 
 
-def _version(initiative: Initiative, choice: str) -> tuple[str, dict]:
+def _version(initiative: Initiative, choice: str) -> tuple[str, Document]:
     """The label and snapshot of an approved revision, or of the working copy."""
     if choice == CURRENT:
         label = f"the current version ({initiative.get_status_display().lower()})"
