@@ -49,7 +49,7 @@ def readable_or_404(user: User, initiative: Initiative) -> Initiative:
     return initiative
 
 
-def display_name(user, *, nobody: str = "") -> str:
+def display_name(user: AbstractUser | None, *, nobody: str = "") -> str:
     """How people are named on screens, e-mails and the printed IDD."""
     if user is None:
         return nobody

@@ -28,16 +28,16 @@ BEFORE_APPROVAL = (S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED)
 # --- Who may take a transition (django-fsm `permission=` callables) ------------------------
 
 
-def team_planner(initiative: ReviewWorkflow, user) -> bool:
+def team_planner(initiative: ReviewWorkflow, user: roles.User) -> bool:
     """A planner who owns the initiative or is on its team."""
     return roles.is_planner(user) and initiative.is_member(user)  # type: ignore[attr-defined]
 
 
-def owning_planner(initiative: ReviewWorkflow, user) -> bool:
+def owning_planner(initiative: ReviewWorkflow, user: roles.User) -> bool:
     return roles.is_planner(user) and user.pk == initiative.owner_id  # type: ignore[attr-defined]
 
 
-def independent_reviewer(initiative: ReviewWorkflow, user) -> bool:
+def independent_reviewer(initiative: ReviewWorkflow, user: roles.User) -> bool:
     """A reviewer who is not on the initiative's team: nobody reviews their own IDD."""
     return roles.is_reviewer(user) and not initiative.is_member(user)  # type: ignore[attr-defined]
 

@@ -37,7 +37,7 @@ def _initiative_id(record) -> int:
     return record.id if isinstance(record.instance, Initiative) else record.initiative_id
 
 
-def recent_activity(user, limit: int = 10) -> list[Activity]:
+def recent_activity(user: roles.User, limit: int = 10) -> list[Activity]:
     """The latest changes, newest first, to initiatives the user owns or is a team member of."""
     mine = Initiative.objects.involving(user).values("pk")
     found = []
