@@ -7,7 +7,7 @@ PY := .venv/bin/python
 DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core
 export DEBUG ?= true
 
-.PHONY: run test system venv node install migrate demo lint bench loadtest clean
+.PHONY: run test system venv node install migrate demo lint typecheck bench loadtest clean
 
 system:  ## Debian packages: as root install them, otherwise say how
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -54,6 +54,10 @@ test: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# mypy with django-stubs over idd, assessments and config (pyproject.toml, [tool.mypy]).
+typecheck: install
+	$(PY) -m mypy
 
 bench: install
 	$(PY) manage.py bench_export

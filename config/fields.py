@@ -111,15 +111,15 @@ class LineField(models.CharField):
         self.validators[:] = _ours(self.validators, one_line)
 
     def formfield(self, **kwargs) -> forms.Field:
-        return _counted(super().formfield(**kwargs), one_line)
+        return _counted(super().formfield(**kwargs), one_line)  # type: ignore[arg-type]
 
 
 class ProseField(models.TextField):
     """Paragraphs of text, up to `max_length` characters (required: nothing is unbounded)."""
 
     def __init__(self, *args, max_length: int, **kwargs):
-        super().__init__(*args, max_length=max_length, **kwargs)
+        super().__init__(*args, max_length=max_length, **kwargs)  # type: ignore[misc]
         self.validators[:] = _ours([*self.validators, MaxLength(max_length)], prose)
 
     def formfield(self, **kwargs) -> forms.Field:
-        return _counted(super().formfield(**kwargs), prose)
+        return _counted(super().formfield(**kwargs), prose)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ class BoundedSearch:
 
     def get_search_results(self, request, queryset, search_term):
         words = " ".join(list(smart_split(search_term))[:SEARCH_WORDS])
-        return super().get_search_results(request, queryset, words)
+        return super().get_search_results(request, queryset, words)  # type: ignore[misc]
 
 
 class HistoryAdmin(BoundedSearch, SimpleHistoryAdmin):

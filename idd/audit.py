@@ -73,7 +73,7 @@ def _records(initiative_pk: int) -> dict[type, list]:
     objective_ids = YearlyObjective.history.filter(initiative_id=initiative_pk).values("id")
     found = {}
     for tracked in TRACKED:
-        history = tracked.model.history
+        history = tracked.model.history  # type: ignore[attr-defined]
         if tracked.model is Initiative:
             records = history.filter(id=initiative_pk)
         elif tracked.model is Indicator:
@@ -92,7 +92,7 @@ class _Names:
     def __init__(self, records: dict[type, list], links: dict[tuple, dict[int, list[int]]]):
         wanted: dict[type, set] = defaultdict(set)
         for model, rows in records.items():
-            for field in model._meta.fields:
+            for field in model._meta.fields:  # type: ignore[attr-defined]
                 if field.is_relation and field.name not in IGNORED:
                     wanted[field.related_model] |= {getattr(r, field.attname) for r in rows}
         for (model, field_name), by_record in links.items():
@@ -102,7 +102,7 @@ class _Names:
         self.deliverables = {r.id: r.title for r in records[PartnerDeliverable]}
         wanted.pop(PartnerDeliverable, None)
         self.objects = {
-            related: related._default_manager.in_bulk([i for i in ids if i is not None])
+            related: related._default_manager.in_bulk([i for i in ids if i is not None])  # type: ignore[attr-defined]
             for related, ids in wanted.items()
         }
 
@@ -123,7 +123,7 @@ def _links(records: dict[type, list]) -> dict[tuple, dict[int, list[int]]]:
     """The many-to-many links each historical record saw: {(model, field): {history_id: ids}}."""
     links = {}
     for model, rows in records.items():
-        for field in model._meta.many_to_many:
+        for field in model._meta.many_to_many:  # type: ignore[attr-defined]
             history_model = HistoricalRecords.m2m_models.get(field)
             if history_model is None:
                 continue
@@ -140,12 +140,12 @@ def _links(records: dict[type, list]) -> dict[tuple, dict[int, list[int]]]:
 def _label(model: type, name: str) -> str:
     if name in LABELS:
         return LABELS[name]
-    text = str(model._meta.get_field(name).verbose_name)
+    text = str(model._meta.get_field(name).verbose_name)  # type: ignore[attr-defined]
     return text[0].upper() + text[1:]
 
 
 def _show(model: type, name: str, value: Any, names: _Names) -> str:
-    field = model._meta.get_field(name)
+    field = model._meta.get_field(name)  # type: ignore[attr-defined]
     if value is None or value == "":
         return ""
     if field.is_relation:
@@ -190,7 +190,7 @@ def _entries(tracked: Tracked, rows: Iterable, links, names: _Names) -> list[Ent
     for record in rows:
         kind = KINDS[record.history_type]
         before = previous.get(record.id)
-        changes = ()
+        changes: tuple[FieldChange, ...] = ()
         if kind == CHANGED and before is not None:
             changes = _changes(tracked.model, before, record, links, names)
         previous[record.id] = record

@@ -43,7 +43,7 @@ def _from_method(name: str, pairs, kind=models.TextChoices):
 DeliverableCategory = _from_method("DeliverableCategory", method.DELIVERABLE_CATEGORIES)
 DeliverableStatus = _from_method("DeliverableStatus", method.DELIVERABLE_STATUSES)
 USInputCategory = _from_method("USInputCategory", method.US_INPUT_CATEGORIES)
-PoliticalRisk = models.IntegerChoices(
+PoliticalRisk = models.IntegerChoices(  # type: ignore[call-overload]
     "PoliticalRisk",
     [(f"RISK_{value}", (value, label)) for value, label in method.POLITICAL_RISK_CHOICES],
 )

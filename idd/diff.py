@@ -8,17 +8,19 @@ the list. Values are shown as the document shows them (labels, not codes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from assessments import method
+from idd import snapshot_shape as shape
 from idd.sections import SECTIONS
+from idd.snapshot_shape import Document, Fields, labelled_fields
 
-Doc = dict[str, Any]
-Row = dict[str, Any]
-# (key in the snapshot, label in users' words)
-Fields = tuple[tuple[str, str], ...]
+# A section or row of a snapshot, read with `.get`: a stored revision may lack newer keys.
+Row = Mapping[str, Any]
+Shown = dict[str, Callable[[Any], str]]
+Changes = tuple[tuple["FieldChange", ...], list["RowChange"]]
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -65,7 +67,9 @@ def money(value: Any) -> str:
     return "" if value in (None, "") else f"${int(float(value)):,}"
 
 
-def _compare(old: Row, new: Row, fields: Fields, shown: dict[str, Callable] | None = None):
+def _compare(
+    old: Row, new: Row, fields: Fields, shown: Shown | None = None
+) -> tuple[FieldChange, ...]:
     shown = shown or {}
     changes = []
     for key, label in fields:
@@ -81,12 +85,12 @@ def _keyed(rows: Iterable[Row]) -> dict[Any, Row]:
 
 
 def _rows(
-    old_rows: list[Row],
-    new_rows: list[Row],
+    old_rows: Sequence[Row],
+    new_rows: Sequence[Row],
     group: str,
     name: Callable[[Row], str],
     fields: Fields,
-    shown: dict[str, Callable] | None = None,
+    shown: Shown | None = None,
 ) -> list[RowChange]:
     """Added, removed and changed rows; an added or removed row lists what it held."""
     old, new = _keyed(old_rows), _keyed(new_rows)
@@ -109,71 +113,18 @@ def _rows(
 
 # --- The sections --------------------------------------------------------------------------
 
-BASICS: Fields = (
-    ("title", "Title"),
-    ("partner", "Partner"),
-    ("ccmd_label", "Combatant command"),
-    ("funding_authority", "Funding authority"),
-    ("first_fiscal_year", "First fiscal year"),
-    ("last_fiscal_year", "Last fiscal year"),
-    ("targeted_units", "Targeted partner units"),
-)
-CONTEXT: Fields = (
-    ("problem_statement", "Problem statement"),
-    ("campaign_objective", "Campaign-plan objective"),
-    ("desired_end_state", "Desired end state"),
-    ("theory_of_change", "Theory of change"),
-)
-PRIOR_ASSISTANCE: Fields = (
-    ("fiscal_year", "Fiscal year"),
-    ("authority", "Authority"),
-    ("description", "Description"),
-    ("amount", "Amount"),
-)
-DELIVERABLE: Fields = (
-    ("title", "What the partner delivers"),
-    ("category_label", "Category"),
-    ("quantity", "Quantity"),
-    ("due_label", "Due"),
-    ("verification_method", "How it will be verified"),
-    ("political_risk_label", "Political risk to the partner"),
-    ("status_label", "Status"),
-    ("evidence", "Evidence recorded"),
-    ("verified_by", "Verified by"),
-)
-US_INPUT: Fields = (
-    ("title", "What the U.S. provides"),
-    ("category_label", "Category"),
-    ("fiscal_year", "Fiscal year"),
-    ("estimated_cost", "Estimated cost"),
-    ("authority", "Authority"),
-    ("matched", "Partner deliverables it answers"),
-)
-OBJECTIVE: Fields = (
-    ("fiscal_year", "Fiscal year"),
-    ("objective", "Objective"),
-    ("milestones", "Milestones"),
-)
-INDICATOR: Fields = (
-    ("description", "Indicator"),
-    ("baseline", "Baseline"),
-    ("target", "Target"),
-    ("how_measured", "How measured"),
-)
-SUSTAINMENT: Fields = (
-    ("absorptive_capacity", "Absorptive capacity"),
-    ("sustainment_plan", "Sustainment plan"),
-    ("sustainment_annual_cost", "Annual sustainment cost"),
-    ("sustainment_funding_source", "Source of funds after U.S. support ends"),
-)
-RISK: Fields = (
-    ("category_label", "Category"),
-    ("description", "Description"),
-    ("likelihood", "Likelihood (1-5)"),
-    ("impact", "Impact (1-5)"),
-    ("mitigation", "Mitigation"),
-    ("owner", "Risk owner"),
-)
+# Each section's compared fields and their labels come from the snapshot's declared shape.
+BASICS = labelled_fields(shape.Basics)
+CONTEXT = labelled_fields(shape.Context)
+PRIOR_ASSISTANCE = labelled_fields(shape.PriorAssistance)
+DELIVERABLE = labelled_fields(shape.Deliverable)
+US_INPUT = labelled_fields(shape.USInput)
+OBJECTIVE = labelled_fields(shape.Objective)
+INDICATOR = labelled_fields(shape.Indicator)
+SUSTAINMENT = labelled_fields(shape.Sustainment)
+RISK = labelled_fields(shape.Risk)
+# The commitment section compares the assessment's figures (`assessments.scoring` owns
+# their shape) and the planner's ratings, flattened by `_commitment_row`.
 RATINGS = (
     ("physical_risk", "Physical risk"),
     *method.WILLINGNESS_RATINGS,
@@ -191,11 +142,11 @@ COMMITMENT: Fields = (
 )
 
 
-def _basics(old: Doc, new: Doc) -> tuple[tuple[FieldChange, ...], list[RowChange]]:
+def _basics(old: Document, new: Document) -> Changes:
     return _compare(old.get("basics", {}), new.get("basics", {}), BASICS), []
 
 
-def _context(old: Doc, new: Doc):
+def _context(old: Document, new: Document) -> Changes:
     before, after = old.get("context", {}), new.get("context", {})
     rows = _rows(
         before.get("prior_assistance", []),
@@ -208,7 +159,7 @@ def _context(old: Doc, new: Doc):
     return _compare(before, after, CONTEXT), rows
 
 
-def _deliverables(old: Doc, new: Doc):
+def _deliverables(old: Document, new: Document) -> Changes:
     rows = _rows(
         old.get("deliverables", []),
         new.get("deliverables", []),
@@ -219,7 +170,7 @@ def _deliverables(old: Doc, new: Doc):
     return (), rows
 
 
-def _with_matched(doc: Doc) -> list[Row]:
+def _with_matched(doc: Document) -> list[Row]:
     """U.S. inputs with the titles of the partner deliverables they answer."""
     titles = {d.get("id"): d.get("title", "") for d in doc.get("deliverables", [])}
     return [
@@ -228,7 +179,7 @@ def _with_matched(doc: Doc) -> list[Row]:
     ]
 
 
-def _us_inputs(old: Doc, new: Doc):
+def _us_inputs(old: Document, new: Document) -> Changes:
     rows = _rows(
         _with_matched(old),
         _with_matched(new),
@@ -244,7 +195,7 @@ def _objective_name(row: Row) -> str:
     return f"FY{row.get('fiscal_year')}: {row.get('objective', '')}"
 
 
-def _objectives(old: Doc, new: Doc):
+def _objectives(old: Document, new: Document) -> Changes:
     old_rows, new_rows = old.get("objectives", []), new.get("objectives", [])
     rows = _rows(old_rows, new_rows, "Yearly objective", _objective_name, OBJECTIVE)
     # Indicators are compared within the objective they belong to.
@@ -261,12 +212,12 @@ def _objectives(old: Doc, new: Doc):
     return (), rows
 
 
-def _sustainment(old: Doc, new: Doc):
+def _sustainment(old: Document, new: Document) -> Changes:
     before, after = old.get("sustainment", {}), new.get("sustainment", {})
     return _compare(before, after, SUSTAINMENT, {"sustainment_annual_cost": money}), []
 
 
-def _commitment_row(doc: Doc) -> Row:
+def _commitment_row(doc: Document) -> Row:
     """The assessment's figures and the planner's ratings, flattened for comparison."""
     commitment = doc.get("commitment", {})
     result = commitment.get("result", {})
@@ -287,7 +238,7 @@ def _commitment_row(doc: Doc) -> Row:
     return row
 
 
-def _commitment(old: Doc, new: Doc):
+def _commitment(old: Document, new: Document) -> Changes:
     if not old.get("commitment") and not new.get("commitment"):
         return (), []
     return _compare(_commitment_row(old), _commitment_row(new), COMMITMENT), []
@@ -297,7 +248,7 @@ def _risk_name(row: Row) -> str:
     return f"{row.get('category_label', '')}: {row.get('description', '')}"
 
 
-def _risks(old: Doc, new: Doc):
+def _risks(old: Document, new: Document) -> Changes:
     return (), _rows(old.get("risks", []), new.get("risks", []), "Risk", _risk_name, RISK)
 
 
@@ -313,7 +264,7 @@ COMPARE = {
 }
 
 
-def diff(old: Doc, new: Doc) -> list[SectionDiff]:
+def diff(old: Document, new: Document) -> list[SectionDiff]:
     """Every section of the IDD, in document order, with what changed from old to new."""
     sections = []
     for section in SECTIONS:

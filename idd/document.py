@@ -6,11 +6,10 @@ The review page, the print view and the PDF all read it from here.
 
 from __future__ import annotations
 
-from typing import Any
-
 from idd.choices import InitiativeStatus
 from idd.models import Initiative, Revision
 from idd.snapshot import load, snapshot
+from idd.snapshot_shape import Document
 
 
 def approved_revision(initiative: Initiative) -> Revision | None:
@@ -24,7 +23,7 @@ def approved_revision(initiative: Initiative) -> Revision | None:
     )
 
 
-def shown_document(initiative: Initiative) -> tuple[Revision | None, dict[str, Any]]:
+def shown_document(initiative: Initiative) -> tuple[Revision | None, Document]:
     """The approved revision and its frozen snapshot while approved, else (None, the live
     draft's snapshot)."""
     revision = approved_revision(initiative)

@@ -37,7 +37,7 @@ def seconds_left(request: HttpRequest) -> int:
 
 
 def stay_signed_in(request: HttpRequest) -> None:
-    request.idle_last_seen = int(time.time())
+    request.idle_last_seen = int(time.time())  # type: ignore[attr-defined]
 
 
 class IdleSignOutMiddleware:
@@ -61,9 +61,9 @@ class IdleSignOutMiddleware:
                 logout(request)
                 parking.remember_idle_sign_out(request, user_id)
             elif last is not None and self.is_status_check(request):
-                request.idle_last_seen = last
+                request.idle_last_seen = last  # type: ignore[attr-defined]
             else:
-                request.idle_last_seen = now
+                request.idle_last_seen = now  # type: ignore[attr-defined]
         response = self.get_response(request)
         if request.user.is_authenticated:  # also right after signing in
             response.set_signed_cookie(

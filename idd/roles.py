@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.http import Http404
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ REVIEWER = "Reviewer"
 ADMINISTRATOR = "Administrator"
 ALL_ROLES = (PLANNER, REVIEWER, ADMINISTRATOR)
 
-User = AbstractBaseUser | AnonymousUser
+User = AbstractUser | AnonymousUser  # who makes a request, signed in or not
 NOT_FOUND = "There is no such initiative."
 
 
@@ -24,8 +24,8 @@ def has_role(user: User, role: str) -> bool:
         return False
     # Group names are cached on the user object for the request: one query, not one per check.
     if not hasattr(user, "_role_names"):
-        user._role_names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
-    return role in user._role_names or (role == ADMINISTRATOR and user.is_superuser)  # type: ignore[union-attr]
+        user._role_names = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
+    return role in user._role_names or (role == ADMINISTRATOR and user.is_superuser)  # type: ignore[attr-defined]
 
 
 def is_planner(user: User) -> bool:
@@ -49,7 +49,7 @@ def readable_or_404(user: User, initiative: Initiative) -> Initiative:
     return initiative
 
 
-def display_name(user, *, nobody: str = "") -> str:
+def display_name(user: AbstractUser | None, *, nobody: str = "") -> str:
     """How people are named on screens, e-mails and the printed IDD."""
     if user is None:
         return nobody

@@ -12,7 +12,6 @@ a fixed number of queries however many rows the initiative has.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -28,15 +27,17 @@ from idd.models import (
     YearlyObjective,
 )
 from idd.roles import display_name
+from idd.snapshot_shape import Deliverable, Document, Money, RowRef, TimelineYear
+from idd.snapshot_shape import USInput as USInputEntry
 
 SNAPSHOT_FORMAT = 1
 
 
-def _money(value: Decimal | None) -> str | None:
+def _money(value: Decimal | None) -> Money:
     return None if value is None else str(value)
 
 
-def _deliverable(d: PartnerDeliverable) -> dict[str, Any]:
+def _deliverable(d: PartnerDeliverable) -> Deliverable:
     return {
         "id": d.pk,
         "title": d.title,
@@ -56,10 +57,12 @@ def _deliverable(d: PartnerDeliverable) -> dict[str, Any]:
         "evidence": d.evidence,
         "verified_by": display_name(d.verified_by),
         "verified_at": d.verified_at.isoformat() if d.verified_at else None,
+        "ref": "",  # set by _cross_reference
+        "answered_by": [],
     }
 
 
-def _us_input(u: USInput) -> dict[str, Any]:
+def _us_input(u: USInput) -> USInputEntry:
     return {
         "id": u.pk,
         "title": u.title,
@@ -69,10 +72,14 @@ def _us_input(u: USInput) -> dict[str, Any]:
         "estimated_cost": _money(u.estimated_cost),
         "authority": u.get_authority_display(),
         "matched_deliverable_ids": [d.pk for d in u.matched_deliverables.all()],
+        "ref": "",  # set by _cross_reference
+        "matched": [],
     }
 
 
-def _timeline(years: list[int], deliverables: list[dict], us_inputs: list[dict]) -> list[dict]:
+def _timeline(
+    years: list[int], deliverables: list[Deliverable], us_inputs: list[USInputEntry]
+) -> list[TimelineYear]:
     """Partner deliverables and U.S. inputs side by side, one entry per fiscal year."""
     return [
         {
@@ -84,7 +91,7 @@ def _timeline(years: list[int], deliverables: list[dict], us_inputs: list[dict])
     ]
 
 
-def _cross_reference(deliverables: list[dict], us_inputs: list[dict]) -> None:
+def _cross_reference(deliverables: list[Deliverable], us_inputs: list[USInputEntry]) -> None:
     """Short references in document order (D1, D2…, U1, U2…), the deliverables each U.S.
     input answers and the inputs each deliverable gates, so every rendering names them alike."""
     by_id = {d["id"]: d for d in deliverables}
@@ -94,9 +101,9 @@ def _cross_reference(deliverables: list[dict], us_inputs: list[dict]) -> None:
     for n, u in enumerate(us_inputs, start=1):
         u["ref"] = f"U{n}"
         matched = [by_id[i] for i in u["matched_deliverable_ids"] if i in by_id]
-        u["matched"] = [{"ref": d["ref"], "title": d["title"]} for d in matched]
+        u["matched"] = [RowRef(ref=d["ref"], title=d["title"]) for d in matched]
         for d in matched:
-            d["answered_by"].append({"ref": u["ref"], "title": u["title"]})
+            d["answered_by"].append(RowRef(ref=u["ref"], title=u["title"]))
 
 
 def load(initiative_id: int) -> Initiative:
@@ -136,7 +143,7 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
     )
 
 
-def snapshot(initiative: Initiative) -> dict[str, Any]:
+def snapshot(initiative: Initiative) -> Document:
     """The IDD's content as plain data. Pass an initiative from `load` to avoid N+1."""
     deliverables_rows = list(initiative.partner_deliverables.all())
     us_input_rows = list(initiative.us_inputs.all())

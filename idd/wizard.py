@@ -6,7 +6,7 @@ so an initiative edited anywhere else shows the same progress here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +23,9 @@ from idd.forms.risks import RisksStep
 from idd.forms.sustainment import SustainmentStep
 from idd.forms.us_inputs import USInputsStep
 from idd.sections import SECTION_BY_SLUG
+from idd.snapshot_shape import Document
 
-Doc = dict[str, Any]
+Doc = Document
 REVIEW = "review"
 
 
@@ -32,7 +33,7 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _missing_texts(section: dict, labels: dict[str, str]) -> list[str]:
+def _missing_texts(section: Mapping[str, Any], labels: dict[str, str]) -> list[str]:
     return [label for key, label in labels.items() if _blank(section.get(key))]
 
 

@@ -34,7 +34,7 @@ class RefusedURL(ValueError):
 def static_prefix() -> str:
     """Absolute URL under which the document's static files appear. (Not `static("")`:
     the deployed manifest storage has no entry for an empty name.)"""
-    return urljoin(BASE_URL, staticfiles_storage.base_url)
+    return urljoin(BASE_URL, staticfiles_storage.base_url)  # type: ignore[attr-defined]
 
 
 def _static_path(name: str) -> Path | None:

@@ -16,6 +16,7 @@ from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.timeline import timeline
 from idd.models import ReviewDecision
 from idd.sections import SECTIONS
+from idd.snapshot_shape import Document
 
 Media = Literal["print", "screen"]
 DOCUMENT_TEMPLATE = "idd/document/document.html"
@@ -54,12 +55,12 @@ PARTS: tuple[Part, ...] = (
 )
 
 
-def document_title(doc: dict[str, Any]) -> str:
+def document_title(doc: Document) -> str:
     meta = doc["meta"]
     return f"{meta['title']}: Initiative Design Document, revision {meta['revision']}"
 
 
-def approval_of(doc: dict[str, Any]) -> dict[str, str] | None:
+def approval_of(doc: Document) -> dict[str, str] | None:
     """Who approved the document's revision and when, or None while it is not approved.
 
     The stored revision says so; before it is written (a snapshot taken at the moment of
@@ -78,7 +79,7 @@ def approval_of(doc: dict[str, Any]) -> dict[str, str] | None:
     return None
 
 
-def revision_history(doc: dict[str, Any], approval: dict[str, str] | None) -> list[dict]:
+def revision_history(doc: Document, approval: dict[str, str] | None) -> list[dict[str, Any]]:
     """Every approved revision, and this document's revision if it is not among them
     (a snapshot taken at approval may not list the revision it is about to become)."""
     meta = doc["meta"]
@@ -111,7 +112,7 @@ def revision_history(doc: dict[str, Any], approval: dict[str, str] | None) -> li
     return rows
 
 
-def render_html(doc: dict[str, Any], *, media: Media = "print") -> str:
+def render_html(doc: Document, *, media: Media = "print") -> str:
     """The whole IDD as one HTML document.
 
     media="print" is what WeasyPrint lays out (the print stylesheet only);
@@ -138,7 +139,7 @@ def render_html(doc: dict[str, Any], *, media: Media = "print") -> str:
     return render_to_string(DOCUMENT_TEMPLATE, context)
 
 
-def render_pdf(doc: dict[str, Any], *, url_fetcher: StaticFilesOnly | None = None) -> bytes:
+def render_pdf(doc: Document, *, url_fetcher: StaticFilesOnly | None = None) -> bytes:
     """The IDD as a tagged PDF (PDF/UA-1) with title and language. Stable interface.
 
     `doc` is a snapshot (`idd.snapshot.snapshot(...)`, or a stored revision's copy).

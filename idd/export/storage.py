@@ -22,7 +22,6 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import django
 import weasyprint
@@ -35,6 +34,7 @@ from idd.document import shown_document
 from idd.export import once
 from idd.export.render import render_pdf
 from idd.models import Initiative, Revision
+from idd.snapshot_shape import Document
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +68,12 @@ class StoredPDF:
         return default_storage.open(self.name, "rb")
 
 
-def document_for(initiative: Initiative) -> dict[str, Any]:
+def document_for(initiative: Initiative) -> Document:
     """The snapshot the printed IDD shows (`idd.document.shown_document`)."""
     return shown_document(initiative)[1]
 
 
-def download_name(doc: dict[str, Any]) -> str:
+def download_name(doc: Document) -> str:
     meta = doc["meta"]
     return f"IDD-{slugify(meta['title'])[:60]}-rev{meta['revision']}.pdf"
 
@@ -104,7 +104,7 @@ def _code_fingerprint() -> str:
 _deployed_code_fingerprint = functools.cache(_code_fingerprint)
 
 
-def fingerprint(doc: dict[str, Any]) -> str:
+def fingerprint(doc: Document) -> str:
     """Changes whenever the PDF of this snapshot would."""
     code = _code_fingerprint() if settings.DEBUG else _deployed_code_fingerprint()
     digest = hashlib.sha256(code.encode())
@@ -117,7 +117,7 @@ def _folder(initiative_id: int) -> str:
     return f"{FOLDER}/initiative-{initiative_id}"
 
 
-def revision_pdf_name(initiative_id: int, number: int, doc: dict[str, Any]) -> str:
+def revision_pdf_name(initiative_id: int, number: int, doc: Document) -> str:
     """Where an approved revision's PDF is stored: its fingerprint as rendered now."""
     # As the snapshot reads back from the JSON column, so the fingerprint is the same then.
     doc = json.loads(json.dumps(doc))
@@ -151,7 +151,7 @@ def revision_pdf(revision: Revision) -> StoredPDF:
 
 def revision_pdf_stored(revision: Revision) -> bool:
     """The approved revision's PDF is in storage (else it is being stored, or missing)."""
-    return bool(revision.pdf.name) and once.is_complete(revision.pdf.name)
+    return bool(revision.pdf.name) and once.is_complete(revision.pdf.name)  # type: ignore[arg-type]
 
 
 def pdf_for(initiative: Initiative) -> StoredPDF:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from assessments.fiscal import QUARTER_MONTHS, format_date, quarter_end
+from idd.snapshot_shape import Document, USInput
 
 SHORT_TITLE = 64
 # A U.S. input's line also carries its cost and the deliverables it is gated on.
@@ -33,7 +34,7 @@ def short_title(title: str, limit: int = SHORT_TITLE) -> str:
     return f"{cut}…"
 
 
-def _us_input(u: dict[str, Any], year: int, due_year: dict[str, int]) -> dict[str, Any]:
+def _us_input(u: USInput, year: int, due_year: dict[str, int]) -> dict[str, Any]:
     gated_on = []
     for matched in u.get("matched", []):
         fiscal_year = due_year.get(matched["ref"])
@@ -43,7 +44,7 @@ def _us_input(u: dict[str, Any], year: int, due_year: dict[str, int]) -> dict[st
     return {**u, "short_title": short_title(u["title"], SHORT_INPUT_TITLE), "gated_on": gated_on}
 
 
-def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
+def timeline(doc: Document) -> list[dict[str, Any]]:
     """One entry per fiscal year: its partner deliverables by quarter and its U.S. inputs."""
     due_year = {d.get("ref"): d["due_fiscal_year"] for d in doc.get("deliverables", [])}
     years = []

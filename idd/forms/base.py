@@ -18,6 +18,7 @@ from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 
 from idd.models import Initiative
+from idd.snapshot_shape import Document
 
 FormPart = forms.BaseForm | forms.BaseFormSet
 PROMPT = "- Select -"
@@ -71,7 +72,7 @@ def prompt_selects(form: forms.BaseForm) -> None:
             if field.empty_label == BLANK_CHOICE_DASH[0][1]:
                 field.empty_label = PROMPT
         elif isinstance(field, forms.ChoiceField) and isinstance(field.widget, forms.Select):
-            choices = list(field.choices)
+            choices = list(field.choices)  # type: ignore[arg-type]
             if choices and choices[0] == BLANK_CHOICE_DASH[0]:
                 field.choices = [("", PROMPT), *choices[1:]]
 
@@ -106,7 +107,7 @@ class RowFormSet(BaseInlineFormSet):
         self.row_label = row_label or self.row_label
 
     def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
+        form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
         # The parent object itself (not only its id), so row validation reads no more rows.
         if self.instance.pk:
             setattr(form.instance, self.fk.name, self.instance)
@@ -127,7 +128,7 @@ class RowFormSet(BaseInlineFormSet):
             form.fields[DELETION_FIELD_NAME].label = f"Remove {self.row_label} {index + 1}"
         # The hidden id names a row of this parent only: a forged id of another
         # initiative's row is refused, not copied into a new row.
-        row_id = form.fields[self._pk_field.name]
+        row_id = form.fields[self._pk_field.name]  # type: ignore[attr-defined]
         row_id.queryset = self.get_queryset().prefetch_related(None)
         row_id.label = "This row"
         row_id.error_messages["invalid_choice"] = (
@@ -141,7 +142,7 @@ class RowFormSet(BaseInlineFormSet):
             raise forms.ValidationError(FORGED_ROWS, code="forged")
         if self.is_bound and self._rows_after_save() > self.max_num:
             raise forms.ValidationError(
-                self.error_messages["too_many_forms"] % {"num": self.max_num},
+                self.error_messages["too_many_forms"] % {"num": self.max_num},  # type: ignore[attr-defined]
                 code="too_many_forms",
             )
 
@@ -151,7 +152,7 @@ class RowFormSet(BaseInlineFormSet):
         its id, then the new ones without."""
         initial, ids = self.initial_form_count(), []
         for i, form in enumerate(self.forms):
-            posted = str(self.data.get(f"{form.prefix}-{self._pk_field.name}", "")).strip()
+            posted = str(self.data.get(f"{form.prefix}-{self._pk_field.name}", "")).strip()  # type: ignore[attr-defined]
             if bool(posted) != (i < initial):
                 return True
             ids += [posted] if posted else []
@@ -160,22 +161,22 @@ class RowFormSet(BaseInlineFormSet):
     def _rows_after_save(self) -> int:
         """Stored rows (those someone else added since included) after this save."""
         removed = sum(1 for f in self.forms if self.is_removed(f) and f.instance.pk)
-        added = sum(1 for f in self.live_forms() if f.instance.pk is None)
+        added = sum(1 for f in self.live_forms() if f.instance.pk is None)  # type: ignore[misc, attr-defined]
         return len(self.get_queryset()) - removed + added
 
     def is_removed(self, form: forms.BaseForm) -> bool:
-        return self.can_delete and form.is_bound and self._should_delete_form(form)
+        return self.can_delete and form.is_bound and self._should_delete_form(form)  # type: ignore[attr-defined]
 
     def is_blank_extra(self, form: forms.BaseForm) -> bool:
         """An empty row the planner left untouched: ignored on save."""
-        return form.instance.pk is None and not form.has_changed()
+        return form.instance.pk is None and not form.has_changed()  # type: ignore[attr-defined]
 
     def live_forms(self) -> list[forms.BaseForm]:
         """Forms that are neither removed nor blank: what will be saved, in order."""
         return [f for f in self.forms if not self.is_removed(f) and not self.is_blank_extra(f)]
 
     def row_number(self, form: forms.BaseForm) -> int:
-        return self.forms.index(form) + 1
+        return self.forms.index(form) + 1  # type: ignore[arg-type]
 
 
 def row_formset(parent, model, form, formset, most: int):
@@ -202,7 +203,7 @@ class StepForms:
     """
 
     def __init__(
-        self, initiative: Initiative, user, data=None, add: str = "", doc: dict | None = None
+        self, initiative: Initiative, user, data=None, add: str = "", doc: Document | None = None
     ):
         self.initiative = initiative
         self.user = user
@@ -265,7 +266,7 @@ class StepForms:
         errors = list(self.extra_errors)
         for part in self.parts:
             if isinstance(part, forms.BaseFormSet):
-                errors.extend(part.non_form_errors())
+                errors.extend(part.non_form_errors())  # type: ignore[arg-type]
                 for form in part.forms:
                     nested = getattr(form, "nested", None)
                     if nested is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -87,7 +89,7 @@ class BasicsForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["partner"].queryset = Partner.objects.order_by("country")
+        self.fields["partner"].queryset = Partner.objects.order_by("country")  # type: ignore[attr-defined]
         prompt_selects(self)
         owner = self.instance.owner if self.instance.pk else user
         team = PersonChoices(
@@ -118,7 +120,7 @@ class BasicsForm(forms.ModelForm):
         return bool(self.instance.pk) and "partner" in self.changed_data
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
         partner, first, last = (
             data.get("partner"),
             data.get("first_fiscal_year"),

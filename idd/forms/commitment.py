@@ -7,6 +7,7 @@ deliverables); the figures beside the form come from the scoring core.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django import forms
 
@@ -83,7 +84,7 @@ class CommitmentRatingsForm(forms.ModelForm):
                 justification.widget.attrs["rows"] = 2
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
         for field in RATED_FIELDS:
             if data.get(field) is not None and not data.get(f"{field}_justification", "").strip():
                 self.add_error(

@@ -84,8 +84,8 @@ class Conflict:
 def form_key(form: forms.BaseForm) -> str | None:
     """How the read state names a form: a row by its id, a step's own form by its class."""
     if hasattr(form, "row_name"):
-        pk = form.instance.pk
-        return f"{form.instance._meta.label_lower}:{pk}" if pk else None
+        pk = form.instance.pk  # type: ignore[attr-defined]
+        return f"{form.instance._meta.label_lower}:{pk}" if pk else None  # type: ignore[attr-defined]
     return type(form).__name__
 
 
@@ -181,7 +181,7 @@ def last_saved_by(instance, cache: dict | None = None) -> str:
 def row_title(form: forms.BaseForm) -> str:
     """A stored row as the planner knows it: by number and title (“Crews manned”)."""
     name = getattr(form, "row_name", "")
-    title = Truncator(str(form.instance)).chars(60) if name and form.instance.pk else ""
+    title = Truncator(str(form.instance)).chars(60) if name and form.instance.pk else ""  # type: ignore[attr-defined]
     return f"{name} “{title}”" if title else name
 
 
@@ -200,7 +200,7 @@ def _changed(form, name, result: Outcome, who: str) -> ChangedField:
 
 def _formsets(step_forms: StepForms) -> list[RowFormSet]:
     sets = [p for p in step_forms.parts if isinstance(p, RowFormSet)]
-    return sets + [f.nested for s in sets for f in s.forms if getattr(f, "nested", None)]
+    return sets + [f.nested for s in sets for f in s.forms if getattr(f, "nested", None)]  # type: ignore[attr-defined]
 
 
 def _added_rows(step_forms: StepForms) -> list[str]:
@@ -256,7 +256,7 @@ def merge_page(step_forms: StepForms, read: ReadState | None, version: int) -> C
         if key is None:
             continue
         base = read.get(key) if read is not None else None
-        changed += merge_form(form, base, data, last_saved_by(form.instance, who))
+        changed += merge_form(form, base, data, last_saved_by(form.instance, who))  # type: ignore[attr-defined]
         now[key] = stored_state(form)
     data.setlist(CLASH, [f.name for f in changed if f.to_choose])
     data["lock-version"] = str(version)
@@ -288,7 +288,8 @@ def apply_choices(step_forms: StepForms) -> tuple[QueryDict | None, list[Changed
         for form in step_forms.all_forms()
         for name in compared_fields(form)
     }
-    merged, pending, who = data.copy(), [], {}
+    merged, pending = data.copy(), []
+    who: dict[tuple[type, object], str] = {}  # last_saved_by's cache
     kept_theirs = False
     for html_name in sorted(names & fields.keys()):
         form, name = fields[html_name]
@@ -297,7 +298,7 @@ def apply_choices(step_forms: StepForms) -> tuple[QueryDict | None, list[Changed
             _put_stored(merged, form, name)
             kept_theirs = True
         elif choice != MINE:
-            pending.append(_changed(form, name, Outcome.BOTH, last_saved_by(form.instance, who)))
+            pending.append(_changed(form, name, Outcome.BOTH, last_saved_by(form.instance, who)))  # type: ignore[attr-defined]
     return (merged if kept_theirs else None), pending
 
 

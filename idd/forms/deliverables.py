@@ -56,7 +56,7 @@ class DeliverableForm(forms.ModelForm):
         self.fields["due_fiscal_year"].widget = forms.Select(
             choices=fiscal_year_choices(initiative.fiscal_years, self.instance.due_fiscal_year)
         )
-        self.fields["due_quarter"].choices = [("", PROMPT), *QUARTERS]
+        self.fields["due_quarter"].choices = [("", PROMPT), *QUARTERS]  # type: ignore[attr-defined]
         at_least(self.fields["quantity"], 1, "The quantity must be at least 1.")
         self.fields["verification_method"].required = True
         self.fields["verification_method"].error_messages["required"] = NO_VERIFICATION

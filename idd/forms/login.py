@@ -13,4 +13,4 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         username = self.fields["username"]
-        username.validators.append(MaxLengthValidator(username.max_length))
+        username.validators.append(MaxLengthValidator(username.max_length))  # type: ignore[attr-defined]

@@ -54,7 +54,7 @@ class ObjectiveForm(forms.ModelForm):
     def __init__(self, *args, fiscal_year: int, add: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.fiscal_year = fiscal_year
-        prefix = indicator_prefix(self.instance, self.prefix)
+        prefix = indicator_prefix(self.instance, self.prefix)  # type: ignore[arg-type]
         posted = str(self.data.get(f"{self.prefix}-id", "")) if self.is_bound else ""
         if self.instance.pk is None and posted.isdecimal():
             # The objective was removed by someone else since the page was read: its

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import django_filters
 from django import forms
 
@@ -25,7 +27,7 @@ class CommentForm(forms.Form):
     )
 
     def __init__(self, *args, section: str, **kwargs):
-        super().__init__(*args, prefix=f"comment-{section}", **kwargs)
+        super().__init__(*args, prefix=f"comment-{section}", **kwargs)  # type: ignore[misc]
         self.section = section
         self.fields["body"].label = f"Your comment on {SECTION_BY_SLUG[section].title}"
 
@@ -38,7 +40,7 @@ class ReplyForm(forms.Form):
     )
 
     def __init__(self, *args, comment_pk: int, **kwargs):
-        super().__init__(*args, prefix=f"reply-{comment_pk}", **kwargs)
+        super().__init__(*args, prefix=f"reply-{comment_pk}", **kwargs)  # type: ignore[misc]
 
 
 class DecisionForm(forms.Form):
@@ -63,7 +65,7 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
         if cleaned.get("outcome") == REQUEST_CHANGES and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Say what needs to change: the planners read this first.")
         return cleaned
@@ -77,11 +79,11 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old"].choices = choices
-        self.fields["new"].choices = choices
+        self.fields["old"].choices = choices  # type: ignore[attr-defined]
+        self.fields["new"].choices = choices  # type: ignore[attr-defined]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
         if cleaned.get("old") and cleaned.get("old") == cleaned.get("new"):
             self.add_error("new", "Choose two different versions to compare.")
         return cleaned

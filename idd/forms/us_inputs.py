@@ -52,9 +52,9 @@ class USInputForm(forms.ModelForm):
         matched = self.fields["matched_deliverables"]
         matched.widget = forms.CheckboxSelectMultiple()
         # Only this initiative's deliverables: a forged id of another initiative's is refused.
-        matched.queryset = PartnerDeliverable.objects.filter(initiative=initiative)
+        matched.queryset = PartnerDeliverable.objects.filter(initiative=initiative)  # type: ignore[attr-defined]
         matched.error_messages["invalid_choice"] = OTHER_INITIATIVE
-        matched.choices = deliverable_choices  # read once for every row, not once per row
+        matched.choices = deliverable_choices  # type: ignore[attr-defined]  # read once for every row, not once per row
 
 
 class USInputFormSet(RowFormSet):

@@ -24,15 +24,15 @@ SHORT_PROSE = 2_000
 
 
 class InitiativeQuerySet(models.QuerySet["Initiative"]):
-    def visible_to(self, user) -> InitiativeQuerySet:
+    def visible_to(self, user: roles.User) -> InitiativeQuerySet:
         """Anyone holding a role reads every initiative; users without a role see none."""
         return self if roles.has_any_role(user) else self.none()
 
-    def involving(self, user) -> InitiativeQuerySet:
+    def involving(self, user: roles.User) -> InitiativeQuerySet:
         """Initiatives the user owns or is a team member of."""
         return self.filter(Q(owner=user) | Q(team_members=user)).distinct()
 
-    def editable_by(self, user) -> InitiativeQuerySet:
+    def editable_by(self, user: roles.User) -> InitiativeQuerySet:
         if not roles.is_planner(user):
             return self.none()
         return self.involving(user).filter(status__in=EDITABLE_STATUSES)
@@ -130,14 +130,14 @@ class Initiative(ReviewWorkflow):
     def fiscal_years(self) -> list[int]:
         return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
 
-    def is_member(self, user) -> bool:
+    def is_member(self, user: roles.User) -> bool:
         if not user.is_authenticated:
             return False
         return self.owner_id == user.pk or self.team_members.filter(pk=user.pk).exists()
 
-    def can_view(self, user) -> bool:
+    def can_view(self, user: roles.User) -> bool:
         return roles.has_any_role(user)
 
-    def can_edit(self, user) -> bool:
+    def can_edit(self, user: roles.User) -> bool:
         """Planners who own the initiative or are on its team, while it is a draft."""
         return self.is_editable_status and roles.is_planner(user) and self.is_member(user)

@@ -39,7 +39,7 @@ class InitiativeRow(models.Model):
     def clean_fiscal_year(self, field: str) -> None:
         """A fiscal year must fall inside the initiative's span."""
         year = getattr(self, field)
-        initiative = self.initiative if self.initiative_id else None
+        initiative = self.initiative if self.initiative_id else None  # type: ignore[attr-defined]
         if year is None or initiative is None:
             return
         if not initiative.first_fiscal_year <= year <= initiative.last_fiscal_year:

@@ -37,14 +37,14 @@ def _initiative_id(record) -> int:
     return record.id if isinstance(record.instance, Initiative) else record.initiative_id
 
 
-def recent_activity(user, limit: int = 10) -> list[Activity]:
+def recent_activity(user: roles.User, limit: int = 10) -> list[Activity]:
     """The latest changes, newest first, to initiatives the user owns or is a team member of."""
     mine = Initiative.objects.involving(user).values("pk")
     found = []
     for tracked in TRACKED:
         if tracked.model is Indicator:  # shown through its objective
             continue
-        history = tracked.model.history
+        history = tracked.model.history  # type: ignore[attr-defined]
         records = (
             history.filter(id__in=mine)
             if tracked.model is Initiative

@@ -35,7 +35,7 @@ class RecordingRefused(Exception):
     """The recording breaks a rule of the method; the message says which and what to do."""
 
 
-def can_record(initiative: Initiative, user) -> bool:
+def can_record(initiative: Initiative, user: roles.User) -> bool:
     """Planners on the initiative (owner or team), in any status but withdrawn."""
     return (
         initiative.status != InitiativeStatus.WITHDRAWN
@@ -44,7 +44,7 @@ def can_record(initiative: Initiative, user) -> bool:
     )
 
 
-def _require_recorder(initiative: Initiative, user) -> None:
+def _require_recorder(initiative: Initiative, user: roles.User) -> None:
     if not can_record(initiative, user):
         raise PermissionDenied(NOT_ALLOWED)
 

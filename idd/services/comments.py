@@ -16,6 +16,7 @@ from django.utils import timezone
 from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewComment
 from idd.models.workflow import independent_reviewer, team_planner
+from idd.roles import User
 from idd.sections import SECTION_BY_SLUG
 
 OPEN_FOR_COMMENTS = (S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED)
@@ -40,18 +41,18 @@ class Thread:
         return self.comment.resolved_at is not None
 
 
-def may_comment(initiative: Initiative, user) -> bool:
+def may_comment(initiative: Initiative, user: User) -> bool:
     """Reviewers and the team's planners, while the IDD is under review or returned."""
     return initiative.status in OPEN_FOR_COMMENTS and (
         independent_reviewer(initiative, user) or team_planner(initiative, user)
     )
 
 
-def may_resolve(initiative: Initiative, user) -> bool:
+def may_resolve(initiative: Initiative, user: User) -> bool:
     return initiative.status in OPEN_FOR_COMMENTS and team_planner(initiative, user)
 
 
-def _check_comment(initiative: Initiative, user, body: str) -> str:
+def _check_comment(initiative: Initiative, user: User, body: str) -> str:
     if not may_comment(initiative, user):
         raise CommentRefused(
             "Only reviewers and the initiative's planners can comment, and only while "
@@ -102,7 +103,7 @@ def reply(comment: ReviewComment, user, body: str) -> ReviewComment:
     )
 
 
-def resolve(comment: ReviewComment, user) -> ReviewComment:
+def resolve(comment: ReviewComment, user: User) -> ReviewComment:
     """The planners mark the thread as dealt with."""
     root = comment.parent or comment
     _require_current_revision(root)
@@ -133,7 +134,7 @@ def threads_by_section(initiative: Initiative, revision: int | None = None) -> d
         else:
             replies.append(comment)
     for comment in replies:
-        threads[comment.parent_id].replies.append(comment)
+        threads[comment.parent_id].replies.append(comment)  # type: ignore[index]
     by_section: dict[str, list[Thread]] = defaultdict(list)
     for thread in threads.values():
         by_section[thread.comment.section].append(thread)

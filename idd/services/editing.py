@@ -72,7 +72,7 @@ def save_rows(formset: RowFormSet, move: Move | None = None, start: int = 0) -> 
         if formset.is_removed(form) and form.instance.pk:
             saved.removed.append(form.instance)
             form.instance.delete()
-    for position, form in enumerate(forms, start=start):
+    for position, form in enumerate(forms, start=start):  # type: ignore[assignment]
         row = form.save(commit=False)
         setattr(row, formset.fk.name, formset.instance)
         if row.pk is None or form.has_changed() or row.position != position:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessments import fiscal
 from idd.choices import DeliverableStatus, InitiativeStatus
 from idd.models import Initiative, PartnerDeliverable
+from idd.roles import User
 
 # Nothing observed yet: a verbal assurance or a "late" mark still owes the delivery.
 OUTSTANDING = (DeliverableStatus.PLANNED, DeliverableStatus.VERBAL_ONLY, DeliverableStatus.LATE)
@@ -20,7 +21,7 @@ def current_quarter(today: date) -> tuple[int, int]:
     return fiscal.fiscal_year_of(today), (today.month - 10) % 12 // 3 + 1
 
 
-def overdue_deliverables(user, today: date | None = None) -> QuerySet[PartnerDeliverable]:
+def overdue_deliverables(user: User, today: date | None = None) -> QuerySet[PartnerDeliverable]:
     """Across the user's live initiatives, deliverables due in a quarter that has ended and
     not recorded as delivered, partly delivered, missed or cancelled; the oldest first."""
     year, quarter = current_quarter(today or timezone.localdate())

@@ -72,7 +72,7 @@ def change_reason(name: str) -> str:
     return done[0].upper() + done[1:]
 
 
-def step_refusal(initiative: Initiative, user, name: str) -> str | None:
+def step_refusal(initiative: Initiative, user: roles.User, name: str) -> str | None:
     """Why this user may not take the transition now, or None when they may."""
     if name not in TRANSITIONS:
         return "There is no such step in the review workflow."
@@ -90,12 +90,12 @@ def step_refusal(initiative: Initiative, user, name: str) -> str | None:
     return None
 
 
-def allowed(initiative: Initiative, user) -> list[str]:
+def allowed(initiative: Initiative, user: roles.User) -> list[str]:
     """The transitions this user may take now, in screen order."""
     return [name for name in TRANSITIONS if step_refusal(initiative, user, name) is None]
 
 
-def _take(initiative: Initiative, user, name: str) -> tuple[Initiative, str]:
+def _take(initiative: Initiative, user: roles.User, name: str) -> tuple[Initiative, str]:
     """Lock the initiative, check, take the transition and save. Returns it and its old status.
 
     Taking a transition moves the optimistic-lock version on, so an edit opened before
@@ -198,21 +198,21 @@ def _notify(
 
 
 @transaction.atomic
-def submit(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+def submit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, _ = _take(initiative, user, "submit")
     _notify(initiative, "submit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 
 
 @transaction.atomic
-def resubmit(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+def resubmit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, _ = _take(initiative, user, "resubmit")
     _notify(initiative, "resubmit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 
 
 @transaction.atomic
-def start_review(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+def start_review(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, _ = _take(initiative, user, "start_review")
     _notify(initiative, "start_review", user, _team(initiative), base_url=base_url)
     return initiative
@@ -303,7 +303,7 @@ def store_revision_pdf(revision: Revision) -> None:
 
 
 @transaction.atomic
-def withdraw(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+def withdraw(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, before = _take(initiative, user, "withdraw")
     told = _team(initiative)
     if before in AWAITING_REVIEW:
@@ -313,7 +313,7 @@ def withdraw(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
 
 
 @transaction.atomic
-def start_revision(initiative: Initiative, user, *, base_url: str = "") -> Initiative:
+def start_revision(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     """Reopen an approved IDD as the draft of revision N+1; revision N stays frozen."""
     initiative, _ = _take(initiative, user, "start_revision")
     _notify(initiative, "start_revision", user, _team(initiative), base_url=base_url)
@@ -342,7 +342,7 @@ def awaiting_review(reviewer) -> QuerySet[Initiative]:
     )
 
 
-def returned_to(user) -> list[tuple[Initiative, ReviewDecision | None]]:
+def returned_to(user: roles.User) -> list[tuple[Initiative, ReviewDecision | None]]:
     """The user's initiatives sent back with changes requested, each with the reason."""
     returned = (
         Initiative.objects.involving(user)

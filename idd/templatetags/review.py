@@ -4,6 +4,7 @@ from django import template
 
 from idd import roles
 from idd.models import Initiative
+from idd.roles import User
 from idd.services import comments
 
 register = template.Library()
@@ -26,5 +27,5 @@ def step_comments(context, initiative: Initiative, section: str) -> dict:
 
 
 @register.filter
-def is_reviewer(user) -> bool:
+def is_reviewer(user: User) -> bool:
     return roles.is_reviewer(user)

@@ -96,7 +96,7 @@ def typed_text(request: HttpRequest) -> list[tuple[str, str]]:
         return step_forms.typed_text()
     return [
         (key, value)
-        for key, value in request.POST.items()
+        for key, value in request.POST.dict().items()
         if not any(secret in key.lower() for secret in SECRET_FIELDS)
         and not key.endswith("_FORMS")
         and key.partition("-")[0] != "lock"

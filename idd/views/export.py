@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -31,12 +32,14 @@ BUSY = (
 
 def pdf_response(
     request: HttpRequest, initiative: Initiative, find: Callable[[], StoredPDF]
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The PDF `find` returns, as a download; if there is none to give, a page says why."""
     try:
         file, name = open_pdf(find)
     except PDFMissing as missing:
-        context = {"heading": f"The PDF of revision {missing.revision.number} is missing"}
+        context: dict[str, object] = {
+            "heading": f"The PDF of revision {missing.revision.number} is missing"
+        }
         context |= {"message": str(missing), "revision": missing.revision}
         return _unavailable(request, initiative, context, status=404)
     except Busy:
@@ -54,7 +57,7 @@ def _unavailable(
 
 @transaction.non_atomic_requests
 @require_GET
-def pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
+def pdf_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The IDD as a tagged PDF: from storage when unchanged, else rendered first."""
     initiative = get_visible_initiative(request, pk)
 

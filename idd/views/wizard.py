@@ -9,6 +9,8 @@ typed with its errors. The session holds nothing: where the planner was is
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +27,7 @@ from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 from idd.services.review import latest_reason
 from idd.snapshot import load, snapshot
+from idd.snapshot_shape import Document
 from idd.wizard import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
 
 EXIT = "exit"
@@ -66,7 +69,7 @@ def not_allowed(
     return render(request, "idd/wizard/not_allowed.html", context, status=403)
 
 
-def step_states(doc: dict | None, current: Step) -> list[dict]:
+def step_states(doc: Document | None, current: Step) -> list[dict[str, Any]]:
     """Each step with whether its data is complete, for the step indicator and step list."""
     missing = {step.slug: items for step, items in incomplete(doc)} if doc else {}
     return [
@@ -202,8 +205,8 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         else:
             add = request.GET.get("add", "")
             step_forms = current.forms(initiative, request.user, add=add)
-            read = conflicts.read_state(step_forms)
-            version = VersionForm(initial={"version": initiative.version, "read": read})
+            seen = conflicts.read_state(step_forms)
+            version = VersionForm(initial={"version": initiative.version, "read": seen})
 
     doc = snapshot(load(pk))
     step_forms.doc = doc

@@ -37,6 +37,7 @@ from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.reference import SIZE, build_reference_initiative
 from idd.snapshot import load, snapshot
+from idd.snapshot_shape import Document
 
 PDFINFO = "/usr/bin/pdfinfo"
 # The browser tests' flags, plus headless printing without Chromium's own header and footer.
@@ -231,7 +232,7 @@ class Command(BaseCommand):
             f"{t_stored / t_chromium:.2f} of Chromium's print."
         )
 
-    def profile(self, doc: dict) -> None:
+    def profile(self, doc: Document) -> None:
         try:
             from pyinstrument import Profiler
         except ImportError as missing:
