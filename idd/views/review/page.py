@@ -3,6 +3,8 @@ workflow's buttons."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -53,7 +55,7 @@ def review_page(
     approved, doc = shown_document(initiative)
     threads = comments.threads_by_section(initiative)
     may_comment = comments.may_comment(initiative, user)
-    sections = []
+    sections: list[dict[str, Any]] = []
     for section in SECTIONS:
         form = None
         if may_comment:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -18,6 +19,7 @@ from idd.models import Initiative, Revision
 from idd.sections import SECTIONS
 from idd.services import comments, review
 from idd.snapshot import load, snapshot
+from idd.snapshot_shape import Document
 from idd.views.export import pdf_response
 from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import with_reply_forms
@@ -72,7 +74,7 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 # Read-only, and the first download after approval may render: outside a transaction.
 @transaction.non_atomic_requests
 @require_GET
-def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
     """The PDF of the revision as approved: from storage, or stored from its frozen snapshot
     if the approval has only just committed (see `idd.export.revision_pdf`)."""
     initiative = get_visible_initiative(request, pk)
@@ -84,7 +86,7 @@ def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return pdf_response(request, initiative, find)
 
 
-def _version(initiative: Initiative, choice: str) -> tuple[str, dict]:
+def _version(initiative: Initiative, choice: str) -> tuple[str, Document]:
     """The label and snapshot of an approved revision, or of the working copy."""
     if choice == CURRENT:
         label = f"the current version ({initiative.get_status_display().lower()})"
