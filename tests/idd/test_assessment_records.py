@@ -84,7 +84,7 @@ def test_the_snapshot_carries_the_ratings_and_the_stored_history(maritime):
     ] == [("Baseline", "31 Mar 2026", "Dana Ortiz"), ("Re-assessment", "30 Sep 2026", "Dana Ortiz")]
     assert (
         commitment["history"][0]["result"]
-        == CommitmentAssessment.objects.get(kind="baseline").result
+        == CommitmentAssessment.objects.get(subject_id=maritime.pk, kind="baseline").result
     )
 
 
