@@ -74,7 +74,7 @@ class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
     def missing_parts(self) -> list[str]:
         """What still has to be filled in before the IDD can be submitted (none: complete).
         The guided form owns completeness: it judges each step from the snapshot."""
-        from idd.wizard import missing_parts  # imported here: the guided form imports the models
+        from idd.steps import missing_parts  # imported here: the guided form imports the models
 
         return missing_parts(self)
 

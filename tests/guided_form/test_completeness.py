@@ -8,7 +8,7 @@ from django.core.management import call_command
 from assessments.models import RATED_FIELDS, CommitmentRatings
 from idd.models import Initiative
 from idd.snapshot import load, snapshot
-from idd.wizard import STEP_BY_SLUG, incomplete, missing_parts, progress
+from idd.steps import STEP_BY_SLUG, incomplete, missing_parts, progress
 from tests import factories
 
 pytestmark = pytest.mark.django_db

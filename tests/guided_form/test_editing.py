@@ -8,7 +8,7 @@ from idd.models import Initiative, PartnerDeliverable
 from idd.services.editing import inputs_left_unmatched, rows_outside_span, save_step
 from idd.services.locking import StaleEdit
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 

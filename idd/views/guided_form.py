@@ -25,7 +25,7 @@ from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 from idd.services.review import latest_reason
 from idd.snapshot import load, snapshot
-from idd.wizard import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
+from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
 
 EXIT = "exit"
 
@@ -63,7 +63,7 @@ def not_allowed(
         step_forms.is_valid()
         typed = step_forms.typed_text()
     context = {"reason": reason, "initiative": initiative, "typed": typed}
-    return render(request, "idd/wizard/not_allowed.html", context, status=403)
+    return render(request, "idd/guided_form/not_allowed.html", context, status=403)
 
 
 def step_states(doc: dict | None, current: Step) -> list[dict]:
@@ -101,7 +101,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         "form": form,
         "error_forms": [form] if form.errors else [],
     }
-    return render(request, "idd/wizard/create.html", context)
+    return render(request, "idd/guided_form/create.html", context)
 
 
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
@@ -139,7 +139,7 @@ def _after_save(request, initiative: Initiative, step: Step, action: str, target
 
 
 @require_http_methods(["GET", "POST"])
-def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     current = STEP_BY_SLUG.get(step)
     if current is None:
         raise Http404("There is no such step.")

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from idd.choices import InitiativeStatus
 from idd.models import Initiative
-from idd.wizard import missing_parts
-from tests.wizard.complete import complete_initiative
+from idd.steps import missing_parts
+from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -150,7 +150,7 @@ class Step:
 
 
 def _step(slug: str, forms, missing, *guidance: str) -> Step:
-    template = f"idd/wizard/{slug.replace('-', '_')}.html"
+    template = f"idd/guided_form/{slug.replace('-', '_')}.html"
     return Step(slug, SECTION_BY_SLUG[slug].title, guidance, forms, template, missing)
 
 
@@ -253,7 +253,7 @@ STEPS: tuple[Step, ...] = (
             "link to its step. When nothing is missing, submit it for review.",
         ),
         None,
-        "idd/wizard/review.html",
+        "idd/guided_form/review.html",
         lambda doc: [],
     ),
 )
