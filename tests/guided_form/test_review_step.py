@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from idd.choices import InitiativeStatus
+from idd.completeness import missing_parts
 from idd.models import Initiative
-from idd.steps import missing_parts
 from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
