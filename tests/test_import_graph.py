@@ -167,3 +167,40 @@ def test_the_assessments_core_never_imports_idd():
         if target.split(".")[0] == "idd"
     )
     assert not wrong, "assessments must not depend on idd:\n" + "\n".join(wrong)
+
+
+# What each layer must never reach, directly or through others (docs/architecture.md).
+ABOVE_FORMS = ("idd.steps", "idd.services", "idd.tasks", "idd.export", "idd.views", "idd.urls")
+NEVER_REACHES = {
+    "idd.models": ("idd.snapshot", "idd.completeness", "idd.forms", *ABOVE_FORMS),
+    "idd.completeness": ("idd.forms", *ABOVE_FORMS),
+    "idd.forms": ABOVE_FORMS,
+    "idd.services": ("idd.views", "idd.urls"),
+}
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(f"{package}.")
+
+
+def reached(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for target in graph[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    graph = import_graph()
+    wrong = sorted(
+        f"{module} reaches {target}"
+        for layer, forbidden in NEVER_REACHES.items()
+        for module in graph
+        if _within(module, layer)
+        for target in reached(graph, module)
+        if any(_within(target, above) for above in forbidden)
+    )
+    assert not wrong, "A layer imports one above it:\n" + "\n".join(wrong)
