@@ -1,4 +1,4 @@
-"""Saving the guided form: creating an initiative, saving a step, ordering its rows.
+"""Saving the guided form: creating an initiative, opening and saving a step.
 
 Every save claims the initiative's next version in the same transaction
 (`new_version`), so a stale page is refused instead of overwriting someone else's
@@ -7,16 +7,16 @@ work, and queues that version's PDF to be rendered ahead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.http import QueryDict
 
+from idd.forms import conflicts
+from idd.forms.base import Move, StepForms, VersionForm
 from idd.models import Initiative
-from idd.services.locking import claim_version
+from idd.services.locking import StaleEdit, claim_version
 from idd.tasks import queue_pdf_render
-
-if TYPE_CHECKING:
-    from idd.forms.base import Move, StepForms
 
 
 def new_version(initiative: Initiative, read_version: int) -> None:
@@ -54,3 +54,75 @@ def save_step(
         Initiative.objects.filter(pk=initiative.pk).update(last_step=next_step)
         initiative.last_step = next_step
     return notes
+
+
+@dataclass
+class StepPage:
+    """A step's forms as the page shows them, or, once `saved`, what the save reported."""
+
+    forms: StepForms
+    version: VersionForm
+    conflict: conflicts.Conflict | None = None
+    fresh: bool = False  # shows what is saved, nothing typed
+    saved: bool = False
+    notes: list[str] = field(default_factory=list)
+    add_target: str = ""  # after a save: the row set that gets one more empty row
+
+
+def open_step(
+    initiative: Initiative, forms: type[StepForms], user, parked: QueryDict | None, add: str
+) -> StepPage:
+    """The step as saved; or what the planner typed when their session ended (parking.py),
+    which carries the version and values they had read, so a stale save is still merged."""
+    if parked is not None:
+        return StepPage(forms(initiative, user, data=parked), VersionForm(parked))
+    step_forms = forms(initiative, user, add=add)
+    read = conflicts.read_state(step_forms)
+    version = VersionForm(initial={"version": initiative.version, "read": read})
+    return StepPage(step_forms, version, fresh=True)
+
+
+def submit_step(
+    initiative: Initiative, forms: type[StepForms], user, post: QueryDict, next_step: str
+) -> StepPage:
+    """Save what was posted to a step; or, when someone saved meanwhile, the page again
+    with their input merged with what is stored now (`conflicts`), nothing saved."""
+    version = VersionForm(post)
+    add = post.get("add", "")
+    step_forms = forms(initiative, user, data=post, add=add)
+    conflict = None
+    # Fields both editors changed, after a conflict: "keep theirs" puts theirs back.
+    resolved, to_choose = conflicts.apply_choices(step_forms)
+    if resolved is not None:
+        step_forms = forms(initiative, user, data=resolved, add=add)
+    if to_choose:
+        step_forms.extra_errors.append(conflicts.choose_message(to_choose))
+        conflict = conflicts.Conflict(to_choose)
+    stale = not version.is_valid()
+    if not stale and step_forms.is_valid():
+        move = Move.parse(post.get("move", ""))
+        try:
+            notes = save_step(
+                initiative, step_forms, version.cleaned_data["version"], move, next_step
+            )
+        except StaleEdit:
+            stale = True
+        else:
+            return StepPage(
+                step_forms,
+                version,
+                saved=True,
+                notes=notes,
+                add_target=step_forms.stable_add_target(),
+            )
+    elif not stale and version.cleaned_data["version"] != initiative.version:
+        stale = True  # say so first: the errors may come from what was changed meanwhile
+    if stale:
+        # Their input stays on screen, merged with what was saved meanwhile; the next
+        # save is checked against what is stored now.
+        stored_version = Initiative.objects.values_list("version", flat=True).get(pk=initiative.pk)
+        read = conflicts.parse_read_state(post.get("lock-read"))
+        conflict = conflicts.merge_page(step_forms, read, stored_version)
+        step_forms = forms(initiative, user, data=conflict.data, add=add)
+        version = VersionForm(conflict.data)
+    return StepPage(step_forms, version, conflict=conflict)
