@@ -28,7 +28,7 @@ from idd.commitment import current_inputs
 from idd.models import Initiative, PartnerDeliverable, ReviewComment, ReviewDecision, Revision
 from idd.sections import SECTIONS
 from idd.services import assessments, comments, review
-from idd.wizard import STEPS
+from idd.steps import STEPS
 from tests import access_expectations as expect
 from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS

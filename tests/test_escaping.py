@@ -35,7 +35,7 @@ from idd.models import (
     YearlyObjective,
 )
 from idd.services import assessments, comments, review
-from idd.wizard import STEPS
+from idd.steps import STEPS
 from tests import factories
 from tests.review.conftest import complete_initiative
 

@@ -86,6 +86,14 @@ def fiscal_year_choices(years: list[int], current: int | None = None) -> list[tu
     return choices
 
 
+@dataclass
+class SavedRows:
+    """What `RowFormSet.save_rows` did: the rows kept (in order) and those removed."""
+
+    kept: list
+    removed: list
+
+
 class RowFormSet(BaseInlineFormSet):
     """Rows of one parent, in the planner's order, removable and movable without JavaScript.
 
@@ -121,6 +129,32 @@ class RowFormSet(BaseInlineFormSet):
         if nested is not None:
             nested.parent_name = form.row_name
         return form
+
+    def save_rows(self, move: Move | None = None, start: int = 0) -> SavedRows:
+        """Delete the rows marked "Remove", save the others in the order shown (after an
+        optional move up or down), numbering their positions from `start`."""
+        forms = self.live_forms()
+        if move is not None and move.prefix == self.prefix and move.index < len(self.forms):
+            target = self.forms[move.index]
+            if target in forms:
+                i = forms.index(target)
+                j = i + move.step
+                if 0 <= j < len(forms):
+                    forms[i], forms[j] = forms[j], forms[i]
+        saved = SavedRows(kept=[], removed=[])
+        for form in self.forms:
+            if self.is_removed(form) and form.instance.pk:
+                saved.removed.append(form.instance)
+                form.instance.delete()
+        for position, form in enumerate(forms, start=start):  # type: ignore[assignment]
+            row = form.save(commit=False)
+            setattr(row, self.fk.name, self.instance)
+            if row.pk is None or form.has_changed() or row.position != position:
+                row.position = position
+                row.save()
+                form.save_m2m()
+            saved.kept.append(row)
+        return saved
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -12,7 +12,6 @@ from idd import roles
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
 from idd.forms.base import Move, StepForms, prompt_selects
 from idd.models import Initiative, Partner, PartnerUnit
-from idd.services.editing import rows_outside_span
 
 
 class PersonChoices(forms.ModelMultipleChoiceField):
@@ -141,7 +140,7 @@ class BasicsForm(forms.ModelForm):
                     f"FY{first}, the last can be FY{first + MAX_SPAN_YEARS - 1} at the latest.",
                 )
             else:
-                outside = rows_outside_span(self.instance, first, last)
+                outside = self.instance.rows_outside_span(first, last)
                 if outside:
                     raise forms.ValidationError(
                         f"FY{first}–FY{last} would leave these rows outside the initiative's "

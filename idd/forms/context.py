@@ -8,7 +8,6 @@ from django import forms
 from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
 from idd.models import Initiative, PriorAssistance
-from idd.services.editing import save_rows
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 
@@ -82,5 +81,5 @@ class ContextStep(StepForms):
     def save(self, move: Move | None) -> list[str]:
         if self.form.has_changed():
             self.form.save()
-        save_rows(self.prior, move)
+        self.prior.save_rows(move)
         return []

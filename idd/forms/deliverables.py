@@ -17,8 +17,7 @@ from idd.forms.base import (
     fiscal_year_choices,
     row_formset,
 )
-from idd.models import Initiative, PartnerDeliverable
-from idd.services.editing import inputs_left_unmatched, save_rows
+from idd.models import Initiative, PartnerDeliverable, USInput
 
 NO_VERIFICATION = (
     "Say how delivery will be verified: the observable evidence (a signed order, a budget "
@@ -105,5 +104,17 @@ class DeliverablesStep(StepForms):
             if self.formset.is_removed(form) and form.instance.pk
             for u in form.instance.matched_us_inputs.all()
         }
-        save_rows(self.formset, move)
+        self.formset.save_rows(move)
         return inputs_left_unmatched(affected)
+
+
+def inputs_left_unmatched(input_ids: set[int]) -> list[str]:
+    """Notes on the U.S. inputs among these that no longer answer any partner deliverable
+    (after the deliverables they were matched to were removed)."""
+    if not input_ids:
+        return []
+    return [
+        f"U.S. input “{u.title}” is no longer matched to any partner deliverable: "
+        "match it on the U.S. inputs step, or remove it."
+        for u in USInput.objects.filter(pk__in=input_ids).unmatched()
+    ]

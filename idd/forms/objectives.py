@@ -8,7 +8,6 @@ from django import forms
 from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Indicator, Initiative, YearlyObjective
-from idd.services.editing import save_rows
 
 
 class IndicatorForm(forms.ModelForm):
@@ -106,11 +105,11 @@ class ObjectivesStep(StepForms):
     def save(self, move: Move | None) -> list[str]:
         position = 0
         for _, formset in self.years:
-            saved = save_rows(formset, move, start=position)
+            saved = formset.save_rows(move, start=position)
             position += len(saved.kept)
             for form in formset.live_forms():
                 form.nested.instance = form.instance
-                save_rows(form.nested, move)
+                form.nested.save_rows(move)
                 if self.add == form.nested.prefix:  # "Add another indicator" under a new objective
                     self.add = indicator_prefix(form.instance, form.prefix)
         return []

@@ -7,7 +7,6 @@ from django import forms
 from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Initiative, Risk
-from idd.services.editing import save_rows
 
 
 class RiskForm(forms.ModelForm):
@@ -40,5 +39,5 @@ class RisksStep(StepForms):
         self.parts = [self.formset]
 
     def save(self, move: Move | None) -> list[str]:
-        save_rows(self.formset, move)
+        self.formset.save_rows(move)
         return []

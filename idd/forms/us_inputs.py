@@ -8,7 +8,6 @@ from django import forms
 from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
 from idd.models import Initiative, PartnerDeliverable, USInput
-from idd.services.editing import save_rows
 
 OTHER_INITIATIVE = (
     "Match only partner deliverables of this initiative: the choice %(value)s is not one of them."
@@ -85,5 +84,5 @@ class USInputsStep(StepForms):
         self.parts = [self.formset]
 
     def save(self, move: Move | None) -> list[str]:
-        save_rows(self.formset, move)
+        self.formset.save_rows(move)
         return []

@@ -141,3 +141,26 @@ class Initiative(ReviewWorkflow):
     def can_edit(self, user: roles.User) -> bool:
         """Planners who own the initiative or are on its team, while it is a draft."""
         return self.is_editable_status and roles.is_planner(user) and self.is_member(user)
+
+    def rows_outside_span(self, first: int, last: int) -> list[str]:
+        """The rows that a new fiscal-year span would leave outside it, named for the planner."""
+        if not self.pk:
+            return []
+        outside = [
+            f"partner deliverable “{d.title}” (due FY{d.due_fiscal_year})"
+            for d in self.partner_deliverables.exclude(due_fiscal_year__range=(first, last))
+        ]
+        outside += [
+            f"U.S. input “{u.title}” (FY{u.fiscal_year})"
+            for u in self.us_inputs.exclude(fiscal_year__range=(first, last))
+        ]
+        outside += [
+            f"yearly objective for FY{o.fiscal_year}"
+            for o in self.yearly_objectives.exclude(fiscal_year__range=(first, last))
+        ]
+        outside += [
+            f"prior assistance “{p.description}” (FY{p.fiscal_year}, which must be one of the "
+            f"three years before FY{first})"
+            for p in self.prior_assistance.exclude(fiscal_year__range=(first - 3, first - 1))
+        ]
+        return outside

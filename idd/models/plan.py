@@ -131,6 +131,12 @@ class PartnerDeliverable(InitiativeRow):
         self.clean_fiscal_year("due_fiscal_year")
 
 
+class USInputQuerySet(models.QuerySet):
+    def unmatched(self) -> USInputQuerySet:
+        """The inputs that answer no partner deliverable (gifts)."""
+        return self.annotate(matches=models.Count("matched_deliverables")).filter(matches=0)
+
+
 class USInput(InitiativeRow):
     """What the U.S. provides, gated on the partner deliverables it answers."""
 
@@ -148,6 +154,8 @@ class USInput(InitiativeRow):
         related_name="matched_us_inputs",
         verbose_name="partner deliverables it answers",
     )
+
+    objects = USInputQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[matched_deliverables])
 
     class Meta(InitiativeRow.Meta):

@@ -3,7 +3,10 @@
 The status can only change through the transitions declared here (django-fsm-2,
 protected=True): no form, view or admin can write it directly. Each transition names
 its source and target states, who may take it (`permission`) and what must be true
-(`conditions`); `idd.services.review` runs them, one service function per transition.
+(`needs_complete`: a complete IDD); `idd.services.review` runs them, one service
+function per transition, and checks completeness (`idd.completeness`) for those that need
+it: the models cannot judge it themselves, since the rules read the document snapshot,
+which reads the models (ADR 0004).
 
     draft --submit--> submitted --start_review--> in review --approve--> approved
                          ^                           |                      |
@@ -42,14 +45,6 @@ def independent_reviewer(initiative: ReviewWorkflow, user: roles.User) -> bool:
     return roles.is_reviewer(user) and not initiative.is_member(user)  # type: ignore[attr-defined]
 
 
-# --- What must be true (django-fsm `conditions=` callables) -------------------------------
-
-
-def complete(initiative: ReviewWorkflow) -> bool:
-    """Every part of the IDD is filled in (judged from the data, as the guided form does)."""
-    return not initiative.missing_parts()
-
-
 class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
     # ConcurrentTransitionMixin: a save from a stale copy (one read before someone else's
     # transition) is refused rather than silently writing the old status back.
@@ -77,23 +72,16 @@ class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
         # Validation writes each cleaned value back; the protected status must not be.
         super().clean_fields(exclude={*(exclude or ()), "status"})
 
-    def missing_parts(self) -> list[str]:
-        """What still has to be filled in before the IDD can be submitted (none: complete).
-        The guided form owns completeness: it judges each step from the snapshot."""
-        from idd.wizard import missing_parts  # imported here: the guided form imports the models
-
-        return missing_parts(self)
-
     # Each transition's `custom` carries the words the screens and refusals use.
 
     @transition(
         field=status,
         source=S.DRAFT,
         target=S.SUBMITTED,
-        conditions=[complete],  # type: ignore[list-item]
         permission=team_planner,  # type: ignore[arg-type]
         custom={
             "label": "Submit for review",
+            "needs_complete": True,
             "done": "submitted for review",
             "who": "Only planners on the initiative's team can submit it.",
         },
@@ -133,10 +121,10 @@ class ReviewWorkflow(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=S.CHANGES_REQUESTED,
         target=S.SUBMITTED,
-        conditions=[complete],  # type: ignore[list-item]
         permission=team_planner,  # type: ignore[arg-type]
         custom={
             "label": "Resubmit for review",
+            "needs_complete": True,
             "done": "resubmitted for review",
             "who": "Only planners on the initiative's team can resubmit it.",
         },

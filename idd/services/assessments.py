@@ -18,7 +18,7 @@ from idd import roles
 from idd.choices import InitiativeStatus
 from idd.commitment import current_inputs
 from idd.models import Initiative, PartnerDeliverable
-from idd.services.locking import claim_version
+from idd.services.editing import new_version
 
 # What a planner records about a partner deliverable once it is due or done, actions first.
 _LABELS = dict(method.DELIVERABLE_STATUSES)
@@ -141,7 +141,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     reason = recording_refusal(inputs, initiative)
     if reason:
         raise RecordingRefused(reason)
-    claim_version(initiative, read_version)
+    new_version(initiative, read_version)
     return store_assessment(initiative, next_kind(initiative), inputs, user)
 
 
@@ -166,7 +166,7 @@ def record_delivery(
         raise RecordingRefused(f"{status!r} is not a status a planner records.")
     if not evidence.strip():
         raise RecordingRefused("Say what evidence was seen: a document, an inspection, a report.")
-    claim_version(initiative, read_version)
+    new_version(initiative, read_version)
     deliverable.status = status
     deliverable.evidence = evidence.strip()
     deliverable.verified_by = user

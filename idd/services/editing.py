@@ -1,29 +1,29 @@
-"""Saving the guided form: creating an initiative, saving a step, ordering its rows.
+"""Saving the guided form: creating an initiative, opening and saving a step.
 
 Every save claims the initiative's next version in the same transaction
-(`locking.claim_version`), so a stale page is refused instead of overwriting
-someone else's work.
+(`new_version`), so a stale page is refused instead of overwriting someone else's
+work, and queues that version's PDF to be rendered ahead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Count
+from django.http import QueryDict
 
-from idd.models import Initiative, PartnerDeliverable, PriorAssistance, USInput, YearlyObjective
-from idd.services.locking import claim_version
+from idd.forms import conflicts
+from idd.forms.base import Move, StepForms, VersionForm
+from idd.models import Initiative
+from idd.services.locking import StaleEdit, claim_version
+from idd.tasks import queue_pdf_render
 
-if TYPE_CHECKING:
-    from idd.forms.base import Move, RowFormSet, StepForms
 
-
-@dataclass
-class SavedRows:
-    kept: list = field(default_factory=list)
-    removed: list = field(default_factory=list)
+def new_version(initiative: Initiative, read_version: int) -> None:
+    """Claim the initiative's next version (raises StaleEdit if someone saved since it was
+    read) and queue that version's PDF to be rendered once the save commits."""
+    claim_version(initiative, read_version)
+    queue_pdf_render(initiative)
 
 
 def create_initiative(form, user, last_step: str) -> Initiative:
@@ -48,7 +48,7 @@ def save_step(
     notes: list[str] = []
     with transaction.atomic():
         if step_forms.has_changed() or move is not None:
-            claim_version(initiative, read_version)
+            new_version(initiative, read_version)
             notes = step_forms.save(move)
         # Navigation only: neither a new version nor a change in the audit trail.
         Initiative.objects.filter(pk=initiative.pk).update(last_step=next_step)
@@ -56,77 +56,73 @@ def save_step(
     return notes
 
 
-def save_rows(formset: RowFormSet, move: Move | None = None, start: int = 0) -> SavedRows:
-    """Delete the rows marked "Remove", save the others in the order shown (after an
-    optional move up or down), numbering their positions from `start`."""
-    forms = formset.live_forms()
-    if move is not None and move.prefix == formset.prefix and move.index < len(formset.forms):
-        target = formset.forms[move.index]
-        if target in forms:
-            i = forms.index(target)
-            j = i + move.step
-            if 0 <= j < len(forms):
-                forms[i], forms[j] = forms[j], forms[i]
-    saved = SavedRows()
-    for form in formset.forms:
-        if formset.is_removed(form) and form.instance.pk:
-            saved.removed.append(form.instance)
-            form.instance.delete()
-    for position, form in enumerate(forms, start=start):  # type: ignore[assignment]
-        row = form.save(commit=False)
-        setattr(row, formset.fk.name, formset.instance)
-        if row.pk is None or form.has_changed() or row.position != position:
-            row.position = position
-            row.save()
-            form.save_m2m()
-        saved.kept.append(row)
-    return saved
+@dataclass
+class StepPage:
+    """A step's forms as the page shows them, or, once `saved`, what the save reported."""
+
+    forms: StepForms
+    version: VersionForm
+    conflict: conflicts.Conflict | None = None
+    fresh: bool = False  # shows what is saved, nothing typed
+    saved: bool = False
+    notes: list[str] = field(default_factory=list)
+    add_target: str = ""  # after a save: the row set that gets one more empty row
 
 
-def rows_outside_span(initiative: Initiative, first: int, last: int) -> list[str]:
-    """The rows that a new fiscal-year span would leave outside it, named for the planner."""
-    if not initiative.pk:
-        return []
-    outside = [
-        f"partner deliverable “{d.title}” (due FY{d.due_fiscal_year})"
-        for d in PartnerDeliverable.objects.filter(initiative=initiative).exclude(
-            due_fiscal_year__range=(first, last)
-        )
-    ]
-    outside += [
-        f"U.S. input “{u.title}” (FY{u.fiscal_year})"
-        for u in USInput.objects.filter(initiative=initiative).exclude(
-            fiscal_year__range=(first, last)
-        )
-    ]
-    outside += [
-        f"yearly objective for FY{o.fiscal_year}"
-        for o in YearlyObjective.objects.filter(initiative=initiative).exclude(
-            fiscal_year__range=(first, last)
-        )
-    ]
-    outside += [
-        f"prior assistance “{p.description}” (FY{p.fiscal_year}, which must be one of the "
-        f"three years before FY{first})"
-        for p in PriorAssistance.objects.filter(initiative=initiative).exclude(
-            fiscal_year__range=(first - 3, first - 1)
-        )
-    ]
-    return outside
+def open_step(
+    initiative: Initiative, forms: type[StepForms], user, parked: QueryDict | None, add: str
+) -> StepPage:
+    """The step as saved; or what the planner typed when their session ended (parking.py),
+    which carries the version and values they had read, so a stale save is still merged."""
+    if parked is not None:
+        return StepPage(forms(initiative, user, data=parked), VersionForm(parked))
+    step_forms = forms(initiative, user, add=add)
+    read = conflicts.read_state(step_forms)
+    version = VersionForm(initial={"version": initiative.version, "read": read})
+    return StepPage(step_forms, version, fresh=True)
 
 
-def inputs_left_unmatched(input_ids: set[int]) -> list[str]:
-    """Notes on the U.S. inputs among these that no longer answer any partner deliverable
-    (after the deliverables they were matched to were removed)."""
-    if not input_ids:
-        return []
-    inputs = (
-        USInput.objects.filter(pk__in=input_ids)
-        .annotate(matches=Count("matched_deliverables"))
-        .filter(matches=0)
-    )
-    return [
-        f"U.S. input “{u.title}” is no longer matched to any partner deliverable: "
-        "match it on the U.S. inputs step, or remove it."
-        for u in inputs
-    ]
+def submit_step(
+    initiative: Initiative, forms: type[StepForms], user, post: QueryDict, next_step: str
+) -> StepPage:
+    """Save what was posted to a step; or, when someone saved meanwhile, the page again
+    with their input merged with what is stored now (`conflicts`), nothing saved."""
+    version = VersionForm(post)
+    add = post.get("add", "")
+    step_forms = forms(initiative, user, data=post, add=add)
+    conflict = None
+    # Fields both editors changed, after a conflict: "keep theirs" puts theirs back.
+    resolved, to_choose = conflicts.apply_choices(step_forms)
+    if resolved is not None:
+        step_forms = forms(initiative, user, data=resolved, add=add)
+    if to_choose:
+        step_forms.extra_errors.append(conflicts.choose_message(to_choose))
+        conflict = conflicts.Conflict(to_choose)
+    stale = not version.is_valid()
+    if not stale and step_forms.is_valid():
+        move = Move.parse(post.get("move", ""))
+        try:
+            notes = save_step(
+                initiative, step_forms, version.cleaned_data["version"], move, next_step
+            )
+        except StaleEdit:
+            stale = True
+        else:
+            return StepPage(
+                step_forms,
+                version,
+                saved=True,
+                notes=notes,
+                add_target=step_forms.stable_add_target(),
+            )
+    elif not stale and version.cleaned_data["version"] != initiative.version:
+        stale = True  # say so first: the errors may come from what was changed meanwhile
+    if stale:
+        # Their input stays on screen, merged with what was saved meanwhile; the next
+        # save is checked against what is stored now.
+        stored_version = Initiative.objects.values_list("version", flat=True).get(pk=initiative.pk)
+        read = conflicts.parse_read_state(post.get("lock-read"))
+        conflict = conflicts.merge_page(step_forms, read, stored_version)
+        step_forms = forms(initiative, user, data=conflict.data, add=add)
+        version = VersionForm(conflict.data)
+    return StepPage(step_forms, version, conflict=conflict)

@@ -3,14 +3,14 @@
 Every form that edits an initiative or its rows carries the version it was read at.
 Saving claims the next version in one UPDATE ... WHERE version = read version; if
 someone saved in between, nothing is written and the editor gets a conflict message.
-Each new version also queues the initiative's PDF to be rendered ahead (idd.tasks).
+The services that save (`idd.services.editing.new_version`) also queue the new
+version's PDF to be rendered ahead; this helper only locks.
 """
 
 from django.db.models import F
 from django.utils import timezone
 
 from idd.models import Initiative
-from idd.tasks import queue_pdf_render
 
 CONFLICT_MESSAGE = (
     "Someone else saved changes to this initiative while you were editing. "
@@ -36,4 +36,3 @@ def claim_version(initiative: Initiative, read_version: int) -> None:
     if not claimed:
         raise StaleEdit(CONFLICT_MESSAGE)
     initiative.version = read_version + 1
-    queue_pdf_render(initiative)

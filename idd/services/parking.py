@@ -17,7 +17,7 @@ from django.urls import Resolver404, resolve
 
 PARKED = "parked_posts"
 IDLE_USER = "signed_out_idle_user"
-# Only the guided form's pages show parked input (idd/views/wizard.py calls take()).
+# Only the guided form's pages show parked input (idd/views/guided_form.py calls take()).
 PARKABLE_VIEWS = {"wizard_step", "initiative_create"}
 NEVER_KEPT = {"csrfmiddlewaretoken"}
 RESTORED = (

@@ -30,6 +30,7 @@ from django_fsm import can_proceed
 
 from idd import roles
 from idd.choices import InitiativeStatus
+from idd.completeness import missing_parts
 from idd.export import revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
@@ -84,9 +85,8 @@ def step_refusal(initiative: Initiative, user: roles.User, name: str) -> str | N
         )
     if not method._django_fsm.has_transition_perm(initiative, initiative.status, user):
         return words(name)["who"]
-    if not can_proceed(method):
-        missing = "; ".join(initiative.missing_parts())
-        return f"The IDD is not complete yet. Still to fill in: {missing}."
+    if words(name).get("needs_complete") and (missing := missing_parts(initiative)):
+        return f"The IDD is not complete yet. Still to fill in: {'; '.join(missing)}."
     return None
 
 

@@ -9,7 +9,7 @@ from idd.views import dashboard
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("", include("idd.urls.initiatives")),
-    path("initiatives/", include("idd.urls.wizard")),
+    path("", include("idd.urls.guided_form")),
     path("", include("idd.urls.review")),
     path("", include("idd.urls.assessments")),
     path("", include("idd.urls.export")),

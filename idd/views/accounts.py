@@ -18,8 +18,8 @@ from idd.forms.login import SignInForm
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
 from idd.services import parking, throttling
-from idd.views.wizard import refusal
-from idd.wizard import STEP_BY_SLUG
+from idd.steps import STEP_BY_SLUG
+from idd.views.guided_form import refusal
 
 # Fields whose values never appear on a page, whatever form they came from.
 SECRET_FIELDS = ("csrfmiddlewaretoken", "password")

@@ -9,7 +9,7 @@ from idd.services import review
 from idd.services.activity import recent_activity
 from idd.services.overdue import overdue_deliverables
 from idd.snapshot import snapshot, with_rows
-from idd.wizard import progress, resume_step
+from idd.steps import progress, resume_step
 
 DRAFTS_SHOWN = 10
 INITIATIVES_SHOWN = 20

@@ -8,7 +8,7 @@ from idd import roles
 from idd.filters import InitiativeFilter
 from idd.models import Initiative
 from idd.snapshot import load, snapshot
-from idd.wizard import STEPS, progress
+from idd.steps import STEPS, progress
 
 PAGE_SIZE = 25
 

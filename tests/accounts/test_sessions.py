@@ -11,7 +11,7 @@ from idd.models import Initiative
 from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.parking import RESTORED
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 

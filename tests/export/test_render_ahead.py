@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from idd.export import pdf_for
 from idd.services import review
-from idd.services.locking import claim_version
+from idd.services.editing import new_version
 from idd.tasks import render_pdf_ahead
 from tests.export.stored import exports_of
 
@@ -28,7 +28,7 @@ def test_a_save_queues_its_version_to_render_once_left_alone(
 ):
     settings.PDF_RENDER_DELAY = 30
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        claim_version(maritime, maritime.version)
+        new_version(maritime, maritime.version)
     assert queued_renders(maritime) == [], "nothing is queued before the save commits"
 
     for callback in callbacks:
@@ -54,7 +54,7 @@ def test_the_worker_stores_the_pdf_the_download_then_serves(
 ):
     settings.PDF_RENDER_DELAY = 0
     with django_capture_on_commit_callbacks(execute=True):
-        claim_version(maritime, maritime.version)
+        new_version(maritime, maritime.version)
     assert exports_of(maritime) == []
 
     call_command("db_worker", batch=True, interval=0, verbosity=0)
@@ -75,7 +75,7 @@ def test_the_worker_stores_the_pdf_the_download_then_serves(
 
 def test_a_render_queued_before_a_later_save_does_nothing(maritime):
     older = maritime.version
-    claim_version(maritime, older)
+    new_version(maritime, older)
     assert render_pdf_ahead.call(maritime.pk, older) is False
     assert exports_of(maritime) == []
     assert render_pdf_ahead.call(maritime.pk, maritime.version) is True

@@ -17,7 +17,7 @@ from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
 from tests.fuzz.hostile import REDIRECTS, Sent
 from tests.fuzz.pages import form_posting_to
 from tests.fuzz.requests import hostile_post
-from tests.wizard.complete import complete_initiative
+from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

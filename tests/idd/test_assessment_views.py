@@ -10,7 +10,7 @@ from idd.choices import InitiativeStatus
 from idd.models import PartnerDeliverable
 from idd.services.locking import CONFLICT_MESSAGE, claim_version
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 

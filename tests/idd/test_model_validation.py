@@ -13,10 +13,10 @@ from django.urls import reverse
 from idd.export.reference import build_reference_initiative
 from idd.forms.review import CommentForm, DecisionForm
 from idd.models import Initiative, PriorAssistance
-from idd.wizard import STEPS
+from idd.steps import STEPS
 from tests import factories
+from tests.guided_form.forms import submit
 from tests.review.conftest import complete_initiative
-from tests.wizard.forms import submit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from idd.choices import InitiativeStatus as S
 from idd.models import PartnerDeliverable
 from idd.services import review
 from tests import factories
-from tests.wizard.forms import submit
+from tests.guided_form.forms import submit
 
 pytestmark = pytest.mark.django_db
 

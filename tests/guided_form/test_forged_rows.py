@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from idd.forms.base import FORGED_ROWS, Move
 from idd.models import PartnerDeliverable
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 

@@ -19,16 +19,14 @@ from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
 from idd import roles
-from idd.forms import conflicts
-from idd.forms.base import Move, VersionForm
 from idd.forms.basics import BasicsForm
 from idd.models import Initiative
 from idd.services import editing, parking
-from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
+from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.review import latest_reason
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
-from idd.wizard import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
+from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
 
 EXIT = "exit"
 
@@ -66,7 +64,7 @@ def not_allowed(
         step_forms.is_valid()
         typed = step_forms.typed_text()
     context = {"reason": reason, "initiative": initiative, "typed": typed}
-    return render(request, "idd/wizard/not_allowed.html", context, status=403)
+    return render(request, "idd/guided_form/not_allowed.html", context, status=403)
 
 
 def step_states(doc: Document | None, current: Step) -> list[dict[str, Any]]:
@@ -104,7 +102,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         "form": form,
         "error_forms": [form] if form.errors else [],
     }
-    return render(request, "idd/wizard/create.html", context)
+    return render(request, "idd/guided_form/create.html", context)
 
 
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
@@ -142,7 +140,7 @@ def _after_save(request, initiative: Initiative, step: Step, action: str, target
 
 
 @require_http_methods(["GET", "POST"])
-def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     current = STEP_BY_SLUG.get(step)
     if current is None:
         raise Http404("There is no such step.")
@@ -152,62 +150,21 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if current.forms is None:
         return review(request, initiative, current)
 
-    conflict: conflicts.Conflict | None = None
-    fresh = request.method == "GET"  # the form shows what is saved, nothing typed
     if request.method == "POST":
-        version = VersionForm(request.POST)
-        add = request.POST.get("add", "")
-        step_forms = current.forms(initiative, request.user, data=request.POST, add=add)
-        # Fields both editors changed, after a conflict: "keep theirs" puts theirs back.
-        resolved, to_choose = conflicts.apply_choices(step_forms)
-        if resolved is not None:
-            step_forms = current.forms(initiative, request.user, data=resolved, add=add)
-        if to_choose:
-            step_forms.extra_errors.append(conflicts.choose_message(to_choose))
-            conflict = conflicts.Conflict(to_choose)
         action, target = _destination(request.POST, current)
-        move = Move.parse(request.POST.get("move", ""))
-        stale = not version.is_valid()
-        if not stale and step_forms.is_valid():
-            try:
-                notes = editing.save_step(
-                    initiative,
-                    step_forms,
-                    version.cleaned_data["version"],
-                    move,
-                    next_step=target.slug,
-                )
-            except StaleEdit:
-                stale = True
-            else:
-                for note in notes:
-                    messages.warning(request, note)
-                return _after_save(
-                    request, initiative, current, action, target, step_forms.stable_add_target()
-                )
-        elif not stale and version.cleaned_data["version"] != initiative.version:
-            stale = True  # say so first: the errors may come from what was changed meanwhile
-        if stale:
-            # Their input stays on screen, merged with what was saved meanwhile; the next
-            # save is checked against what is stored now.
-            current_version = Initiative.objects.values_list("version", flat=True).get(pk=pk)
-            read = conflicts.parse_read_state(request.POST.get("lock-read"))
-            conflict = conflicts.merge_page(step_forms, read, current_version)
-            step_forms = current.forms(initiative, request.user, data=conflict.data, add=add)
-            version = VersionForm(conflict.data)
+        page = editing.submit_step(
+            initiative, current.forms, request.user, request.POST, next_step=target.slug
+        )
+        if page.saved:
+            for note in page.notes:
+                messages.warning(request, note)
+            return _after_save(request, initiative, current, action, target, page.add_target)
     else:
-        # What they typed when their session ended, back on the form, unsaved (parking.py);
-        # it carries the version and values they had read, so a stale save is still merged.
-        if (parked := parking.take(request)) is not None:
-            version = VersionForm(parked)
-            step_forms = current.forms(initiative, request.user, data=parked)
-            fresh = False
-        else:
-            add = request.GET.get("add", "")
-            step_forms = current.forms(initiative, request.user, add=add)
-            seen = conflicts.read_state(step_forms)
-            version = VersionForm(initial={"version": initiative.version, "read": seen})
-
+        add = request.GET.get("add", "")
+        page = editing.open_step(
+            initiative, current.forms, request.user, parking.take(request), add
+        )
+    step_forms, conflict = page.forms, page.conflict
     doc = snapshot(load(pk))
     step_forms.doc = doc
     stale_message = [CONFLICT_MESSAGE] if conflict and conflict.data is not None else []
@@ -218,11 +175,11 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "step": current,
         "steps": step_states(doc, current),
         # What the saved step lacks; a page with typed text would contradict it.
-        "missing": current.missing(doc) if fresh else [],
+        "missing": current.missing(doc) if page.fresh else [],
         "returned": latest_reason(initiative),
         "previous": neighbour(current, -1),
         "next": neighbour(current, 1),
-        "version_form": version,
+        "version_form": page.version,
         "forms": step_forms,
         "error_forms": step_forms.error_forms() if request.method == "POST" else [],
         "non_form_errors": non_form_errors,

@@ -11,11 +11,11 @@ from django.urls import reverse
 from hypothesis import strategies as st
 
 from idd.models import Initiative, PriorAssistance
-from idd.wizard import STEP_BY_SLUG, STEPS
+from idd.steps import STEP_BY_SLUG, STEPS
 from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
 from tests.fuzz.pages import form_posting_to
 from tests.fuzz.requests import hostile_post
-from tests.wizard.complete import complete_initiative
+from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 EDITED_STEPS = [step.slug for step in STEPS if step.forms is not None]

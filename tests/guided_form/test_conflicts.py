@@ -16,7 +16,7 @@ from idd.forms.conflicts import CLASH
 from idd.models import Initiative, PartnerDeliverable
 from idd.services.locking import claim_version
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 HEADING = "What changed while you were editing"

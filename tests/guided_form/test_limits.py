@@ -13,7 +13,7 @@ from idd.forms.risks import RiskRows
 from idd.forms.us_inputs import USInputRows
 from idd.models import Indicator, PartnerDeliverable, USInput, YearlyObjective
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 

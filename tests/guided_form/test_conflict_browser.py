@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from idd.models import Initiative
 from tests import factories
-from tests.browser.test_wizard import Walk, tick
-from tests.wizard.test_conflicts import saved_by_someone_else
+from tests.browser.test_guided_form import Walk, tick
+from tests.guided_form.test_conflicts import saved_by_someone_else
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

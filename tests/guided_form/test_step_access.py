@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from idd.choices import InitiativeStatus
 from idd.models import Initiative
-from idd.wizard import STEPS
+from idd.steps import STEPS
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from idd.choices import InitiativeStatus
+from idd.completeness import missing_parts
 from idd.models import Initiative
-from idd.wizard import missing_parts
-from tests.wizard.complete import complete_initiative
+from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

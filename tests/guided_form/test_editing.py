@@ -3,12 +3,12 @@
 import pytest
 
 from idd.forms.base import Move
-from idd.forms.deliverables import DeliverablesStep
+from idd.forms.deliverables import DeliverablesStep, inputs_left_unmatched
 from idd.models import Initiative, PartnerDeliverable
-from idd.services.editing import inputs_left_unmatched, rows_outside_span, save_step
+from idd.services.editing import save_step
 from idd.services.locking import StaleEdit
 from tests import factories
-from tests.wizard.forms import page_fields
+from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +72,8 @@ def test_move_parses_only_its_own_format():
 
 
 def test_rows_outside_span_lists_nothing_for_a_new_initiative(initiative):
-    assert rows_outside_span(Initiative(), 2027, 2031) == []
-    assert rows_outside_span(initiative, 2027, 2031) == []
+    assert Initiative().rows_outside_span(2027, 2031) == []
+    assert initiative.rows_outside_span(2027, 2031) == []
 
 
 def test_only_inputs_left_with_no_match_are_reported(initiative):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from idd.models import Initiative
 from idd.services.locking import CONFLICT_MESSAGE
 from tests import factories
-from tests.wizard.forms import page_fields
-from tests.wizard.test_conflicts import saved_by_someone_else
+from tests.guided_form.forms import page_fields
+from tests.guided_form.test_conflicts import saved_by_someone_else
 
 pytestmark = pytest.mark.django_db
 

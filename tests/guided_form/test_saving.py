@@ -6,7 +6,7 @@ from django.urls import reverse
 from idd.models import Initiative, PartnerDeliverable, USInput, YearlyObjective
 from idd.services.locking import CONFLICT_MESSAGE, claim_version
 from tests import factories
-from tests.wizard.forms import page_fields, submit
+from tests.guided_form.forms import page_fields, submit
 
 pytestmark = pytest.mark.django_db
 

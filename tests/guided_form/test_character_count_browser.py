@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from idd.models import Initiative
 from tests import factories
-from tests.browser.test_wizard import Walk
+from tests.browser.test_guided_form import Walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
