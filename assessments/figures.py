@@ -19,7 +19,7 @@ NOTHING_COSTLY = (
 )
 
 # "Demonstrated commitment ..." when it is not a number, for the gap and the quadrant.
-NOT_A_NUMBER = {
+NOT_A_NUMBER: dict[str, str] = {
     State.NOT_YET_OBSERVABLE: "is not yet observable (no costly deliverable due yet)",
     State.CANNOT_BE_DEMONSTRATED: "cannot be demonstrated (nothing costly in the plan)",
 }

@@ -194,9 +194,11 @@ def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
             )
     markers.sort(key=lambda m: m.number)
 
-    input_markers, links, input_rows = [], [], []
-    for fy, stack in input_stacks.items():
-        for row, i in enumerate(stack):
+    input_markers: list[LaneMarker] = []
+    links: list[Link] = []
+    input_rows: list[InputRow] = []
+    for fy, in_year in input_stacks.items():
+        for row, i in enumerate(in_year):
             u = inputs.us_inputs[i]
             x = x_of[(fy, 1)]
             y = r(us_lane.top + LANE_PAD + (row + 0.5) * STEP)
@@ -252,7 +254,7 @@ def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
         )
         for i, fy in enumerate(range(first, last + 1))
     )
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for m in markers:
         counts[m.shape] += 1
     ahead_count = sum(row.ahead for row in input_rows)
