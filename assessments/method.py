@@ -2,65 +2,41 @@
 
 This method is ours, derived from Reynolds, "The Security Cooperation Dilemma": political
 commitment is a function of risk, and it is observed in what the partner does, never taken
-from verbal assurances. `assessments.scoring.assess` applies it; nothing else holds a number.
+from verbal assurances or from accepting gifts. `assessments.scoring.assess` applies it;
+nothing else holds a number. docs/commitment-method.md states every rule in full.
 
-Demonstrated commitment (0-100)
-    Counted deliverables at the assessment date: those due by then (the last day of their
-    fiscal quarter is on or before it), plus any already delivered in full ahead of time, so
-    delivering early never lowers the score. A deliverable delivered only in part counts when
-    it falls due: counting it early would let a partial delivery lower the score (and
-    cancelling it raise the score) before anything was owed.
-    Credit: delivered 1, partially delivered 0.5, anything else 0 (planned, verbal assurance
-    only, late, missed, cancelled). Weight: the deliverable's political risk (1-5).
-    Score = 100 x sum(credit x risk) / sum(risk), halves rounded up. Cancelled deliverables
-    stay in the denominator once due, so cancelling never raises the score. With nothing
-    counted the score is "not yet observable", not a number.
-
-Political risk accepted
-    Points: the sum of political risk x credit over deliverables delivered fully or in part.
-    Highest: the highest political risk among them (0 if none). It is high when the highest
-    is HIGH_POLITICAL_RISK or more: the partner has spent budget, reformed, or exposed itself.
-
-Stated willingness (0-100) and absorptive capacity (1-5)
-    Willingness: the mean of motivation, intensity and salience (each 1-5), rescaled as
-    (mean - 1) / 4 x 100, halves rounded up. Capacity: the mean of personnel, budget,
-    maintenance and logistics, and institutions. Either is absent while any part is unrated.
-    Gap = stated willingness - demonstrated commitment.
-
-Quadrant
-    Physical risk (planner-rated, high at HIGH_PHYSICAL_RISK or more) against political risk
-    accepted (high or low): high/high committed, high/low dependent, low/high invested,
-    low/low false-commitment risk. Unplaced while physical risk is unrated.
-
-Flags, in this order (cancelled deliverables are no longer part of the plan, so rules 1, 2,
-4, 5, 6 and 7 ignore them)
-    1. no_costly_deliverable: no deliverable has political risk HIGH_POLITICAL_RISK or more.
-    2. unverifiable_deliverable: deliverables with no verification method written.
-    3. unmatched_us_input: U.S. inputs matched to no partner deliverable.
-    4. us_input_ahead_of_partner: U.S. inputs planned in a fiscal year before every
-       partner deliverable they are matched to falls due, none of them delivered in full
-       or in part yet (version 2).
-    5. equipment_without_sustainment: U.S. equipment but no partner sustainment funding.
-    6. early_reform: deliverables of political risk REFORM_RISK or more due in the first year.
-    7. conditions_exceed_capacity: a fiscal year with more deliverables due than
-       absorptive capacity x CONDITIONS_PER_CAPACITY_POINT (halves rounded up).
-    8. rhetorical_commitment: gap of RHETORIC_GAP points or more.
+Version 3, in short
+    Demonstrated commitment (0-100, the headline) counts costly acts only: deliverables of
+    political risk HIGH_POLITICAL_RISK or more that are due (or delivered in full early); the
+    risk-weighted share delivered (credit: delivered 1, partial 0.5, else 0). It is not a
+    number when the plan holds nothing costly (CANNOT_BE_DEMONSTRATED) or nothing costly is
+    due yet (NOT_YET_OBSERVABLE). Delivery record (0-100) is the same share over every due
+    deliverable: reliability, not commitment (version 2 called it demonstrated commitment).
+    A delivery after its due quarter still counts, "N months late"; overdue (due, not
+    delivered) is derived from the date. The quadrant's political axis is high only when
+    a costly act was delivered and demonstrated commitment is QUADRANT_DEMONSTRATED or more.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-# Version of this method; stored results carry it so a later change of weights is visible.
-# 2: the flag for a U.S. input planned ahead of the partner deliverables it is gated on.
-METHOD_VERSION = 2
+# Version of this method; stored results carry it, and are shown with the version they
+# were computed with. 2: the flag for a U.S. input ahead of the partner. 3: demonstrated
+# commitment from costly acts only, the delivery record, lateness, the slipping timeline.
+METHOD_VERSION = 3
+# The first version whose results carry delivery_record and the figures' states.
+COSTLY_ACTS_VERSION = 3
 
 # --- Partner deliverable statuses (values are stored as database choices) ---------------
 PLANNED = "planned"
 VERBAL_ONLY = "verbal_only"
 DELIVERED = "delivered"
 PARTIAL = "partial"
-LATE = "late"
 MISSED = "missed"
 CANCELLED = "cancelled"
+# Version 2 only: "late" meant due and not delivered yet, which version 3 derives from the
+# date (overdue). Kept so stored version-2 inputs still read; never offered as a choice.
+LATE = "late"
 
 # (value, label) for forms and filters.
 DELIVERABLE_STATUSES: tuple[tuple[str, str], ...] = (
@@ -68,7 +44,6 @@ DELIVERABLE_STATUSES: tuple[tuple[str, str], ...] = (
     (VERBAL_ONLY, "Verbal assurance only"),
     (DELIVERED, "Delivered"),
     (PARTIAL, "Partially delivered"),
-    (LATE, "Late"),
     (MISSED, "Missed"),
     (CANCELLED, "Cancelled"),
 )
@@ -79,17 +54,39 @@ CREDIT: dict[str, float] = {
     VERBAL_ONLY: 0.0,
     DELIVERED: 1.0,
     PARTIAL: 0.5,
-    LATE: 0.0,
     MISSED: 0.0,
     CANCELLED: 0.0,
+    LATE: 0.0,
 }
 
 # Statuses counted before the deliverable falls due: full delivery only, so acting early
 # can only raise the score (a partial delivery counts once it is due).
 COUNTED_EARLY: frozenset[str] = frozenset({DELIVERED})
 
-# Statuses in which the partner has actually taken on the deliverable's political risk.
+# Statuses in which the partner has actually taken on the deliverable's political risk;
+# only these carry the date they were delivered on.
 RISK_TAKEN: frozenset[str] = frozenset({DELIVERED, PARTIAL})
+
+# Statuses still owed: past the due date they are overdue (derived, never stored).
+OUTSTANDING: frozenset[str] = frozenset({PLANNED, VERBAL_ONLY, LATE})
+
+
+class FigureState(StrEnum):
+    """Whether a figure is a number, and if not, why not (stored in results as the value)."""
+
+    MEASURED = "measured"
+    NOT_YET_OBSERVABLE = "not_yet_observable"
+    CANNOT_BE_DEMONSTRATED = "cannot_be_demonstrated"
+    # A figure the result's method version did not compute (delivery record before v3).
+    NOT_IN_VERSION = "not_in_version"
+
+
+# What a figure that is not a number reads as.
+STATE_LABELS: dict[str, str] = {
+    FigureState.NOT_YET_OBSERVABLE: "Not yet observable",
+    FigureState.CANNOT_BE_DEMONSTRATED: "Cannot be demonstrated",
+    FigureState.NOT_IN_VERSION: "Not part of this method version",
+}
 
 # --- Rating scale ------------------------------------------------------------------------
 # Every planner rating and every political-risk value is on this 1-5 scale.
@@ -118,12 +115,21 @@ POLITICAL_RISK_CHOICES: tuple[tuple[int, str], ...] = tuple(
 # --- Thresholds --------------------------------------------------------------------------
 # Physical risk at or above this is high: a real threat to the partner drives commitment.
 HIGH_PHYSICAL_RISK = 3
-# Political risk at or above this (budgetary) is costly: it demonstrates commitment.
+# Political risk at or above this (budgetary) is costly: it demonstrates commitment, and
+# only such deliverables count in demonstrated commitment.
 HIGH_POLITICAL_RISK = 3
 # Political risk at or above this is institutional reform: slow, so not due in year one.
 REFORM_RISK = 4
 # Stated willingness this many points or more above demonstrated commitment is rhetorical.
 RHETORIC_GAP = 30
+# Stated willingness (0-100) at or above this is high: rhetorical when nothing costly in the
+# plan could test it, or costly deliverables fell due undelivered (4 of 5 on average).
+HIGH_STATED_WILLINGNESS = 75
+# Demonstrated commitment at or above this (with a costly act delivered) puts the quadrant's
+# political axis high; below it, or not a number, the axis is low.
+QUADRANT_DEMONSTRATED = 50
+# This many slipped deliverables (delivered late, or overdue) or more: re-plan the timeline.
+SLIPPED_FOR_REPLAN = 3
 # Deliverables a year the partner can absorb per point of absorptive capacity (1-5 mean):
 # capacity 1 supports 2 conditions a year, capacity 5 supports 10.
 CONDITIONS_PER_CAPACITY_POINT = 2
@@ -218,6 +224,11 @@ EQUIPMENT_WITHOUT_SUSTAINMENT = "equipment_without_sustainment"
 EARLY_REFORM = "early_reform"
 CONDITIONS_EXCEED_CAPACITY = "conditions_exceed_capacity"
 RHETORICAL_COMMITMENT = "rhetorical_commitment"
+SLIPPING_TIMELINE = "slipping_timeline"
+
+# Guided-form steps where a plan check is shown next to the rows it names.
+DELIVERABLES_STEP = "deliverables"
+US_INPUTS_STEP = "us_inputs"
 
 
 @dataclass(frozen=True)
@@ -228,6 +239,9 @@ class FlagRule:
     rule_text: str
     action: str
     severity: str
+    # The guided-form step where the planner fixes it (a plan check), or None when the
+    # flag is about the partner's record rather than the plan as written.
+    step: str | None = None
 
 
 # Every flag rule, in the order flags are shown.
@@ -239,6 +253,7 @@ FLAG_RULES: dict[str, FlagRule] = {
         action="Add a dated, verifiable deliverable that costs the partner something: fund "
         "sustainment from its own budget, raise pay, reform promotion, or employ the unit.",
         severity=WARNING,
+        step=DELIVERABLES_STEP,
     ),
     UNVERIFIABLE_DELIVERABLE: FlagRule(
         title="Deliverable cannot be verified",
@@ -247,6 +262,7 @@ FLAG_RULES: dict[str, FlagRule] = {
         action="Write the observable evidence for each (a document, an inspection, a report) "
         "and who will record it.",
         severity=WARNING,
+        step=DELIVERABLES_STEP,
     ),
     UNMATCHED_US_INPUT: FlagRule(
         title="U.S. input not matched to a partner deliverable",
@@ -254,6 +270,7 @@ FLAG_RULES: dict[str, FlagRule] = {
         "accepting a gift shows no commitment.",
         action="Match each U.S. input to the partner deliverable it is gated on, or remove it.",
         severity=WARNING,
+        step=US_INPUTS_STEP,
     ),
     US_INPUT_AHEAD_OF_PARTNER: FlagRule(
         title="U.S. input ahead of the partner",
@@ -263,6 +280,7 @@ FLAG_RULES: dict[str, FlagRule] = {
         action="Plan the input in (or after) the year its first partner deliverable is due, "
         "or gate it on a deliverable due earlier.",
         severity=WARNING,
+        step=US_INPUTS_STEP,
     ),
     EQUIPMENT_WITHOUT_SUSTAINMENT: FlagRule(
         title="Equipment with no partner-funded sustainment",
@@ -270,6 +288,7 @@ FLAG_RULES: dict[str, FlagRule] = {
         action="Add a partner deliverable, category sustainment funding, that pays for "
         "maintenance and operation from the partner's own budget.",
         severity=WARNING,
+        step=US_INPUTS_STEP,
     ),
     EARLY_REFORM: FlagRule(
         title="Institutional reform scheduled in the first year",
@@ -278,6 +297,7 @@ FLAG_RULES: dict[str, FlagRule] = {
         "and contested.",
         action="Move it to a later year and schedule the smaller steps that lead to it first.",
         severity=INFO,
+        step=DELIVERABLES_STEP,
     ),
     CONDITIONS_EXCEED_CAPACITY: FlagRule(
         title="More conditions than the partner can absorb",
@@ -286,13 +306,25 @@ FLAG_RULES: dict[str, FlagRule] = {
         "up. Over-ambitious conditionality erodes commitment.",
         action="Spread the deliverables over more years or drop the least essential ones.",
         severity=INFO,
+        step=DELIVERABLES_STEP,
     ),
     RHETORICAL_COMMITMENT: FlagRule(
         title="Rhetorical commitment",
         rule_text=f"Stated willingness is {RHETORIC_GAP} or more points above demonstrated "
-        "commitment: the partner says more than it does.",
+        f"commitment, or it is high ({HIGH_STATED_WILLINGNESS} or more of 100) while nothing "
+        "costly in the plan could test it or costly deliverables fell due undelivered: the "
+        "partner says more than it does.",
         action="Rely on deliverables, not assurances: gate further U.S. inputs on costly "
         "deliverables and re-assess when the next ones fall due.",
         severity=WARNING,
+    ),
+    SLIPPING_TIMELINE: FlagRule(
+        title="The timeline is not realistic: re-plan",
+        rule_text=f"{SLIPPED_FOR_REPLAN} or more partner deliverables slipped (delivered after "
+        "their due quarter, or overdue: due and not delivered). A late delivery still counts; "
+        "repeated slips say the schedule, not the partner, needs changing.",
+        action="Re-plan the remaining deliverables on dates the partner can meet, and gate "
+        "the U.S. inputs on the new dates; strategic patience, not punishment.",
+        severity=INFO,
     ),
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assessments import charts, method
+from assessments import charts, method, quadrant, trend
 
 PHYSICAL_RISK = ("physical_risk", "Physical risk")
 CURRENT = "Current"
@@ -99,20 +99,65 @@ def _mean_explanation(
     return text + "."
 
 
-def figures(inputs: dict[str, Any], result: dict[str, Any]) -> list[Figure]:
-    """Every figure of one assessment, each with where it came from."""
-    ratings = inputs["ratings"]
+# Labels of the two share figures. Version 2 called the share over every due deliverable
+# "demonstrated commitment"; its stored results keep that label and meaning.
+DEMONSTRATED_LABEL = "Demonstrated commitment (costly acts)"
+DELIVERY_RECORD_LABEL = "Delivery record (reliability, not commitment)"
+V2_DEMONSTRATED_LABEL = "Demonstrated commitment"
+
+
+def version_of(result: dict[str, Any]) -> int:
+    """The method version a stored result was computed with (1 before versions were kept)."""
+    version: int = result.get("method_version", 1)
+    return version
+
+
+def version_note(result: dict[str, Any]) -> str:
+    """What a reader of an older result must know; empty for the current method."""
+    version = version_of(result)
+    if version >= method.COSTLY_ACTS_VERSION:
+        return ""
+    return (
+        f"Computed with method version {version}, shown as it was: its demonstrated "
+        "commitment is the share of every due deliverable delivered, costless ones included. "
+        f"From version {method.COSTLY_ACTS_VERSION} only costly acts count, and that share is "
+        "the delivery record."
+    )
+
+
+def _share_value(value: int | None, state: str) -> str:
+    return method.STATE_LABELS[state] if value is None else f"{value} of 100"
+
+
+def _share_figures(result: dict[str, Any]) -> list[Figure]:
     demonstrated = result["demonstrated"]
+    if version_of(result) < method.COSTLY_ACTS_VERSION:
+        value = "Not yet observable" if demonstrated is None else f"{demonstrated} of 100"
+        return [Figure(V2_DEMONSTRATED_LABEL, value, result["demonstrated_explanation"])]
+    return [
+        Figure(
+            DEMONSTRATED_LABEL,
+            _share_value(demonstrated, result["demonstrated_state"]),
+            result["demonstrated_explanation"],
+        ),
+        Figure(
+            DELIVERY_RECORD_LABEL,
+            _share_value(result["delivery_record"], result["delivery_record_state"]),
+            result["delivery_record_explanation"],
+        ),
+    ]
+
+
+def figures(inputs: dict[str, Any], result: dict[str, Any]) -> list[Figure]:
+    """Every figure of one assessment, each with where it came from, in the words of the
+    method version it was computed with."""
+    ratings = inputs["ratings"]
     highest = result["highest_risk_accepted"]
     stated = result["stated_willingness"]
     capacity = result["absorptive_capacity"]
     gap = result["gap"]
     return [
-        Figure(
-            "Demonstrated commitment",
-            "Not yet observable" if demonstrated is None else f"{demonstrated} of 100",
-            result["demonstrated_explanation"],
-        ),
+        *_share_figures(result),
         Figure(
             "Political risk accepted",
             f"{highest} – {method.POLITICAL_RISK_LABELS[highest]}" if highest else "None yet",
@@ -154,6 +199,9 @@ def chart_point(name: str, date_label: str, result: dict[str, Any], current: boo
         physical_risk=result["physical_risk"],
         risk_accepted=result["highest_risk_accepted"],
         quadrant_label=result["quadrant_label"],
+        quadrant=result["quadrant"],
+        method_version=version_of(result),
+        demonstrated_state=result.get("demonstrated_state", ""),
     )
 
 
@@ -162,12 +210,14 @@ class CommitmentView:
     """One assessment ready to render: figures, flags, ratings and both charts."""
 
     as_of_label: str
+    version: int  # the method version the result was computed with
+    version_note: str  # for an older version: how to read it; else empty
     figures: list[Figure]
     flags: list[dict[str, Any]]
     ratings: list[RatingRow]
     points: list[charts.Point]  # stored assessments in date order, then this one
-    quadrant: charts.QuadrantChart
-    trend: charts.TrendChart
+    quadrant: quadrant.QuadrantChart
+    trend: trend.TrendChart
 
 
 def commitment_view(commitment: dict[str, Any], name: str = CURRENT) -> CommitmentView:
@@ -184,12 +234,14 @@ def commitment_view(commitment: dict[str, Any], name: str = CURRENT) -> Commitme
     points.append(chart_point(name, commitment["as_of_label"], result, current=True))
     return CommitmentView(
         as_of_label=commitment["as_of_label"],
+        version=version_of(result),
+        version_note=version_note(result),
         figures=figures(inputs, result),
         flags=flags(result),
         ratings=rating_rows(inputs["ratings"]),
         points=points,
-        quadrant=charts.quadrant_chart(points),
-        trend=charts.trend_chart(points),
+        quadrant=quadrant.quadrant_chart(points),
+        trend=trend.trend_chart(points),
     )
 
 
@@ -211,6 +263,9 @@ def method_facts() -> dict[str, Any]:
         "high_political_risk": method.HIGH_POLITICAL_RISK,
         "reform_risk": method.REFORM_RISK,
         "rhetoric_gap": method.RHETORIC_GAP,
+        "high_stated_willingness": method.HIGH_STATED_WILLINGNESS,
+        "quadrant_demonstrated": method.QUADRANT_DEMONSTRATED,
+        "slipped_for_replan": method.SLIPPED_FOR_REPLAN,
         "conditions_per_capacity_point": method.CONDITIONS_PER_CAPACITY_POINT,
         "quadrants": [
             {

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from assessments import scoring
+from assessments import method, scoring
 from assessments.fiscal import format_date
 from assessments.models import RATED_FIELDS, CommitmentAssessment, CommitmentRatings
 from idd.models import Initiative, PartnerDeliverable, USInput
@@ -59,6 +59,8 @@ def assessment_inputs(
                 fiscal_year=d.due_fiscal_year,
                 quarter=d.due_quarter,
                 has_verification=bool(d.verification_method.strip()),
+                # Only a delivery carries its date (a status changed since may leave one).
+                delivered_on=d.delivered_on if d.status in method.RISK_TAKEN else None,
             )
             for d in deliverables
         ),

@@ -108,7 +108,7 @@ def build_reference_initiative(seed: int = 2027) -> Initiative:
             due_quarter=rng.randint(1, 4),
             verification_method="Signed order, budget line or roster checked at a site visit.",
             political_risk=1 + n % 5,
-            status=rng.choice(("planned", "delivered", "partial", "late", "verbal_only")),
+            status=rng.choice(("planned", "delivered", "partial", "missed", "verbal_only")),
         )
         for n in range(SIZE.deliverables)
     ]

@@ -75,6 +75,13 @@ class PartnerDeliverable(InitiativeRow):
         max_length=16, choices=DeliverableStatus.choices, default=DeliverableStatus.PLANNED
     )
     evidence = ProseField("evidence recorded", blank=True, max_length=NARRATIVE)
+    delivered_on = models.DateField(
+        "delivered on",
+        null=True,
+        blank=True,
+        help_text="The day the partner delivered it, in full or in part; after the due "
+        "quarter it still counts, as delivered late.",
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -8,6 +8,8 @@ initiative's next version, so a stale form is refused and the printed IDD is nev
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -24,7 +26,7 @@ from idd.services.editing import new_version
 _LABELS = dict(method.DELIVERABLE_STATUSES)
 RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
     (value, _LABELS[value])
-    for value in (method.DELIVERED, method.PARTIAL, method.LATE, method.MISSED, method.VERBAL_ONLY)
+    for value in (method.DELIVERED, method.PARTIAL, method.MISSED, method.VERBAL_ONLY)
 )
 NOT_ALLOWED = (
     "Only the initiative's owner and team members can record, and not once it is withdrawn."
@@ -153,9 +155,12 @@ def record_delivery(
     status: str,
     evidence: str,
     read_version: int,
+    delivered_on: date | None = None,
 ) -> PartnerDeliverable:
     """Record what the partner did about one deliverable, who recorded it, when, and the
-    evidence. The deliverable's history (django-simple-history) keeps every earlier record.
+    evidence. A delivery (in full or in part) keeps the day it happened: `delivered_on`,
+    today unless given; any other status clears it. The deliverable's history
+    (django-simple-history) keeps every earlier record.
 
     Raises PermissionDenied, RecordingRefused or StaleEdit.
     """
@@ -168,8 +173,13 @@ def record_delivery(
         raise RecordingRefused("Say what evidence was seen: a document, an inspection, a report.")
     new_version(initiative, read_version)
     deliverable.status = status
+    deliverable.delivered_on = (
+        (delivered_on or timezone.localdate()) if status in method.RISK_TAKEN else None
+    )
     deliverable.evidence = evidence.strip()
     deliverable.verified_by = user
     deliverable.verified_at = timezone.now()
-    deliverable.save(update_fields=["status", "evidence", "verified_by", "verified_at"])
+    deliverable.save(
+        update_fields=["status", "delivered_on", "evidence", "verified_by", "verified_at"]
+    )
     return deliverable

@@ -12,8 +12,8 @@ from idd.choices import DeliverableStatus, InitiativeStatus
 from idd.models import Initiative, PartnerDeliverable
 from idd.roles import User
 
-# Nothing observed yet: a verbal assurance or a "late" mark still owes the delivery.
-OUTSTANDING = (DeliverableStatus.PLANNED, DeliverableStatus.VERBAL_ONLY, DeliverableStatus.LATE)
+# Nothing observed yet: a verbal assurance still owes the delivery (method.OUTSTANDING).
+OUTSTANDING = (DeliverableStatus.PLANNED, DeliverableStatus.VERBAL_ONLY)
 
 
 def current_quarter(today: date) -> tuple[int, int]:

@@ -7,14 +7,9 @@ import pytest
 from django.template.loader import render_to_string
 
 from assessments import method
-from assessments.charts import (
-    QUADRANT_PLOT,
-    TREND_PLOT,
-    Box,
-    Point,
-    quadrant_chart,
-    trend_chart,
-)
+from assessments.charts import Box, Point
+from assessments.quadrant import QUADRANT_PLOT, quadrant_chart
+from assessments.trend import TREND_PLOT, trend_chart
 
 
 def point(

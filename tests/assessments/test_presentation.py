@@ -6,6 +6,7 @@ from datetime import date
 from django.template.loader import render_to_string
 
 from assessments import method
+from assessments.method import DELIVERED, MISSED, PARTIAL
 from assessments.presentation import (
     commitment_view,
     figures,
@@ -14,9 +15,6 @@ from assessments.presentation import (
     unjustified_ratings,
 )
 from assessments.scoring import (
-    DELIVERED,
-    MISSED,
-    PARTIAL,
     AssessmentInputs,
     Deliverable,
     PlannerRatings,
@@ -69,11 +67,17 @@ RATINGS = rated(
 def test_every_figure_says_where_it_came_from() -> None:
     commitment = stored(RATINGS, *PLAN)
     shown = {f.label: (f.value, f.explanation) for f in figures(**_parts(commitment))}
-    # 2x1 + 3x0.5 + 2x0 = 3.5 of 7 -> 50.
-    assert shown["Demonstrated commitment"] == (
+    # Costly acts only (v3): the risk-3 fuel funding, partial: 3x0.5 = 1.5 of 3 -> 50.
+    assert shown["Demonstrated commitment (costly acts)"] == (
         "50 of 100",
-        "1 of 3 partner deliverables due by 30 Sep 2027 delivered, 1 partially; "
-        "risk-weighted 50% (3.5 of 7 political-risk points).",
+        "0 of 1 costly partner deliverable (political risk 3 or more) due by 30 Sep 2027 "
+        "delivered, 1 partially; risk-weighted 50% (1.5 of 3 political-risk points).",
+    )
+    # Every due deliverable: 2x1 + 3x0.5 + 2x0 = 3.5 of 7 -> 50.
+    assert shown["Delivery record (reliability, not commitment)"] == (
+        "50 of 100",
+        "Reliability, not commitment: 1 of 3 partner deliverables due by 30 Sep 2027 "
+        "delivered, 1 partially; risk-weighted 50% (3.5 of 7 political-risk points).",
     )
     assert shown["Political risk accepted"][0] == "3 – Budgetary"
     # Willingness (4 + 4 + 3) / 3 = 11/3 -> (11/3 - 1) / 4 x 100 = 66.7 -> 67.
@@ -105,9 +109,9 @@ def test_unrated_figures_say_what_is_missing() -> None:
 
 def test_nothing_due_reads_not_yet_observable() -> None:
     early = Deliverable(1, "Fund fuel", "budget", 3, PARTIAL, 2029, 1, True)
-    (demonstrated, accepted, *_) = figures(**_parts(stored(RATINGS, early)))
-    assert demonstrated.value == "Not yet observable"
-    assert demonstrated.explanation.startswith("Not yet observable: no partner deliverable")
+    (demonstrated, record, accepted, *_) = figures(**_parts(stored(RATINGS, early)))
+    assert (demonstrated.value, record.value) == ("Not yet observable", "Not yet observable")
+    assert demonstrated.explanation.startswith("Not yet observable: no costly partner deliverable")
     # Delivered in part already: its political risk is accepted even before it is due.
     assert accepted.value == "3 – Budgetary"
 

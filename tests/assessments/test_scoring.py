@@ -12,14 +12,8 @@ from decimal import Decimal
 import pytest
 
 from assessments import method
+from assessments.method import CANCELLED, DELIVERED, MISSED, PARTIAL, PLANNED, VERBAL_ONLY
 from assessments.scoring import (
-    CANCELLED,
-    DELIVERED,
-    LATE,
-    MISSED,
-    PARTIAL,
-    PLANNED,
-    VERBAL_ONLY,
     AssessmentInputs,
     CommitmentResult,
     Deliverable,
@@ -109,7 +103,7 @@ def flag(result: CommitmentResult, rule: str) -> Flag | None:
     return next((f for f in result.flags if f.rule == rule), None)
 
 
-# --- Demonstrated commitment -------------------------------------------------------------
+# --- Delivery record (version 2's demonstrated commitment: every due deliverable) ---
 
 
 def test_demonstrated_is_the_risk_weighted_share_delivered_of_what_is_due() -> None:
@@ -121,13 +115,14 @@ def test_demonstrated_is_the_risk_weighted_share_delivered_of_what_is_due() -> N
             deliverable(2, 2, PARTIAL, q=2),
             deliverable(3, 4, MISSED, q=3),
             deliverable(4, 1, DELIVERED, q=4),
-            deliverable(5, 5, LATE, q=4),
+            deliverable(5, 5, PLANNED, q=4),
             deliverable(6, 5, PLANNED, fy=2028),
         )
     )
-    assert result.demonstrated == 33
-    assert (result.due_count, result.delivered_count, result.partial_count) == (5, 2, 1)
-    assert result.demonstrated_explanation == (
+    assert result.delivery_record == 33
+    assert result.delivery_due_count == 5
+    assert result.delivery_record_explanation == (
+        "Reliability, not commitment: "
         "2 of 5 partner deliverables due by 30 Sep 2027 delivered, 1 partially; "
         "risk-weighted 33% (5 of 15 political-risk points)."
     )
@@ -142,9 +137,10 @@ def test_nothing_due_yet_is_not_yet_observable_rather_than_zero() -> None:
             as_of=date(2026, 10, 1),
         )
     )
-    assert result.demonstrated is None
-    assert (result.due_count, result.delivered_count, result.partial_count) == (0, 0, 0)
-    assert result.demonstrated_explanation == (
+    assert result.delivery_record is None
+    assert result.delivery_due_count == 0
+    assert result.delivery_record_explanation == (
+        "Reliability, not commitment: "
         "Not yet observable: no partner deliverable is due by 1 Oct 2026. "
         "The first falls due on 31 Dec 2026."
     )
@@ -152,8 +148,9 @@ def test_nothing_due_yet_is_not_yet_observable_rather_than_zero() -> None:
 
 def test_a_plan_without_deliverables_is_not_yet_observable() -> None:
     result = assess(plan())
-    assert result.demonstrated is None
-    assert result.demonstrated_explanation == (
+    assert result.delivery_record is None
+    assert result.delivery_record_explanation == (
+        "Reliability, not commitment: "
         "Not yet observable: no partner deliverable is due by 30 Sep 2027."
     )
 
@@ -172,8 +169,8 @@ def test_a_deliverable_is_due_from_the_last_day_of_its_quarter(
 ) -> None:
     # Missed and due: 0 of 2 -> 0. Not yet due: nothing counted -> None.
     result = assess(plan(deliverable(1, 2, MISSED, q=q), as_of=as_of))
-    assert result.demonstrated == (0 if counted else None)
-    assert result.due_count == (1 if counted else 0)
+    assert result.delivery_record == (0 if counted else None)
+    assert result.delivery_due_count == (1 if counted else 0)
 
 
 def test_everything_missed_scores_zero_not_none() -> None:
@@ -181,8 +178,9 @@ def test_everything_missed_scores_zero_not_none() -> None:
     result = assess(
         plan(deliverable(1, 3, MISSED), deliverable(2, 2, MISSED), deliverable(3, 5, MISSED))
     )
-    assert result.demonstrated == 0
-    assert result.demonstrated_explanation == (
+    assert result.delivery_record == 0
+    assert result.delivery_record_explanation == (
+        "Reliability, not commitment: "
         "0 of 3 partner deliverables due by 30 Sep 2027 delivered; "
         "risk-weighted 0% (0 of 10 political-risk points)."
     )
@@ -191,28 +189,29 @@ def test_everything_missed_scores_zero_not_none() -> None:
 def test_partial_deliveries_earn_half_credit() -> None:
     # 4x0.5 + 2x0.5 = 3 of 6 -> 50.
     result = assess(plan(deliverable(1, 4, PARTIAL), deliverable(2, 2, PARTIAL)))
-    assert result.demonstrated == 50
-    assert (result.delivered_count, result.partial_count) == (0, 2)
+    assert result.delivery_record == 50
+    assert result.delivery_due_count == 2
 
 
 def test_halves_round_up() -> None:
     # 1x0.5 + 3x0 = 0.5 of 4 -> 12.5 -> 13.
     result = assess(plan(deliverable(1, 1, PARTIAL), deliverable(2, 3, MISSED)))
-    assert result.demonstrated == 13
+    assert result.delivery_record == 13
 
 
 def test_delivering_early_counts_at_once() -> None:
     # Due: 2x0 (missed). Delivered early in FY2029: 3x1. 3 of 5 -> 60.
     missed = deliverable(1, 2, MISSED)
     early = assess(plan(missed, deliverable(2, 3, DELIVERED, fy=2029)))
-    assert early.demonstrated == 60
-    assert early.due_count == 2
-    assert early.demonstrated_explanation == (
+    assert early.delivery_record == 60
+    assert early.delivery_due_count == 2
+    assert early.delivery_record_explanation == (
+        "Reliability, not commitment: "
         "1 of 2 partner deliverables due by 30 Sep 2027 (including 1 delivered early) "
         "delivered; risk-weighted 60% (3 of 5 political-risk points)."
     )
     # The same deliverable still planned is not due: 0 of 2 -> 0.
-    assert assess(plan(missed, deliverable(2, 3, PLANNED, fy=2029))).demonstrated == 0
+    assert assess(plan(missed, deliverable(2, 3, PLANNED, fy=2029))).delivery_record == 0
 
 
 def test_only_early_deliveries_are_explained_as_none_due_yet() -> None:
@@ -220,8 +219,9 @@ def test_only_early_deliveries_are_explained_as_none_due_yet() -> None:
     result = assess(
         plan(deliverable(1, 3, DELIVERED, fy=2029), deliverable(2, 2, DELIVERED, fy=2029))
     )
-    assert result.demonstrated == 100
-    assert result.demonstrated_explanation == (
+    assert result.delivery_record == 100
+    assert result.delivery_record_explanation == (
+        "Reliability, not commitment: "
         "No partner deliverable is due by 30 Sep 2027; 2 deliverables delivered in full "
         "ahead of time count at once; risk-weighted 100% (5 of 5 political-risk points)."
     )
@@ -232,9 +232,9 @@ def test_partial_delivery_ahead_of_time_counts_only_when_due() -> None:
     # give (1 + 2.5) / 6 = 58, lower than if the partner had done nothing.
     inputs = plan(deliverable(1, 1, DELIVERED), deliverable(2, 5, PARTIAL, fy=2029))
     result = assess(inputs)
-    assert result.demonstrated == 100
-    assert result.due_count == 1
-    assert result.demonstrated_explanation.endswith(
+    assert result.delivery_record == 100
+    assert result.delivery_due_count == 1
+    assert result.delivery_record_explanation.endswith(
         "1 deliverable delivered in part ahead of the due date will count when due."
     )
     # The political risk it carries is accepted already: 1x1 + 5x0.5 = 3.5, highest 5.
@@ -242,7 +242,7 @@ def test_partial_delivery_ahead_of_time_counts_only_when_due() -> None:
     assert result.highest_risk_accepted == 5
     # On 31 Dec 2028 (FY2029 Q1 due) it counts: 1 + 2.5 = 3.5 of 6 -> 58.3 -> 58.
     later = assess(replace(inputs, as_of=date(2028, 12, 31)))
-    assert later.demonstrated == 58
+    assert later.delivery_record == 58
 
 
 def test_verbal_assurances_and_cancellations_count_nothing_but_stay_due() -> None:
@@ -251,10 +251,10 @@ def test_verbal_assurances_and_cancellations_count_nothing_but_stay_due() -> Non
     result = assess(
         plan(delivered, deliverable(2, 4, VERBAL_ONLY), deliverable(3, 3, CANCELLED, q=2))
     )
-    assert result.demonstrated == 30
-    assert (result.due_count, result.delivered_count) == (3, 1)
+    assert result.delivery_record == 30
+    assert result.delivery_due_count == 3
     # Without them: 3 of 3 -> 100. Words and cancellations only ever lower the score.
-    assert assess(plan(delivered)).demonstrated == 100
+    assert assess(plan(delivered)).delivery_record == 100
 
 
 def test_verbal_and_cancelled_deliverables_not_yet_due_are_not_counted() -> None:
@@ -266,7 +266,7 @@ def test_verbal_and_cancelled_deliverables_not_yet_due_are_not_counted() -> None
             deliverable(3, 5, CANCELLED, fy=2029),
         )
     )
-    assert (result.demonstrated, result.due_count) == (100, 1)
+    assert (result.delivery_record, result.delivery_due_count) == (100, 1)
 
 
 # --- Political risk accepted -------------------------------------------------------------
@@ -326,7 +326,9 @@ def test_delivering_only_costless_deliverables_scores_100_yet_accepts_low_risk()
     result = assess(
         plan(deliverable(1, 2, DELIVERED), deliverable(2, 1, DELIVERED), planner=ratings(4))
     )
-    assert result.demonstrated == 100
+    # Version 3: a record of 100, but nothing costly, so commitment cannot be demonstrated.
+    assert (result.delivery_record, result.demonstrated) == (100, None)
+    assert result.demonstrated_state == method.FigureState.CANNOT_BE_DEMONSTRATED
     assert result.highest_risk_accepted == 2
     assert result.quadrant == method.DEPENDENT
     assert flag(result, method.NO_COSTLY_DELIVERABLE) is not None
@@ -376,31 +378,35 @@ def test_any_unrated_capacity_part_leaves_capacity_empty() -> None:
 
 
 def test_gap_is_stated_minus_demonstrated() -> None:
-    # Stated (4, 5, 3) -> 75. Demonstrated: 3x1 + 2x0.5 + 4x0 + 1x1 + 5x0 = 5 of 15 -> 33.
-    # Gap: 75 - 33 = 42.
+    # Stated (4, 5, 3) -> 75. Demonstrated, costly acts only (v3): 3x1 + 4x0 + 5x0 = 3 of 12
+    # -> 25 (the risk-2 partial and the risk-1 delivery do not count). Gap: 75 - 25 = 50.
     result = assess(
         plan(
             deliverable(1, 3, DELIVERED),
             deliverable(2, 2, PARTIAL),
             deliverable(3, 4, MISSED),
             deliverable(4, 1, DELIVERED),
-            deliverable(5, 5, LATE),
+            deliverable(5, 5, PLANNED),
             planner=ratings(willingness=(4, 5, 3)),
         )
     )
-    assert result.gap == 42
+    assert result.gap == 50
     assert result.gap_explanation == (
-        "Stated willingness 75 minus demonstrated commitment 33: gap of 42 points, "
+        "Stated willingness 75 minus demonstrated commitment 25: gap of 50 points, "
         "at or above the 30-point threshold for rhetorical commitment."
     )
 
 
 def test_no_gap_while_demonstrated_is_not_yet_observable() -> None:
-    result = assess(plan(as_of=date(2026, 10, 1), planner=ratings(willingness=(5, 5, 5))))
+    costly_not_due = deliverable(1, 3, PLANNED)
+    result = assess(
+        plan(costly_not_due, as_of=date(2026, 10, 1), planner=ratings(willingness=(5, 5, 5)))
+    )
     assert result.stated_willingness == 100
     assert result.gap is None
     assert result.gap_explanation == (
-        "No gap computed: demonstrated commitment is not yet observable."
+        "No gap computed: demonstrated commitment is not yet observable "
+        "(no costly deliverable due yet)."
     )
 
 
@@ -434,8 +440,9 @@ def test_quadrant_is_physical_risk_against_political_risk_accepted(
 def test_quadrant_explanation_names_both_inputs() -> None:
     result = assess(plan(deliverable(1, 2, DELIVERED), planner=ratings(4)))
     assert result.quadrant_explanation == (
-        "Physical risk 4 is high (3 or more) and the highest political risk accepted, 2, "
-        "is low (below 3): Dependent. " + method.QUADRANT_DESCRIPTIONS[method.DEPENDENT]
+        "Physical risk 4 is high (3 or more); political risk accepted is low: demonstrated "
+        "commitment cannot be demonstrated (nothing costly in the plan): Dependent. "
+        + method.QUADRANT_DESCRIPTIONS[method.DEPENDENT]
     )
 
 
@@ -662,11 +669,12 @@ def test_conditions_are_not_checked_while_capacity_is_partly_unrated() -> None:
 
 
 def test_rhetorical_commitment_is_flagged_from_a_30_point_gap() -> None:
-    # Stated (3, 3, 3): mean 3 -> 50. Demonstrated 1x1 of 1 + 4 = 5 -> 20. Gap 30: flagged.
+    # Stated (3, 3, 3): mean 3 -> 50. Demonstrated 4x0.5 of 4 + 3 + 3 = 10 -> 20. Gap 30.
     result = assess(
         plan(
-            deliverable(1, 1, DELIVERED),
-            deliverable(2, 4, MISSED),
+            deliverable(1, 4, PARTIAL),
+            deliverable(2, 3, MISSED),
+            deliverable(3, 3, MISSED),
             planner=ratings(willingness=(3, 3, 3)),
         )
     )
@@ -681,13 +689,13 @@ def test_rhetorical_commitment_is_flagged_from_a_30_point_gap() -> None:
 
 
 def test_a_29_point_gap_is_not_rhetorical() -> None:
-    # Stated 50. Demonstrated 3x1 of 3 + 5 + 5 + 1 = 14 -> 21.4 -> 21. Gap 29: not flagged.
+    # Stated 50. Demonstrated 3x1 of 3 + 5 + 3 + 3 = 14 -> 21.4 -> 21. Gap 29: not flagged.
     result = assess(
         plan(
             deliverable(1, 3, DELIVERED),
             deliverable(2, 5, MISSED),
-            deliverable(3, 5, MISSED),
-            deliverable(4, 1, MISSED),
+            deliverable(3, 3, MISSED),
+            deliverable(4, 3, MISSED),
             planner=ratings(willingness=(3, 3, 3)),
         )
     )
@@ -705,6 +713,7 @@ def test_flag_rules_have_a_fixed_order() -> None:
         "early_reform",
         "conditions_exceed_capacity",
         "rhetorical_commitment",
+        "slipping_timeline",
     ]
 
 
@@ -714,7 +723,8 @@ def test_raised_flags_follow_the_rule_order_and_carry_the_rule_and_action() -> N
     result = assess(
         plan(
             deliverable(1, 4, MISSED, verified=False),
-            *(deliverable(i, 2, MISSED, q=2) for i in (2, 3, 4)),
+            # Overdue (due, nothing recorded): three slips raise the slipping timeline.
+            *(deliverable(i, 2, PLANNED, q=2) for i in (2, 3, 4)),
             deliverable(5, 2, PLANNED, fy=FIRST_FY + 1),  # not due yet: the score is unchanged
             us_inputs=(us_input(1, "equipment", matched=()), us_input(2, matched=(5,))),
             planner=ratings(2, (5, 5, 5), (1, 1, 1, 1)),

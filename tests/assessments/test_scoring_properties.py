@@ -2,18 +2,17 @@
 
 import json
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assessments import method
+from assessments.fiscal import quarter_end
+from assessments.method import CANCELLED, DELIVERED, PARTIAL, VERBAL_ONLY
 from assessments.scoring import (
-    CANCELLED,
-    DELIVERED,
-    PARTIAL,
-    VERBAL_ONLY,
     AssessmentInputs,
     CommitmentResult,
     Deliverable,
@@ -51,18 +50,27 @@ picks = st.integers(min_value=0, max_value=5)
 as_of_dates = st.dates(min_value=date(2026, 10, 1), max_value=date(2031, 12, 31))
 
 
+def delivery_dates(status: str, due: date) -> st.SearchStrategy[date | None]:
+    """Only deliveries carry a date: unknown, early, on the due day, or months late."""
+    if status not in method.RISK_TAKEN:
+        return st.none()
+    return st.sampled_from([None, due - timedelta(days=40), due, due + timedelta(days=75)])
+
+
 @st.composite
 def deliverables(draw: st.DrawFn, id: int) -> Deliverable:
     fiscal_year, quarter = draw(due_quarters)
+    status = draw(statuses)
     return Deliverable(
         id=id,
         title=draw(titles),
         category=draw(deliverable_categories),
         political_risk=draw(risks),
-        status=draw(statuses),
+        status=status,
         fiscal_year=fiscal_year,
         quarter=quarter,
         has_verification=draw(st.booleans()),
+        delivered_on=draw(delivery_dates(status, quarter_end(fiscal_year, quarter))),
     )
 
 
@@ -103,12 +111,19 @@ def plans(draw: st.DrawFn, min_deliverables: int = 0) -> AssessmentInputs:
 def with_status(inputs: AssessmentInputs, index: int, status: str) -> AssessmentInputs:
     """The same plan with one deliverable's status changed."""
     changed = list(inputs.deliverables)
-    changed[index] = replace(changed[index], status=status)
+    kept = changed[index].delivered_on if status in method.RISK_TAKEN else None
+    changed[index] = replace(changed[index], status=status, delivered_on=kept)
     return replace(inputs, deliverables=tuple(changed))
 
 
-def score(inputs: AssessmentInputs) -> int | None:
-    return assess(inputs).demonstrated
+# Each monotonicity property holds for both figures: demonstrated commitment (costly acts)
+# and the delivery record (every deliverable).
+FIGURES = pytest.mark.parametrize("figure", ["demonstrated", "delivery_record"])
+
+
+def score(inputs: AssessmentInputs, figure: str = "demonstrated") -> int | None:
+    value: int | None = getattr(assess(inputs), figure)
+    return value
 
 
 def not_lower(after: int | None, before: int | None) -> bool:
@@ -130,6 +145,10 @@ def test_figures_stay_on_their_scales(inputs: AssessmentInputs) -> None:
     result = assess(inputs)
     assert result.demonstrated is None or 0 <= result.demonstrated <= 100
     assert (result.demonstrated is None) == (result.due_count == 0)
+    assert (result.demonstrated is None) == (result.demonstrated_state != "measured")
+    assert result.delivery_record is None or 0 <= result.delivery_record <= 100
+    assert (result.delivery_record is None) == (result.delivery_due_count == 0)
+    assert result.due_count <= result.delivery_due_count
     assert result.delivered_count + result.partial_count <= result.due_count
     assert 0 <= result.highest_risk_accepted <= 5
     assert result.risk_accepted_points >= 0
@@ -140,15 +159,17 @@ def test_figures_stay_on_their_scales(inputs: AssessmentInputs) -> None:
     )
 
 
+@FIGURES
 @quick
 @given(plans(min_deliverables=1), picks)
 def test_delivering_any_deliverable_never_lowers_the_score(
-    inputs: AssessmentInputs, pick: int
+    figure: str, inputs: AssessmentInputs, pick: int
 ) -> None:
     index = pick % len(inputs.deliverables)
-    assert not_lower(score(with_status(inputs, index, DELIVERED)), score(inputs))
+    assert not_lower(score(with_status(inputs, index, DELIVERED), figure), score(inputs, figure))
 
 
+@FIGURES
 @quick
 @given(plans(min_deliverables=1), picks)
 # Due and delivered (risk 1) beside a partial not due until FY2029 (risk 5): were the
@@ -169,29 +190,46 @@ def test_delivering_any_deliverable_never_lowers_the_score(
     1,
 )
 def test_cancelling_any_deliverable_never_raises_the_score(
-    inputs: AssessmentInputs, pick: int
+    figure: str, inputs: AssessmentInputs, pick: int
 ) -> None:
     index = pick % len(inputs.deliverables)
-    assert not_higher(score(with_status(inputs, index, CANCELLED)), score(inputs))
+    assert not_higher(score(with_status(inputs, index, CANCELLED), figure), score(inputs, figure))
 
 
+@FIGURES
 @quick
 @given(plans(), deliverables(id=99), st.sampled_from([VERBAL_ONLY, CANCELLED]))
 def test_adding_a_verbal_or_cancelled_deliverable_never_raises_the_score(
-    inputs: AssessmentInputs, added: Deliverable, status: str
+    figure: str, inputs: AssessmentInputs, added: Deliverable, status: str
 ) -> None:
-    added = replace(added, status=status)
+    added = replace(added, status=status, delivered_on=None)
     more = replace(inputs, deliverables=(*inputs.deliverables, added))
-    assert not_higher(score(more), score(inputs))
+    assert not_higher(score(more, figure), score(inputs, figure))
 
 
+@FIGURES
 @quick
 @given(plans(min_deliverables=1), picks)
 def test_turning_any_deliverable_into_a_verbal_assurance_never_raises_the_score(
-    inputs: AssessmentInputs, pick: int
+    figure: str, inputs: AssessmentInputs, pick: int
 ) -> None:
     index = pick % len(inputs.deliverables)
-    assert not_higher(score(with_status(inputs, index, VERBAL_ONLY)), score(inputs))
+    assert not_higher(score(with_status(inputs, index, VERBAL_ONLY), figure), score(inputs, figure))
+
+
+@quick
+@given(plans(), deliverables(id=99), st.integers(min_value=1, max_value=2))
+def test_adding_a_costless_deliverable_never_changes_demonstrated_commitment(
+    inputs: AssessmentInputs, added: Deliverable, risk: int
+) -> None:
+    # Accepting a gift or doing paperwork (political risk 1 or 2) demonstrates nothing,
+    # whatever its status: delivered, early, late or not at all.
+    more = replace(inputs, deliverables=(*inputs.deliverables, replace(added, political_risk=risk)))
+    before, after = assess(inputs), assess(more)
+    assert (after.demonstrated, after.demonstrated_state) == (
+        before.demonstrated,
+        before.demonstrated_state,
+    )
 
 
 @quick

@@ -112,20 +112,26 @@ def test_the_demo_trend_was_computed_from_the_data_as_it_was(maritime):
         date(2026, 3, 31),
         date(2026, 9, 30),
     )
-    # 31 Mar 2026: designated (risk 2) delivered, sailors (risk 2) late: 2 of 4 -> 50.
-    # Stated (5 + 5 + 4) / 3 = 14/3 -> (11/3) / 4 x 100 = 91.7 -> 92; gap 42: rhetorical.
-    # Highest risk accepted 2 with physical risk 4: dependent.
-    assert baseline.demonstrated == 50
+    # Method version 3 (the demo is computed when seeded). 31 Mar 2026: designated (risk 2)
+    # delivered, sailors (risk 2) not yet: delivery record 2 of 4 -> 50. The one costly
+    # deliverable (fuel, risk 3) is not due yet: demonstrated commitment not yet observable.
+    # Stated (5 + 5 + 4) / 3 = 14/3 -> (11/3) / 4 x 100 = 91.7 -> 92, but nothing costly has
+    # fallen due to test it: no gap, not (yet) rhetorical. Risk accepted 2, physical 4: dependent.
+    assert baseline.demonstrated is None
+    assert baseline.result["demonstrated_state"] == "not_yet_observable"
+    assert baseline.result["delivery_record"] == 50
     assert baseline.result["stated_willingness"] == 92
     assert baseline.result["quadrant"] == "dependent"
-    assert "rhetorical_commitment" in [f["rule"] for f in baseline.result["flags"]]
-    # 30 Sep 2026: 2 + 2 + 3 x 0.5 (fuel line, partial) + 2 x 0 (pier, missed) = 5.5 of 9
-    # -> 61; the partial budgetary deliverable accepts risk 3: committed.
-    assert reassessment.demonstrated == 61
+    assert "rhetorical_commitment" not in [f["rule"] for f in baseline.result["flags"]]
+    # 30 Sep 2026: costly acts only: fuel line (risk 3) partial, 1.5 of 3 -> 50, which is
+    # the quadrant's threshold, with risk 3 accepted: committed. Delivery record:
+    # 2 + 2 + 3 x 0.5 + 2 x 0 (pier, missed) = 5.5 of 9 -> 61.
+    assert reassessment.demonstrated == 50
+    assert reassessment.result["delivery_record"] == 61
     assert reassessment.result["quadrant"] == "committed"
-    assert reassessment.result["demonstrated_explanation"] == (
-        "2 of 4 partner deliverables due by 30 Sep 2026 delivered, 1 partially; "
-        "risk-weighted 61% (5.5 of 9 political-risk points)."
+    assert reassessment.result["delivery_record_explanation"] == (
+        "Reliability, not commitment: 2 of 4 partner deliverables due by 30 Sep 2026 "
+        "delivered, 1 partially; risk-weighted 61% (5.5 of 9 political-risk points)."
     )
 
 

@@ -1,0 +1,286 @@
+"""Geometry of the swimlane timeline: what the partner does, what the U.S. gives, and when.
+
+Fiscal years and quarters run across. The top lane holds the partner deliverables, each a
+marker in its due quarter showing its political risk as a digit; its state (delivered, in
+part, overdue, missed, planned, cancelled) is the marker's shape and is named in words in
+the legend, in each marker's tooltip and in the table. The lane below holds the U.S.
+inputs in their fiscal year, with a line to each deliverable it is gated on; a dashed line
+means the U.S. gives before the partner acts. Pure: plain data in, shapes out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from assessments import method
+from assessments.charts import Box, r
+from assessments.fiscal import format_date, format_quarter
+from assessments.inputs import AssessmentInputs, Deliverable
+from assessments.wording import months
+
+WIDTH = 680  # fits A4 and Letter portrait at print size
+LABEL_WIDTH = 96  # lane names on the left
+RIGHT_PAD = 8
+HEADER = 44  # fiscal-year and quarter labels
+STEP = 22  # vertical distance between stacked markers
+LANE_PAD = 14
+MARKER_R = 9
+LEGEND_HEIGHT = 64
+
+# Marker shapes by state; the words are the legend's, the tooltips' and the table's.
+DELIVERED, PARTIAL, OVERDUE, MISSED, PLANNED, CANCELLED = (
+    "delivered",
+    "partial",
+    "overdue",
+    "missed",
+    "planned",
+    "cancelled",
+)
+STATE_WORDS: dict[str, str] = {
+    DELIVERED: "Delivered (filled circle)",
+    PARTIAL: "Delivered in part (grey circle)",
+    OVERDUE: "Overdue: due, not delivered (triangle)",
+    MISSED: "Missed (diamond)",
+    PLANNED: "Planned (open circle)",
+    CANCELLED: "Cancelled (dashed circle)",
+}
+
+
+def state_of(d: Deliverable, as_of: date) -> str:
+    status = d.status_on(as_of)
+    if status == method.DELIVERED:
+        return DELIVERED
+    if status == method.PARTIAL:
+        return PARTIAL
+    if status == method.MISSED:
+        return MISSED
+    if status == method.CANCELLED:
+        return CANCELLED
+    return OVERDUE if d.overdue(as_of) else PLANNED
+
+
+@dataclass(frozen=True)
+class LaneMarker:
+    number: int  # the row number in the table alternative
+    x: float
+    y: float
+    shape: str  # a state above, or "input" for a U.S. input
+    label: str  # drawn inside: the political risk, or "U"
+    costly: bool
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Link:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    ahead: bool  # the U.S. input comes before the deliverable is due
+
+
+@dataclass(frozen=True)
+class Column:
+    x: float  # centre of the quarter
+    label: str  # "Q1"
+
+
+@dataclass(frozen=True)
+class YearBand:
+    box: Box
+    label: str  # "FY2027"
+    shaded: bool  # alternate years are shaded, for reading across in print
+
+
+@dataclass(frozen=True)
+class DeliverableRow:
+    number: int
+    title: str
+    due: str
+    political_risk: str
+    state: str
+    gated_inputs: str
+
+
+@dataclass(frozen=True)
+class InputRow:
+    number: int
+    title: str
+    fiscal_year: str
+    gated_on: str
+    ahead: bool
+
+
+@dataclass(frozen=True)
+class SwimlaneChart:
+    width: int
+    height: int
+    years: tuple[YearBand, ...]
+    columns: tuple[Column, ...]
+    partner_lane: Box
+    us_lane: Box
+    deliverables: tuple[LaneMarker, ...]
+    inputs: tuple[LaneMarker, ...]
+    links: tuple[Link, ...]
+    legend: tuple[tuple[str, str], ...]  # (shape, words)
+    legend_y: float
+    title: str
+    description: str
+    deliverable_rows: tuple[DeliverableRow, ...]
+    input_rows: tuple[InputRow, ...]
+
+    @property
+    def label_x(self) -> float:
+        return 6
+
+
+def _state_text(d: Deliverable, as_of: date) -> str:
+    state = state_of(d, as_of)
+    words = STATE_WORDS[state].split(" (")[0]
+    late = d.months_late(as_of)
+    if late:
+        words += f", {months(late)} late"
+    if state == OVERDUE:
+        words += f" since {format_date(d.due)}"
+    return words
+
+
+def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
+    """The timeline of one plan as of inputs.as_of, for the screen, the print and the PDF."""
+    as_of = inputs.as_of
+    first, last = inputs.first_fiscal_year, inputs.last_fiscal_year
+    quarters = [(fy, q) for fy in range(first, last + 1) for q in range(1, 5)]
+    col_width = (WIDTH - LABEL_WIDTH - RIGHT_PAD) / len(quarters)
+    x_of = {fq: r(LABEL_WIDTH + (i + 0.5) * col_width) for i, fq in enumerate(quarters)}
+
+    # Stack the deliverables due in one quarter; outside the span they sit at its edge.
+    def column_of(fy: int, q: int) -> tuple[int, int]:
+        return min(max((fy, q), quarters[0]), quarters[-1])
+
+    stacks: dict[tuple[int, int], list[Deliverable]] = defaultdict(list)
+    for d in inputs.deliverables:
+        stacks[column_of(d.fiscal_year, d.quarter)].append(d)
+    input_stacks: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(inputs.us_inputs):
+        input_stacks[min(max(u.fiscal_year, first), last)].append(i)
+    partner_rows = max((len(s) for s in stacks.values()), default=1)
+    us_rows = max((len(s) for s in input_stacks.values()), default=1)
+
+    partner_lane = Box(0, HEADER, WIDTH, HEADER + partner_rows * STEP + 2 * LANE_PAD)
+    us_top = partner_lane.bottom
+    us_lane = Box(0, us_top, WIDTH, us_top + us_rows * STEP + 2 * LANE_PAD)
+
+    numbers = {d.id: n for n, d in enumerate(inputs.deliverables, start=1)}
+    placed: dict[int, tuple[float, float]] = {}
+    markers = []
+    for fq, stack in stacks.items():
+        for row, d in enumerate(stack):
+            x, y = x_of[fq], r(partner_lane.top + LANE_PAD + (row + 0.5) * STEP)
+            placed[d.id] = (x, y)
+            due = format_quarter(d.fiscal_year, d.quarter)
+            markers.append(
+                LaneMarker(
+                    numbers[d.id],
+                    x,
+                    y,
+                    state_of(d, as_of),
+                    str(d.political_risk),
+                    d.costly,
+                    f"{numbers[d.id]}. {d.title}: due {due}, political risk {d.political_risk}, "
+                    f"{_state_text(d, as_of).lower()}",
+                )
+            )
+    markers.sort(key=lambda m: m.number)
+
+    input_markers: list[LaneMarker] = []
+    links: list[Link] = []
+    input_rows: list[InputRow] = []
+    for fy, in_year in input_stacks.items():
+        for row, i in enumerate(in_year):
+            u = inputs.us_inputs[i]
+            x = x_of[(fy, 1)]
+            y = r(us_lane.top + LANE_PAD + (row + 0.5) * STEP)
+            gates = [d for d in inputs.deliverables if d.id in u.matched_deliverable_ids]
+            ahead = bool(gates) and u.fiscal_year < min(d.fiscal_year for d in gates)
+            for d in gates:
+                gx, gy = placed[d.id]
+                links.append(
+                    Link(x, y - MARKER_R, gx, gy + MARKER_R, u.fiscal_year < d.fiscal_year)
+                )
+            gated = ", ".join(str(numbers[d.id]) for d in gates) or "nothing: a gift"
+            input_markers.append(
+                LaneMarker(
+                    i + 1,
+                    x,
+                    y,
+                    "input",
+                    "U",
+                    False,
+                    f"U{i + 1}. {u.title}: FY{u.fiscal_year}, gated on {gated}",
+                )
+            )
+            input_rows.append(InputRow(i + 1, u.title, f"FY{u.fiscal_year}", gated, ahead))
+    input_rows.sort(key=lambda row: row.number)
+    input_markers.sort(key=lambda m: m.number)
+
+    gated_by: dict[int, list[str]] = defaultdict(list)
+    for i, u in enumerate(inputs.us_inputs, start=1):
+        for did in u.matched_deliverable_ids:
+            gated_by[did].append(f"U{i}")
+    deliverable_rows = tuple(
+        DeliverableRow(
+            numbers[d.id],
+            d.title,
+            format_quarter(d.fiscal_year, d.quarter),
+            f"{d.political_risk} – {method.POLITICAL_RISK_LABELS[d.political_risk]}",
+            _state_text(d, as_of),
+            ", ".join(gated_by[d.id]) or "—",
+        )
+        for d in inputs.deliverables
+    )
+
+    years = tuple(
+        YearBand(
+            Box(
+                r(LABEL_WIDTH + i * 4 * col_width),
+                0,
+                r(LABEL_WIDTH + (i + 1) * 4 * col_width),
+                us_lane.bottom,
+            ),
+            f"FY{fy}",
+            i % 2 == 1,
+        )
+        for i, fy in enumerate(range(first, last + 1))
+    )
+    counts: dict[str, int] = defaultdict(int)
+    for m in markers:
+        counts[m.shape] += 1
+    ahead_count = sum(row.ahead for row in input_rows)
+    description = (
+        f"Timeline FY{first} to FY{last}, as of {format_date(as_of)}. "
+        f"{len(markers)} partner deliverables: "
+        + ", ".join(
+            f"{counts[s]} {STATE_WORDS[s].split(' (')[0].lower()}" for s in STATE_WORDS if counts[s]
+        )
+        + f". {len(input_rows)} U.S. inputs, {ahead_count} planned before the partner "
+        "deliverables they are gated on. The tables below list every marker."
+    )
+    return SwimlaneChart(
+        width=WIDTH,
+        height=int(us_lane.bottom + LEGEND_HEIGHT),
+        years=years,
+        columns=tuple(Column(x_of[fq], f"Q{fq[1]}") for fq in quarters),
+        partner_lane=partner_lane,
+        us_lane=us_lane,
+        deliverables=tuple(markers),
+        inputs=tuple(input_markers),
+        links=tuple(links),
+        legend=tuple((shape, words) for shape, words in STATE_WORDS.items()),
+        legend_y=us_lane.bottom + 20,
+        title="Timeline: partner deliverables and the U.S. inputs gated on them",
+        description=description,
+        deliverable_rows=deliverable_rows,
+        input_rows=tuple(input_rows),
+    )

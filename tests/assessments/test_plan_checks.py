@@ -1,0 +1,67 @@
+"""The plan checks: per-row findings the guided form shows next to the rows involved."""
+
+from assessments import method
+from assessments.flags import DELIVERABLE, US_INPUT
+from assessments.method import PLANNED
+from assessments.plan_checks import findings_for, plan_checks
+from tests.assessments.test_scoring import FIRST_FY, deliverable, plan, ratings, us_input
+
+
+def test_each_plan_rule_names_its_rows_and_its_step() -> None:
+    checks = plan_checks(
+        plan(
+            deliverable(1, 4, PLANNED, verified=False, title="Merit boards"),
+            deliverable(2, 2, PLANNED, fy=FIRST_FY + 1, title="Designate a unit"),
+            us_inputs=(
+                us_input(7, "equipment", matched=()),
+                us_input(8, matched=(2,)),  # FY2027, gated on an FY2028 deliverable
+            ),
+            planner=ratings(capacity=(1, 1, 1, 1)),
+        )
+    )
+    found = {(f.rule, f.row_kind, f.row_id): f for f in checks}
+    assert set(found) == {
+        (method.UNVERIFIABLE_DELIVERABLE, DELIVERABLE, 1),
+        (method.UNMATCHED_US_INPUT, US_INPUT, 7),
+        (method.US_INPUT_AHEAD_OF_PARTNER, US_INPUT, 8),
+        (method.EQUIPMENT_WITHOUT_SUSTAINMENT, US_INPUT, 7),
+        (method.EARLY_REFORM, DELIVERABLE, 1),
+    }
+    assert found[(method.US_INPUT_AHEAD_OF_PARTNER, US_INPUT, 8)].message == (
+        "Planned FY2027; its first partner deliverable is due FY2028."
+    )
+    assert found[(method.UNVERIFIABLE_DELIVERABLE, DELIVERABLE, 1)].step == "deliverables"
+    assert found[(method.UNMATCHED_US_INPUT, US_INPUT, 7)].step == "us_inputs"
+    assert [f.rule for f in findings_for(checks, US_INPUT, 7)] == [
+        method.UNMATCHED_US_INPUT,
+        method.EQUIPMENT_WITHOUT_SUSTAINMENT,
+    ]
+
+
+def test_rules_about_the_whole_plan_give_one_finding_without_a_row() -> None:
+    # Nothing costly; capacity 1 -> 2 deliverables a year, and FY2027 has 3.
+    checks = plan_checks(
+        plan(
+            *(deliverable(i, 1, PLANNED) for i in (1, 2, 3)),
+            planner=ratings(capacity=(1, 1, 1, 1)),
+        )
+    )
+    assert [(f.rule, f.row_id) for f in checks] == [
+        (method.NO_COSTLY_DELIVERABLE, None),
+        (method.CONDITIONS_EXCEED_CAPACITY, None),
+    ]
+    assert checks[1].message == (
+        "Absorptive capacity 1 x 2 = 2: at most 2 deliverables a year; FY2027: 3 deliverables due"
+    )
+    assert checks[1].severity == method.INFO
+
+
+def test_a_sound_plan_has_no_checks_and_record_flags_are_not_plan_checks() -> None:
+    # Costly, verified, matched, within capacity; willingness 5/5/5 and an overdue costly
+    # deliverable raise record flags in the assessment, never on the guided form.
+    inputs = plan(
+        deliverable(1, 3, PLANNED, category=method.SUSTAINMENT_CATEGORY),
+        us_inputs=(us_input(1, matched=(1,)),),
+        planner=ratings(2, (5, 5, 5), (5, 5, 5, 5)),
+    )
+    assert plan_checks(inputs) == ()
