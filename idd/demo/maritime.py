@@ -266,7 +266,7 @@ MARITIME_HISTORY: tuple[PastAssessment, ...] = (
     (
         date(2026, 3, 31),
         CommitmentAssessment.Kind.BASELINE,
-        {1: "late", 2: "planned", 3: "planned"},
+        {1: "planned", 2: "planned", 3: "planned"},
         {
             "motivation": (5, "The President promised the patrol company within a year."),
             "intensity": (5, "Illegal fishing dominated the 2025 election campaign."),

@@ -5,7 +5,7 @@ from django.urls import include, path
 from idd.views import dashboard
 
 # Each module writes its paths in full ("initiatives/<int:pk>/review/"), so a search for
-# a URL finds its view; the guided form's are under "initiatives/" as included here.
+# a URL finds its view.
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("", include("idd.urls.initiatives")),
