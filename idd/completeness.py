@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from assessments.method import CAPACITY_RATINGS, WILLINGNESS_RATINGS
 from assessments.models import RATED_FIELDS
+from assessments.presentation import RATING_LABELS
 from idd.choices import RiskCategory
 from idd.sections import SECTIONS, Section
 from idd.snapshot import load, snapshot
@@ -102,9 +102,6 @@ def missing_sustainment(doc: Doc) -> list[str]:
             "sustainment_funding_source": "the source of funds after U.S. support ends",
         },
     )
-
-
-RATING_LABELS = dict((("physical_risk", "Physical risk"), *WILLINGNESS_RATINGS, *CAPACITY_RATINGS))
 
 
 def missing_commitment(doc: Doc) -> list[str]:
