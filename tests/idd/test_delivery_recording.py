@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from idd.models import PartnerDeliverable
+from idd.services import assessments as service
 from tests import factories
 from tests.guided_form.forms import page_fields
 
@@ -110,3 +111,18 @@ def test_a_deliverable_not_due_yet_shows_no_lateness(planner, initiative):
     later = factories.PartnerDeliverableFactory(initiative=initiative, due_fiscal_year=2031)
     page = planner.get(url(later)).content.decode()
     assert "Overdue" not in page and "late</dd>" not in page
+
+
+def test_the_service_refuses_a_delivery_dated_in_the_future(initiative, owner, deliverable):
+    with pytest.raises(service.RecordingRefused, match="cannot be in the future"):
+        service.record_delivery(
+            initiative,
+            deliverable,
+            owner,
+            status="delivered",
+            evidence="Budget line",
+            read_version=initiative.version,
+            delivered_on=timezone.localdate() + timedelta(days=1),
+        )
+    deliverable.refresh_from_db()
+    assert deliverable.delivered_on is None
