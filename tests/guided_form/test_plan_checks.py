@@ -85,7 +85,7 @@ def test_a_saved_finding_shows_inside_its_row_with_what_to_do_and_goes_after_the
     assert "What to do:</strong> Move it to a later year" in reform
     assert "usa-alert--info" in reform and "Plan check, to consider" in reform
     assert "plan-check" not in row(html, "deliverables", 0)
-    assert "1 finding about single rows is shown inside its row below." in above_the_form(html)
+    assert "1 finding is shown below, inside the row it is about." in above_the_form(html)
 
     submit(planner_client, url, {"deliverables-1-due_fiscal_year": 2029}, ("action", "exit"))
     html = page(planner_client, url)
