@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 
 from assessments.models import CommitmentAssessment
 from idd import demo
+from idd.completeness import missing_parts
 from idd.models import Initiative, PartnerDeliverable
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def test_the_gift_taker_delivers_only_costless_acts_and_says_it_is_fully_willing
     assert (ratings.motivation, ratings.intensity, ratings.salience) == (5, 5, 5)
     assert gifts.us_inputs.filter(matched_deliverables__isnull=False).distinct().count() >= 3
     assert CommitmentAssessment.objects.filter(subject_id=gifts.pk).count() == 2
-    assert gifts.missing_parts() == []
+    assert missing_parts(gifts) == []
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
     assert maritime.partner_deliverables.filter(political_risk__gte=3).exists()
 
