@@ -56,7 +56,7 @@ def test_the_date_delivered_is_stored_and_the_page_says_how_late(planner, delive
     page = planner.get(url(deliverable)).content.decode()
     # Due 31 Dec 2025, delivered 10 Mar 2026: three calendar months.
     assert "Delivered 3 months late" in page
-    assert "delivered on 10 Mar 2026" in page
+    assert "Delivered on 10 Mar 2026" in page
 
 
 def test_a_future_date_is_refused_with_the_message_and_keeps_what_was_typed(planner, deliverable):
