@@ -12,13 +12,12 @@ from fractions import Fraction
 
 from assessments import figures, method
 from assessments.figures import Share
-from assessments.fiscal import format_date
 from assessments.inputs import AssessmentInputs
 from assessments.results import Flag
 from assessments.wording import (
     count,
     deliverable_record,
-    months,
+    lateness,
     number,
     round_half_up,
     us_input_record,
@@ -192,16 +191,7 @@ def _slipping_timeline(ev: Evidence) -> Findings:
     if len(slipped) < method.SLIPPED_FOR_REPLAN:
         return ()
     return tuple(
-        Finding(
-            f"{deliverable_record(d)}: "
-            + (
-                f"overdue since {format_date(d.due)}"
-                if d.overdue(as_of)
-                else f"delivered {months(d.months_late(as_of))} late"
-            ),
-            DELIVERABLE,
-            d.id,
-        )
+        Finding(f"{deliverable_record(d)}: {lateness(d, as_of)}", DELIVERABLE, d.id)
         for d in slipped
     )
 

@@ -1,9 +1,10 @@
 """How the core words its figures and records: exact rounding and planners' phrasing."""
 
 import math
+from datetime import date
 from fractions import Fraction
 
-from assessments.fiscal import format_quarter
+from assessments.fiscal import format_date, format_quarter
 from assessments.inputs import Deliverable, USInput
 
 
@@ -44,3 +45,12 @@ def named(titles: list[str]) -> str:
 
 def months(n: int) -> str:
     return count(n, "month")
+
+
+def lateness(d: Deliverable, as_of: date) -> str:
+    """How late a deliverable is at as_of: "delivered 3 months late", "overdue since 31 Dec
+    2026" (due, nothing delivered), or "" (on time, not due yet, or missed/cancelled)."""
+    if d.overdue(as_of):
+        return f"overdue since {format_date(d.due)}"
+    late = d.months_late(as_of)
+    return f"delivered {months(late)} late" if late else ""

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from assessments import method, scoring
+from assessments import method, scoring, wording
 from assessments.fiscal import format_date
 from assessments.models import RATED_FIELDS, CommitmentAssessment, CommitmentRatings
 from idd.models import Initiative, PartnerDeliverable, USInput
@@ -37,6 +37,27 @@ def stored_ratings(initiative: Initiative) -> CommitmentRatings | None:
         return None
 
 
+def deliverable_input(d: PartnerDeliverable) -> scoring.Deliverable:
+    """One partner deliverable as the scoring core reads it."""
+    return scoring.Deliverable(
+        id=d.pk,
+        title=d.title,
+        category=d.category,
+        political_risk=d.political_risk,
+        status=d.status,
+        fiscal_year=d.due_fiscal_year,
+        quarter=d.due_quarter,
+        has_verification=bool(d.verification_method.strip()),
+        # Only a delivery carries its date (a status changed since may leave one).
+        delivered_on=d.delivered_on if d.status in method.RISK_TAKEN else None,
+    )
+
+
+def lateness(deliverable: PartnerDeliverable, as_of: date) -> str:
+    """ "delivered 2 months late", "overdue since 31 Mar 2027" or "", by the core's rule."""
+    return wording.lateness(deliverable_input(deliverable), as_of)
+
+
 def assessment_inputs(
     initiative: Initiative,
     deliverables: Iterable[PartnerDeliverable],
@@ -49,21 +70,7 @@ def assessment_inputs(
         as_of=as_of or timezone.localdate(),
         first_fiscal_year=initiative.first_fiscal_year,
         last_fiscal_year=initiative.last_fiscal_year,
-        deliverables=tuple(
-            scoring.Deliverable(
-                id=d.pk,
-                title=d.title,
-                category=d.category,
-                political_risk=d.political_risk,
-                status=d.status,
-                fiscal_year=d.due_fiscal_year,
-                quarter=d.due_quarter,
-                has_verification=bool(d.verification_method.strip()),
-                # Only a delivery carries its date (a status changed since may leave one).
-                delivered_on=d.delivered_on if d.status in method.RISK_TAKEN else None,
-            )
-            for d in deliverables
-        ),
+        deliverables=tuple(deliverable_input(d) for d in deliverables),
         us_inputs=tuple(
             scoring.USInput(
                 id=u.pk,

@@ -35,3 +35,31 @@ def commitment_swimlane(inputs: dict[str, Any]) -> swimlane.SwimlaneChart:
 def commitment_plan_checks(inputs: dict[str, Any]) -> tuple[plan_checks.PlanFinding, ...]:
     """{% commitment_plan_checks doc.commitment.inputs as checks %}: the plan checks."""
     return plan_checks.plan_checks(AssessmentInputs.from_dict(inputs))
+
+
+@register.simple_tag
+def row_plan_checks(
+    checks: tuple[plan_checks.PlanFinding, ...], row_kind: str, row_id: int | None
+) -> tuple[plan_checks.PlanFinding, ...]:
+    """{% row_plan_checks checks "deliverable" form.instance.pk as found %}: one saved row's
+    findings; a row not saved yet (no id) has none."""
+    if row_id is None:
+        return ()
+    return plan_checks.findings_for(checks, row_kind, row_id)
+
+
+@register.simple_tag
+def whole_plan_checks(
+    checks: tuple[plan_checks.PlanFinding, ...], step: str
+) -> tuple[plan_checks.PlanFinding, ...]:
+    """{% whole_plan_checks checks "deliverables" as found %}: the findings about the plan as
+    a whole that belong on this guided-form step, for the top of the step."""
+    return tuple(f for f in checks if f.step == step and f.row_kind is None)
+
+
+@register.simple_tag
+def row_checks_on_step(
+    checks: tuple[plan_checks.PlanFinding, ...], step: str
+) -> tuple[plan_checks.PlanFinding, ...]:
+    """The findings about single rows on this step, to say at its top how many there are."""
+    return tuple(f for f in checks if f.step == step and f.row_kind is not None)

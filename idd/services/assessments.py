@@ -147,6 +147,11 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     return store_assessment(initiative, next_kind(initiative), inputs, user)
 
 
+FUTURE_DELIVERY = (
+    "The date delivered cannot be in the future: enter the day it happened, today or earlier."
+)
+
+
 def record_delivery(
     initiative: Initiative,
     deliverable: PartnerDeliverable,
@@ -171,6 +176,8 @@ def record_delivery(
         raise RecordingRefused(f"{status!r} is not a status a planner records.")
     if not evidence.strip():
         raise RecordingRefused("Say what evidence was seen: a document, an inspection, a report.")
+    if delivered_on is not None and delivered_on > timezone.localdate():
+        raise RecordingRefused(FUTURE_DELIVERY)
     new_version(initiative, read_version)
     deliverable.status = status
     deliverable.delivered_on = (

@@ -6,16 +6,19 @@ Anyone with a role reads them; only the initiative's planners record (services d
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from assessments import method
 from assessments.models import CommitmentAssessment
-from idd.commitment import stored_commitment
+from idd.commitment import lateness, stored_commitment
 from idd.forms import conflicts
 from idd.forms.base import VersionForm
 from idd.models import Initiative, PartnerDeliverable
@@ -41,6 +44,30 @@ class RecordDeliveryForm(forms.Form):
         help_text="What shows it, and where it is kept: the signed order, the budget line, "
         "the roster, the site visit report.",
     )
+    delivered_on = forms.DateField(
+        label="Date delivered",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="The day the partner delivered it, in full or in part, as the evidence "
+        "shows. Only a delivery has a date: for any other answer it is left out.",
+        error_messages={"invalid": "Enter the date delivered as a real date, e.g. 15 March 2027."},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("status") not in method.RISK_TAKEN:
+            cleaned["delivered_on"] = None  # ignored: only a delivery happened on a day
+            self.errors.pop("delivered_on", None)
+        elif "delivered_on" in self.errors:
+            pass  # not a date: its own message says so
+        elif cleaned.get("delivered_on") is None:
+            self.add_error("delivered_on", NO_DELIVERY_DATE)
+        elif cleaned["delivered_on"] > timezone.localdate():
+            self.add_error("delivered_on", service.FUTURE_DELIVERY)
+        return cleaned
+
+
+NO_DELIVERY_DATE = "Enter the date it was delivered: the day the evidence shows, today or earlier."
 
 
 def _recorder_initiative(request: HttpRequest, pk: int) -> Initiative:
@@ -165,6 +192,7 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
     initial = {
         "status": deliverable.status if deliverable.status in recordable else None,
         "evidence": deliverable.evidence,
+        "delivered_on": deliverable.delivered_on or timezone.localdate(),
     }
     changed: list[conflicts.ChangedField] | None = None
     read = conflicts.stored_state(RecordDeliveryForm(initial=initial))
@@ -183,6 +211,7 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
                 status=form.cleaned_data["status"],
                 evidence=form.cleaned_data["evidence"],
                 read_version=version.cleaned_data["version"],
+                delivered_on=form.cleaned_data["delivered_on"],
             )
         except service.RecordingRefused as refused:
             form.add_error(None, str(refused))
@@ -207,5 +236,6 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
             "form": form,
             "version_form": version,
             "changed": changed,
+            "lateness": lateness(deliverable, timezone.localdate()),
         },
     )

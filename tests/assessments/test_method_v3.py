@@ -2,6 +2,7 @@
 beside it, lateness, overdue derived from the date, and the version-aware stored result."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from django.template.loader import render_to_string
@@ -11,6 +12,7 @@ from assessments.method import DELIVERED, MISSED, PARTIAL, PLANNED, FigureState
 from assessments.presentation import commitment_view, figures
 from assessments.results import CommitmentResult
 from assessments.scoring import assess
+from assessments.wording import lateness
 from tests.assessments.test_scoring import deliverable, flag, plan, ratings, us_input
 
 GIFTS = (
@@ -216,3 +218,17 @@ def test_the_trend_marks_where_the_method_changed_and_never_joins_the_versions()
     assert "From here on, method version 3." in view.trend.description
     svg = render_to_string("assessments/trend_figure.html", {"view": view, "id_prefix": "t"})
     assert "Method v3" in svg and ">v2</td>" in svg
+
+
+def test_lateness_is_worded_from_the_due_date_and_the_delivery_date() -> None:
+    due_q1 = deliverable(1, 3, PLANNED, fy=2027, q=1)  # due 31 Dec 2026
+    assert lateness(due_q1, date(2027, 1, 1)) == "overdue since 31 Dec 2026"
+    assert lateness(due_q1, date(2026, 12, 31)) == ""  # due today: not overdue yet
+    on_15_feb = replace(due_q1, status=DELIVERED, delivered_on=date(2027, 2, 15))
+    assert lateness(on_15_feb, date(2027, 6, 30)) == "delivered 2 months late"
+    assert lateness(replace(on_15_feb, delivered_on=date(2027, 1, 5)), date(2027, 6, 30)) == (
+        "delivered 1 month late"
+    )
+    on_time = replace(on_15_feb, delivered_on=date(2026, 12, 1))
+    assert lateness(on_time, date(2027, 6, 30)) == ""
+    assert lateness(replace(due_q1, status=MISSED), date(2027, 6, 30)) == ""

@@ -1,6 +1,7 @@
 """Commitment assessment pages: who reads, who records, and what recording does."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -195,12 +196,18 @@ def test_planners_record_a_delivery_with_who_when_and_evidence(
     assert client.get(record_delivery(initiative, deliverable)).status_code == 200
     response = client.post(
         record_delivery(initiative, deliverable),
-        {"status": "partial", "evidence": "Budget line seen, half funded", "lock-version": 1},
+        {
+            "status": "partial",
+            "evidence": "Budget line seen, half funded",
+            "delivered_on": "2026-06-15",
+            "lock-version": 1,
+        },
     )
     assert response.status_code == 302
     deliverable.refresh_from_db()
     assert deliverable.status == "partial"
     assert deliverable.evidence == "Budget line seen, half funded"
+    assert deliverable.delivered_on == date(2026, 6, 15)
     assert deliverable.verified_by == user and deliverable.verified_at is not None
 
 

@@ -20,8 +20,9 @@ late_is_derived = importlib.import_module(
 def test_recording_a_delivery_keeps_its_date_and_the_core_reads_it_as_months_late(
     initiative, owner
 ):
+    # Dates in the past: a delivery cannot be recorded for a day still to come.
     deliverable = factories.PartnerDeliverableFactory(
-        initiative=initiative, due_fiscal_year=2027, due_quarter=1, political_risk=3
+        initiative=initiative, due_fiscal_year=2026, due_quarter=1, political_risk=3
     )
     service.record_delivery(
         initiative,
@@ -30,14 +31,14 @@ def test_recording_a_delivery_keeps_its_date_and_the_core_reads_it_as_months_lat
         status="delivered",
         evidence="Budget line seen",
         read_version=initiative.version,
-        delivered_on=date(2027, 3, 10),
+        delivered_on=date(2026, 3, 10),
     )
     deliverable.refresh_from_db()
-    assert deliverable.delivered_on == date(2027, 3, 10)
-    # Due 31 Dec 2026, delivered 10 Mar 2027: 3 calendar months later, and it counts.
-    inputs = current_inputs(initiative, date(2027, 9, 30))
+    assert deliverable.delivered_on == date(2026, 3, 10)
+    # Due 31 Dec 2025, delivered 10 Mar 2026: 3 calendar months later, and it counts.
+    inputs = current_inputs(initiative, date(2026, 9, 30))
     (plain,) = inputs.deliverables
-    assert (plain.delivered_on, plain.months_late(inputs.as_of)) == (date(2027, 3, 10), 3)
+    assert (plain.delivered_on, plain.months_late(inputs.as_of)) == (date(2026, 3, 10), 3)
 
 
 def test_recording_anything_but_a_delivery_clears_the_date(initiative, owner):
