@@ -13,16 +13,10 @@ from django import forms
 
 from assessments.method import CAPACITY_RATINGS, WILLINGNESS_RATINGS
 from assessments.models import RATED_FIELDS, CommitmentRatings
+from idd.choices import Scale
 from idd.forms.base import Move, StepForms
 
-SCALE = [
-    ("", "Not rated yet"),
-    (1, "1 · Very low"),
-    (2, "2 · Low"),
-    (3, "3 · Medium"),
-    (4, "4 · High"),
-    (5, "5 · Very high"),
-]
+SCALE = [("", "Not rated yet"), *Scale.choices]
 PHYSICAL_RISK = (("physical_risk", "Physical risk: the threat the partner faces"),)
 RATING_HELP = {
     "physical_risk": "How dangerous the threat the initiative answers is to the partner "

@@ -15,9 +15,7 @@ OTHER_INITIATIVE = (
 
 
 def deliverable_label(d: PartnerDeliverable) -> str:
-    return (
-        f"{d.title} (due FY{d.due_fiscal_year} Q{d.due_quarter}, political risk {d.political_risk})"
-    )
+    return f"{d.title} (due {d.due_label}, political risk {d.political_risk})"
 
 
 class USInputForm(forms.ModelForm):

@@ -19,7 +19,7 @@ from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
 from idd.services import parking, throttling
 from idd.steps import STEP_BY_SLUG
-from idd.views.guided_form import refusal
+from idd.views.guided_form import editing_refusal
 
 # Fields whose values never appear on a page, whatever form they came from.
 SECRET_FIELDS = ("csrfmiddlewaretoken", "password")
@@ -117,6 +117,6 @@ def _step_forms(request: HttpRequest):
         initiative = Initiative.objects.get(pk=match.kwargs["pk"])
     except Initiative.DoesNotExist:
         return None
-    if not request.user.is_authenticated or refusal(request, initiative):
+    if not request.user.is_authenticated or editing_refusal(request, initiative):
         return None
     return step.forms(initiative, request.user, data=request.POST)

@@ -23,15 +23,16 @@ from idd.forms.basics import BasicsForm
 from idd.models import Initiative
 from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE
-from idd.services.review import latest_reason
+from idd.services.review import latest_reason, words
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
 from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
+from idd.views.review.common import STEPS as STEPS_OF_REVIEW
 
 EXIT = "exit"
 
 
-def refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
+def editing_refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
     """Why this user may not edit (or create) the initiative, or None if they may.
     An initiative the user may not read is not found: the refusal would tell its title."""
     if initiative is not None:
@@ -83,7 +84,7 @@ def step_states(doc: Document | None, current: Step) -> list[dict[str, Any]]:
 @require_http_methods(["GET", "POST"])
 def initiative_create(request: HttpRequest) -> HttpResponse:
     """Step 1 for a new initiative: the planner who creates it owns it."""
-    if reason := refusal(request, None):
+    if reason := editing_refusal(request, None):
         return not_allowed(request, reason, None)
     # What they typed when their session ended, back on the form, unsaved (parking.py).
     form = BasicsForm(request.POST or parking.take(request), user=request.user)
@@ -108,7 +109,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
     """The step the planner last went to; readers go to the initiative page."""
     initiative = get_object_or_404(Initiative, pk=pk)
-    if refusal(request, initiative):
+    if editing_refusal(request, initiative):
         return redirect("initiative_detail", pk=pk)
     return redirect("wizard_step", pk=pk, step=resume_step(initiative.last_step).slug)
 
@@ -145,7 +146,7 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if current is None:
         raise Http404("There is no such step.")
     initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
-    if reason := refusal(request, initiative):
+    if reason := editing_refusal(request, initiative):
         return not_allowed(request, reason, initiative, current)
     if current.forms is None:
         return review(request, initiative, current)
@@ -192,8 +193,8 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 def submit_url(initiative: Initiative) -> str:
     """Where the review step's button posts: submit a draft, resubmit after changes."""
-    name = "initiative_submit" if initiative.status == "draft" else "initiative_resubmit"
-    return reverse(name, kwargs={"pk": initiative.pk})
+    _take, url_name = STEPS_OF_REVIEW[initiative.submit_step]
+    return reverse(url_name, kwargs={"pk": initiative.pk})
 
 
 def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpResponse:
@@ -210,6 +211,7 @@ def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpR
         "returned": latest_reason(initiative),
         "previous": neighbour(current, -1),
         "submit_url": submit_url(initiative),
+        "submit_label": words(initiative.submit_step)["label"],
         "sections": [step for step in STEPS if step.forms is not None],
     }
     return render(request, current.template, context)
