@@ -84,7 +84,9 @@ class FigureState(StrEnum):
 # What a figure that is not a number reads as.
 STATE_LABELS: dict[str, str] = {
     FigureState.NOT_YET_OBSERVABLE: "Not yet observable",
-    FigureState.CANNOT_BE_DEMONSTRATED: "Cannot be demonstrated",
+    FigureState.CANNOT_BE_DEMONSTRATED: (
+        "Cannot be demonstrated: nothing in the plan costs the partner anything"
+    ),
     FigureState.NOT_IN_VERSION: "Not part of this method version",
 }
 

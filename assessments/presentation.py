@@ -129,12 +129,37 @@ def _share_value(value: int | None, state: str) -> str:
     return method.STATE_LABELS[state] if value is None else f"{value} of 100"
 
 
-def _share_figures(result: dict[str, Any]) -> list[Figure]:
+@dataclass(frozen=True)
+class Headline:
+    """Demonstrated commitment and the delivery record, side by side, in the words of the
+    result's method version (a version-2 result has no delivery record)."""
+
+    version: int
+    version_note: str  # for an older version: how to read it; else empty
+    demonstrated: Figure
+    delivery_record: Figure
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [self.demonstrated, self.delivery_record]
+
+
+def headline(result: dict[str, Any]) -> Headline:
+    """The two share figures of a stored result (AssessmentResult.to_dict())."""
+    version = version_of(result)
     demonstrated = result["demonstrated"]
-    if version_of(result) < method.COSTLY_ACTS_VERSION:
+    if version < method.COSTLY_ACTS_VERSION:
         value = "Not yet observable" if demonstrated is None else f"{demonstrated} of 100"
-        return [Figure(V2_DEMONSTRATED_LABEL, value, result["demonstrated_explanation"])]
-    return [
+        missing = method.STATE_LABELS[method.FigureState.NOT_IN_VERSION]
+        return Headline(
+            version,
+            version_note(result),
+            Figure(V2_DEMONSTRATED_LABEL, value, result.get("demonstrated_explanation", "")),
+            Figure(DELIVERY_RECORD_LABEL, missing, ""),
+        )
+    return Headline(
+        version,
+        "",
         Figure(
             DEMONSTRATED_LABEL,
             _share_value(demonstrated, result["demonstrated_state"]),
@@ -145,7 +170,14 @@ def _share_figures(result: dict[str, Any]) -> list[Figure]:
             _share_value(result["delivery_record"], result["delivery_record_state"]),
             result["delivery_record_explanation"],
         ),
-    ]
+    )
+
+
+def _share_figures(result: dict[str, Any]) -> list[Figure]:
+    shares = headline(result)
+    if shares.version < method.COSTLY_ACTS_VERSION:
+        return [shares.demonstrated]
+    return shares.figures
 
 
 def figures(inputs: dict[str, Any], result: dict[str, Any]) -> list[Figure]:

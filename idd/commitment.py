@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from assessments import method, scoring, wording
@@ -95,6 +96,31 @@ def current_inputs(initiative: Initiative, as_of: date) -> scoring.AssessmentInp
         CommitmentRatings.objects.filter(subject=initiative).first(),
         as_of=as_of,
     )
+
+
+def current_results(initiatives: QuerySet[Initiative]) -> list[tuple[Initiative, dict[str, Any]]]:
+    """Each initiative with its commitment result as of today, for lists such as the
+    dashboard's: a fixed number of queries however many initiatives."""
+    rows = initiatives.select_related("commitment_ratings").prefetch_related(
+        "partner_deliverables",
+        Prefetch("us_inputs", queryset=USInput.objects.prefetch_related("matched_deliverables")),
+    )
+    today = timezone.localdate()
+    return [
+        (
+            initiative,
+            scoring.assess(
+                assessment_inputs(
+                    initiative,
+                    initiative.partner_deliverables.all(),
+                    initiative.us_inputs.all(),
+                    stored_ratings(initiative),
+                    as_of=today,
+                )
+            ).to_dict(),
+        )
+        for initiative in rows
+    ]
 
 
 def assessment_entry(assessment: CommitmentAssessment) -> dict[str, Any]:

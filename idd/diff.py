@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assessments import method
+from assessments import method, presentation
 from idd import snapshot_shape as shape
 from idd.sections import SECTIONS
 from idd.snapshot_shape import Document, Fields, labelled_fields
@@ -131,7 +131,8 @@ RATINGS = (
     *method.CAPACITY_RATINGS,
 )
 COMMITMENT: Fields = (
-    ("demonstrated", "Demonstrated commitment"),
+    ("demonstrated", "Demonstrated commitment (costly acts)"),
+    ("delivery_record", "Delivery record (reliability, not commitment)"),
     ("risk_accepted_points", "Political risk accepted (points)"),
     ("stated_willingness", "Stated willingness"),
     ("absorptive_capacity", "Absorptive capacity (mean rating)"),
@@ -217,14 +218,25 @@ def _sustainment(old: Document, new: Document) -> Changes:
     return _compare(before, after, SUSTAINMENT, {"sustainment_annual_cost": money}), []
 
 
+def _shares(result: dict[str, Any]) -> Row:
+    """Demonstrated commitment and the delivery record in words, each saying why it is not a
+    number; a version-2 result's figure says it counted every due deliverable."""
+    if not result:
+        return {"demonstrated": None, "delivery_record": None}
+    shares = presentation.headline(result)
+    demonstrated = shares.demonstrated.value
+    if shares.version_note:
+        demonstrated += f" (method version {shares.version}: every due deliverable)"
+    return {"demonstrated": demonstrated, "delivery_record": shares.delivery_record.value}
+
+
 def _commitment_row(doc: Document) -> Row:
     """The assessment's figures and the planner's ratings, flattened for comparison."""
     commitment = doc.get("commitment", {})
     result = commitment.get("result", {})
     ratings = commitment.get("inputs", {}).get("ratings", {})
-    demonstrated = result.get("demonstrated")
     row = {
-        "demonstrated": "not yet observable" if demonstrated is None else f"{demonstrated}%",
+        **_shares(result),
         "risk_accepted_points": result.get("risk_accepted_points"),
         "stated_willingness": result.get("stated_willingness"),
         "absorptive_capacity": result.get("absorptive_capacity"),

@@ -19,6 +19,13 @@ def commitment_view(
 
 
 @register.simple_tag
+def commitment_headline(result: dict[str, Any]) -> presentation.Headline:
+    """{% commitment_headline doc.commitment.result as shares %}: demonstrated commitment
+    and the delivery record, in the words of the result's method version."""
+    return presentation.headline(result)
+
+
+@register.simple_tag
 def commitment_method() -> dict[str, Any]:
     """{% commitment_method as method %}: every weight and threshold, for the help text."""
     return presentation.method_facts()

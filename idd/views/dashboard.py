@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd import roles
+from idd.commitment import current_results
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
 from idd.services import review
@@ -17,9 +18,11 @@ PANEL_ROWS = 5  # review panels: the first few, with a link to the rest
 
 
 def _draft(initiative: Initiative) -> dict:
-    done, total = progress(snapshot(initiative))
+    doc = snapshot(initiative)
+    done, total = progress(doc)
     return {
         "initiative": initiative,
+        "commitment": doc["commitment"]["result"],
         "done": done,
         "total": total,
         "resume": resume_step(initiative.last_step),
@@ -40,7 +43,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     drafts = with_rows(mine.filter(status__in=EDITABLE_STATUSES).order_by("-updated_at"))
     context = {
         "drafts": [_draft(i) for i in drafts[:DRAFTS_SHOWN]],
-        "my_initiatives": mine.order_by("-updated_at")[:INITIATIVES_SHOWN],
+        # Each with its commitment result: demonstrated commitment and the delivery record.
+        "my_initiatives": current_results(mine.order_by("-updated_at")[:INITIATIVES_SHOWN]),
         "my_count": mine.count(),
         "activity": recent_activity(request.user),
         "can_create": roles.is_planner(request.user),

@@ -137,16 +137,38 @@ def test_rows_without_ids_are_matched_by_their_place_in_the_list():
     assert rows[0].fields == (FieldChange("Likelihood (1-5)", "3", "4"),)
 
 
-def test_money_and_commitment_figures_read_as_in_the_document():
-    def commitment(demonstrated, flags, motivation):
-        return {
-            "result": {"demonstrated": demonstrated, "flags": [{"title": t} for t in flags]},
-            "inputs": {"ratings": {"motivation": {"score": motivation, "justification": "x"}}},
-        }
+RECORD = "Delivery record (reliability, not commitment)"
 
-    old = revision(commitment=commitment(None, ["No costly deliverable"], 2))
+
+def v3_result(demonstrated, state, record, flags=()):
+    return {
+        "method_version": 3,
+        "demonstrated": demonstrated,
+        "demonstrated_state": state,
+        "demonstrated_explanation": "",
+        "delivery_record": record,
+        "delivery_record_state": "not_yet_observable" if record is None else "measured",
+        "delivery_record_explanation": "",
+        "flags": [{"title": t} for t in flags],
+    }
+
+
+def with_result(result, motivation=3):
+    return {
+        "result": result,
+        "inputs": {"ratings": {"motivation": {"score": motivation, "justification": "x"}}},
+    }
+
+
+def test_money_and_commitment_figures_read_as_in_the_document():
+    # Issue 11 changes this test: both figures, "of 100" as the document prints them.
+    old = revision(
+        commitment=with_result(
+            v3_result(None, "not_yet_observable", None, ["No costly deliverable"]), 2
+        )
+    )
     new = revision(
-        commitment=commitment(71, [], 4),
+        commitment=with_result(v3_result(71, "measured", 80), 4),
         sustainment={"sustainment_annual_cost": "350000"},
     )
     result = diff(old, new)
@@ -154,9 +176,41 @@ def test_money_and_commitment_figures_read_as_in_the_document():
         FieldChange("Annual sustainment cost", "$310,000", "$350,000"),
     )
     assert section(result, "commitment").fields == (
-        FieldChange("Demonstrated commitment", "not yet observable", "71%"),
+        FieldChange("Demonstrated commitment (costly acts)", "Not yet observable", "71 of 100"),
+        FieldChange(RECORD, "Not yet observable", "80 of 100"),
         FieldChange("Flags raised", "No costly deliverable", ""),
         FieldChange("Motivation: rating", "2", "4"),
+    )
+
+
+def test_a_gift_taker_reads_as_cannot_be_demonstrated_beside_its_delivery_record():
+    old = revision(commitment=with_result(v3_result(None, "not_yet_observable", None)))
+    new = revision(commitment=with_result(v3_result(None, "cannot_be_demonstrated", 100)))
+    assert section(diff(old, new), "commitment").fields == (
+        FieldChange(
+            "Demonstrated commitment (costly acts)",
+            "Not yet observable",
+            "Cannot be demonstrated: nothing in the plan costs the partner anything",
+        ),
+        FieldChange(RECORD, "Not yet observable", "100 of 100"),
+    )
+
+
+def test_a_version_2_revision_keeps_its_figure_and_says_what_it_counted():
+    v2 = {"method_version": 2, "demonstrated": 100, "demonstrated_explanation": "", "flags": []}
+    old = revision(commitment=with_result(v2))
+    new = revision(commitment=with_result(v3_result(None, "cannot_be_demonstrated", 100)))
+    assert section(diff(old, new), "commitment").fields == (
+        FieldChange(
+            "Demonstrated commitment (costly acts)",
+            "100 of 100 (method version 2: every due deliverable)",
+            "Cannot be demonstrated: nothing in the plan costs the partner anything",
+        ),
+        FieldChange(
+            "Delivery record (reliability, not commitment)",
+            "Not part of this method version",
+            "100 of 100",
+        ),
     )
 
 
