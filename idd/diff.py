@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assessments import method, presentation
+from assessments import presentation
 from idd import snapshot_shape as shape
 from idd.sections import SECTIONS
 from idd.snapshot_shape import Document, Fields, labelled_fields
@@ -125,11 +125,7 @@ SUSTAINMENT = labelled_fields(shape.Sustainment)
 RISK = labelled_fields(shape.Risk)
 # The commitment section compares the assessment's figures (`assessments.scoring` owns
 # their shape) and the planner's ratings, flattened by `_commitment_row`.
-RATINGS = (
-    ("physical_risk", "Physical risk"),
-    *method.WILLINGNESS_RATINGS,
-    *method.CAPACITY_RATINGS,
-)
+RATINGS = tuple(presentation.RATING_LABELS.items())
 COMMITMENT: Fields = (
     ("demonstrated", "Demonstrated commitment (costly acts)"),
     ("delivery_record", "Delivery record (reliability, not commitment)"),
