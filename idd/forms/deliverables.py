@@ -7,7 +7,7 @@ from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 
 from idd import limits
-from idd.choices import QUARTERS
+from idd.choices import QUARTERS, DeliverableStatus
 from idd.forms.base import (
     PROMPT,
     Move,
@@ -104,8 +104,32 @@ class DeliverablesStep(StepForms):
             if self.formset.is_removed(form) and form.instance.pk
             for u in form.instance.matched_us_inputs.all()
         }
+        reopened = [
+            form.instance for form in self.formset.forms if _risk_raised_after_delivery(form)
+        ]
+        for deliverable in reopened:
+            deliverable.reopen_delivery()
         self.formset.save_rows(move)
-        return inputs_left_unmatched(affected)
+        return [
+            *(REOPENED.format(title=d.title) for d in reopened),
+            *inputs_left_unmatched(affected),
+        ]
+
+
+REOPENED = (
+    "“{title}” was recorded as delivered at a lower political risk; at its new risk the "
+    "delivery counts only once it is recorded again on the commitment page."
+)
+
+
+def _risk_raised_after_delivery(form: forms.ModelForm) -> bool:
+    """A recorded delivery whose political risk the planner has just raised."""
+    row = form.instance
+    if not row.pk or row.status not in (DeliverableStatus.DELIVERED, DeliverableStatus.PARTIAL):
+        return False
+    if "political_risk" not in form.changed_data or form.cleaned_data.get("DELETE"):
+        return False
+    return int(form.cleaned_data["political_risk"]) > int(form.initial["political_risk"])
 
 
 def inputs_left_unmatched(input_ids: set[int]) -> list[str]:

@@ -126,6 +126,14 @@ class PartnerDeliverable(InitiativeRow):
     def __str__(self) -> str:
         return self.title
 
+    def reopen_delivery(self) -> None:
+        """Back to planned, its delivery to be recorded again (the evidence stays): a
+        delivery verified at one political risk does not count at a higher one."""
+        self.status = DeliverableStatus.PLANNED
+        self.delivered_on = None
+        self.verified_by = None
+        self.verified_at = None
+
     @property
     def due_label(self) -> str:
         return fiscal.format_quarter(self.due_fiscal_year, self.due_quarter)

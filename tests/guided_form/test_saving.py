@@ -166,6 +166,38 @@ def test_removing_a_matched_deliverable_explains_what_happens(planner_client, in
     assert not us_input.matched_deliverables.exists()
 
 
+def test_raising_the_risk_of_a_recorded_delivery_asks_for_it_to_be_recorded_again(
+    planner_client, initiative
+):
+    """A gift delivered at political risk 2 must not turn into a costly act by a dropdown."""
+    delivered = factories.PartnerDeliverableFactory(
+        initiative=initiative, title="Name a liaison officer", political_risk=2
+    )
+    PartnerDeliverable.objects.filter(pk=delivered.pk).update(
+        status="delivered", evidence="Appointment letter", delivered_on="2026-05-01"
+    )
+    url = step_url(initiative, "deliverables")
+    response = submit(planner_client, url, {"deliverables-0-political_risk": "4"})
+    delivered.refresh_from_db()
+    assert (delivered.political_risk, delivered.status) == (4, "planned")
+    assert delivered.delivered_on is None
+    assert delivered.evidence == "Appointment letter"
+    followed = planner_client.get(response["Location"]).content.decode()
+    assert "“Name a liaison officer” was recorded as delivered at a lower political risk" in (
+        followed
+    )
+
+
+def test_lowering_the_risk_of_a_recorded_delivery_keeps_the_delivery(planner_client, initiative):
+    delivered = factories.PartnerDeliverableFactory(initiative=initiative, political_risk=4)
+    PartnerDeliverable.objects.filter(pk=delivered.pk).update(status="delivered")
+    submit(
+        planner_client, step_url(initiative, "deliverables"), {"deliverables-0-political_risk": "3"}
+    )
+    delivered.refresh_from_db()
+    assert (delivered.political_risk, delivered.status) == (3, "delivered")
+
+
 def test_move_up_reorders_rows(planner_client, initiative):
     first, second = factories.PartnerDeliverableFactory.create_batch(2, initiative=initiative)
     url = step_url(initiative, "deliverables")
