@@ -33,8 +33,8 @@ class RecordDeliveryForm(forms.Form):
         label="What the partner did",
         choices=service.RECORDABLE_STATUSES,
         widget=forms.RadioSelect,
-        help_text="Only delivery counts: a verbal assurance, a late or a missed deliverable "
-        "earns nothing in the assessment.",
+        help_text="Only delivery counts: a verbal assurance or a missed deliverable earns "
+        "nothing in the assessment; a delivery after its due quarter counts, shown as late.",
     )
     # The model's field: its length limit and refusal of control characters.
     evidence = PartnerDeliverable._meta.get_field("evidence").formfield(
@@ -192,7 +192,7 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
     initial = {
         "status": deliverable.status if deliverable.status in recordable else None,
         "evidence": deliverable.evidence,
-        "delivered_on": deliverable.delivered_on or timezone.localdate(),
+        "delivered_on": deliverable.delivered_on,
     }
     changed: list[conflicts.ChangedField] | None = None
     read = conflicts.stored_state(RecordDeliveryForm(initial=initial))

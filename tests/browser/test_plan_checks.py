@@ -111,7 +111,7 @@ def test_the_us_inputs_step_shows_its_checks_and_the_swimlane_at_both_widths(
 
     chart = page.get_by_role("img", name="Timeline: partner deliverables and the U.S. inputs")
     expect(chart).to_be_visible()
-    region = page.locator(".swimlane-scroll")
+    region = page.locator(".swimlane-chart-scroll")
     # At 1280 px the whole chart fits the step's column: nothing to scroll.
     column = page.locator("main .desktop\\:grid-col-8").first
     assert region.bounding_box()["width"] <= column.bounding_box()["width"]

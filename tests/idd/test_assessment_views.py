@@ -306,7 +306,7 @@ def test_recording_again_after_a_conflict_keeps_what_the_other_planner_recorded(
     to the evidence. The owner's record is refused, shows the teammate's evidence, and
     recording again keeps it instead of writing back the evidence the owner read."""
     PartnerDeliverable.objects.filter(pk=deliverable.pk).update(
-        status="partial", evidence="Half funded"
+        status="partial", evidence="Half funded", delivered_on="2026-05-01"
     )
     url = record_delivery(initiative, deliverable)
     client.force_login(owner)

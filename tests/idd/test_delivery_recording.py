@@ -41,9 +41,14 @@ def record(client, deliverable, **changes) -> tuple[int, str]:
     return response.status_code, response.content.decode()
 
 
-def test_the_date_delivered_defaults_to_today(planner, deliverable):
+def test_the_date_delivered_is_asked_not_assumed(planner, deliverable):
+    """Empty until a delivery is recorded, so ticking "Delivered" never records today by
+    accident; once recorded, the form shows the recorded date."""
     fields = page_fields(planner.get(url(deliverable)).content.decode(), "record-form")
-    assert fields["delivered_on"] == [timezone.localdate().isoformat()]
+    assert fields["delivered_on"] == [""]
+    record(planner, deliverable, status="delivered", evidence="Roster", delivered_on="2026-03-10")
+    fields = page_fields(planner.get(url(deliverable)).content.decode(), "record-form")
+    assert fields["delivered_on"] == ["2026-03-10"]
 
 
 def test_the_date_delivered_is_stored_and_the_page_says_how_late(planner, deliverable):

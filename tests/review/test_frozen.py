@@ -142,6 +142,7 @@ def test_recording_a_delivery_after_approval_leaves_the_revision_as_approved(
         {
             "status": "delivered",
             "evidence": "Signed order seen",
+            "delivered_on": "2026-06-01",
             "lock-version": initiative.version,
         },
     )
