@@ -109,7 +109,7 @@ def _equipment_without_sustainment(ev: Evidence) -> Findings:
     if any(d.category == method.SUSTAINMENT_CATEGORY for d in ev.inputs.plan):
         return ()
     return tuple(
-        Finding(us_input_record(u), US_INPUT, u.id, "Equipment, and no partner-funded sustainment.")
+        Finding(us_input_record(u), US_INPUT, u.id, "No partner deliverable funds its upkeep.")
         for u in ev.inputs.us_inputs
         if u.category == method.EQUIPMENT_CATEGORY
     )
