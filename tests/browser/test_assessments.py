@@ -69,9 +69,11 @@ def test_a_planner_records_a_delivery_then_todays_assessment(
     page.get_by_text("Delivered", exact=True).click()  # the label: USWDS hides the input
     page.get_by_role("button", name="Record", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("Evidence seen")
+    expect(page.get_by_role("alert")).to_contain_text("Enter the date it was delivered")
     expect(page.get_by_label("Delivered", exact=True)).to_be_checked()
     assert_accessible(page)
     page.get_by_label("Evidence seen").fill("Decree 2026-114 published; pay slips sampled")
+    page.get_by_label("Date delivered").fill("2026-10-15")
     page.get_by_role("button", name="Record", exact=True).click()
     row = page.get_by_role("row", name="Raise sea-duty pay for the company's sailors")
     expect(row).to_contain_text("Delivered")
