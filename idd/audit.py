@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -20,6 +21,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
 
+from assessments.fiscal import format_date, format_quarter
 from idd.diff import FieldChange
 from idd.models import (
     Indicator,
@@ -31,12 +33,18 @@ from idd.models import (
     YearlyObjective,
 )
 from idd.roles import display_name
+from idd.times import full_timestamp
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 KINDS = {"+": ADDED, "~": CHANGED, "-": REMOVED}
 # Bookkeeping, not content: never shown as a change.
 IGNORED = {"id", "version", "updated_at", "created_at", "last_step", "initiative"}
 LABELS = {"position": "Place in the list", "status": "Status"}
+# A fiscal year and its quarter are one value on the page ("FY2027 Q2"), so one change:
+# model -> (fiscal year field, quarter field, label).
+QUARTERS: dict[type, tuple[str, str, str]] = {
+    PartnerDeliverable: ("due_fiscal_year", "due_quarter", "Due"),
+}
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,7 @@ def _label(model: type, name: str) -> str:
 
 
 def _show(model: type, name: str, value: Any, names: _Names) -> str:
+    """The value as the IDD's pages show it: names, labels, $1,900,000, FY2027, 30 Sep 2027."""
     field = model._meta.get_field(name)  # type: ignore[attr-defined]
     if value is None or value == "":
         return ""
@@ -154,24 +163,41 @@ def _show(model: type, name: str, value: Any, names: _Names) -> str:
         return str(value + 1)  # first, second... as the planner counts
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if name.endswith("fiscal_year"):
+        return f"FY{value}"
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, Decimal):  # every decimal in the IDD is U.S. dollars
+        return f"${value:,.0f}"
     if isinstance(value, datetime):
-        return value.strftime("%-d %b %Y %H:%M")
+        return full_timestamp(value)
+    if isinstance(value, date):
+        return format_date(value)
     return str(value)
+
+
+def _due(record, year: str, quarter: str) -> str:
+    fiscal_year, q = getattr(record, year), getattr(record, quarter)
+    return format_quarter(fiscal_year, q) if fiscal_year and q else ""
 
 
 def _changes(model, old, new, links, names: _Names) -> tuple[FieldChange, ...]:
     m2m = [f.name for f in model._meta.many_to_many]
     delta = new.diff_against(old, excluded_fields=[*IGNORED, *m2m])
-    changes = [
-        FieldChange(
-            _label(model, c.field),
-            _show(model, c.field, c.old, names),
-            _show(model, c.field, c.new, names),
+    year, quarter, due = QUARTERS.get(model, ("", "", ""))
+    changes = []
+    for c in delta.changes:
+        if c.field in (year, quarter):  # one change of "FY2027 Q2", where the first was
+            if not any(change.label == due for change in changes):
+                changes.append(FieldChange(due, _due(old, year, quarter), _due(new, year, quarter)))
+            continue
+        changes.append(
+            FieldChange(
+                _label(model, c.field),
+                _show(model, c.field, c.old, names),
+                _show(model, c.field, c.new, names),
+            )
         )
-        for c in delta.changes
-    ]
     for name in m2m:
         by_record = links.get((model, name), {})
         field = model._meta.get_field(name)

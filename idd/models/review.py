@@ -29,12 +29,23 @@ class ReviewComment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # On a reply that reopened a resolved thread: the resolution it ended (who resolved the
+    # thread, when), so the history keeps every resolution and reopening, not only the last.
+    reopened_resolution_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reopened_resolution_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_section_display()}: {self.body[:60]}"
+
+    @property
+    def reopened_thread(self) -> bool:
+        """This reply reopened its thread, which had been resolved."""
+        return self.reopened_resolution_at is not None
 
 
 class ReviewDecision(models.Model):

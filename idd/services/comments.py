@@ -3,7 +3,7 @@
 Reviewers and the initiative's planners discuss the IDD while it is under review or
 returned for changes. A reply joins the thread of the comment it answers (one level of
 threading keeps a conversation readable). The planners resolve a thread once they have
-dealt with it.
+dealt with it; a reply to a resolved thread reopens it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from idd.choices import InitiativeStatus as S
@@ -87,12 +89,26 @@ def _require_current_revision(root: ReviewComment) -> None:
         )
 
 
+@transaction.atomic
 def reply(comment: ReviewComment, user, body: str) -> ReviewComment:
-    """An answer in the comment's thread (a reply to a reply joins the same thread)."""
+    """An answer in the comment's thread (a reply to a reply joins the same thread).
+
+    A reply to a resolved thread reopens it: whoever answers expects to be read. The reply
+    keeps the resolution it ended (`reopened_thread`), for the history."""
     initiative = comment.initiative
     body = _check_comment(initiative, user, body)
     root = comment.parent or comment
     _require_current_revision(root)
+    # Locked: a resolution made meanwhile is either ended by this reply or made after it.
+    resolution = (
+        ReviewComment.objects.select_for_update()
+        .filter(pk=root.pk)
+        .values("resolved_by", "resolved_at")
+        .get()
+    )
+    if resolution["resolved_at"] is not None:
+        ReviewComment.objects.filter(pk=root.pk).update(resolved_by=None, resolved_at=None)
+        root.resolved_by, root.resolved_at = None, None
     return ReviewComment.objects.create(
         initiative=initiative,
         revision=root.revision,
@@ -100,6 +116,8 @@ def reply(comment: ReviewComment, user, body: str) -> ReviewComment:
         parent=root,
         author=user,
         body=body,
+        reopened_resolution_by_id=resolution["resolved_by"],
+        reopened_resolution_at=resolution["resolved_at"],
     )
 
 
@@ -121,11 +139,31 @@ def resolve(comment: ReviewComment, user: User) -> ReviewComment:
     return root
 
 
+def thread_url(initiative: Initiative, comment: ReviewComment) -> str:
+    """Where the comment's thread is read: on the review page, or, once its revision is
+    closed, on the page of that (approved) revision."""
+    if comment.revision == initiative.revision:
+        url = reverse("initiative_review", args=[initiative.pk])
+    else:
+        url = reverse("revision_detail", args=[initiative.pk, comment.revision])
+    return f"{url}#comment-{comment.parent_id or comment.pk}"
+
+
+def open_threads(initiative: Initiative) -> int:
+    """How many threads of the current revision are still open."""
+    return ReviewComment.objects.filter(
+        initiative=initiative,
+        revision=initiative.revision,
+        parent__isnull=True,
+        resolved_at__isnull=True,
+    ).count()
+
+
 def threads_by_section(initiative: Initiative, revision: int | None = None) -> dict:
     """Threads of one revision (default: the current one) by section slug, in one query."""
     comments = ReviewComment.objects.filter(
         initiative=initiative, revision=revision or initiative.revision
-    ).select_related("author", "resolved_by")
+    ).select_related("author", "resolved_by", "reopened_resolution_by")
     threads: dict[int, Thread] = {}
     replies = []
     for comment in comments:

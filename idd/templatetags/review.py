@@ -1,8 +1,10 @@
-"""Review comments on the guided form's steps: planners see what reviewers said where they edit."""
+"""Review comments on the guided form's steps, and times as the review screens say them."""
+
+from datetime import datetime
 
 from django import template
 
-from idd import roles
+from idd import roles, times
 from idd.models import Initiative
 from idd.roles import User
 from idd.services import comments
@@ -29,3 +31,15 @@ def step_comments(context, initiative: Initiative, section: str) -> dict:
 @register.filter
 def is_reviewer(user: User) -> bool:
     return roles.is_reviewer(user)
+
+
+@register.filter
+def full_time(value: datetime | None) -> str:
+    """ "3 Dec 2026, 14:05 UTC" (the configured time zone)."""
+    return times.full_timestamp(value)
+
+
+@register.filter
+def time_ago(value: datetime | None) -> str:
+    """ "just now", "5 minutes ago", "3 days, 4 hours ago": use it wherever `timesince` was."""
+    return times.time_ago(value)

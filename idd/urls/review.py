@@ -3,7 +3,7 @@ approved revisions, their diff and the History tab."""
 
 from django.urls import path
 
-from idd.views.review import comments, page, revisions, steps
+from idd.views.review import comments, history, page, revisions, steps
 
 urlpatterns = [
     path("review/", page.review_queue, name="review_queue"),
@@ -63,5 +63,5 @@ urlpatterns = [
         revisions.revision_pdf,
         name="revision_pdf",
     ),
-    path("initiatives/<int:pk>/history/", revisions.history, name="initiative_history"),
+    path("initiatives/<int:pk>/history/", history.history, name="initiative_history"),
 ]

@@ -185,3 +185,62 @@ def test_the_review_page_costs_the_same_queries_however_many_comments(
     client.force_login(reviewer)
     with django_assert_max_num_queries(45):
         assert client.get(reverse("initiative_review", args=[initiative.pk])).status_code == 200
+
+
+# --- A reply to a resolved thread reopens it --------------------------------------------------
+
+
+def reply_to(client, initiative, thread, body):
+    return client.post(
+        reverse("comment_reply", args=[initiative.pk, thread.pk]), {f"reply-{thread.pk}-body": body}
+    )
+
+
+@pytest.mark.parametrize("role", ["reviewer", "owner", "teammate"])
+def test_a_reply_to_a_resolved_thread_reopens_it_and_says_so(
+    client, make_initiative, reviewer, owner, user_of, role
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    comments.resolve(thread, owner)
+    thread.refresh_from_db()
+    resolved_at = thread.resolved_at
+    client.force_login(user_of(role))
+    page = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
+    assert "Send reply and reopen the thread</button>" in page  # told before sending
+    response = reply_to(client, initiative, thread, "The row still names nobody.")
+    assert response["Location"].endswith(f"#comment-{thread.pk}")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Your reply reopened this thread."
+    ]
+    thread.refresh_from_db()
+    assert (thread.resolved_by, thread.resolved_at) == (None, None)
+    reply = ReviewComment.objects.get(parent=thread)
+    # Who reopened it and when is the reply; the resolution it ended is kept with it.
+    assert (reply.author, reply.reopened_thread) == (user_of(role), True)
+    assert (reply.reopened_resolution_by, reply.reopened_resolution_at) == (owner, resolved_at)
+    page = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
+    assert "(1 open)" in page
+    assert '<span class="usa-tag">Reopened</span> the thread resolved by Olive Owner' in page
+
+
+def test_a_reply_to_an_open_thread_only_adds_the_reply(client, make_initiative, reviewer):
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    client.force_login(reviewer)
+    response = reply_to(client, initiative, thread, "And its owner.")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Your reply was added."]
+    assert not ReviewComment.objects.get(parent=thread).reopened_thread
+
+
+def test_an_outsider_cannot_reopen_by_replying(client, make_initiative, reviewer, owner, outsider):
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    comments.resolve(thread, owner)
+    client.force_login(outsider)
+    response = reply_to(client, initiative, thread, "Reopen it.")
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert said[0].startswith("Only reviewers and the initiative's planners can comment")
+    thread.refresh_from_db()
+    assert thread.resolved_by == owner
+    assert not ReviewComment.objects.filter(parent=thread).exists()

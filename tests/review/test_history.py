@@ -1,12 +1,15 @@
-"""The History tab: every change to the initiative and its rows, who made it and when."""
+"""The History tab: every change to the initiative and its rows, and everything said and
+decided in its reviews, who and when."""
+
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
 
 from idd.audit import trail
 from idd.choices import InitiativeStatus as S
-from idd.models import PartnerDeliverable
-from idd.services import review
+from idd.models import PartnerDeliverable, ReviewComment
+from idd.services import comments, review
 from tests import factories
 from tests.guided_form.forms import submit
 
@@ -85,25 +88,71 @@ def test_workflow_steps_removed_rows_and_links_are_named(make_initiative, owner,
 
 
 def test_the_history_page_costs_the_same_queries_however_long_the_history(
-    client, make_initiative, owner, django_assert_max_num_queries
+    client, make_initiative, owner, reviewer, django_assert_max_num_queries
 ):
-    initiative = make_initiative(S.DRAFT)
+    initiative = make_initiative(S.IN_REVIEW)
+    comments.resolve(comments.add_comment(initiative, reviewer, "risks", "First point."), owner)
     client.force_login(owner)
     url = reverse("initiative_history", args=[initiative.pk])
-    with django_assert_max_num_queries(25) as few:
+    with django_assert_max_num_queries(27) as few:
         client.get(url)
     for n in range(20):
         deliverable = factories.PartnerDeliverableFactory(initiative=initiative)
         deliverable.title = f"Renamed {n}"
         deliverable.save()
         initiative.team_members.add(factories.planner())
+        thread = comments.add_comment(initiative, reviewer, "basics", f"Point {n}")
+        comments.reply(thread, owner, "Done.")
+        comments.resolve(thread, owner)
+        comments.reply(thread, reviewer, "Not quite: reopened.")
+    review.request_changes(initiative, reviewer, "Answer the points.")
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
-    assert response.context["page"].paginator.count > 60
+    assert response.context["page"].paginator.count > 140
 
 
-@pytest.mark.parametrize(("role", "status"), [("reviewer", 200), ("no_role_user", 404)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("owner", 200),
+        ("teammate", 200),
+        ("outsider", 200),
+        ("reviewer", 200),
+        ("no_role_user", 404),
+    ],
+)
 def test_who_reads_the_history(client, make_initiative, user_of, role, status):
+    initiative = make_initiative(S.IN_REVIEW)
+    comments.add_comment(initiative, initiative.owner, "risks", "Risk owners named in each row.")
     client.force_login(user_of(role))
-    url = reverse("initiative_history", args=[make_initiative().pk])
-    assert client.get(url).status_code == status
+    response = client.get(reverse("initiative_history", args=[initiative.pk]))
+    assert response.status_code == status
+    assert ("Risk owners named in each row." in response.content.decode()) == (status == 200)
+
+
+def test_the_page_shows_the_conversation_with_full_times_in_the_configured_zone(
+    client, make_initiative, owner, reviewer, settings
+):
+    settings.TIME_ZONE = "America/New_York"
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Who owns the entrapment risk?")
+    ReviewComment.objects.filter(pk=thread.pk).update(
+        created_at=datetime(2026, 12, 3, 19, 5, tzinfo=UTC)
+    )
+    comments.resolve(thread, owner)
+    review.request_changes(initiative, reviewer, "Name the owner of each risk.")
+    client.force_login(owner)
+    text = " ".join(
+        client.get(reverse("initiative_history", args=[initiative.pk])).content.decode().split()
+    )
+    assert "Times are in the America/New_York time zone." in text
+    assert (
+        '<time datetime="2026-12-03T14:05:00-05:00">3 Dec 2026, 14:05 EST</time> · '
+        "<strong>reviewer</strong>"
+    ) in text
+    assert "<strong>Commented on Risks</strong>" in text
+    assert "Who owns the entrapment risk?" in text
+    assert "<strong>Resolved reviewer&#x27;s comment on Risks</strong>" in text
+    assert f'href="/initiatives/{initiative.pk}/review/#comment-{thread.pk}"' in text
+    assert "<strong>Requested changes to revision 1</strong>" in text
+    assert "<strong>Reason:</strong></p><p>Name the owner of each risk.</p>" in text

@@ -47,11 +47,14 @@ def reply(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     if not form.is_valid():
         return review_page(request, comment.initiative, reply_form=form, status=400)
     try:
-        comments.reply(comment, request.user, form.cleaned_data["body"])
+        answer = comments.reply(comment, request.user, form.cleaned_data["body"])
     except comments.CommentRefused as refused:
         tell_refused(request, refused.message, form.cleaned_data["body"])
     else:
-        messages.success(request, "Your reply was added.")
+        if answer.reopened_thread:
+            messages.success(request, "Your reply reopened this thread.")
+        else:
+            messages.success(request, "Your reply was added.")
     return redirect(review_url(comment.initiative, f"comment-{comment.parent_id or comment.pk}"))
 
 

@@ -1,16 +1,13 @@
-"""Approved revisions (each as approved, with its PDF), the comparison of two versions,
-and the History tab."""
+"""Approved revisions (each as approved, with its PDF) and the comparison of two versions."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from idd.audit import trail
 from idd.diff import diff
 from idd.export import StoredPDF, revision_pdf_stored
 from idd.export import revision_pdf as stored_revision_pdf
@@ -24,7 +21,6 @@ from idd.views.export import pdf_response
 from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import with_reply_forms
 
-HISTORY_PER_PAGE = 50
 CURRENT = "current"  # the working copy, in the diff's choice of revisions
 
 
@@ -122,15 +118,3 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
         "unchanged": not any(s.changed for s in sections),
     }
     return render(request, "idd/review/diff.html", context)
-
-
-@require_GET
-def history(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every change to the initiative and its rows: who, when, what changed."""
-    initiative = get_visible_initiative(request, pk)
-    page = Paginator(trail(initiative.pk), HISTORY_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "idd/review/history.html",
-        {"initiative": initiative, "page": page, "tab": "history"},
-    )

@@ -1,0 +1,122 @@
+"""The History tab: the whole conversation beside every change, in one list, newest first.
+
+Field changes come from the audit trail (`idd.audit.trail`); comments, replies,
+resolutions, reopenings and the reviewers' decisions from their own records, two queries
+more however long the conversation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from django.urls import reverse
+
+from idd.audit import Entry, trail
+from idd.models import Initiative, ReviewComment, ReviewDecision
+from idd.roles import display_name
+from idd.sections import SECTION_BY_SLUG
+from idd.services import comments
+
+COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "reopened"
+APPROVED, CHANGES_REQUESTED = "approved", "changes_requested"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A comment, a reply, a resolution, a reopening or a reviewer's decision."""
+
+    conversation: ClassVar[bool] = True  # the History tab tells these from field changes
+    when: datetime
+    who: str
+    kind: str  # COMMENTED, REPLIED, RESOLVED, REOPENED, APPROVED or CHANGES_REQUESTED
+    what: str  # "Replied to Morgan Hale's comment on Risks"
+    text: str = ""  # what was written: the comment, or the decision's reason or remarks
+    text_label: str = ""  # "Reason", "Remarks"; none for a comment
+    link: str = ""  # where to read it in its place
+
+
+def _comments(initiative: Initiative) -> list[Said]:
+    found = list(
+        ReviewComment.objects.filter(initiative=initiative).select_related(
+            "author", "resolved_by", "reopened_resolution_by"
+        )
+    )
+    roots = {c.pk: c for c in found if c.parent_id is None}
+    said = []
+    for comment in found:
+        root = roots[comment.parent_id or comment.pk]
+        link = comments.thread_url(initiative, root)
+        section = SECTION_BY_SLUG[root.section].title
+        whose = f"{display_name(root.author)}'s comment on {section}"
+        if comment.parent_id is None:
+            kind, what = COMMENTED, f"Commented on {section}"
+        elif comment.reopened_thread:
+            kind, what = REOPENED, f"Reopened {whose} with a reply"
+            # The resolution this reply ended, which the thread no longer holds.
+            said.append(
+                Said(
+                    when=comment.reopened_resolution_at,  # type: ignore[arg-type]
+                    who=display_name(comment.reopened_resolution_by),
+                    kind=RESOLVED,
+                    what=f"Resolved {whose}",
+                    link=link,
+                )
+            )
+        else:
+            kind, what = REPLIED, f"Replied to {whose}"
+        who = display_name(comment.author)
+        said.append(Said(comment.created_at, who, kind, what, comment.body, link=link))
+        if comment.parent_id is None and comment.resolved_at is not None:
+            said.append(
+                Said(
+                    when=comment.resolved_at,
+                    who=display_name(comment.resolved_by),
+                    kind=RESOLVED,
+                    what=f"Resolved {whose}",
+                    link=link,
+                )
+            )
+    return said
+
+
+def _decisions(initiative: Initiative) -> list[Said]:
+    said = []
+    for decision in ReviewDecision.objects.filter(initiative=initiative).select_related("reviewer"):
+        if decision.outcome == ReviewDecision.Outcome.APPROVED:
+            kind, what, label = APPROVED, f"Approved revision {decision.revision}", "Remarks"
+            link = reverse("revision_detail", args=[initiative.pk, decision.revision])
+        else:
+            kind, what, label = (
+                CHANGES_REQUESTED,
+                f"Requested changes to revision {decision.revision}",
+                "Reason",
+            )
+            link = ""
+        said.append(
+            Said(
+                decision.decided_at,
+                display_name(decision.reviewer),
+                kind,
+                what,
+                decision.reason,
+                label,
+                link,
+            )
+        )
+    return said
+
+
+def conversation(initiative: Initiative) -> list[Said]:
+    """Everything said and decided in the initiative's reviews, newest first."""
+    said = _comments(initiative) + _decisions(initiative)
+    said.sort(key=lambda s: s.when, reverse=True)
+    return said
+
+
+def history(initiative: Initiative) -> list[Entry | Said]:
+    """Every change and everything said, newest first."""
+    entries: list[Entry | Said] = [*conversation(initiative), *trail(initiative.pk)]
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries
