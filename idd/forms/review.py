@@ -44,7 +44,8 @@ class ReplyForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    """The reviewer's decision on an IDD in review; returning it needs a reason."""
+    """The reviewer's decision on an IDD in review: returning it needs a reason; an approval
+    may carry remarks and is taken only once confirmed (`ApprovalForm`)."""
 
     prefix = "decision"
     outcome = forms.ChoiceField(
@@ -57,11 +58,12 @@ class DecisionForm(forms.Form):
         error_messages={"required": "Choose whether to approve or to request changes."},
     )
     reason = ReviewDecision._meta.get_field("reason").formfield(
-        label="Reason",
+        label="Reason, or remarks on an approval",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Required when you request changes: say what must change. "
-        "Comments on each section say where.",
+        "Optional when you approve. The planners are e-mailed it; comments on each "
+        "section say where.",
     )
 
     def clean(self):
@@ -69,6 +71,30 @@ class DecisionForm(forms.Form):
         if cleaned.get("outcome") == REQUEST_CHANGES and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Say what needs to change: the planners read this first.")
         return cleaned
+
+
+class ApprovalForm(forms.Form):
+    """The approval's confirmation page: the reviewer's remarks (optional), kept or changed.
+    Posted to the decision with `confirmed`; "approve" without it only asks to confirm."""
+
+    prefix = "confirm"
+    confirmed = forms.BooleanField(
+        widget=forms.HiddenInput,
+        initial=True,
+        error_messages={"required": "Confirm the approval with its button on this page."},
+    )
+    reason = ReviewDecision._meta.get_field("reason").formfield(
+        label="Your remarks (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Kept with the decision: shown on the review page and in the history, "
+        "and e-mailed to the planners.",
+    )
+
+    @classmethod
+    def sent(cls, data) -> bool:
+        """The confirmation page sent this (else an approval only asks to be confirmed)."""
+        return f"{cls.prefix}-confirmed" in data
 
 
 class CompareForm(forms.Form):

@@ -186,9 +186,9 @@ def test_approving_freezes_the_revision_with_its_pdf(
     initiative = make_initiative(S.IN_REVIEW)
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):  # the PDF is stored after commit
-        response = client.post(
+        response = client.post(  # confirmed (tests/review/test_approval.py)
             reverse("initiative_decide", args=[initiative.pk]),
-            {"decision-outcome": "approve", "decision-reason": ""},
+            {"confirm-confirmed": "True", "confirm-reason": ""},
         )
     assert response.status_code == 302
     assert status_of(initiative) == S.APPROVED
