@@ -1,7 +1,9 @@
-"""Recent activity on the initiatives a user works on, for the dashboard.
+"""Recent activity for the dashboard: on the initiatives a user works on, and a
+reviewer's own decisions and comments.
 
 Read from the audit trail's historical records (`idd.audit.TRACKED`): one query per
-kind of record, however many initiatives the user has.
+kind of record, however many initiatives the user has; a reviewer's, from their
+decisions and comments (two queries).
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.urls import reverse
+
 from idd import roles
 from idd.audit import KINDS, TRACKED
-from idd.models import Indicator, Initiative
+from idd.models import Indicator, Initiative, ReviewComment, ReviewDecision
+from idd.sections import SECTION_BY_SLUG
+from idd.services.comments import thread_url
 
 
 @dataclass(frozen=True)
@@ -72,3 +78,52 @@ def recent_activity(user: roles.User, limit: int = 10) -> list[Activity]:
         )
         for record, tracked in found
     ]
+
+
+@dataclass(frozen=True)
+class ReviewActivity:
+    when: datetime
+    what: str  # "Approved revision 2", "Commented on Risks"
+    initiative_title: str
+    link: str  # the decision or the thread, in its place
+    text: str  # the comment, or the decision's reason or remarks
+
+
+def _decided(decision: ReviewDecision) -> ReviewActivity:
+    initiative = decision.initiative
+    if decision.outcome == ReviewDecision.Outcome.APPROVED:
+        what = f"Approved revision {decision.revision}"
+        link = reverse("revision_detail", args=[initiative.pk, decision.revision])
+    else:
+        what = f"Requested changes to revision {decision.revision}"
+        link = reverse("initiative_review", args=[initiative.pk])
+    return ReviewActivity(decision.decided_at, what, initiative.title, link, decision.reason)
+
+
+def _said(comment: ReviewComment) -> ReviewActivity:
+    section = SECTION_BY_SLUG[comment.section].title
+    if comment.parent_id is None:
+        what = f"Commented on {section}"
+    elif comment.reopened_thread:
+        what = f"Reopened a thread on {section} with a reply"
+    else:
+        what = f"Replied on {section}"
+    link = thread_url(comment.initiative, comment)
+    return ReviewActivity(comment.created_at, what, comment.initiative.title, link, comment.body)
+
+
+def review_activity(reviewer: roles.User, limit: int = 5) -> list[ReviewActivity]:
+    """The reviewer's latest decisions and comments, newest first, each with its link."""
+    decisions = (
+        ReviewDecision.objects.filter(reviewer=reviewer)
+        .select_related("initiative")
+        .order_by("-decided_at", "-pk")[:limit]
+    )
+    said = (
+        ReviewComment.objects.filter(author=reviewer)
+        .select_related("initiative")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    found = [*map(_decided, decisions), *map(_said, said)]
+    found.sort(key=lambda a: a.when, reverse=True)
+    return found[:limit]

@@ -7,7 +7,7 @@ from idd.commitment import current_results
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
 from idd.services import review
-from idd.services.activity import recent_activity
+from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables
 from idd.snapshot import snapshot, with_rows
 from idd.steps import progress, resume_step
@@ -53,6 +53,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             _panel(review.awaiting_review(request.user))
             if roles.is_reviewer(request.user)
             else None
+        ),
+        "review_activity": (
+            review_activity(request.user) if roles.is_reviewer(request.user) else None
         ),
         "returned": review.returned_to(request.user),
         "overdue": _panel(overdue_deliverables(request.user), PANEL_ROWS * 2),

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from idd.choices import InitiativeStatus as S
-from idd.services import review
+from idd.services import comments, review
 from idd.services.overdue import current_quarter, overdue_deliverables
 from tests import factories
 
@@ -129,3 +129,64 @@ def test_the_panels_cost_the_same_queries_however_many_rows(
     for _ in range(3):
         add_a_row_to_each_panel()
     assert queries() == one
+
+
+# --- The reviewer's recent activity -----------------------------------------------------------
+
+
+def activity_panel(client, user) -> str:
+    return dashboard(client, user).split('id="my-review-activity"')[1].split("</section>")[0]
+
+
+def test_a_reviewer_sees_their_last_decisions_and_comments_newest_first_with_links(
+    client, make_initiative, reviewer, owner
+):
+    returned, approved = make_initiative(S.IN_REVIEW), make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(returned, reviewer, "risks", "Who owns the entrapment risk?")
+    review.request_changes(returned, reviewer, "Name the owner of each risk.")
+    comments.resolve(thread, owner)
+    comments.reply(thread, reviewer, "Still nobody named.")
+    review.approve(approved, reviewer, "Sound plan.")
+    somebody_else = factories.reviewer()
+    comments.add_comment(returned, somebody_else, "basics", "Not mine to show.")
+
+    panel = " ".join(activity_panel(client, reviewer).split())
+    assert "Not mine to show." not in panel
+    items = [item.split("</li>")[0] for item in panel.split("<li>")[1:]]
+    review_url = reverse("initiative_review", args=[returned.pk])
+    assert [item.split(":")[0] for item in items] == [
+        "Approved revision 1",
+        "Reopened a thread on Risks with a reply",
+        "Requested changes to revision 1",
+        "Commented on Risks",
+    ]
+    assert f'href="{reverse("revision_detail", args=[approved.pk, 1])}"' in items[0]
+    assert "“Sound plan.”" in items[0]
+    assert f'href="{review_url}#comment-{thread.pk}"' in items[1]
+    assert f'href="{review_url}"' in items[2]
+    assert ">just now</time>" in items[3]
+
+
+def test_a_reviewer_who_did_nothing_yet_is_told_so(client, reviewer):
+    assert "You have not decided on or commented on an IDD yet." in activity_panel(client, reviewer)
+
+
+def test_planners_have_no_review_activity_panel(client, make_initiative, owner, reviewer):
+    comments.add_comment(make_initiative(S.IN_REVIEW), owner, "risks", "A planner's comment.")
+    assert "My recent review activity" not in dashboard(client, owner)
+
+
+def test_the_activity_panel_shows_the_last_five_in_the_same_queries(
+    client, make_initiative, reviewer, django_assert_max_num_queries
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    comments.add_comment(initiative, reviewer, "risks", "Point 0")
+    client.force_login(reviewer)
+    with django_assert_max_num_queries(60) as few:
+        client.get(reverse("dashboard"))
+    for n in range(1, 9):
+        comments.add_comment(initiative, reviewer, "risks", f"Point {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("dashboard"))
+    shown = [a.text for a in response.context["review_activity"]]
+    assert shown == ["Point 8", "Point 7", "Point 6", "Point 5", "Point 4"]
