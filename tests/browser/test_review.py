@@ -131,6 +131,7 @@ def test_the_whole_review_cycle(cycle: Cycle):
     page.get_by_role("link", name="Review and comments").click()
     tick(page, page.get_by_label("Approve this revision (it is frozen as a record)"))
     cycle.button("Record decision").click()
+    cycle.button("Approve revision 1").click()  # approving asks for confirmation first
     cycle.expect_message("Revision 1 is approved and frozen")
     assert Initiative.objects.get(pk=pk).status == S.APPROVED
     assert (
