@@ -185,7 +185,7 @@ def _changes(model, old, new, links, names: _Names) -> tuple[FieldChange, ...]:
     m2m = [f.name for f in model._meta.many_to_many]
     delta = new.diff_against(old, excluded_fields=[*IGNORED, *m2m])
     year, quarter, due = QUARTERS.get(model, ("", "", ""))
-    changes = []
+    changes: list[FieldChange] = []
     for c in delta.changes:
         if c.field in (year, quarter):  # one change of "FY2027 Q2", where the first was
             if not any(change.label == due for change in changes):

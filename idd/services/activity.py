@@ -115,12 +115,12 @@ def _said(comment: ReviewComment) -> ReviewActivity:
 def review_activity(reviewer: roles.User, limit: int = 5) -> list[ReviewActivity]:
     """The reviewer's latest decisions and comments, newest first, each with its link."""
     decisions = (
-        ReviewDecision.objects.filter(reviewer=reviewer)
+        ReviewDecision.objects.filter(reviewer_id=reviewer.pk)
         .select_related("initiative")
         .order_by("-decided_at", "-pk")[:limit]
     )
     said = (
-        ReviewComment.objects.filter(author=reviewer)
+        ReviewComment.objects.filter(author_id=reviewer.pk)
         .select_related("initiative")
         .order_by("-created_at", "-pk")[:limit]
     )
