@@ -106,8 +106,8 @@ def delete_draft(initiative: Initiative, user: roles.User) -> str:
     if reason := deletion_refusal(locked, user):
         raise Refused(reason)
     what = _counted(rows_of(locked))
-    locked._history_user = user  # type: ignore[attr-defined]
-    locked._change_reason = f"Deleted before it was ever submitted, with {what}"  # type: ignore[attr-defined]
+    locked._history_user = user
+    locked._change_reason = f"Deleted before it was ever submitted, with {what}"
     try:
         locked.delete()
     except ProtectedError as error:  # a record that must stay points at it

@@ -99,5 +99,6 @@ def test_a_user_without_a_role_is_not_told_it_exists(client, draft, no_role_user
 def test_the_submit_buttons_lead_to_it(client, draft, owner, page):
     client.force_login(owner)
     text = client.get(page(draft.pk)).content.decode()
-    assert f'href="{url(draft)}"' in text
+    # A primary button, not the warning style of steps hard to undo (Withdraw).
+    assert f'<a class="usa-button" href="{url(draft)}">Submit for review…</a>' in text
     assert f'action="{reverse("initiative_submit", args=[draft.pk])}"' not in text

@@ -80,6 +80,7 @@ def review_page(
             "label": review.words(name)["label"],
             "url": reverse(CONFIRM_PAGES.get(name, STEPS[name][1]), args=[initiative.pk]),
             "confirm": name in CONFIRM_FIRST or name in CONFIRM_PAGES,
+            "hard_to_undo": name in CONFIRM_FIRST,
         }
         for name in allowed
         if name in STEPS
