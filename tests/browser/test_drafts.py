@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from idd.choices import InitiativeStatus as S
 from idd.models import Initiative
+from idd.services import review
 from tests import factories
 from tests.review.conftest import complete_initiative
 
@@ -47,6 +48,7 @@ def test_the_owner_deletes_a_draft_after_seeing_what_goes(page, live_server, log
     initiative = complete_initiative(people["owner"], people["teammate"])
     login(people["owner"])
     page.goto(f"{live_server.url}/initiatives/{initiative.pk}/")
+    check(page, shots, "initiative-with-delete-and-copy")
     page.get_by_role("link", name="Delete draft").click()
     expect(
         page.get_by_role("heading", name=f"Delete the draft “{initiative.title}”?")
@@ -106,3 +108,23 @@ def test_an_incomplete_draft_says_what_is_missing_before_submit(
     ).to_be_visible()
     expect(page.get_by_role("button", name="Submit for review")).to_have_count(0)
     check(page, shots, "submit-confirmation-incomplete")
+
+
+def test_withdrawn_initiatives_are_shown_only_on_request(page, live_server, login, people, shots):
+    owner = people["owner"]
+    live = factories.InitiativeFactory(owner=owner, title="Coastal patrol company")
+    gone = factories.InitiativeFactory(owner=owner, title="Abandoned radar upgrade")
+    review.withdraw(gone, owner)
+    login(owner)
+    mine = page.locator("section", has=page.get_by_role("heading", name="My initiatives"))
+    expect(mine.get_by_role("link", name=live.title)).to_be_visible()
+    expect(mine.get_by_role("link", name=gone.title)).to_have_count(0)
+    check(page, shots, "dashboard-withdrawn-link")
+    mine.get_by_role("link", name="1 withdrawn initiative not shown: see it").click()
+    expect(page.get_by_role("link", name=gone.title)).to_be_visible()
+    expect(page.get_by_label("Show withdrawn initiatives")).to_be_checked()
+    check(page, shots, "list-withdrawn-shown")
+    # The list's default leaves them out again.
+    page.get_by_role("link", name="Clear", exact=True).click()
+    expect(page.get_by_role("link", name=live.title)).to_be_visible()
+    expect(page.get_by_role("link", name=gone.title)).to_have_count(0)
