@@ -1,4 +1,7 @@
-"""Filters of the initiative list: partner, CCMD, fiscal year, status, authority, search."""
+"""Filters of the initiative list: partner, CCMD, fiscal year, status, authority, search.
+
+Withdrawn initiatives are left out unless asked for ("Show withdrawn initiatives", or the
+status "Withdrawn"): they are out of the workflow for good."""
 
 from __future__ import annotations
 
@@ -43,9 +46,30 @@ class InitiativeFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput,
     )
 
+    withdrawn = django_filters.BooleanFilter(
+        method="with_withdrawn",
+        label="Show withdrawn initiatives",
+        widget=forms.CheckboxInput,
+    )
+
     class Meta:
         model = Initiative
         fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet:
+        found = super().qs
+        return found if self.shows_withdrawn else found.exclude(status=InitiativeStatus.WITHDRAWN)
+
+    @property
+    def shows_withdrawn(self) -> bool:
+        if not self.is_bound or not self.form.is_valid():
+            return False
+        asked = self.form.cleaned_data
+        return bool(asked.get("withdrawn")) or asked.get("status") == InitiativeStatus.WITHDRAWN
+
+    def with_withdrawn(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset  # the exclusion itself is in `qs`, so that it applies unfiltered too
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split()[:SEARCH_WORDS]:

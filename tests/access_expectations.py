@@ -148,6 +148,17 @@ IDD = {
     "dashboard": Row(get=code(200), post=code(405)),
     "initiative_list": Row(get=only(READERS, 200), post=code(405)),
     "initiative_detail": read_only(),
+    # Deleting is the owner's: the page says what goes (or why it cannot); the POST deletes a
+    # draft never submitted and goes to the dashboard, else goes back with the refusal.
+    "initiative_delete": Row(
+        get=on_initiative(200, frozenset({OWNER})),
+        post=on_initiative(302, frozenset({OWNER})),
+        acts=Acts(frozenset({OWNER}), frozenset({DRAFT})),
+    ),
+    # Any planner who reads an initiative may start a new one from it, in any state.
+    "initiative_copy": post_only(on_initiative(302, PLANNERS), Acts(PLANNERS, ANY_STATE)),
+    # What a submission hands the reviewers: readable by all, refusals told on the page.
+    "initiative_submit_confirm": read_only(),
     "initiative_create": Row(get=only(PLANNERS, 200), post=only(PLANNERS, 200)),
     # Editors go to their last step, other readers to the initiative page.
     "initiative_resume": Row(get=read(302), post=read(302)),

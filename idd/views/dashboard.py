@@ -1,8 +1,10 @@
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd import roles
+from idd.choices import InitiativeStatus
 from idd.commitment import current_results
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
@@ -41,11 +43,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "idd/dashboard_no_role.html")
     mine = Initiative.objects.involving(request.user).select_related("partner", "owner")
     drafts = with_rows(mine.filter(status__in=EDITABLE_STATUSES).order_by("-updated_at"))
+    # Withdrawn ones are out of the workflow for good: counted, listed only on request.
+    withdrawn = Q(status=InitiativeStatus.WITHDRAWN)
+    counts = mine.aggregate(
+        shown=Count("pk", distinct=True, filter=~withdrawn),
+        withdrawn=Count("pk", distinct=True, filter=withdrawn),
+    )
+    mine = mine.exclude(withdrawn)
     context = {
         "drafts": [_draft(i) for i in drafts[:DRAFTS_SHOWN]],
         # Each with its commitment result: demonstrated commitment and the delivery record.
         "my_initiatives": current_results(mine.order_by("-updated_at")[:INITIATIVES_SHOWN]),
-        "my_count": mine.count(),
+        "my_count": counts["shown"],
+        "withdrawn_count": counts["withdrawn"],
         "activity": recent_activity(request.user),
         "can_create": roles.is_planner(request.user),
         # Review and monitoring panels.

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from idd import roles
 from idd.filters import InitiativeFilter
 from idd.models import Initiative
+from idd.services import drafts
 from idd.snapshot import load, snapshot
 from idd.steps import STEPS, progress
 
@@ -54,5 +55,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": [step for step in STEPS if step.forms is not None],
         "done": done,
         "total": total,
+        # Managing drafts (idd.views.drafts): the buttons shown to those who may use them.
+        "can_delete": drafts.deletion_refusal(initiative, request.user) is None,
+        "can_copy": drafts.copy_refusal(initiative, request.user) is None,
     }
     return render(request, "idd/initiative_detail.html", context)

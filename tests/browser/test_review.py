@@ -66,7 +66,9 @@ def test_the_whole_review_cycle(cycle: Cycle):
 
     # The planner submits from the guided form's review step.
     cycle.login(owner)
+    # Its button first shows what the reviewers will receive (tests/browser/test_drafts.py).
     page.goto(f"{cycle.url}/initiatives/{pk}/edit/review/")
+    page.get_by_role("link", name="Submit for review").click()
     cycle.button("Submit for review").click()
     cycle.expect_message("The IDD was submitted for review.")
     expect(page.locator(".status-tag").first).to_have_text("Submitted")
@@ -116,6 +118,7 @@ def test_the_whole_review_cycle(cycle: Cycle):
     cycle.expect_message("The comment is marked as resolved.")
     expect(page).to_have_url(re.compile(r"/edit/deliverables/$"))
     page.goto(f"{cycle.url}/initiatives/{pk}/edit/review/")
+    page.get_by_role("link", name="Resubmit for review").click()
     cycle.button("Resubmit for review").click()
     cycle.expect_message("The IDD was resubmitted for review.")
 

@@ -31,8 +31,11 @@ def test_a_complete_idd_can_be_submitted_from_the_review_step(client, owner):
     client.force_login(owner)
     page = client.get(review_url(initiative)).content.decode()
     assert "Every part of the IDD is filled in." in page
+    # The button opens the confirmation that lists what the reviewers will receive.
+    confirm = reverse("initiative_submit_confirm", args=[initiative.pk])
+    assert f'href="{confirm}"' in page
     submit = reverse("initiative_submit", args=[initiative.pk])
-    assert f'action="{submit}"' in page
+    assert f'action="{submit}"' in client.get(confirm).content.decode()
     client.post(submit)
     assert Initiative.objects.get(pk=initiative.pk).status == InitiativeStatus.SUBMITTED
 
@@ -42,7 +45,8 @@ def test_returned_idds_are_resubmitted(client, owner):
     Initiative.objects.filter(pk=initiative.pk).update(status=InitiativeStatus.CHANGES_REQUESTED)
     client.force_login(owner)
     page = client.get(review_url(initiative)).content.decode()
-    assert reverse("initiative_resubmit", args=[initiative.pk]) in page
+    # Through the confirmation page, whose button resubmits (tests/drafts).
+    assert reverse("initiative_submit_confirm", args=[initiative.pk]) in page
     assert "Resubmit for review" in page
 
 

@@ -23,6 +23,8 @@ from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import CONFIRM_FIRST, STEPS, with_reply_forms
 
 PER_PAGE = 25
+# Steps confirmed on a page of their own, which lists what the reviewers will receive.
+CONFIRM_PAGES = {"submit": "initiative_submit_confirm", "resubmit": "initiative_submit_confirm"}
 
 
 @require_GET
@@ -76,8 +78,9 @@ def review_page(
     actions = [
         {
             "label": review.words(name)["label"],
-            "url": reverse(STEPS[name][1], args=[initiative.pk]),
-            "confirm": name in CONFIRM_FIRST,
+            "url": reverse(CONFIRM_PAGES.get(name, STEPS[name][1]), args=[initiative.pk]),
+            "confirm": name in CONFIRM_FIRST or name in CONFIRM_PAGES,
+            "hard_to_undo": name in CONFIRM_FIRST,
         }
         for name in allowed
         if name in STEPS
