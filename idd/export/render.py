@@ -9,10 +9,11 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import DEFAULT_OPTIONS, HTML
 
 from idd.choices import InitiativeStatus
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
+from idd.export.pdf_tags import fix_tags, table_cells
 from idd.export.timeline import timeline
 from idd.models import ReviewDecision
 from idd.sections import SECTIONS
@@ -21,6 +22,7 @@ from idd.snapshot_shape import Document
 Media = Literal["print", "screen"]
 DOCUMENT_TEMPLATE = "idd/document/document.html"
 TIMELINE_TITLE = "Timeline: partner deliverables and U.S. inputs"
+PDF_OPTIONS = {**DEFAULT_OPTIONS, "pdf_variant": "pdf/ua-1"}
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,10 @@ def _without_cycle_collection():
 
 
 def html_to_pdf(html: str, *, url_fetcher: StaticFilesOnly | None = None) -> bytes:
-    """Lay out the print HTML from render_html with WeasyPrint."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher or StaticFilesOnly())
+    """Lay out the print HTML from render_html with WeasyPrint, then complete the tags
+    WeasyPrint leaves unfinished (`idd.export.pdf_tags`)."""
+    source = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher or StaticFilesOnly())
     with _without_cycle_collection():
-        return document.write_pdf(pdf_variant="pdf/ua-1")
+        document = source.render(**PDF_OPTIONS)
+        pdf = document.write_pdf(**PDF_OPTIONS)
+        return fix_tags(pdf, table_cells(document))

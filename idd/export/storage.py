@@ -3,8 +3,8 @@
 The stored name is a fingerprint of everything the PDF is made of: the snapshot (the
 IDD's content, and the commitment figures as of today), the marking, and the files that
 turn it into a PDF (templates, the print stylesheet, the rendering code, the versions of
-Django and WeasyPrint). Any edit changes the snapshot, so a changed draft gets a new name
-and is never served stale; an unchanged one costs a snapshot and two storage lookups.
+Django, WeasyPrint and pikepdf). Any edit changes the snapshot, so a changed draft gets a
+new name and is never served stale; an unchanged one costs a snapshot and two storage lookups.
 Older PDFs of the same initiative are removed when a new one is stored. However many
 requests and workers want one PDF at once, it is rendered once (`idd.export.once`).
 
@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import django
+import pikepdf
 import weasyprint
 from django.conf import settings
 from django.core.files import File
@@ -91,7 +92,8 @@ RENDERED_FROM = (
 def _code_fingerprint() -> str:
     """A digest of the templates, stylesheet, code and library versions behind the PDF."""
     digest = hashlib.sha256(
-        f"django {django.__version__} weasyprint {weasyprint.__version__}".encode()
+        f"django {django.__version__} weasyprint {weasyprint.__version__} "
+        f"pikepdf {pikepdf.__version__}".encode()
     )
     for folder, pattern in RENDERED_FROM:
         for path in sorted(folder.rglob(pattern)):

@@ -159,5 +159,5 @@ def test_a_stored_version_2_assessment_keeps_its_figure_version_and_old_label(
     detail = text(client.get(reverse("commitment_assessment", args=[gift_taker.pk, assessment.pk])))
     assert "Method version 2." in detail
     assert "Computed with method version 2, shown as it was" in detail
-    assert '<dt class="commitment-figures__label">Demonstrated commitment</dt>' in detail
+    assert '<p class="commitment-figures__label margin-0">Demonstrated commitment</p>' in detail
     assert RECORD not in detail
