@@ -3,14 +3,19 @@
 A pure function over two snapshots (`idd.snapshot`): no database, no request, so any
 two stored revisions (or a revision and the working draft) compare the same way.
 Rows are matched by their id where the snapshot carries one, else by their place in
-the list. Values are shown as the document shows them (labels, not codes).
+the list. Values are shown as the document shows them (labels, not codes). Where a text
+changed, its words are marked (`FieldChange.words`): plain text runs, never HTML, which
+the templates escape and wrap in <del>/<ins>.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from difflib import SequenceMatcher
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from assessments import presentation
 from idd import snapshot_shape as shape
@@ -25,11 +30,57 @@ Changes = tuple[tuple["FieldChange", ...], list["RowChange"]]
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
 
+class Part(NamedTuple):
+    """A run of text, marked when it was removed (in the old text) or added (in the new)."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Marked:
+    old: tuple[Part, ...]
+    new: tuple[Part, ...]
+
+
+# Words, single punctuation marks and the spaces between: what a reader sees as changed.
+TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
+    """Neighbouring tokens of the same kind joined into one run."""
+    runs: list[Part] = []
+    for text, changed in tokens:
+        if runs and runs[-1].changed == changed:
+            runs[-1] = Part(runs[-1].text + text, changed)
+        else:
+            runs.append(Part(text, changed))
+    return tuple(runs)
+
+
+def mark_words(old: str, new: str) -> Marked:
+    """The old and new text in runs, the words removed from the old and added to the new
+    marked (difflib over words, so a changed word is marked whole)."""
+    before, after = TOKENS.findall(old), TOKENS.findall(new)
+    old_tokens: list[tuple[str, bool]] = []
+    new_tokens: list[tuple[str, bool]] = []
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        old_tokens += [(t, op != "equal") for t in before[i1:i2]]
+        new_tokens += [(t, op != "equal") for t in after[j1:j2]]
+    return Marked(_runs(old_tokens), _runs(new_tokens))
+
+
 @dataclass(frozen=True)
 class FieldChange:
     label: str
     old: str
     new: str
+
+    @cached_property
+    def words(self) -> Marked:
+        """Both texts with the changed words marked; an empty side has no runs."""
+        return mark_words(self.old, self.new)
 
 
 @dataclass(frozen=True)

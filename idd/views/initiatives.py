@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from idd import roles
+from idd.document import shown_document, since_approval
 from idd.filters import InitiativeFilter
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
 from idd.steps import STEPS, progress
 
 PAGE_SIZE = 25
@@ -42,9 +42,10 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The whole IDD, read-only, rendered from the snapshot like every other rendering."""
+    """The whole IDD, read-only, rendered from the snapshot like every other rendering:
+    while approved, the revision as approved, and apart from it what moved since."""
     initiative = get_visible_initiative(request, pk)
-    doc = snapshot(load(pk))
+    approved, doc = shown_document(initiative)
     can_edit = initiative.can_edit(request.user)
     done, total = progress(doc)
     context = {
@@ -54,5 +55,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": [step for step in STEPS if step.forms is not None],
         "done": done,
         "total": total,
+        "approved": approved,
+        "since_approval": since_approval(initiative, approved) if approved else None,
     }
     return render(request, "idd/initiative_detail.html", context)
