@@ -48,9 +48,13 @@ TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
-    """Neighbouring tokens of the same kind joined into one run."""
+    """Neighbouring tokens of the same kind joined into one run; a space is marked only
+    between two marked words, so a mark never starts or ends with one."""
     runs: list[Part] = []
-    for text, changed in tokens:
+    for n, (text, changed) in enumerate(tokens):
+        if changed and text.isspace():
+            before, after = tokens[n - 1 : n], tokens[n + 1 : n + 2]
+            changed = bool(before and after and before[0][1] and after[0][1])
         if runs and runs[-1].changed == changed:
             runs[-1] = Part(runs[-1].text + text, changed)
         else:
