@@ -308,5 +308,5 @@ def _set_sustainment_plan(initiative: Initiative, planner: User, text: str) -> N
     fresh = Initiative.objects.get(pk=initiative.pk)
     fresh.sustainment_plan = text
     fresh.version += 1
-    fresh._history_user = planner  # type: ignore[attr-defined]
+    fresh._history_user = planner
     fresh.save()

@@ -1,6 +1,8 @@
 """Review records: comments anchored to sections, decisions, the document as submitted
 each time, and approved revisions."""
 
+from typing import NoReturn, cast
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -83,11 +85,15 @@ class FrozenRevision(FrozenRecord):
 class WriteOnceQuerySet(models.QuerySet):
     """Bulk writes would bypass the model's save/delete, so they are refused too."""
 
+    def _refuse(self) -> NoReturn:
+        model = cast("type[WriteOnce]", self.model)
+        raise model.frozen(model.frozen_message)
+
     def update(self, **kwargs):
-        raise self.model.frozen(self.model.frozen_message)
+        self._refuse()
 
     def delete(self):
-        raise self.model.frozen(self.model.frozen_message)
+        self._refuse()
 
 
 class WriteOnce(models.Model):
