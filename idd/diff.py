@@ -43,6 +43,8 @@ class Marked:
     new: tuple[Part, ...]
 
 
+# Below this share of words kept, a text counts as rewritten and is marked whole.
+SIMILAR = 0.4
 # Words, single punctuation marks and the spaces between: what a reader sees as changed.
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -64,12 +66,19 @@ def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
 
 def mark_words(old: str, new: str) -> Marked:
     """The old and new text in runs, the words removed from the old and added to the new
-    marked (difflib over words, so a changed word is marked whole)."""
+    marked (difflib over words, so a changed word is marked whole); a text rewritten
+    rather than edited is marked whole, since scattered marks would not help."""
     before, after = TOKENS.findall(old), TOKENS.findall(new)
     old_tokens: list[tuple[str, bool]] = []
     new_tokens: list[tuple[str, bool]] = []
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    kept = sum(
+        not t.isspace() for op, i1, i2, _, _ in opcodes if op == "equal" for t in before[i1:i2]
+    )
+    words = max(sum(not t.isspace() for t in tokens) for tokens in (before, after))
+    if kept < SIMILAR * words:  # rewritten rather than edited: marked whole, read whole
+        return Marked((Part(old, True),), (Part(new, True),))
+    for op, i1, i2, j1, j2 in opcodes:
         old_tokens += [(t, op != "equal") for t in before[i1:i2]]
         new_tokens += [(t, op != "equal") for t in after[j1:j2]]
     return Marked(_runs(old_tokens), _runs(new_tokens))

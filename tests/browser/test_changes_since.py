@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from idd.models import Partner
 from idd.services import review
 from tests import factories
 from tests.review.conftest import complete_initiative
@@ -75,3 +76,30 @@ def test_the_reviewer_sees_what_changed_since_returning_it(page, live_server, lo
     expect(page.locator("ins.review-new")).to_have_text(["from its own budget"])
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_an_approved_initiatives_page_shows_the_revision_and_what_moved_since(
+    page, live_server, login, tmp_path
+):
+    shots = Path(os.environ.get("SHOTS_DIR", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    owner = factories.planner(username="dana", first_name="Dana", last_name="Ortiz")
+    reviewer = factories.reviewer(username="hale", first_name="Morgan", last_name="Hale")
+    initiative = complete_initiative(owner, factories.planner(username="sam"))
+    review.approve(review.start_review(review.submit(initiative, owner), reviewer), reviewer)
+    old_name = initiative.partner.country
+    Partner.objects.filter(pk=initiative.partner_id).update(country="Kestrela Republic")
+
+    login(owner)
+    page.goto(f"{live_server.url}/initiatives/{initiative.pk}/")
+    expect(page.get_by_text("Shown exactly as approved")).to_be_visible()
+    basics = page.get_by_role("region", name="1. Basics")
+    expect(basics).to_contain_text(old_name)
+    expect(basics).not_to_contain_text("Kestrela Republic")
+    page.get_by_role("link", name="see what changed since approval").click()
+    since = page.get_by_role("region", name="Since approval")
+    expect(since).to_be_in_viewport()
+    expect(since.get_by_role("region", name="Basics")).to_contain_text("Kestrela Republic")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.screenshot(path=shots / "approved-initiative-1280.png", full_page=True)

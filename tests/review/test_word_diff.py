@@ -36,13 +36,29 @@ def test_line_breaks_are_kept_in_the_runs():
     assert [t.strip() for t in marked(words.new)] == ["and last"]
 
 
+def test_a_rewritten_text_is_marked_whole_not_in_scattered_pieces():
+    words = mark_words(
+        "Illegal fishing goes unchallenged along 600 km of coast.",
+        "Smuggling boats outrun the navy.",
+    )
+    assert words.new == (Part("Smuggling boats outrun the navy.", True),)
+    assert words.old == (Part("Illegal fishing goes unchallenged along 600 km of coast.", True),)
+
+
+def test_without_word_marks_each_value_is_marked_whole():
+    html = render(FieldChange("Title", "Four patrol boats", "Six patrol boats"), words=False)
+    assert '<del class="review-old">Four patrol boats</del>' in html
+    assert '<ins class="review-new">Six patrol boats</ins>' in html
+
+
 def test_identical_text_has_nothing_marked():
     words = mark_words("Same words.", "Same words.")
     assert words.old == words.new == (Part("Same words.", False),)
 
 
-def render(change: FieldChange) -> str:
-    return render_to_string("idd/review/changes.html", {"changes": [change], "caption": "c"})
+def render(change: FieldChange, words: bool = True) -> str:
+    context = {"changes": [change], "caption": "c", "words": words}
+    return render_to_string("idd/review/changes.html", context)
 
 
 def test_hostile_text_in_a_changed_field_is_shown_as_text_never_as_markup():
