@@ -5,8 +5,9 @@ approved revisions so any two versions can be compared."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import cast
 
 from django.contrib.auth.models import User
@@ -62,11 +63,11 @@ class SinceReturned:
     resubmitted: Submission
     request: ReviewDecision | None  # the reviewer's request for changes, with its reason
     sections: list[SectionDiff]
-    changed: frozenset[str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        slugs = frozenset(s.slug for s in self.sections if s.changed)
-        object.__setattr__(self, "changed", slugs)
+    @cached_property
+    def changed(self) -> frozenset[str]:
+        """The slugs of the sections that changed."""
+        return frozenset(s.slug for s in self.sections if s.changed)
 
     def requested_by(self, user: roles.User) -> bool:
         return self.request is not None and self.request.reviewer_id == user.pk
