@@ -3,14 +3,19 @@
 A pure function over two snapshots (`idd.snapshot`): no database, no request, so any
 two stored revisions (or a revision and the working draft) compare the same way.
 Rows are matched by their id where the snapshot carries one, else by their place in
-the list. Values are shown as the document shows them (labels, not codes).
+the list. Values are shown as the document shows them (labels, not codes). Where a text
+changed, its words are marked (`FieldChange.words`): plain text runs, never HTML, which
+the templates escape and wrap in <del>/<ins>.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from difflib import SequenceMatcher
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from assessments import presentation
 from idd import snapshot_shape as shape
@@ -25,11 +30,70 @@ Changes = tuple[tuple["FieldChange", ...], list["RowChange"]]
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
 
+class Part(NamedTuple):
+    """A run of text, marked when it was removed (in the old text) or added (in the new)."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Marked:
+    old: tuple[Part, ...]
+    new: tuple[Part, ...]
+
+
+# Below this share of words kept, a text counts as rewritten and is marked whole.
+SIMILAR = 0.4
+# Words, single punctuation marks and the spaces between: what a reader sees as changed.
+TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
+    """Neighbouring tokens of the same kind joined into one run; a space is marked only
+    between two marked words, so a mark never starts or ends with one."""
+    runs: list[Part] = []
+    for n, (text, changed) in enumerate(tokens):
+        if changed and text.isspace():
+            before, after = tokens[n - 1 : n], tokens[n + 1 : n + 2]
+            changed = bool(before and after and before[0][1] and after[0][1])
+        if runs and runs[-1].changed == changed:
+            runs[-1] = Part(runs[-1].text + text, changed)
+        else:
+            runs.append(Part(text, changed))
+    return tuple(runs)
+
+
+def mark_words(old: str, new: str) -> Marked:
+    """The old and new text in runs, the words removed from the old and added to the new
+    marked (difflib over words, so a changed word is marked whole); a text rewritten
+    rather than edited is marked whole, since scattered marks would not help."""
+    before, after = TOKENS.findall(old), TOKENS.findall(new)
+    old_tokens: list[tuple[str, bool]] = []
+    new_tokens: list[tuple[str, bool]] = []
+    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    kept = sum(
+        not t.isspace() for op, i1, i2, _, _ in opcodes if op == "equal" for t in before[i1:i2]
+    )
+    words = max(sum(not t.isspace() for t in tokens) for tokens in (before, after))
+    if kept < SIMILAR * words:  # rewritten rather than edited: marked whole, read whole
+        return Marked((Part(old, True),), (Part(new, True),))
+    for op, i1, i2, j1, j2 in opcodes:
+        old_tokens += [(t, op != "equal") for t in before[i1:i2]]
+        new_tokens += [(t, op != "equal") for t in after[j1:j2]]
+    return Marked(_runs(old_tokens), _runs(new_tokens))
+
+
 @dataclass(frozen=True)
 class FieldChange:
     label: str
     old: str
     new: str
+
+    @cached_property
+    def words(self) -> Marked:
+        """Both texts with the changed words marked; an empty side has no runs."""
+        return mark_words(self.old, self.new)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 """Which document an initiative shows: while it is approved, the frozen copy of the
 revision it was approved as (so what was approved never moves); otherwise the live draft.
 
-The review page, the print view and the PDF all read it from here.
+The review page, the initiative page, the print view and the PDF all read it from here;
+the initiative page also says what moved in the live data since approval.
 """
 
 from __future__ import annotations
 
 from idd.choices import InitiativeStatus
+from idd.diff import SectionDiff, diff
 from idd.models import Initiative, Revision
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
@@ -30,3 +32,10 @@ def shown_document(initiative: Initiative) -> tuple[Revision | None, Document]:
     if revision is not None:
         return revision, revision.snapshot
     return None, snapshot(load(initiative.pk))
+
+
+def since_approval(initiative: Initiative, revision: Revision) -> list[SectionDiff]:
+    """The sections whose live data differ from the revision as approved: reference data
+    renamed since (a partner, its units), deliveries recorded, assessments taken."""
+    live = snapshot(load(initiative.pk))
+    return [section for section in diff(revision.snapshot, live) if section.changed]

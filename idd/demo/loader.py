@@ -25,7 +25,7 @@ def seed_demo() -> list[DemoUser]:
         ),
     )
     if not partner.initiatives.exists():
-        seed_maritime(users["planner"], users["teammate"], partner)
+        seed_maritime(users["planner"], users["teammate"], users["reviewer"], partner)
         seed_budget(users["planner"], partner)
     solmara = _partner(gifts.COUNTRY, gifts.UNITS)
     if not solmara.initiatives.exists():

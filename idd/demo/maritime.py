@@ -1,4 +1,5 @@
-"""The committed partner: Kestrela's coastal patrol initiative, submitted for review.
+"""The committed partner: Kestrela's coastal patrol initiative, submitted for review,
+returned by the reviewer for a vaguer sustainment plan, and resubmitted with it fixed.
 
 Kestrela designated and manned the patrol company, part-funded its running costs and
 missed the pier; costlier steps (sea-duty pay, contested patrols, the maritime zones law)
@@ -28,7 +29,7 @@ from idd.demo.rows import (
     record_commitment,
 )
 from idd.models import Initiative, Partner
-from idd.services import review
+from idd.services import comments, review
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
     (
@@ -277,11 +278,35 @@ MARITIME_HISTORY: tuple[PastAssessment, ...] = (
 )
 
 
-def seed_maritime(planner: User, teammate: User, partner: Partner) -> Initiative:
-    """The whole initiative, its commitment record, then submitted for review."""
+# The sustainment plan as first submitted, before the reviewer asked for the year and pay.
+FIRST_SUSTAINMENT_PLAN = "Kestrela funds fuel and parts; the U.S. advisor leaves in FY2028."
+RETURN_REASON = (
+    "The sustainment plan must say from which year Kestrela pays the running costs, "
+    "and whether that includes the crews' pay."
+)
+
+
+def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partner) -> Initiative:
+    """The whole initiative and its commitment record; submitted, returned, fixed and
+    resubmitted, so the reviewer sees what changed since their request."""
     initiative = _maritime_initiative(planner, teammate, partner)
     add_plan(initiative, MARITIME_OBJECTIVES, MARITIME_RISKS, MARITIME_PRIOR)
     record_commitment(initiative, MARITIME_RATINGS, MARITIME_HISTORY, planner)
-    # Through the real workflow, as the planner would: recorded in its history.
-    review.submit(initiative, planner)
-    return initiative
+    fixed_plan = initiative.sustainment_plan
+    _set_sustainment_plan(initiative, planner, FIRST_SUSTAINMENT_PLAN)
+    # Through the real workflow, as its people would: recorded in its history.
+    initiative = review.submit(initiative, planner)
+    initiative = review.start_review(initiative, reviewer)
+    comments.add_comment(initiative, reviewer, "sustainment", RETURN_REASON)
+    review.request_changes(initiative, reviewer, RETURN_REASON)
+    _set_sustainment_plan(initiative, planner, fixed_plan)
+    return review.resubmit(initiative, planner)
+
+
+def _set_sustainment_plan(initiative: Initiative, planner: User, text: str) -> None:
+    """The planner edits the plan, as the guided form saves it (history, version)."""
+    fresh = Initiative.objects.get(pk=initiative.pk)
+    fresh.sustainment_plan = text
+    fresh.version += 1
+    fresh._history_user = planner
+    fresh.save()

@@ -100,8 +100,10 @@ class ApprovalForm(forms.Form):
 class CompareForm(forms.Form):
     """Which two versions of the IDD to compare."""
 
-    old = forms.ChoiceField(label="Compare")
-    new = forms.ChoiceField(label="With")
+    # A version not in the list (mistyped, removed, or another IDD's) is refused in words.
+    NOT_LISTED = {"invalid_choice": "Choose one of this IDD's versions from the list."}
+    old = forms.ChoiceField(label="Compare", error_messages=NOT_LISTED)
+    new = forms.ChoiceField(label="With", error_messages=NOT_LISTED)
 
     def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from idd.models.plan import (
     USInput,
     YearlyObjective,
 )
-from idd.models.review import ReviewComment, ReviewDecision, Revision
+from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
 
 __all__ = [
     "Indicator",
@@ -22,6 +22,7 @@ __all__ = [
     "ReviewComment",
     "ReviewDecision",
     "Risk",
+    "Submission",
     "USInput",
     "YearlyObjective",
 ]

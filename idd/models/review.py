@@ -1,4 +1,7 @@
-"""Review records: comments anchored to sections, decisions, approved revisions."""
+"""Review records: comments anchored to sections, decisions, the document as submitted
+each time, and approved revisions."""
+
+from typing import NoReturn, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -79,23 +82,80 @@ class ReviewDecision(models.Model):
 
 
 FROZEN_MESSAGE = "An approved revision is a record: it cannot be changed or deleted."
+SUBMITTED_MESSAGE = "A submission is a record of what the reviewers received: it cannot change."
 
 
-class FrozenRevision(PermissionDenied):
+class FrozenRecord(PermissionDenied):
+    """Someone tried to change or delete a write-once record."""
+
+
+class FrozenRevision(FrozenRecord):
     """Someone tried to change or delete an approved revision."""
 
 
-class RevisionQuerySet(models.QuerySet["Revision"]):
-    """Bulk writes would bypass Revision.save/delete, so they are refused too."""
+class WriteOnceQuerySet(models.QuerySet):
+    """Bulk writes would bypass the model's save/delete, so they are refused too."""
+
+    def _refuse(self) -> NoReturn:
+        model = cast("type[WriteOnce]", self.model)
+        raise model.frozen(model.frozen_message)
 
     def update(self, **kwargs):
-        raise FrozenRevision(FROZEN_MESSAGE)
+        self._refuse()
 
     def delete(self):
-        raise FrozenRevision(FROZEN_MESSAGE)
+        self._refuse()
 
 
-class Revision(models.Model):
+class WriteOnce(models.Model):
+    """Created once; afterwards every save, update or delete is refused."""
+
+    frozen: type[FrozenRecord] = FrozenRecord
+    frozen_message = SUBMITTED_MESSAGE
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise self.frozen(self.frozen_message)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise self.frozen(self.frozen_message)
+
+
+class Submission(WriteOnce):
+    """The IDD exactly as the planners handed it to the reviewers, at each (re)submission.
+
+    `sequence` counts the initiative's submissions (1, 2, ...) across its revisions, so
+    "what changed since I returned it" compares one submission with the next.
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="submissions")
+    revision = models.PositiveSmallIntegerField()
+    sequence = models.PositiveSmallIntegerField()
+    snapshot = models.JSONField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+
+    objects = WriteOnceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["initiative", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "sequence"], name="submission_sequence_unique_per_initiative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} — submission {self.sequence}"
+
+
+class Revision(WriteOnce):
     """An approved revision: a frozen snapshot of the IDD's data and its PDF.
 
     Written once, on approval; afterwards every save, update or delete is refused.
@@ -110,7 +170,9 @@ class Revision(models.Model):
     )
     approved_at = models.DateTimeField()
 
-    objects = RevisionQuerySet.as_manager()
+    frozen = FrozenRevision
+    frozen_message = FROZEN_MESSAGE
+    objects = WriteOnceQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "number"]
@@ -122,11 +184,3 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative} — revision {self.number}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise FrozenRevision(FROZEN_MESSAGE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise FrozenRevision(FROZEN_MESSAGE)

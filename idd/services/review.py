@@ -3,7 +3,8 @@
 Each function locks the initiative, checks that this user may take the transition now
 (state, role and membership, conditions), takes it, records who and when (the history
 record carries the user and the transition as its change reason), records the
-reviewer's decision where there is one, freezes the revision on approval (its PDF is
+reviewer's decision where there is one, stores the IDD as submitted on each
+(re)submission (`idd.services.submissions`), freezes the revision on approval (its PDF is
 rendered once that commits, never while the initiative is locked), and e-mails
 the people who must act next once the transaction commits. A refused transition raises
 `RefusedTransition` with a message for the user and changes nothing.
@@ -34,6 +35,7 @@ from idd.completeness import missing_parts
 from idd.export import revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
+from idd.services import submissions
 from idd.snapshot import load, snapshot
 from idd.tasks import queue_pdf_render
 from idd.tasks import store_revision_pdf as store_revision_pdf_task
@@ -200,6 +202,7 @@ def _notify(
 @transaction.atomic
 def submit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, _ = _take(initiative, user, "submit")
+    submissions.record(initiative, user)
     _notify(initiative, "submit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 
@@ -207,6 +210,7 @@ def submit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> I
 @transaction.atomic
 def resubmit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, _ = _take(initiative, user, "resubmit")
+    submissions.record(initiative, user)
     _notify(initiative, "resubmit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 

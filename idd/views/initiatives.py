@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from idd import roles
+from idd.document import shown_document, since_approval
 from idd.filters import InitiativeFilter
 from idd.models import Initiative
 from idd.services import drafts
-from idd.snapshot import load, snapshot
 from idd.steps import STEPS, progress
 
 PAGE_SIZE = 25
@@ -43,9 +43,10 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The whole IDD, read-only, rendered from the snapshot like every other rendering."""
+    """The whole IDD, read-only, rendered from the snapshot like every other rendering:
+    while approved, the revision as approved, and apart from it what moved since."""
     initiative = get_visible_initiative(request, pk)
-    doc = snapshot(load(pk))
+    approved, doc = shown_document(initiative)
     can_edit = initiative.can_edit(request.user)
     done, total = progress(doc)
     context = {
@@ -58,5 +59,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Managing drafts (idd.views.drafts): the buttons shown to those who may use them.
         "can_delete": drafts.deletion_refusal(initiative, request.user) is None,
         "can_copy": drafts.copy_refusal(initiative, request.user) is None,
+        "approved": approved,
+        "since_approval": since_approval(initiative, approved) if approved else None,
     }
     return render(request, "idd/initiative_detail.html", context)

@@ -18,7 +18,7 @@ from idd.export import revision_pdf_stored
 from idd.forms.review import CommentForm, DecisionForm, QueueFilter, ReplyForm
 from idd.models import Initiative
 from idd.sections import SECTIONS
-from idd.services import comments, review
+from idd.services import comments, review, submissions
 from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import CONFIRM_FIRST, STEPS, with_reply_forms
 
@@ -57,6 +57,7 @@ def review_page(
     approved, doc = shown_document(initiative)
     threads = comments.threads_by_section(initiative)
     may_comment = comments.may_comment(initiative, user)
+    since = submissions.since_returned(initiative)
     sections: list[dict[str, Any]] = []
     for section in SECTIONS:
         form = None
@@ -70,6 +71,7 @@ def review_page(
                 "threads": with_reply_forms(section_threads, may_comment, reply_form),
                 "open": sum(1 for t in section_threads if not t.resolved),
                 "form": form,
+                "changed": since is not None and section.slug in since.changed,
             }
         )
     allowed = review.allowed(initiative, user)
@@ -100,6 +102,8 @@ def review_page(
             "decision_form": decision_form if "approve" in allowed else None,
             "submit_refusal": submit_refusal,
             "returned": review.latest_reason(initiative),
+            "since": since,
+            "since_mine": since is not None and since.requested_by(user),
             "open_threads": sum(item["open"] for item in sections),
             "first_open": next((i["section"].slug for i in sections if i["open"]), None),
             "approved": approved,

@@ -1,4 +1,5 @@
-"""Approved revisions (each as approved, with its PDF) and the comparison of two versions."""
+"""Approved revisions (each as approved, with its PDF) and the comparison of any two
+versions (submissions, revisions, today's)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,10 @@ from idd.export import revision_pdf as stored_revision_pdf
 from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
 from idd.sections import SECTIONS
-from idd.services import comments, review
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
+from idd.services import comments, review, submissions
 from idd.views.export import pdf_response
 from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import with_reply_forms
-
-CURRENT = "current"  # the working copy, in the diff's choice of revisions
 
 
 @require_GET
@@ -82,38 +79,27 @@ def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase
     return pdf_response(request, initiative, find)
 
 
-def _version(initiative: Initiative, choice: str) -> tuple[str, Document]:
-    """The label and snapshot of an approved revision, or of the working copy."""
-    if choice == CURRENT:
-        label = f"the current version ({initiative.get_status_display().lower()})"
-        return label, snapshot(load(initiative.pk))
-    revision = get_object_or_404(Revision, initiative=initiative, number=int(choice))
-    return f"revision {revision.number} as approved", revision.snapshot
-
-
 @require_GET
 def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
-    """What changed between two versions: any two approved revisions, or one and today's."""
+    """What changed between any two versions: submissions, approved revisions, today's."""
     initiative = get_visible_initiative(request, pk)
-    numbers = list(initiative.revisions.order_by("number").values_list("number", flat=True))
-    choices = [(str(n), f"Revision {n} (approved)") for n in numbers]
-    choices.append((CURRENT, f"Current version ({initiative.get_status_display().lower()})"))
-    # By default: the last two approved revisions, or the only one against today's.
-    defaults = [str(n) for n in numbers[-2:]] if len(numbers) > 1 else [*map(str, numbers), CURRENT]
-    data = {"old": request.GET.get("old", defaults[0]), "new": request.GET.get("new", defaults[-1])}
+    # Only this initiative's versions are offered, so no other's can be asked for.
+    found = {v.key: v for v in submissions.versions(initiative)}
+    choices = [(key, v.option) for key, v in found.items()]
+    defaults = submissions.default_pair(initiative, list(found.values()))
+    context = {"initiative": initiative, "tab": "revisions", "sections": None}
+    if defaults is None:
+        return render(request, "idd/review/diff.html", context | {"form": None})
+    data = {"old": request.GET.get("old", defaults[0]), "new": request.GET.get("new", defaults[1])}
     form = CompareForm(data, choices=choices)
-    context = {"initiative": initiative, "tab": "revisions", "form": form, "sections": None}
-    if not numbers:
-        return render(request, "idd/review/diff.html", context)
+    context["form"] = form
     if not form.is_valid():
         return render(request, "idd/review/diff.html", context, status=400)
-    (old_label, old), (new_label, new) = (
-        _version(initiative, form.cleaned_data[key]) for key in ("old", "new")
-    )
-    sections = diff(old, new)
+    old, new = found[form.cleaned_data["old"]], found[form.cleaned_data["new"]]
+    sections = diff(old.document(), new.document())
     context |= {
-        "old_label": old_label,
-        "new_label": new_label,
+        "old_label": old.heading,
+        "new_label": new.heading,
         "sections": sections,
         "unchanged": not any(s.changed for s in sections),
     }
