@@ -44,7 +44,7 @@ def test_the_page_shows_the_approved_revision_and_what_moved_since_apart(client,
 
     # The document is the revision as approved: the old names, the delivery not recorded.
     assert "Shown exactly as approved" in body and "revision 1</a>" in body
-    assert f"<dd>{old_partner}</dd>" in body
+    assert f"<td>{old_partner}</td>" in body
     assert "2nd Coastal Patrol Co" in body
     assert "Kestrela Republic" not in body and "Chief of Navy order seen" not in body
     # Apart from it, under "Since approval": what differs in today's data.
@@ -65,7 +65,7 @@ def test_a_draft_shows_its_live_data_without_an_approval_note(client, make_initi
     initiative = make_initiative(S.DRAFT)
     Partner.objects.filter(pk=initiative.partner_id).update(country="Kestrela Republic")
     page = detail(client, owner, initiative)
-    assert "<dd>Kestrela Republic</dd>" in page
+    assert "<td>Kestrela Republic</td>" in page
     assert "Shown exactly as approved" not in page and 'id="since-approval"' not in page
 
 
