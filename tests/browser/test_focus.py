@@ -1,7 +1,7 @@
 """Focus after a failed save, in Chromium, one behaviour for every form (issue 16): the
 error summary has focus once the page has settled, even when the URL carries a fragment
 that the browser jumps to; forms without the guided form's script do the same; a summary
-link to a radio group puts focus on its first radio."""
+link to a radio group puts focus on its first radio. Moving a row keeps focus on it."""
 
 import io
 
@@ -12,6 +12,8 @@ from playwright.sync_api import Page, expect
 
 from idd import demo, roles
 from idd.models import Initiative
+from tests import factories
+from tests.review.conftest import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -86,3 +88,21 @@ def test_the_summary_link_to_a_radio_group_focuses_its_first_radio(maritime, log
     page.locator("#error-summary").get_by_role("link", name="What the partner did").click()
 
     expect(page.locator("input[name='status']").first).to_be_focused()
+
+
+def test_moving_a_row_keeps_focus_on_its_button_and_announces_its_place(
+    login, live_server, settings
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    owner = factories.planner(username="dana")
+    draft = complete_initiative(owner, factories.planner(username="sam"))
+    page = login(owner)
+    page.goto(f"{live_server.url}/initiatives/{draft.pk}/edit/risks/")
+
+    page.get_by_role("button", name="Move down risk 1", exact=True).click()
+
+    settle(page)
+    expect(page.get_by_role("button", name="Move down risk 2", exact=True)).to_be_focused()
+    expect(page.get_by_role("status").filter(has_text="Row moved")).to_have_text(
+        "Row moved to position 2 of 3."
+    )
