@@ -202,7 +202,7 @@ def test_charts_render_as_accessible_svg_without_script_or_inline_style(
 ) -> None:
     svg = render_to_string(template, {"chart": chart, "id_prefix": "c1"})
     assert 'role="img"' in svg
-    assert 'aria-labelledby="c1-title c1-desc"' in svg
+    assert 'aria-labelledby="c1-title" aria-describedby="c1-desc"' in svg
     assert f'<title id="c1-title">{chart.title}</title>' in svg
     assert '<desc id="c1-desc">' in svg
     assert "<script" not in svg and not re.search(r"\sstyle=", svg)

@@ -100,7 +100,8 @@ def test_the_initiative_page_draws_the_swimlane_with_its_title_description_and_t
     client.force_login(owner)
     page = text(client.get(reverse("initiative_detail", args=[committed.pk])))
     us_inputs = page[page.index('id="section-us-inputs"') :]
-    assert 'aria-labelledby="initiative-swimlane-title initiative-swimlane-desc"' in us_inputs
+    assert 'aria-labelledby="initiative-swimlane-title"' in us_inputs
+    assert 'aria-describedby="initiative-swimlane-desc"' in us_inputs
     assert '<title id="initiative-swimlane-title">' in us_inputs
     assert '<desc id="initiative-swimlane-desc">' in us_inputs
     assert "<caption>Partner deliverables on the timeline, by number</caption>" in us_inputs
