@@ -9,6 +9,7 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision
+from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
     "Indicator",
@@ -22,6 +23,7 @@ __all__ = [
     "ReviewComment",
     "ReviewDecision",
     "Risk",
+    "UnfinishedInput",
     "USInput",
     "YearlyObjective",
 ]
