@@ -9,6 +9,8 @@ the forms with its messages. It is never shown to anyone else, never counts as s
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.http import QueryDict
@@ -28,7 +30,7 @@ class UnfinishedInput(models.Model):
     data = models.JSONField(default=list)
     # The lock the page was read with: restoring it keeps a stale save a conflict to merge.
     read_version = models.PositiveIntegerField(null=True)
-    read_state = models.TextField(blank=True)
+    read_state = models.JSONField(null=True)  # {form: {field: fingerprint}}, as parsed
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -46,7 +48,7 @@ class UnfinishedInput(models.Model):
         post = posted(self.data)
         if self.read_version is not None:
             post[LOCK_VERSION] = str(self.read_version)
-        post[LOCK_READ] = self.read_state
+        post[LOCK_READ] = "" if self.read_state is None else json.dumps(self.read_state)
         return post
 
 

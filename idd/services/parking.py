@@ -19,12 +19,14 @@ valid save of the step (or "Discard") removes it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, QueryDict
 from django.urls import Resolver404, resolve
 
+from idd.forms import conflicts
 from idd.models import Initiative, UnfinishedInput
 from idd.models.unfinished import LOCK_READ, LOCK_VERSION, posted
 
@@ -109,18 +111,31 @@ def typed(post: QueryDict, leave_out: set[str]) -> list[tuple[str, list[str]]]:
 def keep_unfinished(initiative: Initiative, step: str, user, post: QueryDict) -> UnfinishedInput:
     """Keep what was posted to a step that did not save, replacing what was kept before."""
     version = post.get(LOCK_VERSION, "")
+    # A forged or missing lock restores as none: saving it is then refused, or merged.
+    read = conflicts.parse_read_state(post.get(LOCK_READ))
     entry, _created = UnfinishedInput.objects.update_or_create(
         initiative=initiative,
         step=step,
         user=user,
         defaults={
-            "data": typed(post, NOT_INPUT),
-            # A forged or missing version restores as none: saving it is then refused.
+            "data": without_nul(typed(post, NOT_INPUT)),
             "read_version": int(version) if version.isascii() and version.isdigit() else None,
-            "read_state": post.get(LOCK_READ, ""),
+            "read_state": None if read is None else without_nul(read),
         },
     )
     return entry
+
+
+def without_nul(value: Any) -> Any:
+    """A JSON value without NUL characters, which a database's JSON cannot hold (and which
+    the forms refuse anyway): a forged post is kept, not a server error."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list | tuple):
+        return [without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    return value
 
 
 def unfinished(initiative: Initiative, step: str, user) -> UnfinishedInput | None:

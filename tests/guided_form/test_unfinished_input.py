@@ -211,3 +211,26 @@ def test_leaving_by_a_link_saves_and_follows_it_but_never_off_site(planner_clien
     assert to_page["Location"] == target
     assert Initiative.objects.get(pk=initiative.pk).problem_statement == "Night crossings."
     assert off_site["Location"] == reverse("dashboard")
+
+
+def test_a_forged_exit_is_kept_without_what_no_database_holds_and_never_saves(
+    planner_client, initiative
+):
+    url = step_url(initiative, "context")
+    page = page_fields(planner_client.get(url).content.decode())
+    page |= {
+        "problem_statement": ["Night\x00 crossings"],
+        "lock-version": ["²"],
+        "lock-read": ["{not json"],
+        "action": ["exit"],
+    }
+
+    assert planner_client.post(url, page).status_code == 302
+    kept = UnfinishedInput.objects.get(initiative=initiative, step="context")
+    assert ["problem_statement", ["Night crossings"]] in kept.data
+    assert kept.read_version is None and kept.read_state is None
+
+    assert planner_client.get(url).status_code == 200
+    again = submit(planner_client, url)  # no lock it was read with: refused, not saved
+    assert again.status_code == 200
+    assert Initiative.objects.get(pk=initiative.pk).problem_statement == ""
