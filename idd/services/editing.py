@@ -162,4 +162,6 @@ def leave_step(
     page = submit_step(initiative, forms, user, post, next_step=step, step=step)
     if not page.saved:
         page.unfinished = parking.keep_unfinished(initiative, step, user, post)
+        # "Resume" on the dashboard returns to it (navigation only, as in save_step).
+        Initiative.objects.filter(pk=initiative.pk).update(last_step=step)
     return page

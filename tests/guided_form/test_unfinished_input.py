@@ -57,6 +57,7 @@ def test_save_and_exit_keeps_an_invalid_row_and_says_it_is_not_saved(planner_cli
     dashboard = planner_client.get(response["Location"]).content.decode()
     assert "Not saved: step 3, Partner deliverables" in dashboard
     assert WHY in dashboard and "kept for you only" in dashboard
+    assert "Resume at Partner deliverables" in dashboard
 
 
 def test_reopening_the_step_shows_what_was_typed_with_its_messages(planner_client, initiative):
