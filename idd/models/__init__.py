@@ -9,6 +9,7 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
+from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
     "Indicator",
@@ -23,6 +24,7 @@ __all__ = [
     "ReviewDecision",
     "Risk",
     "Submission",
+    "UnfinishedInput",
     "USInput",
     "YearlyObjective",
 ]

@@ -14,7 +14,8 @@ from django.http import QueryDict
 
 from idd.forms import conflicts
 from idd.forms.base import Move, StepForms, VersionForm
-from idd.models import Initiative
+from idd.models import Initiative, UnfinishedInput
+from idd.services import parking
 from idd.services.locking import StaleEdit, claim_version
 from idd.tasks import queue_pdf_render
 
@@ -67,15 +68,33 @@ class StepPage:
     saved: bool = False
     notes: list[str] = field(default_factory=list)
     add_target: str = ""  # after a save: the row set that gets one more empty row
+    restored: bool = False  # shows input kept unsaved (parking), with its messages
+    unfinished: UnfinishedInput | None = None  # that input, when "Save and exit" kept it
+
+    @property
+    def saved_since(self) -> bool:
+        """Someone saved the initiative after the kept input was read: saving merges."""
+        read = self.unfinished.read_version if self.unfinished else None
+        return read is not None and read != self.forms.initiative.version
 
 
 def open_step(
-    initiative: Initiative, forms: type[StepForms], user, parked: QueryDict | None, add: str
+    initiative: Initiative,
+    forms: type[StepForms],
+    user,
+    parked: QueryDict | None,
+    add: str,
+    step: str,
 ) -> StepPage:
-    """The step as saved; or what the planner typed when their session ended (parking.py),
-    which carries the version and values they had read, so a stale save is still merged."""
+    """The step as saved; or what this planner typed and did not save (parking.py: when
+    their session ended, or kept by "Save and exit"), which carries the version and
+    values they had read, so a stale save is still merged."""
+    unfinished = None
+    if parked is None and (unfinished := parking.unfinished(initiative, step, user)):
+        parked = unfinished.as_post()
     if parked is not None:
-        return StepPage(forms(initiative, user, data=parked), VersionForm(parked))
+        step_forms = forms(initiative, user, data=parked)
+        return StepPage(step_forms, VersionForm(parked), restored=True, unfinished=unfinished)
     step_forms = forms(initiative, user, add=add)
     read = conflicts.read_state(step_forms)
     version = VersionForm(initial={"version": initiative.version, "read": read})
@@ -83,10 +102,16 @@ def open_step(
 
 
 def submit_step(
-    initiative: Initiative, forms: type[StepForms], user, post: QueryDict, next_step: str
+    initiative: Initiative,
+    forms: type[StepForms],
+    user,
+    post: QueryDict,
+    next_step: str,
+    step: str,
 ) -> StepPage:
-    """Save what was posted to a step; or, when someone saved meanwhile, the page again
-    with their input merged with what is stored now (`conflicts`), nothing saved."""
+    """Save what was posted to a step (which ends any input kept unfinished there); or,
+    when someone saved meanwhile, the page again with their input merged with what is
+    stored now (`conflicts`), nothing saved."""
     version = VersionForm(post)
     add = post.get("add", "")
     step_forms = forms(initiative, user, data=post, add=add)
@@ -108,6 +133,7 @@ def submit_step(
         except StaleEdit:
             stale = True
         else:
+            parking.forget_unfinished(initiative, step, user)
             return StepPage(
                 step_forms,
                 version,
@@ -126,3 +152,16 @@ def submit_step(
         step_forms = forms(initiative, user, data=conflict.data, add=add)
         version = VersionForm(conflict.data)
     return StepPage(step_forms, version, conflict=conflict)
+
+
+def leave_step(
+    initiative: Initiative, forms: type[StepForms], user, post: QueryDict, step: str
+) -> StepPage:
+    """ "Save and exit": save the step; if it does not validate (or someone saved
+    meanwhile), keep what was typed for this planner instead (`unfinished` set)."""
+    page = submit_step(initiative, forms, user, post, next_step=step, step=step)
+    if not page.saved:
+        page.unfinished = parking.keep_unfinished(initiative, step, user, post)
+        # "Resume" on the dashboard returns to it (navigation only, as in save_step).
+        Initiative.objects.filter(pk=initiative.pk).update(last_step=step)
+    return page

@@ -1,25 +1,42 @@
-"""What a planner typed when their session ended: kept, and given back after sign-in.
+"""What a planner typed and could not save yet: kept, and given back on the step.
 
-A guided-form save that arrives after the idle sign-out is parked in the (database-backed)
-session under the path it was sent to and the id of the user who was signed in. When that
-same user signs in again and the login page sends them back to the step, the step shows
-the parked input bound to its forms, not saved: they check it and press save, and the
-optimistic lock in it still refuses a save over someone else's newer one. Anyone else who
-signs in on that browser gets nothing.
+Two cases, one way back (editing.open_step binds it to the step's forms, unsaved, with
+the version and fingerprints it was read with, so a stale save is still merged):
+
+Idle sign-out: a guided-form save that arrives after the idle sign-out is parked in the
+(database-backed) session under the path it was sent to and the id of the user who was
+signed in. When that same user signs in again and the login page sends them back to the
+step, the step shows the parked input bound to its forms, not saved: they check it and
+press save, and the optimistic lock in it still refuses a save over someone else's newer
+one. Anyone else who signs in on that browser gets nothing.
+
+"Save and exit" on a step that does not validate: the input is kept in the database
+(UnfinishedInput) per initiative, step and user, so the planner finds it on the step the
+next day or on another browser; nobody else ever sees it, it never counts as saved, and a
+valid save of the step (or "Discard") removes it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, QueryDict
 from django.urls import Resolver404, resolve
 
+from idd.forms import conflicts
+from idd.models import Initiative, UnfinishedInput
+from idd.models.unfinished import LOCK_READ, LOCK_VERSION, posted
+
 PARKED = "parked_posts"
 IDLE_USER = "signed_out_idle_user"
 # Only the guided form's pages show parked input (idd/views/guided_form.py calls take()).
 PARKABLE_VIEWS = {"wizard_step", "initiative_create"}
 NEVER_KEPT = {"csrfmiddlewaretoken"}
+# Not input: the button pressed, where the planner went, and the lock (kept on its own).
+NOT_INPUT = NEVER_KEPT | {"action", "goto", "next", LOCK_VERSION, LOCK_READ}
 RESTORED = (
     "Your session ended before this was saved; what you typed is back on the form. "
     "Check it and save."
@@ -49,7 +66,7 @@ def park(request: HttpRequest) -> bool:
     user_id = request.session.get(IDLE_USER)
     if user_id is None or not is_parkable(request.path_info):
         return False
-    data = [(key, values) for key, values in request.POST.lists() if key not in NEVER_KEPT]
+    data = typed(request.POST, NEVER_KEPT)
     parked = request.session.get(PARKED, {})
     parked[request.path_info] = {"user": user_id, "data": data}
     request.session[PARKED] = parked
@@ -82,8 +99,62 @@ def take(request: HttpRequest) -> QueryDict | None:
     request.session[PARKED] = parked
     if entry["user"] != request.user.pk:
         return None
-    data = QueryDict(mutable=True)
-    for key, values in entry["data"]:
-        data.setlist(key, values)
     messages.warning(request, RESTORED)
-    return data
+    return posted(entry["data"])
+
+
+def typed(post: QueryDict, leave_out: set[str]) -> list[tuple[str, list[str]]]:
+    """The posted fields as a JSON-friendly list, without those left out."""
+    return [(key, values) for key, values in post.lists() if key not in leave_out]
+
+
+def keep_unfinished(initiative: Initiative, step: str, user, post: QueryDict) -> UnfinishedInput:
+    """Keep what was posted to a step that did not save, replacing what was kept before."""
+    version = post.get(LOCK_VERSION, "")
+    # A forged or missing lock restores as none: saving it is then refused, or merged.
+    read = conflicts.parse_read_state(post.get(LOCK_READ))
+    entry, _created = UnfinishedInput.objects.update_or_create(
+        initiative=initiative,
+        step=step,
+        user=user,
+        defaults={
+            "data": without_nul(typed(post, NOT_INPUT)),
+            "read_version": int(version) if version.isascii() and version.isdigit() else None,
+            "read_state": None if read is None else without_nul(read),
+        },
+    )
+    return entry
+
+
+def without_nul(value: Any) -> Any:
+    """A JSON value without NUL characters, which a database's JSON cannot hold (and which
+    the forms refuse anyway): a forged post is kept, not a server error."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list | tuple):
+        return [without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    return value
+
+
+def unfinished(initiative: Initiative, step: str, user) -> UnfinishedInput | None:
+    """This user's own unfinished input on the step, if any."""
+    return UnfinishedInput.objects.filter(initiative=initiative, step=step, user=user).first()
+
+
+def forget_unfinished(initiative: Initiative, step: str, user) -> bool:
+    """After a valid save of the step, or "Discard": True if there was something kept."""
+    deleted, _by_model = UnfinishedInput.objects.filter(
+        initiative=initiative, step=step, user=user
+    ).delete()
+    return bool(deleted)
+
+
+def unfinished_steps(user, initiatives: Iterable[Initiative]) -> dict[int, set[str]]:
+    """For the dashboard, in one query: the steps where this user left input unfinished."""
+    steps: dict[int, set[str]] = {}
+    rows = UnfinishedInput.objects.filter(user=user, initiative__in=list(initiatives))
+    for initiative_id, step in rows.values_list("initiative_id", "step"):
+        steps.setdefault(initiative_id, set()).add(step)
+    return steps

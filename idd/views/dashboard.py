@@ -8,18 +8,18 @@ from idd.choices import InitiativeStatus
 from idd.commitment import current_results
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
-from idd.services import review
+from idd.services import parking, review
 from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables
 from idd.snapshot import snapshot, with_rows
-from idd.steps import progress, resume_step
+from idd.steps import STEPS, progress, resume_step
 
 DRAFTS_SHOWN = 10
 INITIATIVES_SHOWN = 20
 PANEL_ROWS = 5  # review panels: the first few, with a link to the rest
 
 
-def _draft(initiative: Initiative) -> dict:
+def _draft(initiative: Initiative, unfinished: set[str]) -> dict:
     doc = snapshot(initiative)
     done, total = progress(doc)
     return {
@@ -28,6 +28,8 @@ def _draft(initiative: Initiative) -> dict:
         "done": done,
         "total": total,
         "resume": resume_step(initiative.last_step),
+        # Steps where this user kept input with "Save and exit" that did not save yet.
+        "unfinished": [step for step in STEPS if step.slug in unfinished],
     }
 
 
@@ -50,8 +52,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         withdrawn=Count("pk", distinct=True, filter=withdrawn),
     )
     mine = mine.exclude(withdrawn)
+    shown = list(drafts[:DRAFTS_SHOWN])
+    unfinished = parking.unfinished_steps(request.user, shown)
     context = {
-        "drafts": [_draft(i) for i in drafts[:DRAFTS_SHOWN]],
+        "drafts": [_draft(i, unfinished.get(i.pk, set())) for i in shown],
         # Each with its commitment result: demonstrated commitment and the delivery record.
         "my_initiatives": current_results(mine.order_by("-updated_at")[:INITIATIVES_SHOWN]),
         "my_count": counts["shown"],

@@ -3,7 +3,8 @@
 Buttons: "Save and continue", "Back", "Save and exit", the step list (save, then go
 to that step), "Add another …" (save, then show one more empty row), "Move up/down"
 and the "Remove" checkbox. All of them save first; a failed save re-renders what was
-typed with its errors. The session holds nothing: where the planner was is
+typed with its errors, except "Save and exit", which then keeps it unsaved for this
+planner (parking.py) and leaves. The session holds nothing: where the planner was is
 `Initiative.last_step`, so "Resume" on the dashboard returns there.
 """
 
@@ -15,6 +16,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
@@ -30,6 +32,8 @@ from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbo
 from idd.views.review.common import STEPS as STEPS_OF_REVIEW
 
 EXIT = "exit"
+DISCARD = "discard"
+DISCARDED = "What you had typed on this step and not saved is discarded. This is the step as saved."
 
 
 def editing_refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
@@ -128,10 +132,35 @@ def _destination(post, step: Step) -> tuple[str, Step]:
     return action, neighbour(step, offset) or step
 
 
+def _leaving_to(request: HttpRequest) -> str:
+    """Where "Save and exit" goes: the dashboard, or the page of this site whose link the
+    planner followed from a step with unsaved changes (static/js/leave-guard.js)."""
+    url = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if url.startswith("/") and safe else reverse("dashboard")
+
+
+def _kept(request, initiative: Initiative, step: Step, page: editing.StepPage) -> HttpResponse:
+    """ "Save and exit" of a step that did not save: say plainly that it was kept only."""
+    why = (
+        "someone else saved this initiative while you were editing"
+        if page.conflict and page.conflict.data is not None
+        else "some entries still need fixing"
+    )
+    messages.warning(
+        request,
+        f"Not saved: step {step.number}, {step.title}, of “{initiative.title}”: {why}. "
+        "What you typed is kept for you only; open the step again to finish and save it.",
+    )
+    return redirect(_leaving_to(request))
+
+
 def _after_save(request, initiative: Initiative, step: Step, action: str, target: Step, add: str):
     if action == EXIT:
         messages.success(request, f"Saved. Resume “{initiative.title}” here when you are ready.")
-        return redirect("dashboard")
+        return redirect(_leaving_to(request))
     url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": target.slug})
     if action == "stay":
         move = request.POST.get("move", "")
@@ -151,11 +180,22 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if current.forms is None:
         return review(request, initiative, current)
 
+    if request.method == "POST" and request.POST.get("action") == DISCARD:
+        if parking.forget_unfinished(initiative, current.slug, request.user):
+            messages.info(request, DISCARDED)
+        return redirect("wizard_step", pk=pk, step=current.slug)
     if request.method == "POST":
         action, target = _destination(request.POST, current)
-        page = editing.submit_step(
-            initiative, current.forms, request.user, request.POST, next_step=target.slug
-        )
+        if action == EXIT:
+            page = editing.leave_step(
+                initiative, current.forms, request.user, request.POST, current.slug
+            )
+            if not page.saved:
+                return _kept(request, initiative, current, page)
+        else:
+            page = editing.submit_step(
+                initiative, current.forms, request.user, request.POST, target.slug, current.slug
+            )
         if page.saved:
             for note in page.notes:
                 messages.warning(request, note)
@@ -163,13 +203,14 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     else:
         add = request.GET.get("add", "")
         page = editing.open_step(
-            initiative, current.forms, request.user, parking.take(request), add
+            initiative, current.forms, request.user, parking.take(request), add, current.slug
         )
     step_forms, conflict = page.forms, page.conflict
     doc = snapshot(load(pk))
     step_forms.doc = doc
     stale_message = [CONFLICT_MESSAGE] if conflict and conflict.data is not None else []
     non_form_errors = stale_message + step_forms.non_form_errors()
+    unsaved = request.method == "POST" or page.restored
     context = {
         "initiative": initiative,
         "doc": doc,
@@ -182,7 +223,11 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "next": neighbour(current, 1),
         "version_form": page.version,
         "forms": step_forms,
-        "error_forms": step_forms.error_forms() if request.method == "POST" else [],
+        "error_forms": step_forms.error_forms() if unsaved else [],
+        # Not saved: the navigation guard treats the page as changed from the start.
+        "unsaved": unsaved,
+        "unfinished": page.unfinished,
+        "saved_since": page.saved_since,
         "non_form_errors": non_form_errors,
         "add_target": request.GET.get("add", ""),
         "political_risk_scale": POLITICAL_RISK_SCALE,
