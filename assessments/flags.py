@@ -12,7 +12,8 @@ from fractions import Fraction
 
 from assessments import figures, method
 from assessments.figures import Share
-from assessments.inputs import AssessmentInputs
+from assessments.fiscal import format_quarter
+from assessments.inputs import AssessmentInputs, Deliverable, USInput
 from assessments.results import Flag
 from assessments.wording import (
     count,
@@ -95,14 +96,27 @@ def _us_input_ahead_of_partner(ev: Evidence) -> Findings:
         gates = [plan[i] for i in u.matched_deliverable_ids if i in plan]
         if any(d.status_on(as_of) in method.RISK_TAKEN for d in gates):
             continue  # the partner has acted already, ahead of time
-        first_due = min((d.fiscal_year for d in gates), default=None)
-        if first_due is not None and u.fiscal_year < first_due:
-            detail = (
-                f"Planned FY{u.fiscal_year}; its first partner deliverable is due FY{first_due}."
-            )
-            record = f"{us_input_record(u)}: its first partner deliverable is due FY{first_due}"
-            ahead.append(Finding(record, US_INPUT, u.id, detail))
+        first = min(gates, key=lambda d: (d.fiscal_year, d.quarter), default=None)
+        if first is None or not _provided_before(u, first):
+            continue
+        if u.fiscal_quarter is None:  # the year alone: compared by year
+            planned, due = f"FY{u.fiscal_year}", f"FY{first.fiscal_year}"
+        else:
+            planned = format_quarter(u.fiscal_year, u.fiscal_quarter)
+            due = format_quarter(first.fiscal_year, first.quarter)
+        detail = f"Planned {planned}; its first partner deliverable is due {due}."
+        record = f"{us_input_record(u)}: its first partner deliverable is due {due}"
+        ahead.append(Finding(record, US_INPUT, u.id, detail))
     return tuple(ahead)
+
+
+def _provided_before(u: USInput, first: Deliverable) -> bool:
+    """Whether the U.S. would give before the partner's first deliverable is due: by year,
+    and by quarter when the input's is known. In the deliverable's own quarter it is too
+    early too: the partner may deliver as late as that quarter's last day."""
+    if u.fiscal_year != first.fiscal_year or u.fiscal_quarter is None:
+        return u.fiscal_year < first.fiscal_year
+    return u.fiscal_quarter <= first.quarter
 
 
 def _equipment_without_sustainment(ev: Evidence) -> Findings:

@@ -99,6 +99,12 @@ class USInput(Stored):
     fiscal_year: int
     estimated_cost: Decimal | None
     matched_deliverable_ids: tuple[int, ...]
+    # 1..4 when the planner gave it; None (and in inputs stored before quarters): the year only.
+    fiscal_quarter: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.fiscal_quarter is not None:
+            quarter_end(self.fiscal_year, self.fiscal_quarter)  # rejects a quarter outside 1..4
 
 
 @dataclass(frozen=True)

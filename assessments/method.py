@@ -277,10 +277,12 @@ FLAG_RULES: dict[str, FlagRule] = {
     US_INPUT_AHEAD_OF_PARTNER: FlagRule(
         title="U.S. input ahead of the partner",
         rule_text="A U.S. input is planned in a fiscal year before any partner deliverable "
-        "it is gated on falls due, and none is delivered yet: the U.S. would give before "
+        "it is gated on falls due (or, when its quarter is given, in or before that "
+        "deliverable's due quarter), and none is delivered yet: the U.S. would give before "
         "the partner acts.",
-        action="Plan the input in (or after) the year its first partner deliverable is due, "
-        "or gate it on a deliverable due earlier.",
+        action="Plan the input after its first partner deliverable is due (a later quarter, "
+        "or at least the same year when its quarter is not given), or gate it on a "
+        "deliverable due earlier.",
         severity=WARNING,
         step=US_INPUTS_STEP,
     ),

@@ -33,7 +33,12 @@ def deliverable_record(d: Deliverable, with_risk: bool = False) -> str:
 
 
 def us_input_record(u: USInput) -> str:
-    return f"U.S. input: {u.title} (FY{u.fiscal_year})"
+    when = (
+        f"FY{u.fiscal_year}"
+        if u.fiscal_quarter is None
+        else f"FY{u.fiscal_year} Q{u.fiscal_quarter}"
+    )
+    return f"U.S. input: {u.title} ({when})"
 
 
 def named(titles: list[str]) -> str:

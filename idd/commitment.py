@@ -78,6 +78,7 @@ def assessment_inputs(
                 title=u.title,
                 category=u.category,
                 fiscal_year=u.fiscal_year,
+                fiscal_quarter=u.fiscal_quarter,
                 estimated_cost=u.estimated_cost,
                 matched_deliverable_ids=tuple(d.pk for d in u.matched_deliverables.all()),
             )

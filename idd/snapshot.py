@@ -69,6 +69,9 @@ def _us_input(u: USInput) -> USInputEntry:
         "category": u.category,
         "category_label": u.get_category_display(),
         "fiscal_year": u.fiscal_year,
+        "fiscal_quarter": u.fiscal_quarter,
+        "quarter_label": f"Q{u.fiscal_quarter}" if u.fiscal_quarter else "",
+        "when_label": u.when_label,
         "estimated_cost": _money(u.estimated_cost),
         "authority": u.get_authority_display(),
         "matched_deliverable_ids": [d.pk for d in u.matched_deliverables.all()],
@@ -93,7 +96,8 @@ def _timeline(
 
 def _cross_reference(deliverables: list[Deliverable], us_inputs: list[USInputEntry]) -> None:
     """Short references in document order (D1, D2…, U1, U2…), the deliverables each U.S.
-    input answers and the inputs each deliverable gates, so every rendering names them alike."""
+    input answers and the inputs each deliverable gates, so every rendering names them alike.
+    The rows come in the models' order, by due date: D1 is the first due, U1 the first given."""
     by_id = {d["id"]: d for d in deliverables}
     for n, d in enumerate(deliverables, start=1):
         d["ref"] = f"D{n}"

@@ -93,7 +93,7 @@ class Deliverable(TypedDict):
     evidence: Annotated[str, Label("Evidence recorded")]
     verified_by: Annotated[str, Label("Verified by")]
     verified_at: IsoDate | None
-    ref: str  # D1, D2... in document order
+    ref: str  # D1, D2... by due date (the model's ordering), D1 first due
     answered_by: list[RowRef]  # the U.S. inputs that answer it
 
 
@@ -103,10 +103,13 @@ class USInput(TypedDict):
     category: str
     category_label: Annotated[str, Label("Category")]
     fiscal_year: Annotated[int, Label("Fiscal year")]
+    fiscal_quarter: int | None  # 1..4, None while not known
+    quarter_label: Annotated[str, Label("Fiscal quarter")]  # "Q2", "" while not known
+    when_label: str  # "FY2027 Q2", or "FY2027" while the quarter is not known
     estimated_cost: Annotated[Money, Label("Estimated cost")]
     authority: Annotated[str, Label("Authority")]
     matched_deliverable_ids: list[int]
-    ref: str  # U1, U2... in document order
+    ref: str  # U1, U2... by fiscal year and quarter (the model's ordering)
     # The partner deliverables it answers (compared by their titles).
     matched: Annotated[list[RowRef], Label("Partner deliverables it answers")]
 

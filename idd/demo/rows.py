@@ -71,16 +71,28 @@ def add_rows(
             )
         )
     for position, (title, category, offset, cost, matched) in enumerate(inputs):
+        gates = [created[i] for i in matched]
         us_input = USInput.objects.create(
             initiative=initiative,
             position=position,
             title=title,
             category=category,
             fiscal_year=first + offset,
+            fiscal_quarter=quarter_after(first + offset, gates),
             estimated_cost=Decimal(cost),
             authority=initiative.funding_authority,
         )
-        us_input.matched_deliverables.set([created[i] for i in matched])
+        us_input.matched_deliverables.set(gates)
+
+
+def quarter_after(year: int, gates: list[PartnerDeliverable]) -> int | None:
+    """A demo input's quarter: the one after its first deliverable falls due in that year
+    (Q1 when it falls due in an earlier or a later year, whose check is by year); none when
+    it falls due in Q4 of that year, so the demo plans' checks stay as written."""
+    first = min(gates, key=lambda d: (d.due_fiscal_year, d.due_quarter), default=None)
+    if first is None or first.due_fiscal_year != year:
+        return 1
+    return first.due_quarter + 1 if first.due_quarter < 4 else None
 
 
 def add_plan(

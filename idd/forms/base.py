@@ -62,7 +62,15 @@ class Move:
 def at_least(field: forms.Field, minimum: int, message: str) -> None:
     """A lower bound checked on the field itself (the database constraint is the last line)."""
     field.validators.append(MinValueValidator(minimum, message))
-    field.widget.attrs["min"] = minimum
+    if isinstance(field.widget, forms.NumberInput):  # a money field is a text input
+        field.widget.attrs["min"] = minimum
+
+
+def needed_to_submit(form: forms.BaseForm, *names: str) -> None:
+    """Mark fields the completeness rules (idd.completeness) need before the IDD can be
+    submitted, though a save accepts them empty: the pack labels them "needed to submit"."""
+    for name in names:
+        form.fields[name].needed_to_submit = True  # type: ignore[attr-defined]
 
 
 def prompt_selects(form: forms.BaseForm) -> None:

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from idd import roles
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
-from idd.forms.base import Move, StepForms, prompt_selects
+from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
 from idd.models import Initiative, Partner, PartnerUnit
 
 
@@ -19,9 +19,41 @@ class PersonChoices(forms.ModelMultipleChoiceField):
         return roles.display_name(obj)
 
 
+class UnitsByPartner(forms.CheckboxSelectMultiple):
+    """Checkboxes in one group per partner (the pack renders each as a fieldset named by
+    the partner; static/js/units-for-partner.js shows only the chosen partner's group).
+    `groups`: (partner id, partner name, unit ids); `follows`: the id of the partner select."""
+
+    groups: list[tuple[int, str, list[int]]] = []
+    follows = ""
+
+
 class UnitChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.service})" if obj.service else obj.name
+
+
+def units_by_partner() -> UnitChoices:
+    """Every partner's units, grouped by partner, so the units of the partner just chosen
+    are there to tick without saving first; clean() keeps only the chosen partner's."""
+    units = list(PartnerUnit.objects.select_related("partner"))
+    widget = UnitsByPartner()
+    groups: dict[int, tuple[int, str, list[int]]] = {}
+    for unit in units:
+        groups.setdefault(unit.partner_id, (unit.partner_id, unit.partner.country, []))[2].append(
+            unit.pk
+        )
+    widget.groups = list(groups.values())
+    field = UnitChoices(
+        queryset=PartnerUnit.objects.select_related("partner"),
+        required=False,
+        widget=widget,
+        label="Targeted partner units",
+        help_text="The specific units or offices the initiative builds: tick those of the "
+        f"partner chosen above. {ASK_FOR_A_UNIT}",
+    )
+    field.choices = [(u.pk, field.label_from_instance(u)) for u in units]  # one query
+    return field
 
 
 # A partner's units are reference data every initiative with that partner shares: only
@@ -44,8 +76,8 @@ def planners_except(user):
 
 
 class BasicsForm(forms.ModelForm):
-    """Creates an initiative (no targeted units yet: they depend on the partner) and
-    edits its basics afterwards."""
+    """Creates an initiative and edits its basics afterwards: the partner and its
+    targeted units are chosen together, in one save."""
 
     ccmd = forms.ChoiceField(
         label="Combatant command",
@@ -102,21 +134,10 @@ class BasicsForm(forms.ModelForm):
             team.disabled = True
             team.help_text = "Only the owner changes the team."
         self.fields["team_members"] = team
-        if self.instance.pk:
-            self.fields["targeted_units"] = UnitChoices(
-                queryset=PartnerUnit.objects.filter(partner_id=self.instance.partner_id),
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                label="Targeted partner units",
-                help_text="The specific units or offices the initiative builds. If you change "
-                f"the partner, save first, then choose that partner's units. {ASK_FOR_A_UNIT}",
-            )
-        else:
-            del self.fields["targeted_units"]
-
-    @property
-    def partner_changed(self) -> bool:
-        return bool(self.instance.pk) and "partner" in self.changed_data
+        units = units_by_partner()
+        units.widget.follows = self["partner"].auto_id
+        self.fields["targeted_units"] = units
+        needed_to_submit(self, "targeted_units")
 
     def clean(self):
         data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
@@ -127,6 +148,8 @@ class BasicsForm(forms.ModelForm):
         )
         if partner and not data.get("ccmd"):
             data["ccmd"] = partner.ccmd
+        if partner:
+            self._refuse_other_partners_units(partner, data.get("targeted_units") or [])
         if first and last:
             if last < first:
                 self.add_error(
@@ -153,12 +176,20 @@ class BasicsForm(forms.ModelForm):
             raise forms.ValidationError(f"“{new_unit}” was not added. {ASK_FOR_A_UNIT}")
         return data
 
-    def save(self, commit: bool = True) -> Initiative:
-        partner_changed = self.partner_changed
-        initiative = super().save(commit)
-        if commit and partner_changed:
-            initiative.targeted_units.clear()
-        return initiative
+    def _refuse_other_partners_units(self, partner: Partner, units) -> None:
+        """Without JavaScript every partner's units show: a tick for another partner's is
+        refused, with the ticks kept on the page to correct."""
+        others = [u for u in units if u.partner_id != partner.pk]
+        if not others:
+            return
+        one = len(others) == 1
+        names = "; ".join(f"“{u.name}” ({u.partner})" for u in others)
+        self.add_error(
+            "targeted_units",
+            f"Tick only units of {partner}, the partner chosen: {names} "
+            f"{'is a unit' if one else 'are units'} of another partner. "
+            f"Untick {'it' if one else 'them'}, or choose {'its' if one else 'their'} partner.",
+        )
 
 
 class BasicsStep(StepForms):
@@ -167,10 +198,5 @@ class BasicsStep(StepForms):
         self.parts = [self.form]
 
     def save(self, move: Move | None) -> list[str]:
-        partner_changed = self.form.partner_changed
         self.form.save()
-        if partner_changed:
-            return [
-                f"You changed the partner: tick the targeted units of {self.initiative.partner}."
-            ]
         return []

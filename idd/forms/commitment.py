@@ -14,7 +14,7 @@ from django import forms
 from assessments.method import CAPACITY_RATINGS, WILLINGNESS_RATINGS
 from assessments.models import RATED_FIELDS, CommitmentRatings
 from idd.choices import Scale
-from idd.forms.base import Move, StepForms
+from idd.forms.base import Move, StepForms, needed_to_submit
 
 SCALE = [("", "Not rated yet"), *Scale.choices]
 PHYSICAL_RISK = (("physical_risk", "Physical risk: the threat the partner faces"),)
@@ -76,6 +76,7 @@ class CommitmentRatingsForm(forms.ModelForm):
                 justification = self.fields[f"{field}_justification"]
                 justification.label = f"Evidence for the {label.split(':')[0].lower()} rating"
                 justification.widget.attrs["rows"] = 2
+        needed_to_submit(self, *self.fields)  # idd.completeness.missing_commitment
 
     def clean(self):
         data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data

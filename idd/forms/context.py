@@ -6,7 +6,16 @@ from __future__ import annotations
 from django import forms
 
 from idd import limits
-from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
+from idd.forms.base import (
+    Move,
+    RowFormSet,
+    StepForms,
+    at_least,
+    fiscal_year_choices,
+    needed_to_submit,
+    row_formset,
+)
+from idd.forms.money import MoneyField
 from idd.models import Initiative, PriorAssistance
 
 TEXT = forms.Textarea(attrs={"rows": 4})
@@ -33,12 +42,18 @@ class ContextForm(forms.ModelForm):
             "because … Name what the partner commits, not only what it lacks.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        needed_to_submit(self, *self.fields)  # every field (idd.completeness.missing_context)
+
 
 class PriorAssistanceForm(forms.ModelForm):
     class Meta:
         model = PriorAssistance
         fields = ["fiscal_year", "authority", "description", "amount"]
+        field_classes = {"amount": MoneyField}
         labels = {"description": "What was provided"}
+        help_texts = {"amount": "Whole U.S. dollars, with or without commas: 1,900,000."}
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from idd import limits
-from idd.forms.base import Move, RowFormSet, StepForms, row_formset
+from idd.forms.base import Move, RowFormSet, StepForms, needed_to_submit, row_formset
 from idd.models import Initiative, Risk
 
 
@@ -21,6 +21,10 @@ class RiskForm(forms.ModelForm):
             "description": "What could happen, and what would set it off.",
             "mitigation": "What you will do to make it less likely or less harmful.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        needed_to_submit(self, "mitigation")  # idd.completeness.missing_risks
 
 
 class RiskFormSet(RowFormSet):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
-from idd.forms.base import Move, StepForms, at_least
+from idd.forms.base import Move, StepForms, at_least, needed_to_submit
+from idd.forms.money import MoneyField
 from idd.models import Initiative
 
 
@@ -18,6 +19,7 @@ class SustainmentForm(forms.ModelForm):
             "sustainment_annual_cost",
             "sustainment_funding_source",
         ]
+        field_classes = {"sustainment_annual_cost": MoneyField}
         widgets = {
             "absorptive_capacity": forms.Textarea(attrs={"rows": 4}),
             "sustainment_plan": forms.Textarea(attrs={"rows": 4}),
@@ -27,7 +29,8 @@ class SustainmentForm(forms.ModelForm):
             "institutions able to take in what is given: what exists today, with evidence.",
             "sustainment_plan": "Who operates, maintains and pays for the capability after U.S. "
             "support ends, from which year.",
-            "sustainment_annual_cost": "Whole U.S. dollars a year, at full operation.",
+            "sustainment_annual_cost": "Whole U.S. dollars a year, at full operation, with or "
+            "without commas: 250,000.",
             "sustainment_funding_source": "A partner budget line, not a hope: e.g. “defence "
             "budget, navy operations line”.",
         }
@@ -36,6 +39,7 @@ class SustainmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cost = self.fields["sustainment_annual_cost"]
         at_least(cost, 0, "The sustainment cost cannot be negative.")
+        needed_to_submit(self, *self.fields)  # every field (idd.completeness.missing_sustainment)
 
 
 class SustainmentStep(StepForms):

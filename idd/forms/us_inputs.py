@@ -6,7 +6,17 @@ from __future__ import annotations
 from django import forms
 
 from idd import limits
-from idd.forms.base import Move, RowFormSet, StepForms, at_least, fiscal_year_choices, row_formset
+from idd.choices import QUARTERS
+from idd.forms.base import (
+    Move,
+    RowFormSet,
+    StepForms,
+    at_least,
+    fiscal_year_choices,
+    needed_to_submit,
+    row_formset,
+)
+from idd.forms.money import MoneyField
 from idd.models import Initiative, PartnerDeliverable, USInput
 
 OTHER_INITIATIVE = (
@@ -14,8 +24,9 @@ OTHER_INITIATIVE = (
 )
 
 
-def deliverable_label(d: PartnerDeliverable) -> str:
-    return f"{d.title} (due {d.due_label}, political risk {d.political_risk})"
+def deliverable_label(ref: str, d: PartnerDeliverable) -> str:
+    """ "D1 Assign crews (due FY2027 Q2, political risk 4)": numbered as in the document."""
+    return f"{ref} {d.title} (due {d.due_label}, political risk {d.political_risk})"
 
 
 class USInputForm(forms.ModelForm):
@@ -25,15 +36,22 @@ class USInputForm(forms.ModelForm):
             "title",
             "category",
             "fiscal_year",
+            "fiscal_quarter",
             "estimated_cost",
             "authority",
             "matched_deliverables",
         ]
-        labels = {"matched_deliverables": "Partner deliverables it answers"}
+        labels = {
+            "fiscal_quarter": "Fiscal quarter",
+            "matched_deliverables": "Partner deliverables it answers",
+        }
+        field_classes = {"estimated_cost": MoneyField}
         help_texts = {
             "title": "Equipment, training, construction or advice, e.g. “Four 12-metre patrol "
             "boats”.",
-            "estimated_cost": "Whole U.S. dollars.",
+            "fiscal_quarter": "When in the year the U.S. provides it, if known: gating is then "
+            "checked by quarter (it should come after the quarter its deliverable is due).",
+            "estimated_cost": "Whole U.S. dollars, with or without commas: 1,900,000.",
             "matched_deliverables": "Tick the partner deliverables this input is gated on: it is "
             "provided as, or after, the partner delivers them.",
         }
@@ -43,6 +61,7 @@ class USInputForm(forms.ModelForm):
         self.fields["fiscal_year"].widget = forms.Select(
             choices=fiscal_year_choices(initiative.fiscal_years, self.instance.fiscal_year)
         )
+        self.fields["fiscal_quarter"].choices = [("", "Not known yet"), *QUARTERS]  # type: ignore[attr-defined]
         if not self.instance.pk:
             self.initial["authority"] = initiative.funding_authority
         at_least(self.fields["estimated_cost"], 0, "The estimated cost cannot be negative.")
@@ -51,6 +70,7 @@ class USInputForm(forms.ModelForm):
         # Only this initiative's deliverables: a forged id of another initiative's is refused.
         matched.queryset = PartnerDeliverable.objects.filter(initiative=initiative)  # type: ignore[attr-defined]
         matched.error_messages["invalid_choice"] = OTHER_INITIATIVE
+        needed_to_submit(self, "matched_deliverables")
         matched.choices = deliverable_choices  # type: ignore[attr-defined]  # read once for every row, not once per row
 
 
@@ -76,7 +96,10 @@ class USInputsStep(StepForms):
             queryset=USInput.objects.prefetch_related("matched_deliverables"),
             form_kwargs={
                 "initiative": self.initiative,
-                "deliverable_choices": [(d.pk, deliverable_label(d)) for d in deliverables],
+                # In the model's order, by due date, so D1 here is D1 in the document.
+                "deliverable_choices": [
+                    (d.pk, deliverable_label(f"D{n}", d)) for n, d in enumerate(deliverables, 1)
+                ],
             },
         )
         self.parts = [self.formset]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from assessments import fiscal
@@ -93,6 +93,8 @@ class PartnerDeliverable(InitiativeRow):
     history = HistoricalRecords()
 
     class Meta(InitiativeRow.Meta):
+        # By due date, so D1 is the first due everywhere; the planner's order breaks ties.
+        ordering = ["due_fiscal_year", "due_quarter", "position", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(political_risk__gte=1) & Q(political_risk__lte=5),
@@ -159,6 +161,13 @@ class USInput(InitiativeRow):
     title = LineField("what the U.S. provides", max_length=300)
     category = models.CharField(max_length=16, choices=USInputCategory.choices)
     fiscal_year = models.PositiveSmallIntegerField()
+    fiscal_quarter = models.PositiveSmallIntegerField(
+        "fiscal quarter",
+        null=True,
+        blank=True,
+        choices=[(q, f"Q{q}") for q in fiscal.QUARTER_MONTHS],
+        help_text="The quarter the U.S. provides it, if known: gating is then checked by quarter.",
+    )
     estimated_cost = models.DecimalField(
         "estimated cost (USD)", max_digits=14, decimal_places=0, null=True, blank=True
     )
@@ -175,11 +184,24 @@ class USInput(InitiativeRow):
 
     class Meta(InitiativeRow.Meta):
         verbose_name = "U.S. input"
+        # By when the U.S. provides it (a quarter not yet known last in its year), then
+        # the planner's order, so U1 is the first provided everywhere.
+        ordering = [
+            "fiscal_year",
+            F("fiscal_quarter").asc(nulls_last=True),
+            "position",
+            "pk",
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=FY_IN_RANGE,
                 name="us_input_fiscal_year_plausible",
                 violation_error_message="The fiscal year is not plausible.",
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_quarter__gte=1, fiscal_quarter__lte=4) | Q(fiscal_quarter=None),
+                name="us_input_fiscal_quarter_1_to_4",
+                violation_error_message="The fiscal quarter is Q1 to Q4.",
             ),
             models.CheckConstraint(
                 condition=Q(estimated_cost__gte=0) | Q(estimated_cost=None),
@@ -190,6 +212,13 @@ class USInput(InitiativeRow):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def when_label(self) -> str:
+        """ "FY2027 Q2", or "FY2027" while the quarter is not known."""
+        if self.fiscal_quarter is None:
+            return f"FY{self.fiscal_year}"
+        return fiscal.format_quarter(self.fiscal_year, self.fiscal_quarter)
 
     def clean(self) -> None:
         self.clean_fiscal_year("fiscal_year")

@@ -54,6 +54,43 @@ def uswds_describedby(field: BoundField) -> str:
     return " ".join(ids)
 
 
+def marked_required(field: BoundField) -> bool:
+    """Needed to save: shown with the asterisk, and said in code (required, aria-required),
+    in formset rows too, where Django leaves `required` off (a page saved with novalidate
+    still reaches the server, which names what is missing)."""
+    return field.field.required and not field.field.disabled
+
+
+@register.simple_tag
+def uswds_control(field: BoundField) -> str:
+    """A text input, text area or select with its USWDS class, what describes it, its error
+    state and whether it is required, in code as on screen."""
+    widget = field.field.widget
+    classes = [widget.attrs.get("class", ""), widget.__class__.__name__.lower()]
+    attrs: dict[str, str | bool] = {
+        "class": " ".join([*filter(None, classes), uswds_input_class(field)])
+    }
+    if describedby := uswds_describedby(field):
+        attrs["aria-describedby"] = describedby
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if marked_required(field):
+        attrs["required"] = True
+        attrs["aria-required"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def has_marked_fields(form) -> bool:
+    """Whether a form shows a field marked required (so its legend explains the mark)."""
+    return any(marked_required(field) for field in form.visible_fields())
+
+
+@register.filter
+def is_marked_required(field: BoundField) -> bool:
+    return marked_required(field)
+
+
 @register.filter
 def widget_kind(field: BoundField) -> str:
     """checkbox, radios, checkboxes or input: decides which USWDS component renders it."""
@@ -63,11 +100,23 @@ def widget_kind(field: BoundField) -> str:
         return "checkbox"
     if name == "RadioSelect":
         return "radios"
+    if hasattr(widget, "groups") and hasattr(widget, "follows"):
+        return "grouped"  # idd.forms.basics.UnitsByPartner
     if name == "CheckboxSelectMultiple":
         return "checkboxes"
     if getattr(widget, "input_type", "") == "hidden":
         return "hidden"
     return "input"
+
+
+@register.filter
+def checkbox_groups(field: BoundField) -> list[tuple[int, str, list]]:
+    """A grouped checkbox field's options, group by group: (key, legend, options)."""
+    options = {str(option.data["value"]): option for option in field}
+    return [
+        (key, legend, [options[str(v)] for v in values if str(v) in options])
+        for key, legend, values in field.field.widget.groups
+    ]
 
 
 @register.filter

@@ -97,9 +97,10 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"“{initiative.title}” was created. You own it.")
         if request.POST.get("action") == EXIT:
             return redirect("dashboard")
-        # The targeted units depend on the partner, so they are chosen on the basics step.
-        messages.info(request, f"Now tick the units of {initiative.partner} it targets.")
         url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": FIRST_STEP.slug})
+        if initiative.targeted_units.exists():  # partner and units chosen in one pass
+            return redirect("wizard_step", pk=initiative.pk, step=STEPS[1].slug)
+        messages.info(request, f"Now tick the units of {initiative.partner} it targets.")
         return redirect(f"{url}#div_id_targeted_units")
     context = {
         "step": FIRST_STEP,

@@ -181,7 +181,10 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
         ("Attend a seminar", "Other", "FY2027", "Q3 (Apr–Jun)", "Attendance list", "1 – Costless"),
     )
     walk.press("Add another deliverable")
-    tick(walk.row("Partner deliverable 5").get_by_label("Remove partner deliverable 5"))
+    # Saved rows are listed by due date (D1 first due): the seminar, FY2027 Q3, is row 3 now.
+    seminar = walk.row("Partner deliverable 3")
+    expect(seminar.get_by_label("What the partner delivers")).to_have_value("Attend a seminar")
+    tick(seminar.get_by_label("Remove partner deliverable 3"))
     walk.press("Save and exit")
 
     # Leave midway; resume from the dashboard where the planner was.
@@ -207,14 +210,14 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     first.get_by_label("Category").select_option(label="Equipment")
     first.get_by_label("Fiscal year").select_option(label="FY2028")
     first.get_by_label("Estimated cost (USD)").fill("2400000")
-    tick(first.get_by_label(re.compile("^Fund fuel and spare parts")))
-    tick(first.get_by_label(re.compile("^Designate the 2nd Coastal")))
+    tick(first.get_by_label(re.compile(r"^D\d+ Fund fuel and spare parts")))
+    tick(first.get_by_label(re.compile(r"^D\d+ Designate the 2nd Coastal")))
     walk.press("Add another U.S. input")
     second = walk.row("U.S. input 2")
     second.get_by_label("What the U.S. provides").fill("Boarding and seamanship training")
     second.get_by_label("Category").select_option(label="Training")
     second.get_by_label("Fiscal year").select_option(label="FY2027")
-    tick(second.get_by_label(re.compile("^Assign 120 sailors")))
+    tick(second.get_by_label(re.compile(r"^D\d+ Assign 120 sailors")))
     walk.press("Save and continue")
 
     # Yearly objectives: one block per fiscal year, indicators nested.

@@ -109,15 +109,43 @@ class TestBasics:
         assert list(initiative.team_members.all()) == [teammate]
 
     def test_targeted_units_are_the_partners_own(self, initiative, owner):
+        # Every partner's units are offered (one pass: partner and units together), but
+        # only the chosen partner's are accepted.
         own = factories.PartnerUnitFactory(partner=initiative.partner, name="Coast guard")
-        factories.PartnerUnitFactory(name="Someone else's unit")
+        other = factories.PartnerUnitFactory(name="Someone else's unit")
         form = BasicsForm(
             basics_data(initiative, targeted_units=[own.pk]), instance=initiative, user=owner
         )
-        assert list(form.fields["targeted_units"].queryset) == [own]
+        assert set(form.fields["targeted_units"].queryset) == {own, other}
         assert form.is_valid(), form.errors
         form.save()
         assert [u.name for u in initiative.targeted_units.all()] == ["Coast guard"]
+        refused = BasicsForm(
+            basics_data(initiative, targeted_units=[own.pk, other.pk]),
+            instance=initiative,
+            user=owner,
+        )
+        assert refused.errors["targeted_units"] == [
+            f"Tick only units of {initiative.partner}, the partner chosen: “Someone else's "
+            f"unit” ({other.partner}) is a unit of another partner. Untick it, or choose its "
+            "partner."
+        ]
+
+    def test_a_new_partner_and_its_units_are_saved_in_one_pass(self, initiative, owner):
+        old = factories.PartnerUnitFactory(partner=initiative.partner, name="Old unit")
+        initiative.targeted_units.add(old)
+        new_partner = factories.PartnerFactory(country="Norland")
+        new = factories.PartnerUnitFactory(partner=new_partner, name="Norland navy")
+        form = BasicsForm(
+            basics_data(initiative, partner=new_partner.pk, targeted_units=[new.pk]),
+            instance=initiative,
+            user=owner,
+        )
+        assert form.is_valid(), form.errors
+        form.save()
+        initiative.refresh_from_db()
+        assert initiative.partner == new_partner
+        assert list(initiative.targeted_units.all()) == [new]
 
     def test_planners_do_not_add_units_they_are_told_whom_to_ask(self, initiative, owner):
         """Units are shared by every initiative with the partner: administrators add them."""
