@@ -157,7 +157,8 @@ def test_every_page_of_every_role_and_every_step_with_errors_passes_axe(
             crawl.scan(f"planner: step {step.slug} with errors ({page.url})")
 
     shared = {title: sorted(p) for title, p in crawl.titles.items() if len(p) > 1}
-    print(f"{len(crawl.scanned)} pages scanned; titles shared by patterns: {shared}")
+    print(f"{len(crawl.scanned)} pages scanned")
+    assert shared == {}, f"Pages of different patterns share a title: {shared}"
     assert crawl.failures == [], f"axe violations on {len(crawl.failures)} of " + (
         f"{len(crawl.scanned)} pages:\n" + "\n".join(crawl.failures)
     )

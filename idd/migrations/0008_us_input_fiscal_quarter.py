@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0004_deliverable_delivered_on_late_derived"),
+        ("idd", "0007_unfinished_input"),
     ]
 
     operations = [
