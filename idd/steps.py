@@ -84,8 +84,9 @@ STEPS: tuple[Step, ...] = (
         "us-inputs",
         USInputsStep,
         "List what the U.S. provides (equipment, training, construction, advice) and match each "
-        "input to the partner deliverables it answers. A U.S. input is provided as, or after, "
-        "the partner delivers: that gating is what makes the plan credible.",
+        "input to the partner deliverables it is gated on. A U.S. input is provided only after "
+        "the partner delivers (a later quarter than the one the deliverable is due in): that "
+        "gating is what makes the plan credible.",
         "An input matched to nothing is a gift, and gifts show no commitment. The timeline "
         "below shows both sides year by year: check that partner deliverables come first.",
     ),

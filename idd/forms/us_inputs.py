@@ -53,7 +53,7 @@ class USInputForm(forms.ModelForm):
             "checked by quarter (it should come after the quarter its deliverable is due).",
             "estimated_cost": "Whole U.S. dollars, with or without commas: 1,900,000.",
             "matched_deliverables": "Tick the partner deliverables this input is gated on: it is "
-            "provided as, or after, the partner delivers them.",
+            "provided only after the partner delivers them.",
         }
 
     def __init__(self, *args, initiative: Initiative, deliverable_choices, **kwargs):
