@@ -142,8 +142,8 @@ def test_the_overview_says_each_stored_assessments_state_and_its_delivery_record
     page = text(client.get(reverse("commitment_overview", args=[gift_taker.pk])))
     assert f'<th scope="col" class="numeric">{RECORD}</th>' in page
     row = history_row(page, "Baseline, 30 Jun 2021")
-    assert f'<td class="numeric">{CANNOT}</td>' in row
-    assert '<td class="numeric">100 of 100</td>' in row
+    assert f'<td class="numeric" data-label="Demonstrated commitment">{CANNOT}</td>' in row
+    assert f'<td class="numeric" data-label="{RECORD}">100 of 100</td>' in row
     assert "Not yet observable" not in row
 
 
