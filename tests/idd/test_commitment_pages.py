@@ -104,8 +104,8 @@ def test_the_initiative_page_draws_the_swimlane_with_its_title_description_and_t
     assert 'aria-describedby="initiative-swimlane-desc"' in us_inputs
     assert '<title id="initiative-swimlane-title">' in us_inputs
     assert '<desc id="initiative-swimlane-desc">' in us_inputs
-    assert "<caption>Partner deliverables on the timeline, by number</caption>" in us_inputs
-    assert "<caption>U.S. inputs on the timeline and the deliverables" in us_inputs
+    assert '-deliverables">Partner deliverables on the timeline, by number</caption>' in us_inputs
+    assert '-inputs">U.S. inputs on the timeline and the deliverables' in us_inputs
     # The fiscal-year table stays beside the chart.
     assert "Partner deliverables and U.S. inputs by fiscal year</caption>" in us_inputs
 
@@ -143,8 +143,8 @@ def test_the_overview_says_each_stored_assessments_state_and_its_delivery_record
     page = text(client.get(reverse("commitment_overview", args=[gift_taker.pk])))
     assert f'<th scope="col" class="numeric">{RECORD}</th>' in page
     row = history_row(page, "Baseline, 30 Jun 2021")
-    assert f'<td class="numeric">{CANNOT}</td>' in row
-    assert '<td class="numeric">100 of 100</td>' in row
+    assert f'<td class="numeric" data-label="Demonstrated commitment">{CANNOT}</td>' in row
+    assert f'<td class="numeric" data-label="{RECORD}">100 of 100</td>' in row
     assert "Not yet observable" not in row
 
 
