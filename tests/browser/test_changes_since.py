@@ -45,6 +45,7 @@ def test_the_reviewer_sees_what_changed_since_returning_it(page, live_server, lo
     page.get_by_label("Theory of change").fill(THEORY)
     page.get_by_role("button", name="Save and continue", exact=True).click()
     page.goto(f"{url}/edit/review/")
+    page.get_by_role("link", name="Resubmit for review").click()  # the confirmation page
     page.get_by_role("button", name="Resubmit for review", exact=True).click()
     expect(page.locator(".usa-alert").filter(has_text="resubmitted for review")).to_be_visible()
 

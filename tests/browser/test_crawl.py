@@ -74,7 +74,8 @@ class Crawl:
         """axe on the page as it is now; violations are kept with the page's URL."""
         results = self.axe.run(self.page)
         self.scanned.append(label)
-        self.titles.setdefault(self.page.title(), set()).add(pattern_of(*self._split()))
+        # One page whatever its query (compare?old&new is the compare page): by path.
+        self.titles.setdefault(self.page.title(), set()).add(pattern_of(self._split()[0], ""))
         if results.violations_count:
             lines = [
                 f"  {v['id']} ({v['impact']}): {v['help']} at "
