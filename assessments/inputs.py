@@ -121,7 +121,7 @@ class Rating(Stored):
 
 @dataclass(frozen=True)
 class PlannerRatings(Stored):
-    """The planner's judgements: threat, stated willingness and absorptive capacity."""
+    """The planner's judgments: threat, stated willingness and absorptive capacity."""
 
     physical_risk: Rating
     # Stated willingness (method.WILLINGNESS_RATINGS).
@@ -152,5 +152,5 @@ class AssessmentInputs(Stored):
 
     @property
     def plan(self) -> tuple[Deliverable, ...]:
-        """The deliverables still part of the plan: not cancelled."""
+        """The deliverables still part of the plan: not canceled."""
         return tuple(d for d in self.deliverables if d.status != method.CANCELLED)

@@ -45,7 +45,7 @@ DELIVERABLE_STATUSES: tuple[tuple[str, str], ...] = (
     (DELIVERED, "Delivered"),
     (PARTIAL, "Partially delivered"),
     (MISSED, "Missed"),
-    (CANCELLED, "Cancelled"),
+    (CANCELLED, "Canceled"),
 )
 
 # Credit a status earns: only actions count; words, delays and cancellations earn nothing.

@@ -28,7 +28,7 @@ class PlanFinding:
 
 def plan_checks(inputs: AssessmentInputs) -> tuple[PlanFinding, ...]:
     """Every plan check raised by these inputs, in the order of method.FLAG_RULES; rows in
-    the order of the plan. Cancelled deliverables are no longer part of the plan."""
+    the order of the plan. Canceled deliverables are no longer part of the plan."""
     ev = evidence(inputs)
     found = []
     for code, rule in method.FLAG_RULES.items():

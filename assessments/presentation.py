@@ -62,7 +62,7 @@ def _number(value: float) -> str:
 
 
 def rating_rows(ratings: dict[str, dict[str, Any]]) -> list[RatingRow]:
-    """The planner's ratings (as in AssessmentInputs.to_dict()["ratings"]), labelled."""
+    """The planner's ratings (as in AssessmentInputs.to_dict()["ratings"]), labeled."""
     return [
         RatingRow(
             name=name,

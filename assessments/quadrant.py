@@ -20,7 +20,7 @@ MARKER_SPACING = 24  # markers of assessments that share a place sit side by sid
 LABEL_CHAR_WIDTH = 7.8  # width of a bold 13-unit character (DejaVu Sans, the widest fallback)
 NOTE_CHAR_WIDTH = 6.6  # the same for a regular italic one
 # Light tints behind the quadrants' hatching; the hatching and the labels carry the meaning
-# in greyscale print, the tint only helps on screen.
+# in grayscale print, the tint only helps on screen.
 QUADRANT_TINTS = {
     method.COMMITTED: "#e4f2e1",
     method.DEPENDENT: "#fcf0cd",
@@ -72,11 +72,11 @@ class QuadrantChart:
     )
 
     @property
-    def centre_x(self) -> float:
+    def center_x(self) -> float:
         return r((self.plot.left + self.plot.right) / 2)
 
     @property
-    def centre_y(self) -> float:
+    def center_y(self) -> float:
         return r((self.plot.top + self.plot.bottom) / 2)
 
     @property
@@ -97,9 +97,9 @@ class QuadrantChart:
 
     @property
     def unplaced_box(self) -> Box:
-        """White background behind the note, centred in the plot."""
+        """White background behind the note, centered in the plot."""
         half = len(self.unplaced_note) * NOTE_CHAR_WIDTH / 2 + 6
-        x, y = self.centre_x, self.centre_y - 24
+        x, y = self.center_x, self.center_y - 24
         return Box(r(x - half), y - 15, r(x + half), y + 6)
 
 
@@ -160,8 +160,8 @@ def _markers(points: list[Point]) -> tuple[Marker, ...]:
             placed[(point.physical_risk, plotted_accepted(point))].append((number, point))
     markers = []
     for (physical, accepted), group in placed.items():
-        centre_x, y = _physical_x(physical), _accepted_y(accepted)
-        first = centre_x - MARKER_SPACING * (len(group) - 1) / 2
+        center_x, y = _physical_x(physical), _accepted_y(accepted)
+        first = center_x - MARKER_SPACING * (len(group) - 1) / 2
         for i, (number, point) in enumerate(group):
             markers.append(Marker(number, r(first + i * MARKER_SPACING), y, point))
     return tuple(sorted(markers, key=lambda m: m.number))

@@ -78,7 +78,7 @@ class CommitmentResult:
         return self.method_version >= method.COSTLY_ACTS_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable form for storage; from_dict reverses it exactly."""
+        """JSON-serializable form for storage; from_dict reverses it exactly."""
         data: dict[str, Any] = to_data(self)
         if not self.costly_acts_only:
             data = {name: value for name, value in data.items() if name not in V3_FIELDS}

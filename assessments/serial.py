@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 
 def to_data(value: object) -> Any:
-    """JSON-serialisable form of a core dataclass (or of one of its field values)."""
+    """JSON-serializable form of a core dataclass (or of one of its field values)."""
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_data(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, date):

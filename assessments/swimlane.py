@@ -2,7 +2,7 @@
 
 Fiscal years and quarters run across. The top lane holds the partner deliverables, each a
 marker in its due quarter showing its political risk as a digit; its state (delivered, in
-part, overdue, missed, planned, cancelled) is the marker's shape and is named in words in
+part, overdue, missed, planned, canceled) is the marker's shape and is named in words in
 the legend, in each marker's tooltip and in the table. The lane below holds the U.S.
 inputs in their fiscal year, with a line to each deliverable it is gated on; a dashed line
 means the U.S. gives before the partner acts. Pure: plain data in, shapes out.
@@ -40,11 +40,11 @@ DELIVERED, PARTIAL, OVERDUE, MISSED, PLANNED, CANCELLED = (
 )
 STATE_WORDS: dict[str, str] = {
     DELIVERED: "Delivered (filled circle)",
-    PARTIAL: "Delivered in part (grey circle)",
+    PARTIAL: "Delivered in part (gray circle)",
     OVERDUE: "Overdue: due, not delivered (triangle)",
     MISSED: "Missed (diamond)",
     PLANNED: "Planned (open circle)",
-    CANCELLED: "Cancelled (dashed circle)",
+    CANCELLED: "Canceled (dashed circle)",
 }
 
 
@@ -83,7 +83,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Column:
-    x: float  # centre of the quarter
+    x: float  # center of the quarter
     label: str  # "Q1"
 
 

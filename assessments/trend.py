@@ -72,7 +72,7 @@ class TrendChart:
         return self.plot.left - 8
 
     @property
-    def centre_y(self) -> float:
+    def center_y(self) -> float:
         return r((self.plot.top + self.plot.bottom) / 2)
 
     @property
@@ -109,7 +109,7 @@ def _column_xs(count: int) -> list[float]:
 
 
 def _values(point: Point) -> tuple[Value | None, Value | None]:
-    """Both figures of a point; the higher one is labelled above, the lower below."""
+    """Both figures of a point; the higher one is labeled above, the lower below."""
     demonstrated, stated = point.demonstrated, point.stated_willingness
     both = demonstrated is not None and stated is not None
 

@@ -54,7 +54,7 @@ def months(n: int) -> str:
 
 def lateness(d: Deliverable, as_of: date) -> str:
     """How late a deliverable is at as_of: "delivered 3 months late", "overdue since 31 Dec
-    2026" (due, nothing delivered), or "" (on time, not due yet, or missed/cancelled)."""
+    2026" (due, nothing delivered), or "" (on time, not due yet, or missed/canceled)."""
     if d.overdue(as_of):
         return f"overdue since {format_date(d.due)}"
     late = d.months_late(as_of)

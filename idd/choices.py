@@ -59,7 +59,8 @@ class RiskCategory(models.TextChoices):
     SECURITY = "security", "Security / physical"
     DIVERSION = "diversion", "Diversion or misuse"
     HUMAN_RIGHTS = "human_rights", "Human rights"
-    PROGRAMME = "programme", "Programme (cost, schedule, performance)"
+    # The stored value keeps its first spelling; what users read is American.
+    PROGRAM = "programme", "Program (cost, schedule, performance)"
 
 
 class Scale(models.IntegerChoices):

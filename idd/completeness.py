@@ -63,7 +63,7 @@ def missing_us_inputs(doc: Doc) -> list[str]:
     if not rows:
         return ["at least one U.S. input"]
     return [
-        f"the partner deliverables “{u['title']}” answers"
+        f"the partner deliverables that “{u['title']}” is gated on"
         for u in rows
         if not u["matched_deliverable_ids"]
     ]

@@ -50,7 +50,7 @@ TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
-    """Neighbouring tokens of the same kind joined into one run; a space is marked only
+    """Neighboring tokens of the same kind joined into one run; a space is marked only
     between two marked words, so a mark never starts or ends with one."""
     runs: list[Part] = []
     for n, (text, changed) in enumerate(tokens):

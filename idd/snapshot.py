@@ -5,7 +5,7 @@ PDF all render from `snapshot(initiative)`. An approved revision stores the same
 dict, so a frozen revision renders exactly as it was approved, and the diff between
 two revisions compares two snapshots section by section.
 
-A snapshot is JSON-serialisable (dates as ISO strings, money as strings) and costs
+A snapshot is JSON-serializable (dates as ISO strings, money as strings) and costs
 a fixed number of queries however many rows the initiative has.
 """
 
@@ -227,7 +227,7 @@ def snapshot(initiative: Initiative) -> Document:
             "inputs": inputs.to_dict(),
             "result": scoring.assess(inputs).to_dict(),
             "as_of_label": fiscal.format_date(inputs.as_of),
-            # The planner's ratings, labelled, each with its justification.
+            # The planner's ratings, labeled, each with its justification.
             "ratings": [
                 row.to_dict() for row in presentation.rating_rows(inputs.ratings.to_dict())
             ],

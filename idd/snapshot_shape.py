@@ -150,7 +150,7 @@ class Commitment(TypedDict):
     inputs: dict[str, Any]
     result: dict[str, Any]
     as_of_label: str
-    ratings: list[dict[str, Any]]  # the planner's ratings, labelled, with justifications
+    ratings: list[dict[str, Any]]  # the planner's ratings, labeled, with justifications
     history: list[dict[str, Any]]  # stored assessments, oldest first, as recorded
 
 

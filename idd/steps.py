@@ -68,7 +68,7 @@ STEPS: tuple[Step, ...] = (
     _step(
         "deliverables",
         DeliverablesStep,
-        "This is the centre of the IDD: what the partner provides. Each partner deliverable is "
+        "This is the center of the IDD: what the partner provides. Each partner deliverable is "
         "a concrete, dated action you can observe: a unit designated, personnel assigned, a "
         "budget line passed, sustainment funded, pay raised, promotion made merit-based, a "
         "trained unit actually employed.",
@@ -113,7 +113,7 @@ STEPS: tuple[Step, ...] = (
         CommitmentStep,
         "Rate the threat the partner faces, the willingness its decision makers state, and its "
         "absorptive capacity, each from 1 to 5, and write the evidence for each rating.",
-        "These ratings are your judgement; demonstrated commitment is computed from the partner "
+        "These ratings are your judgment; demonstrated commitment is computed from the partner "
         "deliverables actually delivered, weighted by their political risk. The figures beside "
         "the form show where the plan stands and what to fix.",
     ),
@@ -121,7 +121,7 @@ STEPS: tuple[Step, ...] = (
         "risks",
         RisksStep,
         "Name the risks of the security cooperation dilemma explicitly, beside ordinary "
-        "programme risks: entrapment (the U.S. drawn into the partner's conflicts), abandonment "
+        "program risks: entrapment (the U.S. drawn into the partner's conflicts), abandonment "
         "(the partner fears U.S. support will not come, and hedges) and sovereignty (accepting "
         "U.S. conditions costs the partner politically at home).",
         "For each, say how likely and how harmful it is, what you will do about it, and who "
@@ -144,7 +144,7 @@ STEP_BY_SLUG = {step.slug: step for step in STEPS}
 FIRST_STEP = STEPS[0]
 
 
-def neighbour(step: Step, offset: int) -> Step | None:
+def neighbor(step: Step, offset: int) -> Step | None:
     index = STEP_INDEX[step.slug] + offset
     return STEPS[index] if 0 <= index < len(STEPS) else None
 

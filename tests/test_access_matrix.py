@@ -1,4 +1,4 @@
-"""The authorisation matrix: every URL x every role x every workflow state x GET and POST.
+"""The authorization matrix: every URL x every role x every workflow state x GET and POST.
 
 The URLs are enumerated from the resolver, so a new URL without a row in
 `tests/access_expectations.py` fails here. Each cell runs in a transaction rolled back
@@ -238,7 +238,7 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
 
 
 def fingerprint() -> tuple:
-    """What an unauthorised request must never change."""
+    """What an unauthorized request must never change."""
     initiatives = tuple(Initiative.objects.order_by("pk").values_list("pk", "status", "version"))
     counts = tuple(
         model.objects.count()

@@ -10,7 +10,7 @@ from idd.models import Initiative, Partner
 
 BUDGET_DELIVERABLES: tuple[Deliverable, ...] = (
     (
-        "Create a maintenance cost centre in the defence budget",
+        "Create a maintenance cost center in the defense budget",
         "budget",
         None,
         0,
@@ -41,14 +41,14 @@ BUDGET_DELIVERABLES: tuple[Deliverable, ...] = (
     ),
 )
 BUDGET_INPUTS: tuple[Input, ...] = (
-    ("Defence resource management advisory team", "advisory", 0, 350_000, (0, 2)),
+    ("Defense resource management advisory team", "advisory", 0, 350_000, (0, 2)),
     ("Warehouse management software and servers", "equipment", 1, 220_000, ()),
 )
 
 
 def seed_budget(planner: User, partner: Partner) -> Initiative:
     initiative = Initiative.objects.create(
-        title="Kestrela defence maintenance institution building",
+        title="Kestrela defense maintenance institution building",
         partner=partner,
         ccmd=CCMD.AFRICOM,
         funding_authority=FundingAuthority.SECTION_332,

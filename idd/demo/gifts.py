@@ -1,4 +1,4 @@
-"""The partner that only takes gifts: Solmara's harbour security partnership.
+"""The partner that only takes gifts: Solmara's harbor security partnership.
 
 Every partner deliverable is costless or administrative (political risk 1-2: accept the
 boats, send sailors to courses, host the handover ceremony) and every one was delivered
@@ -33,7 +33,7 @@ from idd.models import Initiative, Partner
 
 COUNTRY = "Solmara (fictional)"
 UNITS = (
-    ("Harbour Patrol Squadron", "Navy"),
+    ("Harbor Patrol Squadron", "Navy"),
     ("Naval Training School", "Navy"),
 )
 
@@ -51,7 +51,7 @@ GIFT_DELIVERABLES: tuple[Deliverable, ...] = (
         "delivered",
     ),
     (
-        "Name a navy staff officer as point of contact for the programme",
+        "Name a navy staff officer as point of contact for the program",
         "unit_designation",
         1,
         0,
@@ -81,7 +81,7 @@ GIFT_DELIVERABLES: tuple[Deliverable, ...] = (
         "delivered",
     ),
     (
-        "Accept delivery of three 9-metre patrol boats at Port Amaro",
+        "Accept delivery of three 9-meter patrol boats at Port Amaro",
         "other",
         3,
         1,
@@ -91,12 +91,12 @@ GIFT_DELIVERABLES: tuple[Deliverable, ...] = (
         "delivered",
     ),
     (
-        "Host the boat handover ceremony with the Minister of Defence",
+        "Host the boat handover ceremony with the Minister of Defense",
         "other",
         None,
         1,
         3,
-        "Ceremony programme and the ministry's press release",
+        "Ceremony program and the ministry's press release",
         1,
         "delivered",
     ),
@@ -106,7 +106,7 @@ GIFT_DELIVERABLES: tuple[Deliverable, ...] = (
         None,
         1,
         4,
-        "Statement on the Ministry of Defence website, archived by the embassy",
+        "Statement on the Ministry of Defense website, archived by the embassy",
         1,
         "delivered",
     ),
@@ -123,7 +123,7 @@ GIFT_DELIVERABLES: tuple[Deliverable, ...] = (
 )
 
 GIFT_INPUTS: tuple[Input, ...] = (
-    ("Three 9-metre patrol boats, engines and a year of spares", "equipment", 1, 1_800_000, (0, 4)),
+    ("Three 9-meter patrol boats, engines and a year of spares", "equipment", 1, 1_800_000, (0, 4)),
     ("Boat-handling and boarding training team, two iterations", "training", 1, 420_000, (2, 3)),
     ("Coastal surveillance radar at Port Amaro", "equipment", 2, 1_300_000, (5, 6)),
     ("Maintenance advisor for 12 months", "advisory", 2, 260_000, (1,)),
@@ -133,7 +133,7 @@ GIFT_INPUTS: tuple[Input, ...] = (
 GIFT_OBJECTIVES: tuple[Objective, ...] = (
     (
         0,
-        "The Harbour Patrol Squadron has its boats and trained crews.",
+        "The Harbor Patrol Squadron has its boats and trained crews.",
         ("Trained boat crews", "1", "4", "Training team completion reports"),
     ),
     (
@@ -176,7 +176,7 @@ GIFT_RISKS: tuple[RiskRow, ...] = (
     ),
     (
         RiskCategory.ENTRAPMENT,
-        "The boats are sent to the shoals disputed with a neighbour, with U.S. flags on the hulls.",
+        "The boats are sent to the shoals disputed with a neighbor, with U.S. flags on the hulls.",
         2,
         4,
         "Patrol areas agreed in writing; U.S. markings removed at handover.",
@@ -202,7 +202,7 @@ GIFT_RISKS: tuple[RiskRow, ...] = (
     ),
 )
 GIFT_PRIOR: tuple[Prior, ...] = (
-    (2023, FundingAuthority.SECTION_333, "Two rigid-hull boats for the harbour police", 290_000),
+    (2023, FundingAuthority.SECTION_333, "Two rigid-hull boats for the harbor police", 290_000),
     (2024, FundingAuthority.IMET, "IMET: two officers at the U.S. Naval War College", 140_000),
 )
 
@@ -224,7 +224,7 @@ GIFT_RATINGS: Ratings = {
     ),
     "salience": (
         5,
-        "The Minister of Defence attended the handover in person and chairs the programme.",
+        "The Minister of Defense attended the handover in person and chairs the program.",
     ),
     "personnel": (4, "Enough sailors for four crews; all 40 passed the boat-handling course."),
     "budget": (1, "No fuel, spare-parts or pay line for the squadron in the 2026 budget."),
@@ -254,7 +254,7 @@ GIFT_HISTORY: tuple[PastAssessment, ...] = (
 
 def _gift_initiative(planner: User, partner: Partner) -> Initiative:
     initiative = Initiative.objects.create(
-        title="Solmara harbour security partnership",
+        title="Solmara harbor security partnership",
         partner=partner,
         ccmd=CCMD.AFRICOM,
         funding_authority=FundingAuthority.SECTION_333,
@@ -262,19 +262,19 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
         last_fiscal_year=2029,
         problem_statement=(
             "Smuggling boats use the approaches to Port Amaro unchallenged: Solmara's navy "
-            "had one working harbour boat and no crew trained to board a vessel."
+            "had one working harbor boat and no crew trained to board a vessel."
         ),
         campaign_objective=(
             "AFRICOM campaign plan, objective 3.2: partners secure their maritime approaches."
         ),
         desired_end_state=(
-            "By FY2029 a Solmaran harbour patrol squadron, paid and maintained from the "
+            "By FY2029 a Solmaran harbor patrol squadron, paid and maintained from the "
             "national budget, patrols the Port Amaro approaches weekly and boards suspect "
             "vessels."
         ),
         theory_of_change=(
             "If the U.S. provides boats, training and a radar, and Solmara's leaders keep "
-            "the strong public support they have shown, then Solmara will build a harbour "
+            "the strong public support they have shown, then Solmara will build a harbor "
             "patrol capability and take over its running costs by FY2028."
         ),
         absorptive_capacity=(
@@ -282,15 +282,15 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
             "has no budget for fuel or parts and no staff that plans patrols."
         ),
         sustainment_plan=(
-            "The Minister of Defence has said Solmara will fund fuel and parts from FY2028; "
+            "The Minister of Defense has said Solmara will fund fuel and parts from FY2028; "
             "no budget line has been requested yet. U.S. spares cover the first year."
         ),
         sustainment_annual_cost=Decimal("240000"),
-        sustainment_funding_source="Solmaran defence budget (line not yet created)",
+        sustainment_funding_source="Solmaran defense budget (line not yet created)",
         owner=planner,
         last_step="review",
     )
-    initiative.targeted_units.set(partner.units.filter(name="Harbour Patrol Squadron"))
+    initiative.targeted_units.set(partner.units.filter(name="Harbor Patrol Squadron"))
     add_rows(initiative, GIFT_DELIVERABLES, GIFT_INPUTS, planner)
     return initiative
 

@@ -21,7 +21,7 @@ def seed_demo() -> list[DemoUser]:
         (
             ("2nd Coastal Patrol Company", "Navy"),
             ("Naval Maintenance Directorate", "Navy"),
-            ("Defence Budget Office", "Ministry of Defence"),
+            ("Defense Budget Office", "Ministry of Defense"),
         ),
     )
     if not partner.initiatives.exists():

@@ -53,7 +53,7 @@ MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
         "delivered",
     ),
     (
-        "Fund fuel and spare parts for patrol boats in the defence budget",
+        "Fund fuel and spare parts for patrol boats in the defense budget",
         "sustainment_funding",
         None,
         0,
@@ -115,7 +115,7 @@ MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
 )
 
 MARITIME_INPUTS: tuple[Input, ...] = (
-    ("Four 12-metre patrol boats with outboard engines", "equipment", 0, 2_400_000, (0, 2, 3)),
+    ("Four 12-meter patrol boats with outboard engines", "equipment", 0, 2_400_000, (0, 2, 3)),
     ("Boarding and seamanship training, two iterations", "training", 0, 650_000, (1,)),
     ("Maintenance advisor for 24 months", "advisory", 1, 480_000, (2, 4)),
     ("Maritime domain awareness radar and operator training", "equipment", 1, 1_900_000, (5,)),
@@ -154,7 +154,7 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
             "Kestrela funds fuel, parts and pay from FY2027; the U.S. advisor leaves in FY2028."
         ),
         sustainment_annual_cost=Decimal("310000"),
-        sustainment_funding_source="Kestrelan defence budget, navy operations line",
+        sustainment_funding_source="Kestrelan defense budget, navy operations line",
         owner=planner,
         last_step="review",
     )
@@ -194,7 +194,7 @@ MARITIME_OBJECTIVES: tuple[Objective, ...] = (
 MARITIME_RISKS: tuple[RiskRow, ...] = (
     (
         RiskCategory.ENTRAPMENT,
-        "Patrols in waters claimed by a neighbour draw the U.S. into a dispute.",
+        "Patrols in waters claimed by a neighbor draw the U.S. into a dispute.",
         3,
         4,
         "Patrol areas agreed in the annual plan; no U.S. personnel aboard.",
@@ -250,7 +250,7 @@ MARITIME_RATINGS: Ratings = {
     ),
     "salience": (
         3,
-        "The defence minister backs it, but the finance ministry has twice delayed the fuel line.",
+        "The defense minister backs it, but the finance ministry has twice delayed the fuel line.",
     ),
     "personnel": (2, "Trained crews for two boats only; sailors rotate out every 18 months."),
     "budget": (1, "No fuel or spare-parts line for patrol boats in the current finance law."),
@@ -271,7 +271,7 @@ MARITIME_HISTORY: tuple[PastAssessment, ...] = (
         {
             "motivation": (5, "The President promised the patrol company within a year."),
             "intensity": (5, "Illegal fishing dominated the 2025 election campaign."),
-            "salience": (4, "The defence minister chairs the maritime task force himself."),
+            "salience": (4, "The defense minister chairs the maritime task force himself."),
         },
     ),
     (date(2026, 9, 30), CommitmentAssessment.Kind.REASSESSMENT, {}, {}),

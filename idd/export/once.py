@@ -6,7 +6,7 @@ beside the PDF's name (`<name>.rendering`), renders, stores the PDF, then remove
 marker. The others see the marker and wait until the PDF is complete, then serve it.
 
 - The claim is taken while holding the initiative's row lock (`select_for_update`; on
-  SQLite every transaction is IMMEDIATE, which serialises it the same way), for the
+  SQLite every transaction is IMMEDIATE, which serializes it the same way), for the
   few milliseconds of two storage lookups and a write, never for the render. So the
   check "no PDF, no marker" and the marker's write are one step for every process, on
   both databases, and the state lives in the storage all processes share (S3 too).

@@ -93,7 +93,7 @@ def build_reference_initiative(seed: int = 2027) -> Initiative:
         absorptive_capacity="The ministry has trained staff but no maintenance budget. " * 4,
         sustainment_plan="The partner funds fuel, parts and pay from its own budget. " * 4,
         sustainment_annual_cost=Decimal("1250000"),
-        sustainment_funding_source="National defence budget, land forces operations line",
+        sustainment_funding_source="National defense budget, land forces operations line",
         owner=_owner(),
     )
     years = initiative.fiscal_years
@@ -150,7 +150,7 @@ def build_reference_initiative(seed: int = 2027) -> Initiative:
             position=n,
             category=_RISKS[n % len(_RISKS)],
             description="Operations near the disputed border draw the U.S. into a dispute "
-            "with a neighbour, or the partner hedges with another patron.",
+            "with a neighbor, or the partner hedges with another patron.",
             likelihood=1 + n % 5,
             impact=1 + (n * 3) % 5,
             mitigation="Agree patrol areas in the annual plan; publish the gating jointly.",

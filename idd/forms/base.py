@@ -87,7 +87,7 @@ def prompt_selects(form: forms.BaseForm) -> None:
 
 def fiscal_year_choices(years: list[int], current: int | None = None) -> list[tuple[str, str]]:
     """A select of the initiative's fiscal years. A stored year outside them stays
-    selectable (and labelled) so saving never silently changes it."""
+    selectable (and labeled) so saving never silently changes it."""
     choices = [("", PROMPT)] + [(str(y), f"FY{y}") for y in years]
     if current is not None and current not in years:
         choices.append((str(current), f"FY{current} (outside this initiative's fiscal years)"))
@@ -109,7 +109,7 @@ class RowFormSet(BaseInlineFormSet):
     "Add another" (`add=True`). Labels name the rows in the planner's words.
     """
 
-    row_label = "row"  # lower case: legends capitalise it
+    row_label = "row"  # lower case: legends capitalize it
     parent_name = ""  # the row this formset is nested in, if any
     add_label = "Add another row"
     default_error_messages = {
@@ -267,7 +267,7 @@ class StepForms:
         """After saving, the prefix that "Add another" should extend on the next page."""
         return self.add
 
-    # --- shared behaviour ------------------------------------------------------------
+    # --- shared behavior ------------------------------------------------------------
     def is_valid(self) -> bool:
         results = [part.is_valid() for part in self.parts]  # validate all, to show every error
         return all(results) and not self.extra_errors

@@ -112,7 +112,7 @@ class BasicsForm(forms.ModelForm):
         ]
         labels = {"title": "Initiative title", "funding_authority": "Funding authority"}
         help_texts = {
-            "title": "A short name a reviewer recognises, e.g. “Kestrela coastal patrol "
+            "title": "A short name a reviewer recognizes, e.g. “Kestrela coastal patrol "
             "capability”.",
             "partner": "The partner nation whose forces the initiative builds.",
         }

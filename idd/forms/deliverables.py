@@ -43,7 +43,7 @@ class DeliverableForm(forms.ModelForm):
         }
         help_texts = {
             "title": "An action, not a promise: “Assign 120 sailors to the company for three "
-            "years”, “Fund fuel and spare parts in the defence budget”.",
+            "years”, “Fund fuel and spare parts in the defense budget”.",
             "quantity": "Optional: how many (people, boats, units).",
             "political_risk": "How costly it is for the partner's leaders to do this "
             "(see the scale beside the form).",

@@ -31,7 +31,7 @@ class SustainmentForm(forms.ModelForm):
             "support ends, from which year.",
             "sustainment_annual_cost": "Whole U.S. dollars a year, at full operation, with or "
             "without commas: 250,000.",
-            "sustainment_funding_source": "A partner budget line, not a hope: e.g. “defence "
+            "sustainment_funding_source": "A partner budget line, not a hope: e.g. “defense "
             "budget, navy operations line”.",
         }
 

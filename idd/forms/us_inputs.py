@@ -47,7 +47,7 @@ class USInputForm(forms.ModelForm):
         }
         field_classes = {"estimated_cost": MoneyField}
         help_texts = {
-            "title": "Equipment, training, construction or advice, e.g. “Four 12-metre patrol "
+            "title": "Equipment, training, construction or advice, e.g. “Four 12-meter patrol "
             "boats”.",
             "fiscal_quarter": "When in the year the U.S. provides it, if known: gating is then "
             "checked by quarter (it should come after the quarter its deliverable is due).",

@@ -20,12 +20,12 @@ class Partner(models.Model):
 
 
 class PartnerUnit(models.Model):
-    """A unit or organisation of the partner's security forces that an initiative targets."""
+    """A unit or organization of the partner's security forces that an initiative targets."""
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="units")
     name = LineField(max_length=200)
     service = LineField(
-        max_length=100, blank=True, help_text="Army, navy, gendarmerie, ministry of defence…"
+        max_length=100, blank=True, help_text="Army, navy, gendarmerie, ministry of defense…"
     )
 
     class Meta:

@@ -23,7 +23,7 @@ def current_quarter(today: date) -> tuple[int, int]:
 
 def overdue_deliverables(user: User, today: date | None = None) -> QuerySet[PartnerDeliverable]:
     """Across the user's live initiatives, deliverables due in a quarter that has ended and
-    not recorded as delivered, partly delivered, missed or cancelled; the oldest first."""
+    not recorded as delivered, partly delivered, missed or canceled; the oldest first."""
     year, quarter = current_quarter(today or timezone.localdate())
     ended = Q(due_fiscal_year__lt=year) | Q(due_fiscal_year=year, due_quarter__lt=quarter)
     return (

@@ -121,7 +121,7 @@ def checkbox_groups(field: BoundField) -> list[tuple[int, str, list]]:
 
 @register.filter
 def marking_class(marking: str) -> str:
-    """Colour of the marking banner: green for UNCLASSIFIED, purple for CUI, else grey."""
+    """Color of the marking banner: green for UNCLASSIFIED, purple for CUI, else gray."""
     upper = marking.upper()
     if upper.startswith("UNCLASSIFIED"):
         return "marking--unclassified"

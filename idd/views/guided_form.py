@@ -28,7 +28,7 @@ from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.review import latest_reason, words
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
-from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbour, resume_step
+from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbor, resume_step
 from idd.views.review.common import STEPS as STEPS_OF_REVIEW
 
 EXIT = "exit"
@@ -130,7 +130,7 @@ def _destination(post, step: Step) -> tuple[str, Step]:
     if action == EXIT:
         return EXIT, step
     offset = -1 if action == "back" else 1
-    return action, neighbour(step, offset) or step
+    return action, neighbor(step, offset) or step
 
 
 def _leaving_to(request: HttpRequest) -> str:
@@ -220,8 +220,8 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         # What the saved step lacks; a page with typed text would contradict it.
         "missing": current.missing(doc) if page.fresh else [],
         "returned": latest_reason(initiative),
-        "previous": neighbour(current, -1),
-        "next": neighbour(current, 1),
+        "previous": neighbor(current, -1),
+        "next": neighbor(current, 1),
         "version_form": page.version,
         "forms": step_forms,
         "error_forms": step_forms.error_forms() if unsaved else [],
@@ -255,7 +255,7 @@ def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpR
         "steps": step_states(doc, current),
         "incomplete": incomplete(doc),
         "returned": latest_reason(initiative),
-        "previous": neighbour(current, -1),
+        "previous": neighbor(current, -1),
         "submit_url": submit_url(initiative),
         "submit_label": words(initiative.submit_step)["label"],
         "sections": [step for step in STEPS if step.forms is not None],

@@ -1,4 +1,4 @@
-// One focus behaviour for every form: after a failed save, start from the error summary
+// One focus behavior for every form: after a failed save, start from the error summary
 // (screen readers announce it), and each of its links moves focus to its field.
 (() => {
   const summaryOf = () => {

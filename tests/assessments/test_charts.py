@@ -59,7 +59,7 @@ def test_thresholds_fall_midway_between_low_and_high_values() -> None:
     assert y["5"] < y["0"]
 
 
-def test_the_four_quadrants_are_labelled_from_the_method() -> None:
+def test_the_four_quadrants_are_labeled_from_the_method() -> None:
     chart = quadrant_chart([])
     assert {a.code: a.label for a in chart.areas} == method.QUADRANT_LABELS
     by_code = {a.code: a.box for a in chart.areas}
@@ -101,7 +101,7 @@ def test_assessments_at_the_same_place_sit_side_by_side_in_order() -> None:
     assert [m.number for m in chart.markers] == [1, 2, 3]
     assert second.y == third.y and second.x < third.x
     assert third.x - second.x == 24
-    # The pair is centred on the value, as the lone marker is.
+    # The pair is centered on the value, as the lone marker is.
     assert (second.x + third.x) / 2 == pytest.approx(first.x)
 
 
@@ -162,7 +162,7 @@ def test_not_yet_observable_is_shown_as_such_and_breaks_the_line() -> None:
     )
     first, second, third = chart.columns
     assert first.demonstrated is None and chart.has_unobservable
-    # The band is centred on its column.
+    # The band is centered on its column.
     assert first.band_x + chart.band_width / 2 == pytest.approx(first.x, abs=0.1)
     # One demonstrated segment (Re -> Now), one stated segment (Baseline -> Re).
     assert chart.demonstrated_lines == (
@@ -173,7 +173,7 @@ def test_not_yet_observable_is_shown_as_such_and_breaks_the_line() -> None:
     assert "Now, 30 Sep 2026: demonstrated 55, stated willingness not rated." in (chart.description)
 
 
-def test_the_higher_figure_is_labelled_above_and_the_lower_below() -> None:
+def test_the_higher_figure_is_labeled_above_and_the_lower_below() -> None:
     rhetoric, steady = trend_chart(
         [point(demonstrated=50, stated=92), point(demonstrated=70, stated=40)]
     ).columns

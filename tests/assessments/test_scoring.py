@@ -246,7 +246,7 @@ def test_partial_delivery_ahead_of_time_counts_only_when_due() -> None:
 
 
 def test_verbal_assurances_and_cancellations_count_nothing_but_stay_due() -> None:
-    # 3x1 + 4x0 (verbal only) + 3x0 (cancelled) = 3 of 10 -> 30.
+    # 3x1 + 4x0 (verbal only) + 3x0 (canceled) = 3 of 10 -> 30.
     delivered = deliverable(1, 3, DELIVERED)
     result = assess(
         plan(delivered, deliverable(2, 4, VERBAL_ONLY), deliverable(3, 3, CANCELLED, q=2))
@@ -257,7 +257,7 @@ def test_verbal_assurances_and_cancellations_count_nothing_but_stay_due() -> Non
     assert assess(plan(delivered)).delivery_record == 100
 
 
-def test_verbal_and_cancelled_deliverables_not_yet_due_are_not_counted() -> None:
+def test_verbal_and_canceled_deliverables_not_yet_due_are_not_counted() -> None:
     # Only the due delivered one counts: 3 of 3 -> 100.
     result = assess(
         plan(
@@ -477,8 +477,8 @@ def test_a_planned_costly_deliverable_satisfies_the_rule_even_before_it_is_deliv
     assert flag(result, method.NO_COSTLY_DELIVERABLE) is None
 
 
-def test_a_cancelled_costly_deliverable_does_not_satisfy_the_rule() -> None:
-    # The only risk-4 deliverable is cancelled: nothing costly is left in the plan.
+def test_a_canceled_costly_deliverable_does_not_satisfy_the_rule() -> None:
+    # The only risk-4 deliverable is canceled: nothing costly is left in the plan.
     result = assess(plan(deliverable(1, 2, PLANNED), deliverable(2, 4, CANCELLED)))
     raised = flag(result, method.NO_COSTLY_DELIVERABLE)
     assert raised is not None
@@ -491,7 +491,7 @@ def test_unverifiable_deliverable_lists_every_one_without_a_verification_method(
             deliverable(1, 3, PLANNED, verified=False, q=2, title="Fund battalion fuel budget"),
             deliverable(2, 3, PLANNED, verified=True),
             deliverable(3, 4, MISSED, verified=False, fy=2028, title="Merit promotion board"),
-            deliverable(4, 2, CANCELLED, verified=False),  # cancelled: ignored
+            deliverable(4, 2, CANCELLED, verified=False),  # canceled: ignored
         )
     )
     raised = flag(result, method.UNVERIFIABLE_DELIVERABLE)
@@ -543,8 +543,8 @@ def test_a_us_input_before_every_deliverable_it_is_gated_on_is_flagged() -> None
     )
 
 
-def test_a_cancelled_gate_neither_raises_nor_clears_the_ahead_flag() -> None:
-    # Gated only on a cancelled deliverable: no live gate, so rule 4 has nothing to compare.
+def test_a_canceled_gate_neither_raises_nor_clears_the_ahead_flag() -> None:
+    # Gated only on a canceled deliverable: no live gate, so rule 4 has nothing to compare.
     result = assess(
         plan(
             deliverable(1, 3, CANCELLED, fy=FIRST_FY + 2),
@@ -553,7 +553,7 @@ def test_a_cancelled_gate_neither_raises_nor_clears_the_ahead_flag() -> None:
         )
     )
     assert flag(result, method.US_INPUT_AHEAD_OF_PARTNER) is None
-    # A cancelled gate due this year does not excuse an input ahead of its live gate.
+    # A canceled gate due this year does not excuse an input ahead of its live gate.
     result = assess(
         plan(
             deliverable(1, 3, CANCELLED),
@@ -597,9 +597,9 @@ def test_partner_funded_sustainment_clears_the_equipment_flag() -> None:
     assert flag(result, method.EQUIPMENT_WITHOUT_SUSTAINMENT) is None
 
 
-def test_cancelled_sustainment_funding_does_not_clear_the_equipment_flag() -> None:
-    cancelled = deliverable(1, 3, CANCELLED, category=method.SUSTAINMENT_CATEGORY)
-    result = assess(plan(cancelled, us_inputs=(us_input(1, "equipment"),)))
+def test_canceled_sustainment_funding_does_not_clear_the_equipment_flag() -> None:
+    canceled = deliverable(1, 3, CANCELLED, category=method.SUSTAINMENT_CATEGORY)
+    result = assess(plan(canceled, us_inputs=(us_input(1, "equipment"),)))
     assert flag(result, method.EQUIPMENT_WITHOUT_SUSTAINMENT) is not None
 
 
@@ -612,10 +612,10 @@ def test_early_reform_flags_risk_4_and_5_due_in_the_first_fiscal_year() -> None:
     result = assess(
         plan(
             deliverable(1, 4, PLANNED, q=3, title="Merit-based promotion"),
-            deliverable(2, 5, PLANNED, q=4, title="Pass the defence law"),
+            deliverable(2, 5, PLANNED, q=4, title="Pass the defense law"),
             deliverable(3, 3, PLANNED),  # budgetary, not reform
             deliverable(4, 4, PLANNED, fy=FIRST_FY + 1),  # second year: patient enough
-            deliverable(5, 5, CANCELLED),  # cancelled: ignored
+            deliverable(5, 5, CANCELLED),  # canceled: ignored
         )
     )
     raised = flag(result, method.EARLY_REFORM)
@@ -623,13 +623,13 @@ def test_early_reform_flags_risk_4_and_5_due_in_the_first_fiscal_year() -> None:
     assert raised.severity == method.INFO
     assert raised.records == (
         "Deliverable: Merit-based promotion (FY2027 Q3, political risk 4)",
-        "Deliverable: Pass the defence law (FY2027 Q4, political risk 5)",
+        "Deliverable: Pass the defense law (FY2027 Q4, political risk 5)",
     )
 
 
 def test_conditions_exceed_capacity_compares_each_year_with_the_limit() -> None:
     # Capacity (1 + 1 + 2 + 1) / 4 = 1.25; limit 1.25 x 2 = 2.5 -> 3 a year.
-    # FY2027: 4 live deliverables (the cancelled one does not count) > 3: flagged.
+    # FY2027: 4 live deliverables (the canceled one does not count) > 3: flagged.
     # FY2028: 3 deliverables, not more than 3: fine.
     result = assess(
         plan(

@@ -173,7 +173,7 @@ def test_delivering_any_deliverable_never_lowers_the_score(
 @quick
 @given(plans(min_deliverables=1), picks)
 # Due and delivered (risk 1) beside a partial not due until FY2029 (risk 5): were the
-# partial counted early, the score would be (1 + 2.5) / 6 = 58 and cancelling it would
+# partial counted early, the score would be (1 + 2.5) / 6 = 58 and canceling it would
 # raise it to 100.
 @example(
     AssessmentInputs(
@@ -189,7 +189,7 @@ def test_delivering_any_deliverable_never_lowers_the_score(
     ),
     1,
 )
-def test_cancelling_any_deliverable_never_raises_the_score(
+def test_canceling_any_deliverable_never_raises_the_score(
     figure: str, inputs: AssessmentInputs, pick: int
 ) -> None:
     index = pick % len(inputs.deliverables)
@@ -199,7 +199,7 @@ def test_cancelling_any_deliverable_never_raises_the_score(
 @FIGURES
 @quick
 @given(plans(), deliverables(id=99), st.sampled_from([VERBAL_ONLY, CANCELLED]))
-def test_adding_a_verbal_or_cancelled_deliverable_never_raises_the_score(
+def test_adding_a_verbal_or_canceled_deliverable_never_raises_the_score(
     figure: str, inputs: AssessmentInputs, added: Deliverable, status: str
 ) -> None:
     added = replace(added, status=status, delivered_on=None)

@@ -93,5 +93,5 @@ def test_the_svg_has_title_desc_and_the_table_alternative_escaped() -> None:
     assert len(re.findall(r"<tr><td class=\"numeric\">\d+</td>", html)) == 80
     assert "Deliverable &lt;7&gt; &amp; co" in html and "<7>" not in html
     assert "Yes: the U.S. gives first" in html
-    for words in ("Delivered", "Overdue", "Planned", "Missed", "Cancelled"):
+    for words in ("Delivered", "Overdue", "Planned", "Missed", "Canceled"):
         assert f">{words}</text>" in html  # the legend names every shape

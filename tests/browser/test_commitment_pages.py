@@ -31,7 +31,7 @@ def seeded() -> dict[str, Initiative]:
         Group.objects.get_or_create(name=role)
     call_command("seed_demo", stdout=io.StringIO())
     return {
-        "gifts": Initiative.objects.get(title="Solmara harbour security partnership"),
+        "gifts": Initiative.objects.get(title="Solmara harbor security partnership"),
         "committed": Initiative.objects.get(title="Kestrela coastal patrol capability"),
     }
 
@@ -92,7 +92,7 @@ def test_the_dashboard_and_the_overview_show_both_figures_accessibly(
 ):
     page = planner
     page.goto(f"{live_server.url}/")
-    card = page.locator(".usa-card", has_text="Solmara harbour security partnership")
+    card = page.locator(".usa-card", has_text="Solmara harbor security partnership")
     expect(card).to_contain_text(CANNOT)
     expect(card).to_contain_text("Delivery record (reliability, not commitment)")
     row = page.get_by_role("row", name="Kestrela coastal patrol capability")

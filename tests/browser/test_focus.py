@@ -1,4 +1,4 @@
-"""Focus after a failed save, in Chromium, one behaviour for every form (issue 16): the
+"""Focus after a failed save, in Chromium, one behavior for every form (issue 16): the
 error summary has focus once the page has settled, even when the URL carries a fragment
 that the browser jumps to; forms without the guided form's script do the same; a summary
 link to a radio group puts focus on its first radio. Moving a row keeps focus on it."""

@@ -43,7 +43,7 @@ DELIVERABLES = (
         "2 – Administrative",
     ),
     (
-        "Fund fuel and spare parts in the defence budget",
+        "Fund fuel and spare parts in the defense budget",
         "Sustainment funded",
         "FY2028",
         "Q1 (Oct–Dec)",
@@ -206,7 +206,7 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     expect(timeline).to_contain_text("D3")
     walk.check("07-us-inputs")
     first = walk.row("U.S. input 1")
-    first.get_by_label("What the U.S. provides").fill("Four 12-metre patrol boats")
+    first.get_by_label("What the U.S. provides").fill("Four 12-meter patrol boats")
     first.get_by_label("Category").select_option(label="Equipment")
     first.get_by_label("Fiscal year").select_option(label="FY2028")
     first.get_by_label("Estimated cost (USD)").fill("2400000")

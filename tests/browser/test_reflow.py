@@ -92,13 +92,13 @@ def world() -> dict[str, Initiative]:
         Group.objects.get_or_create(name=role)
     call_command("seed_demo", stdout=io.StringIO())
     planner, reviewer = (User.objects.get(username=n) for n in ("planner", "reviewer"))
-    gifts = Initiative.objects.get(title="Solmara harbour security partnership")
+    gifts = Initiative.objects.get(title="Solmara harbor security partnership")
     gifts = review.start_review(review.submit(gifts, planner), reviewer)
     review.approve(gifts, reviewer)
     return {
         "submitted": Initiative.objects.get(title="Kestrela coastal patrol capability"),
         "approved": Initiative.objects.get(pk=gifts.pk),
-        "draft": Initiative.objects.get(title="Kestrela defence maintenance institution building"),
+        "draft": Initiative.objects.get(title="Kestrela defense maintenance institution building"),
     }
 
 

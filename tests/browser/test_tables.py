@@ -32,7 +32,7 @@ TABLES = (  # each table's caption, as its accessible name
 PAGES = {  # the page, and the demo IDD it shows (the review step needs one still a draft)
     "initiative": ("/initiatives/{pk}/", "Kestrela coastal patrol capability"),
     "review": ("/initiatives/{pk}/review/", "Kestrela coastal patrol capability"),
-    "form-review": ("/initiatives/{pk}/edit/review/", "Solmara harbour security partnership"),
+    "form-review": ("/initiatives/{pk}/edit/review/", "Solmara harbor security partnership"),
 }
 
 # Per cell: its column header's text, its data-label, how it is laid out, and its edges.
@@ -101,7 +101,7 @@ def test_at_1280_px_every_column_shows_and_its_text_wraps(planner, live_server, 
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_at_390_px_each_row_is_a_card_of_labelled_values(planner, live_server, shots, name):
+def test_at_390_px_each_row_is_a_card_of_labeled_values(planner, live_server, shots, name):
     page = planner
     for table in open_page(page, live_server, name, 390):
         expect(table.locator("thead")).to_be_hidden()

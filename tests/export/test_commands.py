@@ -23,7 +23,7 @@ def test_export_idd_html_writes_the_print_html(maritime, tmp_path):
     call_command("export_idd", str(maritime.pk), "-o", str(target), "--html", stdout=io.StringIO())
     html = target.read_text()
     assert html.startswith("<!DOCTYPE html>")
-    assert "Fund fuel and spare parts for patrol boats in the defence budget" in html
+    assert "Fund fuel and spare parts for patrol boats in the defense budget" in html
     assert "document-toolbar" not in html  # the print HTML, not the screen view
 
 

@@ -41,7 +41,7 @@ def demo_pdfs(django_db_setup, django_db_blocker):
         call_command("seed_demo", stdout=io.StringIO())
         pdfs = {
             "committed": exported_demo("Kestrela coastal patrol capability"),
-            "gifts": exported_demo("Solmara harbour security partnership"),
+            "gifts": exported_demo("Solmara harbor security partnership"),
         }
         transaction.set_rollback(True)
     return pdfs

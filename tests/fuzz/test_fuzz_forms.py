@@ -2,7 +2,7 @@
 page: create an initiative, record an assessment or a delivery, comment, reply, resolve,
 the reviewer's decision (approve and request changes), and sign in.
 
-Same judgement as the steps: never a 500, a refusal says why, nothing stored that should
+Same judgment as the steps: never a 500, a refusal says why, nothing stored that should
 have been refused, never a redirect off the site, nothing of another initiative touched.
 """
 

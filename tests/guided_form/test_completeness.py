@@ -46,7 +46,7 @@ def test_us_inputs_need_a_match(initiative):
     matched = factories.USInputFactory(initiative=initiative, title="Boats")
     matched.matched_deliverables.add(factories.PartnerDeliverableFactory(initiative=initiative))
     factories.USInputFactory(initiative=initiative, title="Radar")
-    assert missing(initiative, "us-inputs") == ["the partner deliverables “Radar” answers"]
+    assert missing(initiative, "us-inputs") == ["the partner deliverables that “Radar” is gated on"]
 
 
 def test_each_objective_needs_an_indicator(initiative):

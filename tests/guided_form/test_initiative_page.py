@@ -36,9 +36,9 @@ def test_the_page_shows_every_section(client, maritime, who):
     ):
         assert heading in page
     assert "Designate the 2nd Coastal Patrol Company as the receiving unit" in page
-    assert "Four 12-metre patrol boats with outboard engines" in page
+    assert "Four 12-meter patrol boats with outboard engines" in page
     assert "Partner deliverables and U.S. inputs by fiscal year" in page  # the timeline
-    assert "Patrols in waters claimed by a neighbour" in page
+    assert "Patrols in waters claimed by a neighbor" in page
     assert "$310,000" in page
 
 

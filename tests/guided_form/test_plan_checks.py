@@ -53,7 +53,7 @@ def test_a_saved_finding_shows_inside_its_row_with_what_to_do_and_goes_after_the
         planner_client,
         url,
         {
-            "deliverables-0-title": "Fund sustainment in the defence budget",
+            "deliverables-0-title": "Fund sustainment in the defense budget",
             "deliverables-0-category": "budget",
             "deliverables-0-due_fiscal_year": 2028,
             "deliverables-0-due_quarter": 2,

@@ -378,7 +378,7 @@ def test_text_typed_while_the_idd_was_submitted_is_shown_to_copy(
     client, initiative, owner, teammate
 ):
     """The teammate types on a step; meanwhile the IDD leaves the draft state. Their save is
-    refused, and what they typed is on the refusal page, labelled, to copy."""
+    refused, and what they typed is on the refusal page, labeled, to copy."""
     deliverable = factories.PartnerDeliverableFactory(initiative=initiative, title="Pass the law")
     url = step_url(initiative, "deliverables")
     client.force_login(teammate)

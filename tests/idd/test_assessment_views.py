@@ -256,7 +256,7 @@ def test_a_deliverable_of_another_initiative_is_not_found(client, initiative, ow
     assert client.get(record_delivery(initiative, elsewhere)).status_code == 404
 
 
-def test_cancelled_is_not_something_a_planner_records_here(client, initiative, deliverable, owner):
+def test_canceled_is_not_something_a_planner_records_here(client, initiative, deliverable, owner):
     client.force_login(owner)
     response = client.post(
         record_delivery(initiative, deliverable),

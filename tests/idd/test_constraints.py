@@ -1,4 +1,4 @@
-"""Database constraints are the last line of defence: each one refuses bad rows.
+"""Database constraints are the last line of defense: each one refuses bad rows.
 
 Run on PostgreSQL in CI (.ci/run) and on SQLite locally.
 """

@@ -28,7 +28,7 @@ def complete_initiative(owner, teammate, status: str = "draft"):
         absorptive_capacity="Trained crews, six mechanics, no spare-parts budget yet.",
         sustainment_plan="Kestrela funds fuel, parts and pay from FY2028.",
         sustainment_annual_cost=310_000,
-        sustainment_funding_source="Kestrelan defence budget, navy operations line",
+        sustainment_funding_source="Kestrelan defense budget, navy operations line",
     )
     unit = factories.PartnerUnitFactory(partner=initiative.partner, name="2nd Coastal Patrol Co")
     initiative.targeted_units.add(unit)
@@ -40,7 +40,7 @@ def complete_initiative(owner, teammate, status: str = "draft"):
     )
     fund = factories.PartnerDeliverableFactory(
         initiative=initiative,
-        title="Fund fuel and spare parts in the defence budget",
+        title="Fund fuel and spare parts in the defense budget",
         category="sustainment_funding",
         due_fiscal_year=2028,
     )

@@ -128,11 +128,11 @@ def test_indicators_are_compared_within_their_objective():
 def test_rows_without_ids_are_matched_by_their_place_in_the_list():
     risk = {"category_label": "Entrapment", "description": "Disputed waters", "likelihood": 3}
     old = revision(risks=[risk])
-    new = revision(risks=[risk | {"likelihood": 4}, risk | {"description": "Neighbour objects"}])
+    new = revision(risks=[risk | {"likelihood": 4}, risk | {"description": "Neighbor objects"}])
     rows = section(diff(old, new), "risks").rows
     assert [(r.kind, r.name) for r in rows] == [
         (CHANGED, "Entrapment: Disputed waters"),
-        (ADDED, "Entrapment: Neighbour objects"),
+        (ADDED, "Entrapment: Neighbor objects"),
     ]
     assert rows[0].fields == (FieldChange("Likelihood (1-5)", "3", "4"),)
 

@@ -7,7 +7,7 @@ from idd import snapshot_shape as shape
 from idd.diff import CHANGED, diff
 from idd.snapshot_shape import Label, labelled_fields
 
-# Where each labelled section or row lives in a snapshot: (section slug, build a document
+# Where each labeled section or row lives in a snapshot: (section slug, build a document
 # holding `row`).
 PLACES = {
     shape.Basics: ("basics", lambda row: {"basics": row}),
@@ -35,12 +35,12 @@ CASES = [
 
 
 def test_every_section_with_labels_is_placed():
-    labelled = {
+    labeled = {
         value
         for value in vars(shape).values()
         if isinstance(value, type) and value is not shape.Label and labelled_fields(value)
     }
-    assert labelled == set(PLACES)
+    assert labeled == set(PLACES)
 
 
 def test_labels_come_in_declaration_order():
@@ -52,7 +52,7 @@ def test_labels_come_in_declaration_order():
 
 
 @pytest.mark.parametrize(("row_shape", "key", "label"), CASES)
-def test_a_changed_labelled_field_is_shown_under_its_label(row_shape, key, label):
+def test_a_changed_labeled_field_is_shown_under_its_label(row_shape, key, label):
     slug, place = PLACES[row_shape]
     old = place({"id": 1, "fiscal_year": 2027, key: "1000"})
     new = place({"id": 1, "fiscal_year": 2027, key: "2000"})

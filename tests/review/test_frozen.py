@@ -162,7 +162,7 @@ def test_the_review_page_of_an_approved_idd_shows_it_as_approved(client, approve
     client.force_login(owner)
     page = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
     assert "Revision 1 approved by" in page
-    assert "Fund fuel and spare parts in the defence budget" in page
+    assert "Fund fuel and spare parts in the defense budget" in page
     assert "Recorded after approval" not in page
 
 

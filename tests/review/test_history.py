@@ -79,7 +79,7 @@ def test_workflow_steps_removed_rows_and_links_are_named(make_initiative, owner,
     removed = next(e for e in entries if e.kind == "removed")
     assert (removed.group, removed.name) == (
         "Partner deliverable",
-        "Fund fuel and spare parts in the defence budget",
+        "Fund fuel and spare parts in the defense budget",
     )
     unlinked = next(e for e in entries if e.group == "U.S. input" and e.changes)
     (change,) = unlinked.changes

@@ -48,7 +48,7 @@ def test_anyone_with_a_role_downloads_the_approved_pdf(client, two_revisions, us
         assert "-rev1.pdf" in response["Content-Disposition"]
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(response))).pages)
     assert "Kestrela coastal patrol capability" in text
-    assert "Fund fuel and spare parts in the defence budget" in text  # as approved then
+    assert "Fund fuel and spare parts in the defense budget" in text  # as approved then
     assert "Publish the patrol schedule" not in text
     client.force_login(user_of("no_role_user"))
     assert client.get(reverse("revision_pdf", args=[two_revisions.pk, 1])).status_code == 404
