@@ -18,6 +18,7 @@ from django.db.models import ProtectedError
 from assessments.models import CommitmentRatings
 from idd import roles
 from idd.choices import InitiativeStatus as S
+from idd.diff import diff
 from idd.models import Initiative
 from idd.services.review import change_reason, step_refusal
 from idd.snapshot import load, snapshot
@@ -217,6 +218,8 @@ class Submission:
     # What is still to fill in, told to its planners (then the refusal says just that).
     missing: list[tuple[Step, list[str]]] = field(default_factory=list)
     refusal: str | None = None  # why it cannot be sent now, if it cannot
+    # On a resubmission: the sections changed since the submission that was returned.
+    changed_sections: list[str] = field(default_factory=list)
 
 
 def submission(initiative: Initiative, user: roles.User) -> Submission:
@@ -236,4 +239,12 @@ def submission(initiative: Initiative, user: roles.User) -> Submission:
         may_edit=may_edit,
         missing=incomplete(doc) if may_edit else [],
         refusal=step_refusal(initiative, user, step),
+        changed_sections=_changed_since_last_sent(initiative, doc) if step == "resubmit" else [],
     )
+
+
+def _changed_since_last_sent(initiative: Initiative, doc: Any) -> list[str]:
+    last = initiative.submissions.order_by("-sequence").first()
+    if last is None:  # submitted before submissions were stored
+        return []
+    return [section.title for section in diff(last.snapshot, doc) if section.changed]

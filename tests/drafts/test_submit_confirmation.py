@@ -50,6 +50,20 @@ def test_a_returned_idd_is_resubmitted_from_it(client, draft, owner, reviewer):
     page = client.get(url(draft)).content.decode()
     assert f'action="{reverse("initiative_resubmit", args=[draft.pk])}"' in page
     assert "Resubmit for review</button>" in page
+    assert "Nothing has changed since it was returned." in page
+
+
+def test_a_resubmission_names_the_sections_changed_since_it_was_returned(
+    client, draft, owner, reviewer
+):
+    returned = review.start_review(review.submit(draft, owner), reviewer)
+    review.request_changes(returned, reviewer, "Fund the spare parts.")
+    Initiative.objects.filter(pk=draft.pk).update(sustainment_plan="Spare parts in the budget.")
+    client.force_login(owner)
+    page = client.get(url(draft)).content.decode()
+    marked = "Changed since it was returned, and marked for the reviewers: Absorptive capacity"
+    assert f"{marked} and sustainment." in page
+    assert "Nothing has changed" not in page
 
 
 def test_what_is_still_missing_is_listed_and_there_is_no_button(client, owner):

@@ -171,6 +171,14 @@ def test_a_reviewer_who_did_nothing_yet_is_told_so(client, reviewer):
     assert "You have not decided on or commented on an IDD yet." in activity_panel(client, reviewer)
 
 
+def test_a_reviewer_without_initiatives_of_their_own_gets_no_empty_planner_panels(
+    client, reviewer
+):
+    page = dashboard(client, reviewer)
+    assert 'id="awaiting-my-review"' in page and 'id="my-review-activity"' in page
+    assert 'id="my-initiatives"' not in page and 'id="recent-activity"' not in page
+
+
 def test_planners_have_no_review_activity_panel(client, make_initiative, owner, reviewer):
     comments.add_comment(make_initiative(S.IN_REVIEW), owner, "risks", "A planner's comment.")
     assert "My recent review activity" not in dashboard(client, owner)
