@@ -21,6 +21,7 @@ from idd.models import Initiative, ReviewDecision, Revision, Submission
 from idd.models.workflow import AWAITING_REVIEW
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
+from idd.times import full_timestamp
 
 CURRENT = "current"  # the working copy, among the versions to compare
 SUBMISSION_KEY = "submission-"  # then the submission's id; a revision's key is its number
@@ -106,7 +107,7 @@ class Version:
     """A version of the IDD one can compare: a submission, an approved revision, or today's."""
 
     key: str
-    option: str  # in the list: "Submission 2 (resubmitted 3 Dec 2026)"
+    option: str  # in the list: "Submission 2 (resubmitted 3 Dec 2026, 14:05 EST)"
     heading: str  # in "Changes from ... to ...": "submission 2 as resubmitted on 3 Dec 2026"
     document: Callable[[], Document]  # its snapshot, read only when compared
     at: datetime | None = None
@@ -118,7 +119,8 @@ def _submission(item: Submission, resubmitted: bool) -> Version:
     done, day = ("resubmitted" if resubmitted else "submitted"), _day(item.submitted_at)
     return Version(
         key=f"{SUBMISSION_KEY}{item.pk}",
-        option=f"Submission {item.sequence} ({done} {day})",
+        # Two submissions of one day differ by their time in the list.
+        option=f"Submission {item.sequence} ({done} {full_timestamp(item.submitted_at)})",
         heading=f"submission {item.sequence} as {done} on {day}",
         document=lambda: item.snapshot,  # deferred: loaded here
         at=item.submitted_at,
@@ -129,7 +131,7 @@ def _submission(item: Submission, resubmitted: bool) -> Version:
 def _revision(item: Revision) -> Version:
     return Version(
         key=str(item.number),
-        option=f"Revision {item.number} (approved {_day(item.approved_at)})",
+        option=f"Revision {item.number} (approved {full_timestamp(item.approved_at)})",
         heading=f"revision {item.number} as approved",
         document=lambda: item.snapshot,
         at=item.approved_at,

@@ -90,7 +90,7 @@ def test_the_svg_has_title_desc_and_the_table_alternative_escaped() -> None:
     assert '<desc id="lane-desc">Timeline FY2027 to FY2031' in html
     assert 'aria-labelledby="lane-title" aria-describedby="lane-desc"' in html
     assert '-deliverables">Partner deliverables on the timeline, by number</caption>' in html
-    assert len(re.findall(r"<tr><td class=\"numeric\">\d+</td>", html)) == 80
+    assert len(re.findall(r"<tr><td class=\"numeric\" data-label=\"#\">\d+</td>", html)) == 80
     assert "Deliverable &lt;7&gt; &amp; co" in html and "<7>" not in html
     assert "Yes: the U.S. gives first" in html
     for words in ("Delivered", "Overdue", "Planned", "Missed", "Canceled"):
