@@ -101,6 +101,12 @@ def open_step(
     return StepPage(step_forms, version, fresh=True)
 
 
+ROW_NOT_ADDED = (
+    "No new row was added: the rows below need fixing first. Fix them and add the row "
+    "again, or press “Save and exit” to keep what you typed."
+)
+
+
 def submit_step(
     initiative: Initiative,
     forms: type[StepForms],
@@ -151,6 +157,8 @@ def submit_step(
         conflict = conflicts.merge_page(step_forms, read, stored_version)
         step_forms = forms(initiative, user, data=conflict.data, add=add)
         version = VersionForm(conflict.data)
+    elif add:  # a planner who asked for a row must not type over a saved one instead
+        step_forms.extra_errors.append(ROW_NOT_ADDED)
     return StepPage(step_forms, version, conflict=conflict)
 
 

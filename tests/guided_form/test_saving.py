@@ -144,6 +144,19 @@ def test_add_another_saves_and_shows_one_more_empty_row(planner_client, initiati
     assert "Partner deliverable 2" in page
 
 
+def test_add_another_over_a_row_that_needs_fixing_says_no_row_was_added(
+    planner_client, initiative
+):
+    url = step_url(initiative, "deliverables")
+    half = deliverable_row(0, title="")  # a required field left empty
+    response = submit(planner_client, url, half, button=("add", "deliverables"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "No new row was added: the rows below need fixing first." in page
+    assert 'name="deliverables-TOTAL_FORMS" value="1"' in page
+    assert not PartnerDeliverable.objects.filter(initiative=initiative).exists()
+
+
 def test_rows_are_removed_with_the_remove_checkbox(planner_client, initiative):
     kept, removed = factories.PartnerDeliverableFactory.create_batch(2, initiative=initiative)
     url = step_url(initiative, "deliverables")
