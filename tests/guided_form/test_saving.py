@@ -144,9 +144,7 @@ def test_add_another_saves_and_shows_one_more_empty_row(planner_client, initiati
     assert "Partner deliverable 2" in page
 
 
-def test_add_another_over_a_row_that_needs_fixing_says_no_row_was_added(
-    planner_client, initiative
-):
+def test_add_another_over_a_row_that_needs_fixing_says_no_row_was_added(planner_client, initiative):
     url = step_url(initiative, "deliverables")
     half = deliverable_row(0, title="")  # a required field left empty
     response = submit(planner_client, url, half, button=("add", "deliverables"))

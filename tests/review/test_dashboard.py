@@ -171,9 +171,7 @@ def test_a_reviewer_who_did_nothing_yet_is_told_so(client, reviewer):
     assert "You have not decided on or commented on an IDD yet." in activity_panel(client, reviewer)
 
 
-def test_a_reviewer_without_initiatives_of_their_own_gets_no_empty_planner_panels(
-    client, reviewer
-):
+def test_a_reviewer_without_initiatives_of_their_own_gets_no_empty_planner_panels(client, reviewer):
     page = dashboard(client, reviewer)
     assert 'id="awaiting-my-review"' in page and 'id="my-review-activity"' in page
     assert 'id="my-initiatives"' not in page and 'id="recent-activity"' not in page
