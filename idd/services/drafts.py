@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import ProtectedError
+from django.utils.text import Truncator
 
 from assessments.models import CommitmentRatings
 from idd import roles
@@ -108,7 +109,7 @@ def delete_draft(initiative: Initiative, user: roles.User) -> str:
         raise Refused(reason)
     what = _counted(rows_of(locked))
     locked._history_user = user
-    locked._change_reason = f"Deleted before it was ever submitted, with {what}"
+    locked._change_reason = _fitting_reason(f"Deleted before it was ever submitted, with {what}")
     try:
         locked.delete()
     except ProtectedError as error:  # a record that must stay points at it
@@ -145,6 +146,13 @@ def copy_title(title: str) -> str:
     limit = Initiative._meta.get_field("title").max_length
     wanted = COPY_PREFIX + title
     return wanted if len(wanted) <= limit else wanted[: limit - 1].rstrip() + "…"
+
+
+def _fitting_reason(text: str) -> str:
+    """The history's change reason holds 100 characters (PostgreSQL refuses more); the
+    operations log keeps the whole sentence."""
+    field = Initiative.history.model._meta.get_field("history_change_reason")
+    return Truncator(text).chars(field.max_length)
 
 
 def _values(row: models.Model, skip: set[str]) -> dict[str, Any]:

@@ -41,10 +41,12 @@ def test_deleting_goes_to_the_dashboard_and_leaves_a_record_of_who_and_what(clie
     assert not PartnerDeliverable.objects.filter(initiative_id=pk).exists()
     record = Initiative.history.get(id=pk, history_type="-")
     assert record.history_user == owner
-    assert record.history_change_reason == (
-        "Deleted before it was ever submitted, with 5 yearly objectives, "
-        "2 partner deliverables, 1 U.S. input, 3 risks, 1 set of commitment ratings"
+    # As much of what went as the history's 100 characters hold (PostgreSQL refuses more).
+    reason = record.history_change_reason
+    assert reason.startswith(
+        "Deleted before it was ever submitted, with 5 yearly objectives, 2 partner deliverables"
     )
+    assert len(reason) <= 100 and reason.endswith("…")
     # The audit trail still tells it, with the rows that went with it.
     removed = [e for e in trail(pk) if e.kind == REMOVED]
     assert {e.group for e in removed} >= {"Initiative", "Partner deliverable", "Risk"}
