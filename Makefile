@@ -7,7 +7,7 @@ PY := .venv/bin/python
 DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core
 export DEBUG ?= true
 
-.PHONY: run test system venv node install migrate demo lint typecheck bench loadtest clean
+.PHONY: run test system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
 
 system:  ## Debian packages: as root install them, otherwise say how
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -61,6 +61,11 @@ typecheck: install
 
 bench: install
 	$(PY) manage.py bench_export
+
+# Each page's median server time and query count on the demo and with 15,000 initiatives
+# added (rolled back afterwards), side by side (idd/management/commands/bench_pages.py).
+bench-pages: demo
+	$(PY) manage.py bench_pages
 
 # 50 users for 60 s against gunicorn with DEBUG off on the demo data (README, "Load test");
 # fails on any error other than the expected edit conflicts.
