@@ -62,7 +62,8 @@ class PartnerAdmin(HistoryAdmin):
 @admin.register(PartnerUnit)
 class PartnerUnitAdmin(BoundedSearch, admin.ModelAdmin):
     list_display = ["name", "service", "partner"]
-    list_filter = ["partner__ccmd", "partner"]
+    # Searched by partner, not filtered: a filter lists every partner in the sidebar.
+    list_filter = ["partner__ccmd"]
     search_fields = ["name", "service", "partner__country"]
     list_select_related = ["partner"]
 
@@ -71,7 +72,7 @@ class PartnerUnitAdmin(BoundedSearch, admin.ModelAdmin):
 class InitiativeAdmin(HistoryAdmin):
     # Its history is shown, never reverted: a revert would write an old status back.
     list_display = ["title", "partner", "ccmd", "funding_authority", "status", "revision", "owner"]
-    list_filter = ["status", "ccmd", "funding_authority", "partner"]
+    list_filter = ["status", "ccmd", "funding_authority"]  # the partner: by search
     search_fields = ["title", "partner__country", "owner__username"]
     list_select_related = ["partner", "owner"]
 

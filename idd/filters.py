@@ -8,9 +8,10 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.urls import reverse_lazy
 
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, FundingAuthority, InitiativeStatus
-from idd.models import Initiative, Partner
+from idd.models import Initiative
 
 # Words of a search that count: each one more condition for the database to check.
 SEARCH_WORDS = 8
@@ -23,8 +24,17 @@ class InitiativeFilter(django_filters.FilterSet):
         label="Search",
         help_text="Words in the title, the partner's name or the problem statement.",
     )
-    partner = django_filters.ModelChoiceFilter(
-        queryset=Partner.objects.order_by("country"), empty_label="Any partner"
+    # Typed, with suggestions (static/js/partner-field.js): a select of every partner
+    # grows with the data.
+    partner = django_filters.CharFilter(
+        field_name="partner__country",
+        lookup_expr="icontains",
+        max_length=100,
+        label="Partner",
+        help_text="All or part of the partner's name.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "data-partner-search": reverse_lazy("partner_search")}
+        ),
     )
     ccmd = django_filters.ChoiceFilter(
         label="Combatant command", choices=CCMD.choices, empty_label="Any command"

@@ -147,6 +147,7 @@ def transition(who: frozenset[str], states: frozenset[str], becomes: str) -> Row
 IDD = {
     "dashboard": Row(get=code(200), post=code(405)),
     "initiative_list": Row(get=only(READERS, 200), post=code(405)),
+    "partner_search": Row(get=only(READERS, 200), post=code(405)),
     "initiative_detail": read_only(),
     # Deleting is the owner's: the page says what goes (or why it cannot); the POST deletes a
     # draft never submitted and goes to the dashboard, else goes back with the refusal.

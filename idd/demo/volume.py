@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from idd import roles
 from idd.choices import CCMD, FundingAuthority
@@ -66,4 +66,8 @@ def seed_volume(scale: int, *, seed: int = 2026) -> int:
         for initiative in initiatives
         for n in range(10)
     )
+    # Statistics for the query planner after a bulk load (PostgreSQL's autovacuum would
+    # gather them later; SQLite never does by itself and then picks poor indexes).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return len(initiatives)

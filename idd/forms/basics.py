@@ -11,6 +11,7 @@ from django.db.models import Q
 from idd import roles
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
 from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
+from idd.forms.partner import PartnerField
 from idd.models import Initiative, Partner, PartnerUnit
 
 
@@ -21,8 +22,9 @@ class PersonChoices(forms.ModelMultipleChoiceField):
 
 class UnitsByPartner(forms.CheckboxSelectMultiple):
     """Checkboxes in one group per partner (the pack renders each as a fieldset named by
-    the partner; static/js/units-for-partner.js shows only the chosen partner's group).
-    `groups`: (partner id, partner name, unit ids); `follows`: the id of the partner select."""
+    the partner). Only the chosen partner's group is rendered, and those of units already
+    ticked; static/js/partner-field.js fetches the group of a partner chosen on the page.
+    `groups`: (partner id, partner name, unit ids); `follows`: the id of the partner field."""
 
     groups: list[tuple[int, str, list[int]]] = []
     follows = ""
@@ -30,13 +32,17 @@ class UnitsByPartner(forms.CheckboxSelectMultiple):
 
 class UnitChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.service})" if obj.service else obj.name
+        return unit_label(obj)
 
 
-def units_by_partner() -> UnitChoices:
-    """Every partner's units, grouped by partner, so the units of the partner just chosen
-    are there to tick without saving first; clean() keeps only the chosen partner's."""
-    units = list(PartnerUnit.objects.select_related("partner"))
+def unit_label(unit: PartnerUnit) -> str:
+    return f"{unit.name} ({unit.service})" if unit.service else unit.name
+
+
+def units_of(partners: set[int]) -> UnitChoices:
+    """The units of the partners given, grouped by partner; any unit is accepted, and
+    clean() keeps only the chosen partner's."""
+    units = list(PartnerUnit.objects.filter(partner__in=partners).select_related("partner"))
     widget = UnitsByPartner()
     groups: dict[int, tuple[int, str, list[int]]] = {}
     for unit in units:
@@ -52,7 +58,7 @@ def units_by_partner() -> UnitChoices:
         help_text="The specific units or offices the initiative builds: tick those of the "
         f"partner chosen above. {ASK_FOR_A_UNIT}",
     )
-    field.choices = [(u.pk, field.label_from_instance(u)) for u in units]  # one query
+    field.choices = [(u.pk, unit_label(u)) for u in units]  # one query
     return field
 
 
@@ -110,17 +116,20 @@ class BasicsForm(forms.ModelForm):
             "targeted_units",
             "team_members",
         ]
+        field_classes = {"partner": PartnerField}
         labels = {"title": "Initiative title", "funding_authority": "Funding authority"}
         help_texts = {
             "title": "A short name a reviewer recognizes, e.g. “Kestrela coastal patrol "
             "capability”.",
-            "partner": "The partner nation whose forces the initiative builds.",
+            "partner": "The partner nation whose forces the initiative builds: type its "
+            "name as listed, e.g. “Kestrela”.",
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["partner"].queryset = Partner.objects.order_by("country")  # type: ignore[attr-defined]
+        if self.instance.partner_id:  # the partner is typed by name (PartnerField)
+            self.initial["partner"] = self.instance.partner.country
         prompt_selects(self)
         owner = self.instance.owner if self.instance.pk else user
         team = PersonChoices(
@@ -134,10 +143,24 @@ class BasicsForm(forms.ModelForm):
             team.disabled = True
             team.help_text = "Only the owner changes the team."
         self.fields["team_members"] = team
-        units = units_by_partner()
+        units = units_of(self._partners_shown())
         units.widget.follows = self["partner"].auto_id
         self.fields["targeted_units"] = units
         needed_to_submit(self, "targeted_units")
+
+    def _partners_shown(self) -> set[int]:
+        """The partner chosen (as typed, or as saved) and those of any unit ticked, so a
+        page sent back with an error shows every tick it was sent with."""
+        if not self.is_bound:
+            return {self.instance.partner_id} if self.instance.partner_id else set()
+        typed = " ".join(str(self.data.get(self.add_prefix("partner"), "")).split())
+        chosen = set(Partner.objects.filter(country__iexact=typed).values_list("pk", flat=True))
+        sent = UnitsByPartner().value_from_datadict(
+            self.data, self.files, self.add_prefix("targeted_units")
+        )
+        ticked = [v for v in sent or [] if str(v).isdigit()]
+        units = PartnerUnit.objects.filter(pk__in=ticked).values_list("partner_id", flat=True)
+        return chosen | set(units)
 
     def clean(self):
         data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data

@@ -1,8 +1,22 @@
+from __future__ import annotations
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from config.fields import LineField
 from idd.choices import CCMD
+
+
+class PartnerQuerySet(models.QuerySet["Partner"]):
+    def matching(self, typed: str) -> PartnerQuerySet:
+        """Partners whose name contains what was typed, those starting with it first."""
+        typed = typed.strip()
+        starts = models.Case(
+            models.When(country__istartswith=typed, then=0),
+            default=1,
+            output_field=models.IntegerField(),
+        )
+        return self.filter(country__icontains=typed).order_by(starts, "country")
 
 
 class Partner(models.Model):
@@ -11,6 +25,8 @@ class Partner(models.Model):
     country = LineField(max_length=100, unique=True)
     ccmd = models.CharField("combatant command", max_length=12, choices=CCMD.choices)
     history = HistoricalRecords()
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["country"]

@@ -1,5 +1,6 @@
-"""Basics in one pass: the partner and its units chosen together, saved once, with and
-without JavaScript; the step indicator's steps are keyboard-reachable links."""
+"""Basics in one pass: the partner typed (with suggestions) and its units chosen together,
+saved once, with and without JavaScript; the step indicator's steps are keyboard-reachable
+links."""
 
 import re
 
@@ -46,19 +47,24 @@ def basics_url(live_server, initiative) -> str:
     return f"{live_server.url}/initiatives/{initiative.pk}/edit/basics/"
 
 
-def test_with_javascript_the_chosen_partners_units_appear_and_save_once(
+def test_with_javascript_typing_a_partner_suggests_it_and_shows_its_units_to_save_once(
     page: Page, live_server, owner, initiative, partners
 ):
     old, norland = partners
     sign_in(page, live_server.url, owner)
     page.goto(basics_url(live_server, initiative))
     expect(page.get_by_role("group", name=f"Units of {old}")).to_be_visible()
-    expect(page.get_by_role("group", name="Units of Norland")).to_be_hidden()
     no_axe_violations(page)
-    page.get_by_label(re.compile(r"^Partner\b")).select_option(label="Norland")
+    partner = page.get_by_label(re.compile(r"^Partner\b"))
+    partner.fill("norl")  # part of the name: the listed name is suggested
+    suggestions = page.locator(f"datalist#{partner.get_attribute('id')}-suggestions option")
+    expect(suggestions).to_have_count(1)
+    expect(suggestions.first).to_have_attribute("value", "Norland")
+    partner.fill("Norland")
     expect(page.get_by_role("group", name="Units of Norland")).to_be_visible()
     expect(page.get_by_role("group", name=f"Units of {old}")).to_be_hidden()
     toggle(page, "Norland navy")
+    no_axe_violations(page)
     page.get_by_role("button", name="Save and continue", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Strategic context")
     initiative = Initiative.objects.get(pk=initiative.pk)
@@ -66,7 +72,7 @@ def test_with_javascript_the_chosen_partners_units_appear_and_save_once(
     assert [u.name for u in initiative.targeted_units.all()] == ["Norland navy"]
 
 
-def test_without_javascript_every_partners_units_show_and_a_wrong_one_is_refused(
+def test_without_javascript_the_typed_partner_is_resolved_and_a_wrong_unit_is_refused(
     browser, live_server, owner, initiative, partners
 ):
     old, norland = partners
@@ -74,23 +80,23 @@ def test_without_javascript_every_partners_units_show_and_a_wrong_one_is_refused
     page = context.new_page()
     sign_in(page, live_server.url, owner)
     page.goto(basics_url(live_server, initiative))
-    # Every partner's group shows, named by its partner.
+    # Only the saved partner's units are on the page, not every partner's.
     expect(page.get_by_role("group", name=f"Units of {old}")).to_be_visible()
-    expect(page.get_by_role("group", name="Units of Norland")).to_be_visible()
+    expect(page.get_by_role("group", name="Units of Norland")).to_have_count(0)
     page.get_by_label("Initiative title").fill("Coastal patrol, Norland")
-    page.get_by_label(re.compile(r"^Partner\b")).select_option(label="Norland")
+    page.get_by_label(re.compile(r"^Partner\b")).fill("norland")  # case does not matter
     toggle(page, "Old flotilla")  # the old partner's unit, left ticked
-    toggle(page, "Norland navy")
     page.get_by_role("button", name="Save and continue", exact=True).click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     expect(page.locator("#id_targeted_units_error")).to_contain_text(
         "Tick only units of Norland, the partner chosen: “Old flotilla”"
     )
-    # What was typed and ticked is kept; nothing was saved.
+    # What was typed and ticked is kept, and the new partner's units are there to tick.
     expect(page.get_by_label("Initiative title")).to_have_value("Coastal patrol, Norland")
-    expect(page.get_by_label("Norland navy")).to_be_checked()
+    expect(page.get_by_label("Old flotilla")).to_be_checked()
     assert Initiative.objects.get(pk=initiative.pk).partner == old
     toggle(page, "Old flotilla")
+    toggle(page, "Norland navy")
     page.get_by_role("button", name="Save and continue", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Strategic context")
     initiative = Initiative.objects.get(pk=initiative.pk)

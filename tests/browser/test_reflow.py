@@ -34,6 +34,7 @@ WIDTHS = {"320px": (320, 1), "1280px-at-200%": (640, 2)}
 NOT_PAGES = {
     "initiative_pdf": "a PDF (its layout is checked in tests/export)",
     "revision_pdf": "a PDF (its layout is checked in tests/export)",
+    "partner_search": "JSON suggestions for the partner field, not a page",
 }
 # Pages the issue names: each must answer 200 to the role beside it, so the walk cannot
 # silently measure an error page or nothing.

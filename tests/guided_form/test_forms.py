@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def basics_data(initiative, **changes) -> dict:
     data = {
         "title": initiative.title,
-        "partner": initiative.partner_id,
+        "partner": initiative.partner.country,
         "ccmd": initiative.ccmd,
         "funding_authority": initiative.funding_authority,
         "first_fiscal_year": initiative.first_fiscal_year,
@@ -79,7 +79,7 @@ class TestBasics:
         form = BasicsForm(
             {
                 "title": "Littoral",
-                "partner": partner.pk,
+                "partner": partner.country,
                 "ccmd": "",
                 "funding_authority": "333",
                 "first_fiscal_year": 2027,
@@ -137,7 +137,7 @@ class TestBasics:
         new_partner = factories.PartnerFactory(country="Norland")
         new = factories.PartnerUnitFactory(partner=new_partner, name="Norland navy")
         form = BasicsForm(
-            basics_data(initiative, partner=new_partner.pk, targeted_units=[new.pk]),
+            basics_data(initiative, partner=new_partner.country, targeted_units=[new.pk]),
             instance=initiative,
             user=owner,
         )

@@ -50,7 +50,7 @@ def test_a_user_without_a_role_is_refused(client, no_role_user):
 def test_filters(client, spread, reviewer):
     coastal, logistics, border = spread
     client.force_login(reviewer)
-    assert titles(client, partner=coastal.partner_id) == {
+    assert titles(client, partner=coastal.partner.country) == {
         "Coastal patrol",
         "Maintenance institution",
     }

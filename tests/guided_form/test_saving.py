@@ -45,7 +45,7 @@ def test_create_makes_the_planner_owner_and_asks_for_the_partners_units(
         reverse("initiative_create"),
         {
             "title": "Coastal patrol",
-            "partner": partner.pk,
+            "partner": partner.country,
             "ccmd": "",
             "funding_authority": "333",
             "first_fiscal_year": 2027,

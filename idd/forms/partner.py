@@ -1,0 +1,53 @@
+"""The partner typed by name: a text field with suggestions, not a select of every partner.
+
+A select of every partner grows with the data (1,650 options at the load-test scale made
+the basics step and the initiative list take hundreds of milliseconds to render). The
+field takes the partner's name as listed, in any case; static/js/partner-field.js
+suggests names as the planner types (from `partner_search`) and, on the basics step,
+shows the chosen partner's units to tick in the same pass.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.urls import reverse_lazy
+
+from idd.models import Partner
+
+SUGGESTIONS = 5  # names offered when a typed one matches no partner
+
+
+def not_found_message(typed: str) -> str:
+    close = list(Partner.objects.matching(typed).values_list("country", flat=True)[:SUGGESTIONS])
+    if close:
+        return f"No partner is listed as “{typed}”. Did you mean: {'; '.join(close)}?"
+    return (
+        f"No partner is listed as “{typed}”. Type the partner's name as listed; an "
+        "administrator adds partners that are missing."
+    )
+
+
+class PartnerField(forms.ModelChoiceField):
+    """A partner, typed by its name (case does not matter)."""
+
+    widget = forms.TextInput
+
+    def __init__(self, queryset=None, **kwargs) -> None:
+        kwargs.pop("to_field_name", None)
+        super().__init__(queryset=Partner.objects.all(), to_field_name="country", **kwargs)
+        self.widget.attrs.update(
+            {
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "data-partner-search": reverse_lazy("partner_search"),
+            }
+        )
+
+    def to_python(self, value):
+        typed = " ".join(str(value or "").split())
+        if not typed:
+            return None
+        found = Partner.objects.filter(country__iexact=typed).first()
+        if found is None:
+            raise forms.ValidationError(not_found_message(typed), code="invalid_choice")
+        return found
