@@ -1,0 +1,299 @@
+"""The portfolio quadrant: every initiative as a point, physical risk against the highest
+political risk accepted, on the axes and quadrants of the single-initiative chart
+(assessments.quadrant). Values are whole numbers, so initiatives at the same place share
+one marker that shows how many they are; names are written only where they fit, never
+over another name, a marker or a quadrant's label. The data table is the full record.
+
+Plain data in, plain data out (no Django, no database): grouping first, so 15,000
+initiatives cost one pass and at most 30 markers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assessments import method
+from assessments.charts import Box, Tick, r, scale
+from assessments.portfolio_layout import (
+    FONT_SIZE,
+    PortfolioLabel,
+    PortfolioMarker,
+    PortfolioPoint,
+    place_labels,
+    text_width,
+)
+from assessments.quadrant import (
+    ACCEPTED_DOMAIN,
+    PHYSICAL_DOMAIN,
+    QUADRANT_TINTS,
+    QuadrantArea,
+)
+
+WIDTH = 720  # drawn 1:1 on screen, and at 7 in (672 px) on a printed letter page
+PLOT = Box(left=72, top=12, right=708, bottom=476)
+SINGLE_RADIUS = 7
+MAX_RADIUS = 28  # markers of neighbouring places (66 units apart) never touch
+ID_PREFIX = "portfolio-quadrant"
+__all__ = [
+    "PortfolioChart",
+    "PortfolioLabel",
+    "PortfolioMarker",
+    "PortfolioPoint",
+    "portfolio_quadrant",
+]
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    """One placed initiative in the data table."""
+
+    point: PortfolioPoint
+    quadrant_label: str
+    counted_low: bool  # political risk accepted drawn as low (demonstrated commitment low)
+    marker_count: int  # initiatives sharing its marker
+    labeled: bool  # its name is written on the chart
+
+
+@dataclass(frozen=True)
+class UnplacedPoint:
+    point: PortfolioPoint
+    reason: str
+
+
+@dataclass(frozen=True)
+class QuadrantCount:
+    code: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PortfolioChart:
+    width: int
+    height: int
+    plot: Box
+    areas: tuple[QuadrantArea, ...]
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    x_threshold: float
+    y_threshold: float
+    markers: tuple[PortfolioMarker, ...]
+    labels: tuple[PortfolioLabel, ...]
+    rows: tuple[PortfolioRow, ...]  # placed initiatives, by quadrant then place then name
+    unplaced: tuple[UnplacedPoint, ...]
+    counts: tuple[QuadrantCount, ...]  # per quadrant, in the method's order
+    title: str
+    description: str
+    id_prefix: str = ID_PREFIX
+    font_size: int = FONT_SIZE
+    x_axis_title: str = (
+        f"Physical risk, {method.SCALE_MIN} to {method.SCALE_MAX} "
+        f"(high from {method.HIGH_PHYSICAL_RISK})"
+    )
+    y_axis_title: str = (
+        f"Political risk accepted, 0 to {method.SCALE_MAX} (high from {method.HIGH_POLITICAL_RISK})"
+    )
+
+    @property
+    def total(self) -> int:
+        return len(self.rows) + len(self.unplaced)
+
+    @property
+    def center_x(self) -> float:
+        return r((self.plot.left + self.plot.right) / 2)
+
+    @property
+    def center_y(self) -> float:
+        return r((self.plot.top + self.plot.bottom) / 2)
+
+    @property
+    def tick_label_y(self) -> float:
+        return self.plot.bottom + 20
+
+    @property
+    def axis_title_y(self) -> float:
+        return self.plot.bottom + 46
+
+    @property
+    def tick_label_x(self) -> float:
+        return self.plot.left - 10
+
+    @property
+    def unplaced_note(self) -> str:
+        n = len(self.unplaced)
+        return f"{n:,} not placed (listed in the table)" if n else ""
+
+    @property
+    def unplaced_note_y(self) -> float:
+        return self.plot.bottom + 70
+
+
+def _physical_x(value: float) -> float:
+    return scale(value, *PHYSICAL_DOMAIN, PLOT.left, PLOT.right)
+
+
+def _accepted_y(value: float) -> float:
+    return scale(value, *ACCEPTED_DOMAIN, PLOT.bottom, PLOT.top)
+
+
+def plotted_accepted(quadrant: str, accepted: int) -> int:
+    """As quadrant.plotted_accepted: from version 3 a high political risk accepted counts
+    low while demonstrated commitment is low, so the point sits below the line."""
+    low = quadrant in (method.DEPENDENT, method.FALSE_COMMITMENT_RISK)
+    if low and accepted >= method.HIGH_POLITICAL_RISK:
+        return method.HIGH_POLITICAL_RISK - 1
+    return accepted
+
+
+def _unplaced_reason(point: PortfolioPoint) -> str | None:
+    """Why a point cannot be drawn, or None when it can."""
+    if point.physical_risk is None:
+        return "physical risk not rated"
+    if point.political_risk_accepted is None or point.quadrant is None:
+        return "not assessed yet"
+    if point.quadrant not in method.QUADRANT_LABELS:
+        return "quadrant unknown"
+    if not method.SCALE_MIN <= point.physical_risk <= method.SCALE_MAX or not (
+        0 <= point.political_risk_accepted <= method.SCALE_MAX
+    ):
+        return "rating out of range"
+    return None
+
+
+def _radius(count: int, largest: int) -> float:
+    """Area grows with the count, the largest marker at MAX_RADIUS; the number fits inside."""
+    if count == 1:
+        return SINGLE_RADIUS
+    by_count = MAX_RADIUS * math.sqrt(count / largest)
+    return r(max(by_count, text_width(f"{count:,}", bold=True) / 2 + 4, 12))
+
+
+def _areas(counts: Counter[str]) -> tuple[QuadrantArea, ...]:
+    """The four quadrants, their labels (with how many initiatives) in the outer corners."""
+    x_mid = _physical_x(method.HIGH_PHYSICAL_RISK - 0.5)
+    y_mid = _accepted_y(method.HIGH_POLITICAL_RISK - 0.5)
+    plot, pad = PLOT, 8
+    boxes = {
+        (False, True): Box(plot.left, plot.top, x_mid, y_mid),
+        (True, True): Box(x_mid, plot.top, plot.right, y_mid),
+        (False, False): Box(plot.left, y_mid, x_mid, plot.bottom),
+        (True, False): Box(x_mid, y_mid, plot.right, plot.bottom),
+    }
+    areas = []
+    for (physical_high, political_high), box in boxes.items():
+        code = method.QUADRANT_OF[(physical_high, political_high)]
+        label = f"{method.QUADRANT_LABELS[code]} ({counts[code]:,})"
+        x = r(box.right - pad if physical_high else box.left + pad)
+        y = r(box.top + 21 if political_high else box.bottom - 10)
+        width = r(text_width(label, bold=True) + 8)
+        left = x - width + 4 if physical_high else x - 4
+        label_box = Box(r(left), r(y - 15), r(left + width), r(y + 5))
+        areas.append(
+            QuadrantArea(
+                code,
+                label,
+                box,
+                QUADRANT_TINTS[code],
+                x,
+                y,
+                "end" if physical_high else "start",
+                label_box,
+            )
+        )
+    return tuple(areas)
+
+
+def _description(counts: Counter[str], placed: int, unplaced: int, low: int) -> str:
+    total = placed + unplaced
+    parts = [f"{counts[code]:,} {label}" for code, label in method.QUADRANT_LABELS.items()]
+    text = f"{total:,} initiative{'' if total == 1 else 's'}: " + ", ".join(parts)
+    text += f"; {unplaced:,} not placed." if unplaced else "."
+    if low:
+        text += (
+            f" {low:,} accepted high political risk but count low, demonstrated commitment "
+            "being low, and sit below the line."
+        )
+    return text + (
+        f" Physical risk from {method.SCALE_MIN} to {method.SCALE_MAX} across, high from "
+        f"{method.HIGH_PHYSICAL_RISK}; highest political risk accepted from 0 to "
+        f"{method.SCALE_MAX} up, high from {method.HIGH_POLITICAL_RISK}. Initiatives at the "
+        "same place share one marker showing how many they are; the table lists every one."
+    )
+
+
+def portfolio_quadrant(points: Sequence[PortfolioPoint]) -> PortfolioChart:
+    """Every initiative on one quadrant: grouped by place, named where names fit."""
+    cells: dict[tuple[int, int], list[PortfolioPoint]] = defaultdict(list)
+    unplaced = []
+    counts: Counter[str] = Counter()
+    low = 0
+    for point in points:
+        if (reason := _unplaced_reason(point)) is not None:
+            unplaced.append(UnplacedPoint(point, reason))
+            continue
+        assert point.physical_risk is not None and point.political_risk_accepted is not None
+        assert point.quadrant is not None
+        drawn = plotted_accepted(point.quadrant, point.political_risk_accepted)
+        low += drawn != point.political_risk_accepted
+        counts[point.quadrant] += 1
+        cells[(point.physical_risk, drawn)].append(point)
+
+    markers = []
+    largest = max((len(group) for group in cells.values()), default=1)
+    for (physical, accepted), group in sorted(cells.items(), key=lambda item: item[0]):
+        group.sort(key=lambda p: p.key)
+        x, y, radius = _physical_x(physical), _accepted_y(accepted), _radius(len(group), largest)
+        markers.append(PortfolioMarker(physical, accepted, x, y, radius, tuple(group)))
+    areas = _areas(counts)
+    labels = place_labels(markers, areas)
+    labeled = {key for label in labels for key in label.keys}
+    order = {code: i for i, code in enumerate(method.QUADRANT_LABELS)}
+    rows = sorted(
+        (
+            PortfolioRow(
+                point=p,
+                quadrant_label=method.QUADRANT_LABELS[p.quadrant or ""],
+                counted_low=m.plotted_accepted != p.political_risk_accepted,
+                marker_count=m.count,
+                labeled=p.key in labeled,
+            )
+            for m in markers
+            for p in m.points
+        ),
+        key=lambda row: (
+            order[row.point.quadrant or ""],
+            -(row.point.physical_risk or 0),
+            -(row.point.political_risk_accepted or 0),
+            row.point.label.casefold(),
+            row.point.key,
+        ),
+    )
+    unplaced.sort(key=lambda u: (u.point.label.casefold(), u.point.key))
+    lo, hi = method.SCALE_MIN, method.SCALE_MAX
+    total = len(points)
+    return PortfolioChart(
+        width=WIDTH,
+        height=int(PLOT.bottom + (84 if unplaced else 60)),
+        plot=PLOT,
+        areas=areas,
+        x_ticks=tuple(Tick(_physical_x(v), str(v)) for v in range(lo, hi + 1)),
+        y_ticks=tuple(Tick(_accepted_y(v), str(v)) for v in range(0, hi + 1)),
+        x_threshold=_physical_x(method.HIGH_PHYSICAL_RISK - 0.5),
+        y_threshold=_accepted_y(method.HIGH_POLITICAL_RISK - 0.5),
+        markers=tuple(markers),
+        labels=labels,
+        rows=tuple(rows),
+        unplaced=tuple(unplaced),
+        counts=tuple(
+            QuadrantCount(code, label, counts[code])
+            for code, label in method.QUADRANT_LABELS.items()
+        ),
+        title=(
+            f"Portfolio quadrant: physical risk against political risk accepted, "
+            f"{total:,} initiative{'' if total == 1 else 's'}"
+        ),
+        description=_description(counts, sum(counts.values()), len(unplaced), low),
+    )
