@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assessments import method
 from assessments.charts import Box, Tick, r, scale
@@ -22,6 +23,7 @@ from assessments.portfolio_layout import (
     PortfolioLabel,
     PortfolioMarker,
     PortfolioPoint,
+    marker_quadrant,
     place_labels,
     text_width,
 )
@@ -37,6 +39,7 @@ PLOT = Box(left=72, top=12, right=708, bottom=476)
 SINGLE_RADIUS = 7
 MAX_RADIUS = 28  # markers of neighbouring places (66 units apart) never touch
 ID_PREFIX = "portfolio-quadrant"
+LIST_EACH_UP_TO = 500  # initiatives; the table of a larger portfolio lists places
 __all__ = [
     "PortfolioChart",
     "PortfolioLabel",
@@ -46,8 +49,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class PortfolioRow:
+class PortfolioRow(NamedTuple):  # a tuple: 15,000 of them are made in a few milliseconds
     """One placed initiative in the data table."""
 
     point: PortfolioPoint
@@ -55,6 +57,26 @@ class PortfolioRow:
     counted_low: bool  # political risk accepted drawn as low (demonstrated commitment low)
     marker_count: int  # initiatives sharing its marker
     labeled: bool  # its name is written on the chart
+
+    @property
+    def on_chart(self) -> str:
+        if self.labeled:
+            return "Named"
+        if self.marker_count > 1:
+            return f"In a marker of {self.marker_count:,}"
+        return "Marker without its name"
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """One marker in the data table: a place on the chart and the initiatives there."""
+
+    quadrant_label: str
+    physical_risk: int
+    plotted_accepted: int
+    count: int
+    counted_low: int  # of them, how many accepted more political risk but count low
+    named: tuple[str, ...]  # the names written on the chart beside it
 
 
 @dataclass(frozen=True)
@@ -82,6 +104,7 @@ class PortfolioChart:
     y_threshold: float
     markers: tuple[PortfolioMarker, ...]
     labels: tuple[PortfolioLabel, ...]
+    places: tuple[PlaceRow, ...]  # one per marker, in the order of rows
     rows: tuple[PortfolioRow, ...]  # placed initiatives, by quadrant then place then name
     unplaced: tuple[UnplacedPoint, ...]
     counts: tuple[QuadrantCount, ...]  # per quadrant, in the method's order
@@ -100,6 +123,12 @@ class PortfolioChart:
     @property
     def total(self) -> int:
         return len(self.rows) + len(self.unplaced)
+
+    @property
+    def lists_each(self) -> bool:
+        """Whether the data table lists each initiative, or (for a large portfolio, whose
+        15,000 rows would take seconds to render) only each place and its count."""
+        return self.total <= LIST_EACH_UP_TO
 
     @property
     def center_x(self) -> float:
@@ -243,34 +272,44 @@ def portfolio_quadrant(points: Sequence[PortfolioPoint]) -> PortfolioChart:
 
     markers = []
     largest = max((len(group) for group in cells.values()), default=1)
-    for (physical, accepted), group in sorted(cells.items(), key=lambda item: item[0]):
+    for (physical, accepted), group in sorted(cells.items()):
         group.sort(key=lambda p: p.key)
         x, y, radius = _physical_x(physical), _accepted_y(accepted), _radius(len(group), largest)
         markers.append(PortfolioMarker(physical, accepted, x, y, radius, tuple(group)))
     areas = _areas(counts)
     labels = place_labels(markers, areas)
     labeled = {key for label in labels for key in label.keys}
+    # The table goes marker by marker (quadrant, then highest risks first), by name within.
     order = {code: i for i, code in enumerate(method.QUADRANT_LABELS)}
-    rows = sorted(
-        (
-            PortfolioRow(
-                point=p,
-                quadrant_label=method.QUADRANT_LABELS[p.quadrant or ""],
-                counted_low=m.plotted_accepted != p.political_risk_accepted,
-                marker_count=m.count,
-                labeled=p.key in labeled,
+    rows, places = [], []
+    labels_of = method.QUADRANT_LABELS
+    for m in sorted(
+        markers, key=lambda m: (order[marker_quadrant(m)], -m.physical_risk, -m.plotted_accepted)
+    ):
+        count, drawn = m.count, m.plotted_accepted
+        by_name = sorted(
+            m.points, key=lambda p: (-(p.political_risk_accepted or 0), p.label.casefold(), p.key)
+        )
+        places.append(
+            PlaceRow(
+                labels_of[marker_quadrant(m)],
+                m.physical_risk,
+                drawn,
+                count,
+                sum(drawn != p.political_risk_accepted for p in m.points),
+                tuple(p.label for p in by_name if p.key in labeled),
             )
-            for m in markers
-            for p in m.points
-        ),
-        key=lambda row: (
-            order[row.point.quadrant or ""],
-            -(row.point.physical_risk or 0),
-            -(row.point.political_risk_accepted or 0),
-            row.point.label.casefold(),
-            row.point.key,
-        ),
-    )
+        )
+        rows += [
+            PortfolioRow(
+                p,
+                labels_of[p.quadrant or ""],
+                drawn != p.political_risk_accepted,
+                count,
+                p.key in labeled,
+            )
+            for p in by_name
+        ]
     unplaced.sort(key=lambda u: (u.point.label.casefold(), u.point.key))
     lo, hi = method.SCALE_MIN, method.SCALE_MAX
     total = len(points)
@@ -285,6 +324,7 @@ def portfolio_quadrant(points: Sequence[PortfolioPoint]) -> PortfolioChart:
         y_threshold=_accepted_y(method.HIGH_POLITICAL_RISK - 0.5),
         markers=tuple(markers),
         labels=labels,
+        places=tuple(places),
         rows=tuple(rows),
         unplaced=tuple(unplaced),
         counts=tuple(

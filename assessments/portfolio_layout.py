@@ -173,7 +173,7 @@ def clearance(box: Box, marker: PortfolioMarker) -> float:
     return math.hypot(dx, dy) - marker.radius
 
 
-def _marker_quadrant(marker: PortfolioMarker) -> str:
+def marker_quadrant(marker: PortfolioMarker) -> str:
     return method.QUADRANT_OF[
         (
             marker.physical_risk >= method.HIGH_PHYSICAL_RISK,
@@ -211,7 +211,7 @@ def place_labels(
     for marker in sorted(markers, key=lambda m: (m.count, -m.physical_risk, -m.plotted_accepted)):
         if marker.count > MAX_LINES:
             continue
-        area = area_of[_marker_quadrant(marker)]
+        area = area_of[marker_quadrant(marker)]
         for texts in _texts(marker):
             w = r(max(text_width(t) for t in texts) + 2 * LABEL_PAD)
             h = len(texts) * LINE_HEIGHT + 2 * LABEL_PAD

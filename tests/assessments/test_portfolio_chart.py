@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from assessments import method
 from assessments.charts import Point
-from assessments.portfolio_chart import PortfolioChart, PortfolioPoint, portfolio_quadrant
+from assessments.portfolio_chart import (
+    LIST_EACH_UP_TO,
+    PortfolioChart,
+    PortfolioPoint,
+    portfolio_quadrant,
+)
 from assessments.portfolio_layout import GAP, MARKER_CLEARANCE, clearance, overlaps, text_width
 from assessments.quadrant import plotted_accepted as single_chart_plotted_accepted
 
@@ -316,9 +321,29 @@ def test_the_table_lists_every_initiative_with_its_quadrant_and_values() -> None
         ]
     )
     html = render_to_string("assessments/portfolio_quadrant_table.html", {"chart": chart})
-    table = ElementTree.fromstring(html)  # well-formed
-    cells = [["".join(c.itertext()) for c in row] for row in table.iter("tr")]
-    assert cells == [
+    root = ElementTree.fromstring(html)  # well-formed
+    places, each = (
+        [["".join(c.itertext()) for c in row] for row in table.iter("tr")]
+        for table in root.iter("table")
+    )
+    assert places == [
+        [
+            "Quadrant",
+            "Physical risk",
+            "Political risk accepted",
+            "Initiatives",
+            "Named on the chart",
+        ],
+        ["Committed", "4", "5", "1", "Kestrela coastal patrol capability"],
+        [
+            "False-commitment risk",
+            "2",
+            "2 (2 accepted more, counted low)",
+            "2",
+            "Brevia NCO academy; Solmara <harbor> security",
+        ],
+    ]
+    assert each == [
         ["Initiative", "Quadrant", "Physical risk", "Political risk accepted", "On the chart"],
         ["Kestrela coastal patrol capability", "Committed", "4", "5", "Named"],
         ["Brevia NCO academy", "False-commitment risk", "2", "4 (counted low)", "Named"],
@@ -330,3 +355,23 @@ def test_the_table_lists_every_initiative_with_its_quadrant_and_values() -> None
         '<a class="usa-link" href="/initiatives/4/">Varnland logistics</a>: physical risk not rated'
         in html
     )
+
+
+def test_the_table_of_a_large_portfolio_lists_its_places_and_counts() -> None:
+    chart = portfolio_quadrant(portfolio(LIST_EACH_UP_TO + 1))
+    html = render_to_string("assessments/portfolio_quadrant_table.html", {"chart": chart})
+    root = ElementTree.fromstring(html)
+    (places,) = root.iter("table")
+    header, *rows = places.iter("tr")
+    counts = [int("".join(row[3].itertext()).replace(",", "")) for row in rows]
+    assert sum(counts) == len(chart.rows) and len(counts) == len(chart.markers)
+    assert f"{LIST_EACH_UP_TO + 1} initiatives are too many to list here one by one" in html
+    assert f"{len(chart.unplaced)} of them not placed" in html
+    # The page may ask for each one anyway.
+    html = render_to_string(
+        "assessments/portfolio_quadrant_table.html", {"chart": chart, "list_each": True}
+    )
+    assert len(list(ElementTree.fromstring(html).iter("tr"))) == 1 + len(chart.markers) + 1 + len(
+        chart.rows
+    )
+    assert all(f'href="{u.point.url}"' in html for u in chart.unplaced)
