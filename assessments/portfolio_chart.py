@@ -214,7 +214,10 @@ def _areas(counts: Counter[str]) -> tuple[QuadrantArea, ...]:
     areas = []
     for (physical_high, political_high), box in boxes.items():
         code = method.QUADRANT_OF[(physical_high, political_high)]
+        # With its count when that fits (not "False-commitment risk (15,000)").
         label = f"{method.QUADRANT_LABELS[code]} ({counts[code]:,})"
+        if text_width(label, bold=True) + 2 * pad > box.width:
+            label = method.QUADRANT_LABELS[code]
         x = r(box.right - pad if physical_high else box.left + pad)
         y = r(box.top + 21 if political_high else box.bottom - 10)
         width = r(text_width(label, bold=True) + 8)
@@ -249,7 +252,7 @@ def _description(counts: Counter[str], placed: int, unplaced: int, low: int) -> 
         f" Physical risk from {method.SCALE_MIN} to {method.SCALE_MAX} across, high from "
         f"{method.HIGH_PHYSICAL_RISK}; highest political risk accepted from 0 to "
         f"{method.SCALE_MAX} up, high from {method.HIGH_POLITICAL_RISK}. Initiatives at the "
-        "same place share one marker showing how many they are; the table lists every one."
+        "same place share one marker showing how many they are; the table lists them."
     )
 
 

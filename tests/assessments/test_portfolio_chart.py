@@ -230,6 +230,16 @@ def test_fifteen_thousand_initiatives_make_a_small_svg() -> None:
     assert_nothing_overlaps(chart)
 
 
+def test_a_quadrant_label_keeps_inside_its_quadrant_even_with_a_huge_count() -> None:
+    crowded = [initiative(k, 1, 0) for k in range(1, 15_001)] + [initiative(15_001, 5, 5)]
+    labels = {a.code: a.label for a in portfolio_quadrant(crowded).areas}
+    assert labels[method.FALSE_COMMITMENT_RISK] == "False-commitment risk"  # no room for 15,000
+    assert labels[method.COMMITTED] == "Committed (1)"
+    for chart in (portfolio_quadrant(crowded), portfolio_quadrant(portfolio(15_000))):
+        for area in chart.areas:
+            assert area.box.left < area.label_box.left and area.label_box.right < area.box.right
+
+
 def test_chart_text_is_13_px_or_more_when_printed() -> None:
     chart = portfolio_quadrant(portfolio(40))
     svg = svg_of(chart)
