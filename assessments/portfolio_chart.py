@@ -20,6 +20,7 @@ from assessments import method
 from assessments.charts import Box, Tick, r, scale
 from assessments.portfolio_layout import (
     FONT_SIZE,
+    GAP,
     PortfolioLabel,
     PortfolioMarker,
     PortfolioPoint,
@@ -68,6 +69,11 @@ class PortfolioRow(NamedTuple):  # a tuple: 15,000 of them are made in a few mil
 
 
 @dataclass(frozen=True)
+class PortfolioArea(QuadrantArea):
+    text_length: float | None = None  # the label's drawn width, when fitted to its quadrant
+
+
+@dataclass(frozen=True)
 class PlaceRow:
     """One marker in the data table: a place on the chart and the initiatives there."""
 
@@ -97,7 +103,7 @@ class PortfolioChart:
     width: int
     height: int
     plot: Box
-    areas: tuple[QuadrantArea, ...]
+    areas: tuple[PortfolioArea, ...]
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     x_threshold: float
@@ -200,7 +206,7 @@ def _radius(count: int, largest: int) -> float:
     return r(max(by_count, text_width(f"{count:,}", bold=True) / 2 + 4, 12))
 
 
-def _areas(counts: Counter[str]) -> tuple[QuadrantArea, ...]:
+def _areas(counts: Counter[str]) -> tuple[PortfolioArea, ...]:
     """The four quadrants, their labels (with how many initiatives) in the outer corners."""
     x_mid = _physical_x(method.HIGH_PHYSICAL_RISK - 0.5)
     y_mid = _accepted_y(method.HIGH_POLITICAL_RISK - 0.5)
@@ -214,27 +220,19 @@ def _areas(counts: Counter[str]) -> tuple[QuadrantArea, ...]:
     areas = []
     for (physical_high, political_high), box in boxes.items():
         code = method.QUADRANT_OF[(physical_high, political_high)]
-        # With its count when that fits (not "False-commitment risk (15,000)").
         label = f"{method.QUADRANT_LABELS[code]} ({counts[code]:,})"
-        if text_width(label, bold=True) + 2 * pad > box.width:
-            label = method.QUADRANT_LABELS[code]
         x = r(box.right - pad if physical_high else box.left + pad)
         y = r(box.top + 21 if political_high else box.bottom - 10)
-        width = r(text_width(label, bold=True) + 8)
+        # A label too wide for the widest font ("False-commitment risk (4,133)") is fitted
+        # to its quadrant, so its box never crosses the threshold line.
+        room = box.width - 4 - 2 * GAP  # the box starts 4 in from the plot's edge
+        fitted = r(room - 8) if text_width(label, bold=True) + 8 > room else None
+        width = r(min(text_width(label, bold=True) + 8, room))
         left = x - width + 4 if physical_high else x - 4
         label_box = Box(r(left), r(y - 15), r(left + width), r(y + 5))
-        areas.append(
-            QuadrantArea(
-                code,
-                label,
-                box,
-                QUADRANT_TINTS[code],
-                x,
-                y,
-                "end" if physical_high else "start",
-                label_box,
-            )
-        )
+        anchor = "end" if physical_high else "start"
+        tint = QUADRANT_TINTS[code]
+        areas.append(PortfolioArea(code, label, box, tint, x, y, anchor, label_box, fitted))
     return tuple(areas)
 
 

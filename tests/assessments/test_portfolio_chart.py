@@ -232,11 +232,15 @@ def test_fifteen_thousand_initiatives_make_a_small_svg() -> None:
 
 def test_a_quadrant_label_keeps_inside_its_quadrant_even_with_a_huge_count() -> None:
     crowded = [initiative(k, 1, 0) for k in range(1, 15_001)] + [initiative(15_001, 5, 5)]
-    labels = {a.code: a.label for a in portfolio_quadrant(crowded).areas}
-    assert labels[method.FALSE_COMMITMENT_RISK] == "False-commitment risk"  # no room for 15,000
-    assert labels[method.COMMITTED] == "Committed (1)"
-    for chart in (portfolio_quadrant(crowded), portfolio_quadrant(portfolio(15_000))):
-        for area in chart.areas:
+    chart = portfolio_quadrant(crowded)
+    areas = {a.code: a for a in chart.areas}
+    crowded_area = areas[method.FALSE_COMMITMENT_RISK]
+    assert crowded_area.label == "False-commitment risk (15,000)"
+    assert crowded_area.text_length == pytest.approx(crowded_area.label_box.width - 8)  # fitted
+    assert areas[method.COMMITTED].text_length is None  # drawn at its own width
+    assert 'textLength="' in svg_of(chart)
+    for each in (chart, portfolio_quadrant(portfolio(15_000))):
+        for area in each.areas:
             assert area.box.left < area.label_box.left and area.label_box.right < area.box.right
 
 
