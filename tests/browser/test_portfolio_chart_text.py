@@ -1,7 +1,8 @@
 """The portfolio quadrant as Chromium draws it: every name's text stays inside its white box
 (the widths the layout assumes are upper bounds, even for capitals and accents), so names
 that the layout keeps apart never overlap on screen; and its text renders at 13 px or more
-at the width of a printed page."""
+at the width of a printed page. A quadrant label too wide for its quadrant is fitted to
+its box."""
 
 import pytest
 from django.template.loader import render_to_string
@@ -51,8 +52,17 @@ def portfolio() -> list[PortfolioPoint]:
     return points
 
 
-def test_names_stay_inside_their_boxes_and_text_is_13_px_when_printed(page: Page) -> None:
-    chart = portfolio_quadrant(portfolio())
+def crowded() -> list[PortfolioPoint]:
+    """15,000 in one quadrant: its label is fitted to the quadrant's width."""
+    quadrant = method.FALSE_COMMITMENT_RISK
+    return [PortfolioPoint(k, "x", "/", 1, 0, quadrant) for k in range(15_000)] + portfolio()
+
+
+@pytest.mark.parametrize("points", [portfolio(), crowded()], ids=["names", "crowded"])
+def test_names_stay_inside_their_boxes_and_text_is_13_px_when_printed(
+    page: Page, points: list[PortfolioPoint]
+) -> None:
+    chart = portfolio_quadrant(points)
     svg = render_to_string("assessments/portfolio_quadrant.svg", {"chart": chart})
     page.set_viewport_size({"width": 672, "height": 800})  # a letter page's text width
     page.set_content(f"<!doctype html><body style='margin:0'><div style='width:672px'>{svg}</div>")
