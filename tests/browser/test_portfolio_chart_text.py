@@ -2,9 +2,10 @@
 (the widths the layout assumes are upper bounds, even for capitals and accents), so names
 that the layout keeps apart never overlap on screen; and its text renders at 13 px or more
 at the width of a printed page. A quadrant label too wide for its quadrant is fitted to
-its box."""
+its box. With its table, axe finds nothing and the keyboard reaches every initiative."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.template.loader import render_to_string
 from playwright.sync_api import Page
 
@@ -72,3 +73,21 @@ def test_names_stay_inside_their_boxes_and_text_is_13_px_when_printed(
     assert chart_svg.evaluate(BOXED) == len(chart.labels) + len(chart.areas)
     assert chart_svg.evaluate(OVERFLOWS) == []
     assert chart_svg.evaluate(TEXT_PX) >= 13
+
+
+def test_the_chart_and_its_table_pass_axe_and_the_links_take_the_keyboard(page: Page) -> None:
+    chart = portfolio_quadrant(portfolio())
+    svg = render_to_string("assessments/portfolio_quadrant.svg", {"chart": chart})
+    table = render_to_string("assessments/portfolio_quadrant_table.html", {"chart": chart})
+    page.set_content(
+        "<!doctype html><html lang='en'><head><title>Portfolio</title></head><body><main>"
+        f"<h1>Portfolio</h1><figure>{svg}{table}</figure></main></body></html>"
+    )
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    image = page.get_by_role("img", name="Portfolio quadrant", exact=False)
+    assert image.get_attribute("aria-describedby") == "portfolio-quadrant-desc"
+    # The chart itself takes no focus; Tab goes to the first initiative in the table.
+    page.keyboard.press("Tab")
+    first = chart.rows[0].point
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first.url
