@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from assessments import method
@@ -21,6 +22,7 @@ from assessments.charts import Box, Tick, r, scale
 from assessments.portfolio_layout import (
     FONT_SIZE,
     GAP,
+    MAX_LINES,
     PortfolioLabel,
     PortfolioMarker,
     PortfolioPoint,
@@ -110,8 +112,7 @@ class PortfolioChart:
     y_threshold: float
     markers: tuple[PortfolioMarker, ...]
     labels: tuple[PortfolioLabel, ...]
-    places: tuple[PlaceRow, ...]  # one per marker, in the order of rows
-    rows: tuple[PortfolioRow, ...]  # placed initiatives, by quadrant then place then name
+    places: tuple[PlaceRow, ...]  # one per marker: by quadrant, then highest risks first
     unplaced: tuple[UnplacedPoint, ...]
     counts: tuple[QuadrantCount, ...]  # per quadrant, in the method's order
     title: str
@@ -128,13 +129,33 @@ class PortfolioChart:
 
     @property
     def total(self) -> int:
-        return len(self.rows) + len(self.unplaced)
+        return sum(m.count for m in self.markers) + len(self.unplaced)
 
     @property
     def lists_each(self) -> bool:
         """Whether the data table lists each initiative, or (for a large portfolio, whose
         15,000 rows would take seconds to render) only each place and its count."""
         return self.total <= LIST_EACH_UP_TO
+
+    @cached_property
+    def rows(self) -> tuple[PortfolioRow, ...]:
+        """Each placed initiative, marker by marker as in places, by name within: made
+        when the table lists them, not for a portfolio too large to list."""
+        labeled = {key for label in self.labels for key in label.keys}
+        rows = []
+        for m in _table_order(self.markers):
+            count, drawn = m.count, m.plotted_accepted
+            rows += [
+                PortfolioRow(
+                    p,
+                    method.QUADRANT_LABELS[p.quadrant or ""],
+                    drawn != p.political_risk_accepted,
+                    count,
+                    p.key in labeled,
+                )
+                for p in _by_name(m)
+            ]
+        return tuple(rows)
 
     @property
     def center_x(self) -> float:
@@ -236,6 +257,21 @@ def _areas(counts: Counter[str]) -> tuple[PortfolioArea, ...]:
     return tuple(areas)
 
 
+def _table_order(markers: Sequence[PortfolioMarker]) -> list[PortfolioMarker]:
+    """By quadrant in the method's order, then highest physical and political risk first."""
+    order = {code: i for i, code in enumerate(method.QUADRANT_LABELS)}
+    return sorted(
+        markers, key=lambda m: (order[marker_quadrant(m)], -m.physical_risk, -m.plotted_accepted)
+    )
+
+
+def _by_name(marker: PortfolioMarker) -> list[PortfolioPoint]:
+    """Highest political risk accepted first (counted-low ones share a marker), then by name."""
+    return sorted(
+        marker.points, key=lambda p: (-(p.political_risk_accepted or 0), p.label.casefold(), p.key)
+    )
+
+
 def _description(counts: Counter[str], placed: int, unplaced: int, low: int) -> str:
     total = placed + unplaced
     parts = [f"{counts[code]:,} {label}" for code, label in method.QUADRANT_LABELS.items()]
@@ -280,37 +316,17 @@ def portfolio_quadrant(points: Sequence[PortfolioPoint]) -> PortfolioChart:
     areas = _areas(counts)
     labels = place_labels(markers, areas)
     labeled = {key for label in labels for key in label.keys}
-    # The table goes marker by marker (quadrant, then highest risks first), by name within.
-    order = {code: i for i, code in enumerate(method.QUADRANT_LABELS)}
-    rows, places = [], []
-    labels_of = method.QUADRANT_LABELS
-    for m in sorted(
-        markers, key=lambda m: (order[marker_quadrant(m)], -m.physical_risk, -m.plotted_accepted)
-    ):
-        count, drawn = m.count, m.plotted_accepted
-        by_name = sorted(
-            m.points, key=lambda p: (-(p.political_risk_accepted or 0), p.label.casefold(), p.key)
+    places = [
+        PlaceRow(
+            method.QUADRANT_LABELS[marker_quadrant(m)],
+            m.physical_risk,
+            m.plotted_accepted,
+            m.count,
+            sum(m.plotted_accepted != p.political_risk_accepted for p in m.points),
+            tuple(p.label for p in _by_name(m) if p.key in labeled) if m.count <= MAX_LINES else (),
         )
-        places.append(
-            PlaceRow(
-                labels_of[marker_quadrant(m)],
-                m.physical_risk,
-                drawn,
-                count,
-                sum(drawn != p.political_risk_accepted for p in m.points),
-                tuple(p.label for p in by_name if p.key in labeled),
-            )
-        )
-        rows += [
-            PortfolioRow(
-                p,
-                labels_of[p.quadrant or ""],
-                drawn != p.political_risk_accepted,
-                count,
-                p.key in labeled,
-            )
-            for p in by_name
-        ]
+        for m in _table_order(markers)
+    ]
     unplaced.sort(key=lambda u: (u.point.label.casefold(), u.point.key))
     lo, hi = method.SCALE_MIN, method.SCALE_MAX
     total = len(points)
@@ -326,7 +342,6 @@ def portfolio_quadrant(points: Sequence[PortfolioPoint]) -> PortfolioChart:
         markers=tuple(markers),
         labels=labels,
         places=tuple(places),
-        rows=tuple(rows),
         unplaced=tuple(unplaced),
         counts=tuple(
             QuadrantCount(code, label, counts[code])

@@ -218,6 +218,7 @@ def test_the_same_portfolio_in_any_order_draws_the_same_chart() -> None:
     points = portfolio(300, seed=5)
     shuffled = random.Random(9).sample(points, len(points))
     assert portfolio_quadrant(shuffled) == portfolio_quadrant(points)
+    assert portfolio_quadrant(shuffled).rows == portfolio_quadrant(points).rows
     assert svg_of(portfolio_quadrant(shuffled)) == svg_of(portfolio_quadrant(points))
 
 
