@@ -180,7 +180,9 @@ class PortfolioChart:
     @property
     def unplaced_note(self) -> str:
         n = len(self.unplaced)
-        return f"{n:,} not placed (listed in the table)" if n else ""
+        if not n:
+            return ""
+        return f"{n:,} not placed" + (" (listed in the table)" if self.lists_each else "")
 
     @property
     def unplaced_note_y(self) -> float:

@@ -382,6 +382,7 @@ def test_the_table_of_a_large_portfolio_lists_its_places_and_counts() -> None:
     assert sum(counts) == len(chart.rows) and len(counts) == len(chart.markers)
     assert f"{LIST_EACH_UP_TO + 1} initiatives are too many to list here one by one" in html
     assert f"{len(chart.unplaced)} of them not placed" in html
+    assert chart.unplaced_note == f"{len(chart.unplaced)} not placed"  # not listed one by one
     # The page may ask for each one anyway.
     html = render_to_string(
         "assessments/portfolio_quadrant_table.html", {"chart": chart, "list_each": True}
