@@ -65,7 +65,7 @@ def test_the_initiative_page_offers_both_downloads(client, reviewer, initiative)
     client.force_login(reviewer)
     page = client.get(reverse("initiative_detail", args=[initiative.pk])).content.decode()
     assert f'href="{reverse("initiative_data_json", args=[initiative.pk])}"' in page
-    assert "Download data (JSON)" in page and "Partner deliverables (CSV)" in page
+    assert "Download data (JSON)" in page and "Deliverables (CSV)" in page
 
 
 def test_the_csv_lists_each_deliverable_as_a_staff_officer_needs_it(
