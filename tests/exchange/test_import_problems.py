@@ -140,3 +140,28 @@ def test_a_partner_not_known_here_is_created_and_said(exported):
 def test_an_unknown_status_is_refused(exported):
     exported["initiative"]["status"] = "lost"
     assert refused(exported)[0].startswith("initiative.status: “lost” is not one of: draft")
+
+
+def test_hostile_values_are_problems_not_tracebacks(exported):
+    data = exported["initiative"]
+    data["deliverables"][0]["quantity"] = 10**100
+    data["deliverables"][1]["quantity"] = 2.5
+    data["us_inputs"][0]["estimated_cost"] = 10**20
+    data["risks"][0]["position"] = -1
+    data["problem_statement"] = "nul \x00 byte"
+    data["updated_at"] = "2027-01-31T14:05:00"
+    data["team_members"] = "owner"
+    data["yearly_objectives"] = {"not": "a list"}
+    problems = refused(exported)
+    assert sorted(p.split(":")[0] for p in problems) == sorted(
+        [
+            "initiative.problem_statement",
+            "initiative.updated_at",
+            "initiative.team_members",
+            "initiative.yearly_objectives",
+            "initiative.risks[0].position",
+            "initiative.deliverables[0].quantity",
+            "initiative.deliverables[1].quantity",
+            "initiative.us_inputs[0].estimated_cost",
+        ]
+    ), problems
