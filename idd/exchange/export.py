@@ -42,7 +42,9 @@ def _rows(kind: Kind, rows: models.QuerySet) -> list[dict[str, Any]]:
 
 
 def _related_name(kind: Kind) -> str:
-    return kind.model._meta.get_field(kind.parent).remote_field.related_name  # type: ignore[arg-type,union-attr]
+    parent = kind.model._meta.get_field(kind.parent or "")
+    assert isinstance(parent, models.ForeignKey)  # every child kind hangs on a foreign key
+    return str(parent.remote_field.related_name)
 
 
 def _initiative(initiative: Initiative) -> dict[str, Any]:
