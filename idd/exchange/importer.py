@@ -186,7 +186,7 @@ class Builder:
             exclude.add("partner")
         sound = self.clean(initiative, path, exclude) and not exclude
         if sound:
-            initiative._change_reason = IMPORT_REASON  # type: ignore[attr-defined]
+            initiative._change_reason = IMPORT_REASON
             sound = self.save(initiative, path)
         team = self.team(data.get("team_members", []), f"{path}.team_members")
         units = self.units(data.get("targeted_units", []), f"{path}.targeted_units", partner)
@@ -196,7 +196,7 @@ class Builder:
             self.rows(kind, rows, f"{path}.{kind.key}", saved)
         if saved is None:
             return None
-        initiative.team_members.set(team)  # type: ignore[arg-type]
+        initiative.team_members.set(team)
         initiative.targeted_units.set(units)
         restore_times(INITIATIVE, initiative, values)
         return initiative

@@ -11,7 +11,7 @@ from django.db import models
 from idd.exchange.problems import Problems
 from idd.exchange.spec import Kind
 from idd.export.storage import revision_pdf_name
-from idd.models import ReviewComment, Revision, Submission, USInput
+from idd.models import PartnerDeliverable, ReviewComment, Revision, Submission, USInput
 
 
 def prepare(
@@ -44,7 +44,8 @@ def after_save(
     if isinstance(row, USInput):
         deliverables = made.get("deliverables", [])
         gated = _gated_on(Problems(), data, path, len(deliverables)) or []
-        row.matched_deliverables.set([d for n in gated if (d := deliverables[n]) is not None])
+        matched = [deliverables[n] for n in gated]
+        row.matched_deliverables.set([d for d in matched if isinstance(d, PartnerDeliverable)])
 
 
 def _positions(value: Any, count: int) -> bool:
@@ -74,7 +75,7 @@ def _reply(
     if getattr(thread, "parent_id", None) is not None:
         problems.add(f"{path}.reply_to", "must name a thread's first comment, not a reply")
         return False
-    row.parent = thread  # type: ignore[assignment]
+    row.parent = thread
     return True
 
 
@@ -107,5 +108,5 @@ def _snapshot(problems: Problems, row: Submission | Revision, path: str) -> bool
     doc["meta"]["id"] = row.initiative_id
     row.snapshot = doc
     if isinstance(row, Revision) and isinstance(row.number, int):
-        row.pdf.name = revision_pdf_name(row.initiative_id, row.number, doc)
+        row.pdf.name = revision_pdf_name(row.initiative_id, row.number, doc)  # type: ignore[arg-type]
     return True
