@@ -195,6 +195,9 @@ IDD = {
     "browser_print_css": Row(get=code(200), post=code(405)),
     "initiative_print": read_only(),
     "initiative_pdf": read_only(),
+    # Data out (idd.views.exchange): every reader downloads the file and the CSV.
+    "initiative_data_json": read_only(),
+    "initiative_deliverables_csv": read_only(),
 }
 
 ACCOUNTS = {

@@ -1,0 +1,73 @@
+"""Reading an exchange file safely: its size, encoding, JSON, depth, format and version
+are checked before any of its content is looked at."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from idd.exchange.problems import ImportRefused
+from idd.exchange.spec import FORMAT, VERSION
+
+# An initiative with every row and a dozen stored revisions is well under a megabyte.
+MAX_BYTES = 20 * 1024 * 1024
+# The file is about seven levels deep; the stored snapshots add a few more.
+MAX_DEPTH = 40
+TOP_KEYS = {"format", "version", "exported_at", "initiative"}
+
+
+def read(content: bytes) -> dict[str, Any]:
+    """The file's data, or ImportRefused saying why it cannot be read at all."""
+    if len(content) > MAX_BYTES:
+        raise ImportRefused(
+            [f"(file): is {len(content):,} bytes; the limit is {MAX_BYTES:,} bytes"]
+        )
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        raise ImportRefused([f"(file): is not UTF-8 text (byte {bad.start})"]) from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ImportRefused([f"(file): is nested more than {MAX_DEPTH} levels deep"]) from None
+    except json.JSONDecodeError as bad:
+        raise ImportRefused(
+            [f"(file): is not valid JSON: {bad.msg} at line {bad.lineno}, column {bad.colno}"]
+        ) from None
+    if _depth(data) > MAX_DEPTH:
+        raise ImportRefused([f"(file): is nested more than {MAX_DEPTH} levels deep"])
+    if not isinstance(data, dict):
+        raise ImportRefused(["(file): must be a JSON object"])
+    _check_header(data)
+    return data
+
+
+def _check_header(data: dict[str, Any]) -> None:
+    if data.get("format") != FORMAT:
+        raise ImportRefused([f"format: must be “{FORMAT}”: this is not an initiative file"])
+    version = data.get("version")
+    if version != VERSION:
+        raise ImportRefused(
+            [
+                f"version: is {json.dumps(version)}; this installation reads version {VERSION} "
+                "of the format (see docs/exchange-format.md)"
+            ]
+        )
+    problems = [f"{key}: unknown key" for key in sorted(set(data) - TOP_KEYS)]
+    if "initiative" not in data:
+        problems.append("initiative: required")
+    if problems:
+        raise ImportRefused(problems)
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest, without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((item, depth + 1) for item in value)
+    return deepest

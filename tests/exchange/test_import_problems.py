@@ -1,0 +1,167 @@
+"""A bad file is refused whole: every problem listed with its path, nothing written."""
+
+import json
+
+import pytest
+from django.apps import apps
+
+from idd.exchange.export import export_initiative
+from idd.exchange.importer import import_initiative
+from idd.exchange.problems import ImportRefused
+from idd.exchange.reading import MAX_BYTES, MAX_DEPTH
+from tests import factories
+from tests.exchange.builders import full_initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    return {m._meta.label: m._base_manager.count() for m in apps.get_models()}
+
+
+def refused(data, importer=None) -> list[str]:
+    content = data if isinstance(data, bytes) else json.dumps(data).encode()
+    before = row_counts()
+    with pytest.raises(ImportRefused) as caught:
+        import_initiative(content, importer)
+    assert row_counts() == before, "a refused file must write nothing"
+    return caught.value.problems
+
+
+@pytest.fixture
+def exported():
+    return export_initiative(full_initiative())
+
+
+def test_every_problem_is_listed_with_its_path_and_nothing_is_written(exported):
+    data = exported["initiative"]
+    data["deliverables"][1]["due_quarter"] = 5
+    data["deliverables"][0]["delivered_on"] = "31/01/2027"
+    data["title"] = "x" * 201
+    data["risks"][0]["likelihood"] = "3"
+    data["us_inputs"][0]["gated_on"] = [7]
+    data["comments"][1]["reply_to"] = 1
+    data["yearly_objectives"][0]["indicators"][0]["measurements"][0]["measured_on"] = None
+    data["revisions"][0]["snapshot"] = "a PDF"
+    data["decisions"][0]["outcome"] = "maybe"
+    data["ratings"]["budget"] = 9
+    data["deliverables"][0]["colour"] = "red"
+    del data["risks"][0]["category"]
+    problems = refused(exported)
+    expected = [
+        "initiative.deliverables[1].due_quarter: ",
+        "initiative.deliverables[0].delivered_on: must be a date written YYYY-MM-DD",
+        "initiative.title: Keep this to 200 characters or fewer",
+        "initiative.risks[0].likelihood: must be a whole number",
+        "initiative.us_inputs[0].gated_on: must be a list of positions",
+        "initiative.comments[1].reply_to: must be null or the position",
+        "initiative.yearly_objectives[0].indicators[0].measurements[0].measured_on: must not "
+        "be null",
+        "initiative.revisions[0].snapshot: must be a stored snapshot",
+        "initiative.decisions[0].outcome: ",
+        "initiative.ratings.budget: ",
+        "initiative.deliverables[0].colour: unknown key",
+        "initiative.risks[0].category: required",
+    ]
+    for start in expected:
+        assert any(p.startswith(start) for p in problems), (start, problems)
+    assert len(problems) == len(expected), problems
+
+
+def test_rows_are_checked_against_the_initiative_they_come_with(exported):
+    exported["initiative"]["deliverables"][0]["due_fiscal_year"] = 2040
+    exported["initiative"]["prior_assistance"][0]["fiscal_year"] = 2030
+    assert refused(exported) == [
+        "initiative.prior_assistance[0].fiscal_year: Prior assistance covers the three fiscal "
+        "years before the initiative: FY2024–FY2026.",
+        "initiative.deliverables[0].due_fiscal_year: FY2040 is outside this initiative's "
+        "fiscal years (FY2027–FY2031).",
+    ]
+
+
+def test_the_rows_of_an_initiative_with_problems_are_still_checked(exported):
+    exported["initiative"]["ccmd"] = "MOONCOM"
+    exported["initiative"]["deliverables"][0]["political_risk"] = 0
+    problems = refused(exported)
+    assert [p.split(":")[0] for p in problems] == [
+        "initiative.ccmd",
+        "initiative.deliverables[0].political_risk",
+    ]
+
+
+def test_a_file_of_another_version_is_refused_naming_both(exported):
+    exported["version"] = 2
+    assert refused(exported) == [
+        "version: is 2; this installation reads version 1 of the format "
+        "(see docs/exchange-format.md)"
+    ]
+
+
+def test_a_file_that_is_not_an_initiative_is_refused():
+    assert refused({"format": "something-else"})[0].startswith("format: must be")
+    assert refused(b"\xff\xfe")[0].startswith("(file): is not UTF-8")
+    assert refused(b'{"format": ')[0].startswith("(file): is not valid JSON")
+    assert refused(b"[]")[0] == "(file): must be a JSON object"
+
+
+def test_size_and_depth_are_limited_before_anything_else():
+    assert refused(b" " * (MAX_BYTES + 1))[0].startswith("(file): is 20,971,521 bytes")
+    deep = b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1)
+    assert refused(deep) == [f"(file): is nested more than {MAX_DEPTH} levels deep"]
+    very_deep = b"[" * 200_000 + b"]" * 200_000
+    assert refused(very_deep) == [f"(file): is nested more than {MAX_DEPTH} levels deep"]
+
+
+def test_people_without_an_account_here_are_a_problem_unless_someone_stands_in(exported):
+    exported["initiative"]["owner"] = "gone"
+    exported["initiative"]["team_members"] = ["gone", "left"]
+    problems = refused(exported)
+    assert problems[0].startswith("initiative.owner: no user here is called “gone”")
+    assert "initiative.team_members[1]: no user here is called “left”" in problems[-1]
+    importer = factories.planner(username="importer")
+    imported = import_initiative(json.dumps(exported).encode(), importer)
+    assert imported.initiative.owner == importer
+    assert list(imported.initiative.team_members.all()) == [importer]
+    assert imported.notes == [
+        "No user here is called “gone”: importer stands in for them.",
+        "No user here is called “left”: importer stands in for them.",
+    ]
+
+
+def test_a_partner_not_known_here_is_created_and_said(exported):
+    exported["initiative"]["partner"] = {"country": "Novaterra", "ccmd": "EUCOM"}
+    imported = import_initiative(json.dumps(exported).encode())
+    assert imported.initiative.partner.country == "Novaterra"
+    assert imported.initiative.partner.ccmd == "EUCOM"
+    assert "Created the partner “Novaterra”, not known here before." in imported.notes
+    assert [u.partner.country for u in imported.initiative.targeted_units.all()] == ["Novaterra"]
+
+
+def test_an_unknown_status_is_refused(exported):
+    exported["initiative"]["status"] = "lost"
+    assert refused(exported)[0].startswith("initiative.status: “lost” is not one of: draft")
+
+
+def test_hostile_values_are_problems_not_tracebacks(exported):
+    data = exported["initiative"]
+    data["deliverables"][0]["quantity"] = 10**100
+    data["deliverables"][1]["quantity"] = 2.5
+    data["us_inputs"][0]["estimated_cost"] = 10**20
+    data["risks"][0]["position"] = -1
+    data["problem_statement"] = "nul \x00 byte"
+    data["updated_at"] = "2027-01-31T14:05:00"
+    data["team_members"] = "owner"
+    data["yearly_objectives"] = {"not": "a list"}
+    problems = refused(exported)
+    assert sorted(p.split(":")[0] for p in problems) == sorted(
+        [
+            "initiative.problem_statement",
+            "initiative.updated_at",
+            "initiative.team_members",
+            "initiative.yearly_objectives",
+            "initiative.risks[0].position",
+            "initiative.deliverables[0].quantity",
+            "initiative.deliverables[1].quantity",
+            "initiative.us_inputs[0].estimated_cost",
+        ]
+    ), problems
