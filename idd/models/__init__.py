@@ -9,12 +9,14 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
+from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
     "Indicator",
     "Initiative",
     "InitiativeQuerySet",
+    "InitiativeSummary",
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("idd.urls.review")),
     path("", include("idd.urls.assessments")),
     path("", include("idd.urls.export")),
+    path("", include("idd.urls.portfolio")),
 ]
