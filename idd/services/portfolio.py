@@ -78,26 +78,27 @@ class Column:
     key: str  # the value of ?sort=
     label: str
     field: str  # what it sorts on
-    numeric: bool = True
+    numeric: bool = True  # sorts highest first at the first click
+    right: bool = True  # a figure, aligned right
 
 
 COLUMNS = (
-    Column("title", "Initiative", "title", numeric=False),
-    Column("partner", "Partner", "partner__country", numeric=False),
-    Column("ccmd", "Command", "ccmd", numeric=False),
-    Column("status", "Status", "status", numeric=False),
+    Column("title", "Initiative", "title", numeric=False, right=False),
+    Column("partner", "Partner", "partner__country", numeric=False, right=False),
+    Column("ccmd", "Command", "ccmd", numeric=False, right=False),
+    Column("status", "Status", "status", numeric=False, right=False),
     Column("demonstrated", "Demonstrated commitment", "summary__demonstrated"),
     Column("delivery", "Delivery record", "summary__delivery_record"),
     Column("risk", "Political risk accepted", "summary__risk_accepted_points"),
     Column("stated", "Stated willingness", "summary__stated_willingness"),
     Column("gap", "Gap", "summary__gap"),
-    Column("flags", "Flags", "summary__flag_count"),
+    Column("flags", "Flags", "summary__flag_count", right=False),
     Column("overdue", "Overdue partner deliverables", "summary__overdue_count"),
     Column("cost", "Total U.S. cost", "summary__total_us_cost"),
     Column(
         "per_point", "U.S. cost per political-risk point delivered", "summary__cost_per_risk_point"
     ),
-    Column("assessed", "Last assessment", "summary__last_assessed_on"),
+    Column("assessed", "Last assessment", "summary__last_assessed_on", right=False),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 # Ranked by demonstrated commitment unless asked otherwise (the issue's purpose).
@@ -177,11 +178,19 @@ def flag_titles(codes: str | None) -> list[str]:
     return [method.FLAG_RULES[code].title for code in (codes or "").split()]
 
 
-def state_label(summary: dict[str, Any]) -> str:
+# Why demonstrated commitment is not a number, short enough for a table cell.
+SHORT_STATE_LABELS = {
+    method.FigureState.NOT_YET_OBSERVABLE: "Not yet observable",
+    method.FigureState.CANNOT_BE_DEMONSTRATED: "Cannot be demonstrated (nothing costly)",
+}
+
+
+def state_label(summary: dict[str, Any], *, short: bool = True) -> str:
     """Why demonstrated commitment is not a number (or that it was never computed)."""
     if summary["as_of"] is None:
         return "Not computed yet"
-    return method.STATE_LABELS.get(summary["demonstrated_state"], "")
+    state = summary["demonstrated_state"]
+    return (short and SHORT_STATE_LABELS.get(state)) or method.STATE_LABELS.get(state, "")
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -237,7 +246,7 @@ def csv_rows(found: QuerySet, sort: Sort) -> Iterator[list[Any]]:
             r["first_fiscal_year"],
             r["last_fiscal_year"],
             STATUS_LABELS.get(r["status"], r["status"]),
-            s["demonstrated"] if s["demonstrated"] is not None else state_label(s),
+            s["demonstrated"] if s["demonstrated"] is not None else state_label(s, short=False),
             s["delivery_record"],
             s["risk_accepted_points"],
             s["highest_risk_accepted"],

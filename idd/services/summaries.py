@@ -113,9 +113,7 @@ def refresh_summary(initiative: Initiative) -> None:
 def stale_ids(today: date | None = None) -> list[int]:
     """Initiatives whose figures are as of an earlier day, or never computed."""
     today = today or timezone.localdate()
-    return list(
-        Initiative.objects.exclude(summary__as_of__gte=today).values_list("pk", flat=True)
-    )
+    return list(Initiative.objects.exclude(summary__as_of__gte=today).values_list("pk", flat=True))
 
 
 def refresh_stale_summaries(today: date | None = None) -> int:
