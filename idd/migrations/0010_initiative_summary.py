@@ -36,11 +36,14 @@ class Migration(migrations.Migration):
                 (
                     "demonstrated",
                     models.PositiveSmallIntegerField(
-                        db_index=True, null=True, verbose_name="demonstrated commitment"
+                        db_index=True, null=True, blank=True, verbose_name="demonstrated commitment"
                     ),
                 ),
                 ("demonstrated_state", models.CharField(max_length=32)),
-                ("delivery_record", models.PositiveSmallIntegerField(db_index=True, null=True)),
+                (
+                    "delivery_record",
+                    models.PositiveSmallIntegerField(db_index=True, null=True, blank=True),
+                ),
                 (
                     "risk_accepted_points",
                     models.FloatField(default=0, verbose_name="political risk accepted (points)"),
@@ -51,10 +54,13 @@ class Migration(migrations.Migration):
                         db_index=True, default=0, verbose_name="highest political risk accepted"
                     ),
                 ),
-                ("physical_risk", models.PositiveSmallIntegerField(null=True)),
+                ("physical_risk", models.PositiveSmallIntegerField(null=True, blank=True)),
                 ("quadrant", models.CharField(blank=True, max_length=32)),
-                ("stated_willingness", models.PositiveSmallIntegerField(db_index=True, null=True)),
-                ("gap", models.SmallIntegerField(db_index=True, null=True)),
+                (
+                    "stated_willingness",
+                    models.PositiveSmallIntegerField(db_index=True, null=True, blank=True),
+                ),
+                ("gap", models.SmallIntegerField(db_index=True, null=True, blank=True)),
                 ("flag_codes", models.CharField(default=" ", max_length=400)),
                 ("flag_count", models.PositiveSmallIntegerField(db_index=True, default=0)),
                 (
@@ -80,12 +86,15 @@ class Migration(migrations.Migration):
                         decimal_places=0,
                         max_digits=16,
                         null=True,
+                        blank=True,
                         verbose_name="U.S. cost per political-risk point delivered (USD)",
                     ),
                 ),
                 (
                     "last_assessed_on",
-                    models.DateField(db_index=True, null=True, verbose_name="last assessment"),
+                    models.DateField(
+                        db_index=True, null=True, blank=True, verbose_name="last assessment"
+                    ),
                 ),
                 ("as_of", models.DateField(db_index=True, verbose_name="figures as of")),
                 ("computed_at", models.DateTimeField()),

@@ -20,18 +20,18 @@ class InitiativeSummary(models.Model):
         Initiative, on_delete=models.CASCADE, primary_key=True, related_name="summary"
     )
     demonstrated = models.PositiveSmallIntegerField(
-        "demonstrated commitment", null=True, db_index=True
+        "demonstrated commitment", null=True, blank=True, db_index=True
     )
     demonstrated_state = models.CharField(max_length=32)  # a method.FigureState value
-    delivery_record = models.PositiveSmallIntegerField(null=True, db_index=True)
+    delivery_record = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     risk_accepted_points = models.FloatField("political risk accepted (points)", default=0)
     highest_risk_accepted = models.PositiveSmallIntegerField(
         "highest political risk accepted", default=0, db_index=True
     )
-    physical_risk = models.PositiveSmallIntegerField(null=True)
+    physical_risk = models.PositiveSmallIntegerField(null=True, blank=True)
     quadrant = models.CharField(max_length=32, blank=True)  # a method quadrant code, "" if unplaced
-    stated_willingness = models.PositiveSmallIntegerField(null=True, db_index=True)
-    gap = models.SmallIntegerField(null=True, db_index=True)
+    stated_willingness = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    gap = models.SmallIntegerField(null=True, blank=True, db_index=True)
     # Raised flag codes (method.FLAG_RULES keys), space-separated with a space at each end,
     # so one flag is found with `flag_codes__contains=" code "` on every database.
     flag_codes = models.CharField(max_length=400, default=" ")
@@ -47,9 +47,10 @@ class InitiativeSummary(models.Model):
         max_digits=16,
         decimal_places=0,
         null=True,
+        blank=True,
         db_index=True,
     )
-    last_assessed_on = models.DateField("last assessment", null=True, db_index=True)
+    last_assessed_on = models.DateField("last assessment", null=True, blank=True, db_index=True)
     as_of = models.DateField("figures as of", db_index=True)
     computed_at = models.DateTimeField()
 

@@ -19,7 +19,7 @@ from idd.services.portfolio_chart_placeholder import portfolio_quadrant  # pchar
 
 PAGE_SIZE = 25
 # The print view lists at most this many rows; the CSV has them all.
-PRINT_ROWS = 1000
+PRINT_ROWS = 500
 
 
 def _portfolio(request: HttpRequest) -> dict[str, Any]:
