@@ -6,19 +6,27 @@ PDF_RENDER_DELAY seconds; the download then serves the stored file. A download t
 first still renders on the spot (`idd.export.pdf_for`): nothing depends on a worker.
 An approval stores its revision's PDF right after it commits, and queues it here too,
 in case the web process stops before it is done.
+
+Daily: `refresh_summaries_daily` refreshes every initiative summary whose figures are as
+of an earlier day (the date alone can make a deliverable due or overdue), then queues
+itself again to run just after the next local midnight. At most one copy waits in the
+queue: `schedule_daily_refresh` queues it only if none is waiting, and
+`manage.py refresh_summaries` (run by `seed_demo`, and once on deployment) starts the cycle.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from idd.export import pdf_for, revision_pdf, revision_pdf_stored
 from idd.models import Initiative, Revision
+from idd.services.summaries import refresh_stale_summaries
 
 
 @task()
@@ -55,3 +63,29 @@ def queue_pdf_render(initiative: Initiative) -> None:
         render_pdf_ahead.using(run_after=run_after).enqueue(initiative_id, version)
 
     transaction.on_commit(enqueue, robust=True)
+
+
+@task()
+def refresh_summaries_daily() -> int:
+    """Refresh the summaries computed before today, and come back tomorrow; how many."""
+    refreshed = refresh_stale_summaries()
+    schedule_daily_refresh()
+    return refreshed
+
+
+def next_midnight() -> datetime:
+    """The start of tomorrow, local time (settings.TIME_ZONE)."""
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, time.min))
+
+
+def schedule_daily_refresh() -> bool:
+    """Queue the daily refresh for the next midnight unless a copy is already waiting;
+    whether one was queued."""
+    waiting = DBTaskResult.objects.filter(
+        task_path=refresh_summaries_daily.module_path, status=TaskResultStatus.READY
+    )
+    if waiting.exists():
+        return False
+    refresh_summaries_daily.using(run_after=next_midnight()).enqueue()
+    return True

@@ -148,6 +148,10 @@ IDD = {
     "dashboard": Row(get=code(200), post=code(405)),
     "initiative_list": Row(get=only(READERS, 200), post=code(405)),
     "partner_search": Row(get=only(READERS, 200), post=code(405)),
+    # The portfolio of every readable initiative, its print view and CSV: readers only.
+    "portfolio": Row(get=only(READERS, 200), post=code(405)),
+    "portfolio_print": Row(get=only(READERS, 200), post=code(405)),
+    "portfolio_csv": Row(get=only(READERS, 200), post=code(405)),
     "initiative_detail": read_only(),
     # Deleting is the owner's: the page says what goes (or why it cannot); the POST deletes a
     # draft never submitted and goes to the dashboard, else goes back with the refusal.

@@ -10,7 +10,7 @@ import config.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0009_choice_labels_in_us_spelling"),
+        ("idd", "0010_initiative_latest_first"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

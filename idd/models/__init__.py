@@ -10,6 +10,7 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
+from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "IndicatorMeasurement",
     "Initiative",
     "InitiativeQuerySet",
+    "InitiativeSummary",
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",

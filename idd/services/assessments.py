@@ -21,6 +21,7 @@ from idd.choices import InitiativeStatus
 from idd.commitment import current_inputs
 from idd.models import Initiative, PartnerDeliverable
 from idd.services.editing import new_version
+from idd.services.summaries import refresh_summary
 
 # What a planner records about a partner deliverable once it is due or done, actions first.
 _LABELS = dict(method.DELIVERABLE_STATUSES)
@@ -144,7 +145,9 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     if reason:
         raise RecordingRefused(reason)
     new_version(initiative, read_version)
-    return store_assessment(initiative, next_kind(initiative), inputs, user)
+    assessment = store_assessment(initiative, next_kind(initiative), inputs, user)
+    refresh_summary(initiative)
+    return assessment
 
 
 FUTURE_DELIVERY = (
@@ -189,4 +192,5 @@ def record_delivery(
     deliverable.save(
         update_fields=["status", "delivered_on", "evidence", "verified_by", "verified_at"]
     )
+    refresh_summary(initiative)
     return deliverable

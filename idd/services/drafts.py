@@ -22,6 +22,7 @@ from idd.choices import InitiativeStatus as S
 from idd.diff import diff
 from idd.models import Initiative
 from idd.services.review import change_reason, step_refusal
+from idd.services.summaries import refresh_summary
 from idd.snapshot import load, snapshot
 from idd.steps import Step, incomplete
 
@@ -208,6 +209,7 @@ def copy_initiative(source: Initiative, user: roles.User) -> Initiative:
     if ratings is not None:
         values = _values(ratings, {"subject", "updated_at"})
         CommitmentRatings.objects.create(**values, subject=copy)
+    refresh_summary(copy)
     return copy
 
 

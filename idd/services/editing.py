@@ -17,6 +17,7 @@ from idd.forms.base import Move, StepForms, VersionForm
 from idd.models import Initiative, UnfinishedInput
 from idd.services import parking
 from idd.services.locking import StaleEdit, claim_version
+from idd.services.summaries import refresh_summary
 from idd.tasks import queue_pdf_render
 
 
@@ -34,6 +35,7 @@ def create_initiative(form, user, last_step: str) -> Initiative:
     initiative.last_step = last_step
     initiative.save()
     form.save_m2m()
+    refresh_summary(initiative)
     return initiative
 
 
@@ -51,6 +53,7 @@ def save_step(
         if step_forms.has_changed() or move is not None:
             new_version(initiative, read_version)
             notes = step_forms.save(move)
+            refresh_summary(initiative)
         # Navigation only: neither a new version nor a change in the audit trail.
         Initiative.objects.filter(pk=initiative.pk).update(last_step=next_step)
         initiative.last_step = next_step

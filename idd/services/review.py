@@ -36,6 +36,7 @@ from idd.export import revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
 from idd.services import submissions
+from idd.services.summaries import refresh_summary
 from idd.snapshot import load, snapshot
 from idd.tasks import queue_pdf_render
 from idd.tasks import store_revision_pdf as store_revision_pdf_task
@@ -114,6 +115,7 @@ def _take(initiative: Initiative, user: roles.User, name: str) -> tuple[Initiati
     locked._change_reason = change_reason(name)
     locked.save()
     queue_pdf_render(locked)
+    refresh_summary(locked)
     return locked, before
 
 

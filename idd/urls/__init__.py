@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("idd.urls.assessments")),
     path("", include("idd.urls.export")),
     path("", include("idd.urls.exchange")),
+    path("", include("idd.urls.portfolio")),
 ]

@@ -73,6 +73,10 @@ class DemoUser(HttpUser):
         self.client.get(f"/initiatives/{self.pick()}/review/", name="review page")
 
     @task(1)
+    def portfolio(self) -> None:
+        self.client.get("/portfolio/", name="portfolio")
+
+    @task(1)
     def pdf(self) -> None:
         self.client.get(f"/initiatives/{self.pick()}/pdf/", name="PDF download")
 

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from idd.demo import seed_demo, seed_volume
@@ -24,3 +25,4 @@ class Command(BaseCommand):
         if scale:
             created = seed_volume(scale)
             self.stdout.write(f"Created {created} load-test initiatives (scale {scale}).")
+        call_command("refresh_summaries", stdout=self.stdout)  # the portfolio's figures

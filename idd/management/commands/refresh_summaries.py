@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand, CommandParser
+
+from idd.services.summaries import refresh_all, refresh_stale_summaries
+from idd.tasks import schedule_daily_refresh
+
+
+class Command(BaseCommand):
+    help = (
+        "Recompute the stored portfolio figures of every initiative (or, with --stale, of "
+        "those computed before today) and queue the worker's daily refresh if none waits."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--stale", action="store_true", help="Only summaries computed before today."
+        )
+
+    def handle(self, *args, stale: bool, **options) -> None:
+        count = refresh_stale_summaries() if stale else refresh_all()
+        self.stdout.write(f"Refreshed {count} initiative summaries.")
+        if schedule_daily_refresh():
+            self.stdout.write("Queued the daily refresh for the next midnight.")

@@ -1,0 +1,95 @@
+"""The portfolio page, its CSV and its print view (idd.services.portfolio does the work)."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from idd import roles
+from idd.services import portfolio as service
+from idd.services.portfolio_chart_placeholder import portfolio_quadrant  # pchart: swap at merge
+
+PAGE_SIZE = 25
+# The print view lists at most this many rows; the CSV has them all.
+PRINT_ROWS = 500
+
+
+def _portfolio(request: HttpRequest) -> dict[str, Any]:
+    """What every view of the portfolio shows: the filters, the sort, the chart."""
+    if not roles.has_any_role(request.user):
+        raise PermissionDenied("You do not have access to initiatives.")
+    filters, found = service.portfolio(request.user, request.GET)
+    sort = service.Sort.parse(request.GET.get("sort"))
+    query = request.GET.copy()
+    for name in ("page", "sort"):
+        query.pop(name, None)
+    detail_url = reverse("initiative_detail", args=[0]).replace("/0/", "/{pk}/")
+    return {
+        "filter": filters,
+        "found": found,
+        "sort": sort,
+        "columns": service.COLUMNS,
+        "filters_query": query.urlencode(),
+        "chart": portfolio_quadrant(service.chart_points(found, detail_url)),
+        "today": timezone.localdate(),
+    }
+
+
+@require_GET
+def portfolio_page(request: HttpRequest) -> HttpResponse:
+    """Every initiative the user may read, ranked on its stored figures."""
+    context = _portfolio(request)
+    page = Paginator(service.rows(context["found"], context["sort"]), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context |= {"page": page, "query": query.urlencode()}
+    return render(request, "idd/portfolio/portfolio.html", context)
+
+
+@require_GET
+def portfolio_print(request: HttpRequest) -> HttpResponse:
+    """The filtered portfolio laid out for paper: the chart, its table, the first rows."""
+    context = _portfolio(request)
+    listed = list(service.rows(context["found"], context["sort"])[: PRINT_ROWS + 1])
+    context |= {
+        "listed": listed[:PRINT_ROWS],
+        "more": len(listed) > PRINT_ROWS,
+        "print_rows": PRINT_ROWS,
+        "count": context["found"].count(),
+        "chosen": service.chosen_filters(context["filter"]),
+    }
+    return render(request, "idd/portfolio/print.html", context)
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@require_GET
+def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """Every row of the filtered portfolio, streamed; formula-like text made safe."""
+    if not roles.has_any_role(request.user):
+        raise PermissionDenied("You do not have access to initiatives.")
+    _, found = service.portfolio(request.user, request.GET)
+    sort = service.Sort.parse(request.GET.get("sort"))
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in service.csv_rows(found, sort)),
+        content_type="text/csv; charset=utf-8",
+    )
+    name = f"portfolio-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
