@@ -15,11 +15,10 @@ import django_filters
 from django.db.models import F, OrderBy, QuerySet
 
 from assessments import method
+from assessments.portfolio_chart import PortfolioPoint
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, FundingAuthority, InitiativeStatus
+from idd.exchange.csv import safe_cell
 from idd.models import Initiative
-from idd.services.portfolio_chart_placeholder import (
-    PortfolioPoint,
-)  # pchart: assessments.portfolio_chart
 
 ANY_FLAG, NO_FLAG = "any", "none"
 FLAG_CHOICES = [
@@ -194,17 +193,6 @@ def state_label(summary: dict[str, Any], *, short: bool = True) -> str:
 
 
 # --- CSV ---------------------------------------------------------------------------------
-
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
 
 CSV_HEADER = (
     "Initiative ID",

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from assessments.portfolio_chart import portfolio_quadrant
 from idd import roles
 from idd.services import portfolio as service
-from idd.services.portfolio_chart_placeholder import portfolio_quadrant  # pchart: swap at merge
 
 PAGE_SIZE = 25
 # The print view lists at most this many rows; the CSV has them all.
