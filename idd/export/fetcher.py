@@ -73,6 +73,10 @@ class StaticFilesOnly(URLFetcher):
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
+    def serves(self, url: str) -> bool:
+        """Whether `fetch` would serve `url` (asking records nothing)."""
+        return self._resolve(url) is not None
+
     def _resolve(self, url: str) -> Path | None:
         if not url.startswith(self.prefix):
             return None

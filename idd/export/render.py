@@ -14,6 +14,7 @@ from weasyprint import DEFAULT_OPTIONS, HTML
 from idd.choices import InitiativeStatus
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.pdf_tags import fix_tags, table_cells
+from idd.export.stylesheets import take_stylesheets
 from idd.export.timeline import timeline
 from idd.models import ReviewDecision
 from idd.sections import SECTIONS
@@ -171,8 +172,12 @@ def _without_cycle_collection():
 def html_to_pdf(html: str, *, url_fetcher: StaticFilesOnly | None = None) -> bytes:
     """Lay out the print HTML from render_html with WeasyPrint, then complete the tags
     WeasyPrint leaves unfinished (`idd.export.pdf_tags`)."""
-    source = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher or StaticFilesOnly())
+    fetcher = url_fetcher or StaticFilesOnly()
     with _without_cycle_collection():
-        document = source.render(**PDF_OPTIONS)
-        pdf = document.write_pdf(**PDF_OPTIONS)
+        source = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+        # The stylesheet and its fonts: parsed once per thread (idd.export.stylesheets).
+        styles = take_stylesheets(source, fetcher)
+        options = {**PDF_OPTIONS, "stylesheets": list(styles.stylesheets)}
+        document = source.render(font_config=styles.font_config, **options)
+        pdf = document.write_pdf(**options)
         return fix_tags(pdf, table_cells(document))
