@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, method, presentation, scoring
@@ -118,14 +119,16 @@ def load(initiative_id: int) -> Initiative:
 def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """Initiatives with every row a snapshot reads: a fixed number of queries for any number
     of initiatives (the dashboard's drafts, for example)."""
-    return initiatives.select_related("partner", "owner", "commitment_ratings").prefetch_related(
-        "team_members",
+    return initiatives.select_related(
+        "partner", "owner__profile", "commitment_ratings"
+    ).prefetch_related(
+        Prefetch("team_members", queryset=User.objects.select_related("profile")),
         "targeted_units",
         "prior_assistance",
         "risks",
         Prefetch(
             "partner_deliverables",
-            queryset=PartnerDeliverable.objects.select_related("verified_by"),
+            queryset=PartnerDeliverable.objects.select_related("verified_by__profile"),
         ),
         Prefetch(
             "us_inputs",
@@ -135,14 +138,18 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
             "yearly_objectives",
             queryset=YearlyObjective.objects.prefetch_related("indicators"),
         ),
-        Prefetch("review_decisions", queryset=ReviewDecision.objects.select_related("reviewer")),
+        Prefetch(
+            "review_decisions", queryset=ReviewDecision.objects.select_related("reviewer__profile")
+        ),
         Prefetch(
             "revisions",
-            queryset=Revision.objects.select_related("approved_by").defer("snapshot"),
+            queryset=Revision.objects.select_related("approved_by__profile").defer("snapshot"),
         ),
         Prefetch(
             "commitment_assessments",
-            queryset=CommitmentAssessment.objects.select_related("assessed_by").defer("inputs"),
+            queryset=CommitmentAssessment.objects.select_related("assessed_by__profile").defer(
+                "inputs"
+            ),
         ),
     )
 

@@ -1,5 +1,6 @@
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.partner import Partner, PartnerUnit
+from idd.models.people import Profile
 from idd.models.plan import (
     Indicator,
     PartnerDeliverable,
@@ -19,6 +20,7 @@ __all__ = [
     "PartnerDeliverable",
     "PartnerUnit",
     "PriorAssistance",
+    "Profile",
     "Revision",
     "ReviewComment",
     "ReviewDecision",
