@@ -130,7 +130,7 @@ class _Names:
 def _manager(model: type) -> Any:
     """Users come with their profiles: they are named with their rank."""
     if model is get_user_model():
-        return model._default_manager.select_related("profile")  # type: ignore[attr-defined]
+        return model._default_manager.select_related("profile")
     return model._default_manager  # type: ignore[attr-defined]
 
 

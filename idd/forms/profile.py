@@ -14,6 +14,8 @@ from idd.models import Profile
 # control character, a length message that says how much was typed).
 _FIRST = LineField("first name", max_length=150).formfield()
 _LAST = LineField("last name", max_length=150).formfield()
+_FIRST.error_messages["required"] = "Enter your first name: the IDD names you with it."
+_LAST.error_messages["required"] = "Enter your last name: the IDD names you with it."
 
 
 class ProfileForm(forms.ModelForm):
@@ -25,6 +27,7 @@ class ProfileForm(forms.ModelForm):
         label="E-mail",
         max_length=254,
         help_text="Printed as the point of contact on the IDDs you prepare.",
+        error_messages={"required": "Enter your e-mail address: reviews are sent to it."},
     )
 
     class Meta:
