@@ -19,6 +19,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/session/", accounts.session, name="session"),
+    path("accounts/profile/", accounts.profile, name="profile"),
     path("healthz", health, name="health"),
     path("admin/", admin.site.urls),
     path("", include("idd.urls")),

@@ -7,13 +7,15 @@ is a record, and the workflow's status never changes here.
 """
 
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
 from idd.filters import SEARCH_WORDS
-from idd.models import Initiative, Partner, PartnerUnit, ReviewDecision, Revision
+from idd.models import Initiative, Partner, PartnerUnit, Profile, ReviewDecision, Revision
 
 
 class BoundedSearch:
@@ -106,3 +108,20 @@ class RevisionAdmin(ReadOnlyAdmin):
     search_fields = ["initiative__title"]
     exclude = ["snapshot"]  # long JSON; the revision page renders it
     readonly_fields = ["pdf"]
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+
+
+# Users are edited with their profile (rank or grade, title, office, phone) on one page.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithProfileAdmin(UserAdmin):
+    inlines = [ProfileInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_staff"]
+    list_display += ["profile__rank_or_grade", "profile__office_symbol"]
+    list_select_related = ["profile"]

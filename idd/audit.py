@@ -89,7 +89,7 @@ def _records(initiative_pk: int) -> dict[type, list]:
         else:
             records = history.filter(initiative_id=initiative_pk)
         found[tracked.model] = list(
-            records.select_related("history_user").order_by("history_date", "history_id")
+            records.select_related("history_user__profile").order_by("history_date", "history_id")
         )
     return found
 
@@ -110,7 +110,7 @@ class _Names:
         self.deliverables = {r.id: r.title for r in records[PartnerDeliverable]}
         wanted.pop(PartnerDeliverable, None)
         self.objects = {
-            related: related._default_manager.in_bulk([i for i in ids if i is not None])  # type: ignore[attr-defined]
+            related: _manager(related).in_bulk([i for i in ids if i is not None])
             for related, ids in wanted.items()
         }
 
@@ -125,6 +125,13 @@ class _Names:
         if isinstance(obj, get_user_model()):
             return display_name(obj)
         return str(getattr(obj, "name", obj))
+
+
+def _manager(model: type) -> Any:
+    """Users come with their profiles: they are named with their rank."""
+    if model is get_user_model():
+        return model._default_manager.select_related("profile")
+    return model._default_manager  # type: ignore[attr-defined]
 
 
 def _links(records: dict[type, list]) -> dict[tuple, dict[int, list[int]]]:

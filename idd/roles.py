@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 
 if TYPE_CHECKING:
-    from idd.models import Initiative
+    from idd.models import Initiative, Profile
 
 PLANNER = "Planner"
 REVIEWER = "Reviewer"
@@ -49,8 +50,37 @@ def readable_or_404(user: User, initiative: Initiative) -> Initiative:
     return initiative
 
 
+def profile_of(user: AbstractUser | None) -> Profile | None:
+    """The user's profile, or None while they have none (never an error). Load lists of
+    people with select_related("profile") so this costs no query per person."""
+    if user is None or not user.pk:
+        return None
+    try:
+        return user.profile  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        return None
+
+
 def display_name(user: AbstractUser | None, *, nobody: str = "") -> str:
-    """How people are named on screens, e-mails and the printed IDD."""
+    """How people are named on screens, e-mails and the printed IDD: rank and name
+    ("MAJ Dana Ortiz"), or the username while they have given no name."""
     if user is None:
         return nobody
-    return user.get_full_name() or user.get_username()
+    name = user.get_full_name()
+    if not name:
+        return user.get_username()
+    profile = profile_of(user)
+    rank = profile.rank_or_grade if profile else ""
+    return f"{rank} {name}" if rank else name
+
+
+def name_with_office(user: AbstractUser | None, *, nobody: str = "") -> str:
+    """The fuller form for a review page or a decision: "MAJ Dana Ortiz, Security
+    Cooperation Planner, J5-SC" (the parts they have filled in)."""
+    if user is None:
+        return nobody
+    profile = profile_of(user)
+    parts = [display_name(user)]
+    if profile:
+        parts += [part for part in (profile.job_title, profile.office_symbol) if part]
+    return ", ".join(parts)

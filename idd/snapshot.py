@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, method, presentation, scoring
@@ -26,8 +27,8 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
-from idd.roles import display_name
-from idd.snapshot_shape import Deliverable, Document, Money, RowRef, TimelineYear
+from idd.roles import display_name, profile_of
+from idd.snapshot_shape import Deliverable, Document, Money, Person, RowRef, TimelineYear
 from idd.snapshot_shape import USInput as USInputEntry
 
 SNAPSHOT_FORMAT = 1
@@ -35,6 +36,19 @@ SNAPSHOT_FORMAT = 1
 
 def _money(value: Decimal | None) -> Money:
     return None if value is None else str(value)
+
+
+def _person(user: User | None) -> Person:
+    profile = profile_of(user)
+    return {
+        "name": (user.get_full_name() or user.get_username()) if user else "",
+        "rank_or_grade": profile.rank_or_grade if profile else "",
+        "job_title": profile.job_title if profile else "",
+        "office_symbol": profile.office_symbol if profile else "",
+        "organization": profile.organization if profile else "",
+        "phone": profile.phone if profile else "",
+        "email": user.email if user else "",
+    }
 
 
 def _deliverable(d: PartnerDeliverable) -> Deliverable:
@@ -118,14 +132,16 @@ def load(initiative_id: int) -> Initiative:
 def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """Initiatives with every row a snapshot reads: a fixed number of queries for any number
     of initiatives (the dashboard's drafts, for example)."""
-    return initiatives.select_related("partner", "owner", "commitment_ratings").prefetch_related(
-        "team_members",
+    return initiatives.select_related(
+        "partner", "owner__profile", "commitment_ratings"
+    ).prefetch_related(
+        Prefetch("team_members", queryset=User.objects.select_related("profile")),
         "targeted_units",
         "prior_assistance",
         "risks",
         Prefetch(
             "partner_deliverables",
-            queryset=PartnerDeliverable.objects.select_related("verified_by"),
+            queryset=PartnerDeliverable.objects.select_related("verified_by__profile"),
         ),
         Prefetch(
             "us_inputs",
@@ -135,14 +151,18 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
             "yearly_objectives",
             queryset=YearlyObjective.objects.prefetch_related("indicators"),
         ),
-        Prefetch("review_decisions", queryset=ReviewDecision.objects.select_related("reviewer")),
+        Prefetch(
+            "review_decisions", queryset=ReviewDecision.objects.select_related("reviewer__profile")
+        ),
         Prefetch(
             "revisions",
-            queryset=Revision.objects.select_related("approved_by").defer("snapshot"),
+            queryset=Revision.objects.select_related("approved_by__profile").defer("snapshot"),
         ),
         Prefetch(
             "commitment_assessments",
-            queryset=CommitmentAssessment.objects.select_related("assessed_by").defer("inputs"),
+            queryset=CommitmentAssessment.objects.select_related("assessed_by__profile").defer(
+                "inputs"
+            ),
         ),
     )
 
@@ -168,6 +188,7 @@ def snapshot(initiative: Initiative) -> Document:
             "owner": display_name(initiative.owner),
             "team": [display_name(u) for u in initiative.team_members.all()],
             "updated_at": initiative.updated_at.isoformat(),
+            "point_of_contact": _person(initiative.owner),
         },
         "basics": {
             "title": initiative.title,
@@ -256,12 +277,17 @@ def snapshot(initiative: Initiative) -> Document:
             {
                 "revision": d.revision,
                 "reviewer": display_name(d.reviewer),
+                "reviewer_name": reviewer["name"],
+                "reviewer_rank_or_grade": reviewer["rank_or_grade"],
+                "reviewer_job_title": reviewer["job_title"],
+                "reviewer_office_symbol": reviewer["office_symbol"],
                 "outcome": d.outcome,
                 "outcome_label": d.get_outcome_display(),
                 "reason": d.reason,
                 "decided_at": d.decided_at.isoformat(),
             }
             for d in initiative.review_decisions.all()
+            for reviewer in [_person(d.reviewer)]
         ],
         "revisions": [
             {

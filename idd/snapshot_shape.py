@@ -28,6 +28,18 @@ IsoDate = str  # a date or timestamp in ISO 8601
 Fields = tuple[tuple[str, str], ...]
 
 
+class Person(TypedDict):
+    """Someone the document names, as their profile said when the snapshot was taken."""
+
+    name: str  # first and last name (the username while they gave none), without rank
+    rank_or_grade: str
+    job_title: str
+    office_symbol: str
+    organization: str
+    phone: str
+    email: str
+
+
 class Meta(TypedDict):
     id: int
     title: str
@@ -38,6 +50,7 @@ class Meta(TypedDict):
     owner: str
     team: list[str]
     updated_at: IsoDate
+    point_of_contact: Person  # the owner, for the cover's point of contact block
 
 
 class Basics(TypedDict):
@@ -170,10 +183,14 @@ class Approval(TypedDict):
     """A review decision, for the printed IDD's approval block."""
 
     revision: int
-    reviewer: str
+    reviewer: str  # rank and name
+    reviewer_name: str  # name without rank, for the signature block
+    reviewer_rank_or_grade: str
+    reviewer_job_title: str
+    reviewer_office_symbol: str
     outcome: str
     outcome_label: str
-    reason: str
+    reason: str  # an internal remark: printed only in the review remarks annex
     decided_at: IsoDate
 
 

@@ -211,5 +211,7 @@ ACCOUNTS = {
     "password_change_done": Row(get=code(200), post=code(405)),
     # The idle warning asks how long is left (GET) or stays signed in (POST).
     "session": Row(get=code(200), post=code(200)),
+    # Your own profile, whoever you are; an empty save is the form with its errors.
+    "profile": Row(get=code(200), post=code(200)),
     "health": Row(get=public(200), post=public(405)),
 }

@@ -14,6 +14,7 @@ from weasyprint import DEFAULT_OPTIONS, HTML
 from idd.choices import InitiativeStatus
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.pdf_tags import fix_tags, table_cells
+from idd.export.signature import review_remarks, signature
 from idd.export.stylesheets import take_stylesheets
 from idd.export.timeline import timeline
 from idd.models import ReviewDecision
@@ -55,6 +56,12 @@ PARTS: tuple[Part, ...] = (
     *_section_parts(),
     _part("approvals", "Approvals", "idd/document/approvals.html"),
     _part("revisions", "Revision history", "idd/document/revisions.html"),
+)
+
+
+# Internal remarks: an annex only when the exporter asks (export_idd --with-review-remarks).
+REVIEW_REMARKS = _part(
+    "review-remarks", "Annex: review remarks", "idd/document/review_remarks.html"
 )
 
 
@@ -115,12 +122,13 @@ def revision_history(doc: Document, approval: dict[str, str] | None) -> list[dic
     return rows
 
 
-def render_html(doc: Document, *, media: Media = "print") -> str:
+def render_html(doc: Document, *, media: Media = "print", with_review_remarks: bool = False) -> str:
     """The whole IDD as one HTML document.
 
     media="print" is what WeasyPrint lays out (the print stylesheet only);
     media="screen" is the browser print view, which adds a toolbar and the
-    on-screen page frame. Both come from the one template.
+    on-screen page frame. Both come from the one template. Reviewers' remarks are
+    internal: only with_review_remarks=True adds them, as an annex.
     """
     basics = doc["basics"]
     approval = approval_of(doc)
@@ -138,18 +146,25 @@ def render_html(doc: Document, *, media: Media = "print") -> str:
         "title": document_title(doc),
         "MARKING": settings.MARKING,
         "SITE_NAME": settings.SITE_NAME,
+        "signature": signature(doc, approval),
     }
+    if with_review_remarks:  # the staffing copy never carries them
+        context["parts"] = (*PARTS, REVIEW_REMARKS)
+        context["review_remarks"] = review_remarks(doc)
     return render_to_string(DOCUMENT_TEMPLATE, context)
 
 
-def render_pdf(doc: Document, *, url_fetcher: StaticFilesOnly | None = None) -> bytes:
+def render_pdf(
+    doc: Document, *, url_fetcher: StaticFilesOnly | None = None, with_review_remarks: bool = False
+) -> bytes:
     """The IDD as a tagged PDF (PDF/UA-1) with title and language. Stable interface.
 
     `doc` is a snapshot (`idd.snapshot.snapshot(...)`, or a stored revision's copy).
     Only the project's own static files are loaded (see `idd.export.fetcher`);
     pass `url_fetcher` to inspect what was served and refused.
     """
-    return html_to_pdf(render_html(doc, media="print"), url_fetcher=url_fetcher)
+    html = render_html(doc, media="print", with_review_remarks=with_review_remarks)
+    return html_to_pdf(html, url_fetcher=url_fetcher)
 
 
 @contextmanager

@@ -76,6 +76,7 @@ def planners_except(user):
         get_user_model()
         .objects.filter(Q(groups__name=roles.PLANNER), is_active=True)
         .exclude(pk=user.pk)
+        .select_related("profile")  # named with their rank
         .order_by("last_name", "first_name", "username")
         .distinct()
     )

@@ -1,6 +1,7 @@
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.monitoring import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
+from idd.models.people import Profile
 from idd.models.plan import (
     Indicator,
     PartnerDeliverable,
@@ -23,6 +24,7 @@ __all__ = [
     "PartnerDeliverable",
     "PartnerUnit",
     "PriorAssistance",
+    "Profile",
     "Revision",
     "ReviewComment",
     "ReviewDecision",

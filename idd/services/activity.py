@@ -56,7 +56,7 @@ def recent_activity(user: roles.User, limit: int = 10) -> list[Activity]:
             if tracked.model is Initiative
             else history.filter(initiative_id__in=mine)
         )
-        latest = records.select_related("history_user").order_by("-history_date")[:limit]
+        latest = records.select_related("history_user__profile").order_by("-history_date")[:limit]
         found += [(record, tracked) for record in latest]
     found.sort(key=lambda pair: pair[0].history_date, reverse=True)
     found = found[:limit]

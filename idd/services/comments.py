@@ -163,7 +163,7 @@ def threads_by_section(initiative: Initiative, revision: int | None = None) -> d
     """Threads of one revision (default: the current one) by section slug, in one query."""
     comments = ReviewComment.objects.filter(
         initiative=initiative, revision=revision or initiative.revision
-    ).select_related("author", "resolved_by", "reopened_resolution_by")
+    ).select_related("author__profile", "resolved_by__profile", "reopened_resolution_by__profile")
     threads: dict[int, Thread] = {}
     replies = []
     for comment in comments:

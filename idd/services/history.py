@@ -40,7 +40,7 @@ class Said:
 def _comments(initiative: Initiative) -> list[Said]:
     found = list(
         ReviewComment.objects.filter(initiative=initiative).select_related(
-            "author", "resolved_by", "reopened_resolution_by"
+            "author__profile", "resolved_by__profile", "reopened_resolution_by__profile"
         )
     )
     roots = {c.pk: c for c in found if c.parent_id is None}
@@ -83,7 +83,9 @@ def _comments(initiative: Initiative) -> list[Said]:
 
 def _decisions(initiative: Initiative) -> list[Said]:
     said = []
-    for decision in ReviewDecision.objects.filter(initiative=initiative).select_related("reviewer"):
+    for decision in ReviewDecision.objects.filter(initiative=initiative).select_related(
+        "reviewer__profile"
+    ):
         if decision.outcome == ReviewDecision.Outcome.APPROVED:
             kind, what, label = APPROVED, f"Approved revision {decision.revision}", "Remarks"
             link = reverse("revision_detail", args=[initiative.pk, decision.revision])

@@ -130,6 +130,7 @@ def _reviewers(initiative: Initiative) -> Iterable:
     return (
         get_user_model()
         .objects.filter(groups__name=roles.REVIEWER, is_active=True)
+        .select_related("profile")
         .exclude(pk__in=[u.pk for u in _team(initiative)])
     )
 
@@ -343,7 +344,7 @@ def awaiting_review(reviewer) -> QuerySet[Initiative]:
         Initiative.objects.filter(status__in=AWAITING_REVIEW)
         .exclude(pk__in=Initiative.objects.involving(reviewer).values("pk"))
         .annotate(submitted_at=Coalesce(Subquery(submitted_at), "updated_at"))
-        .select_related("partner", "owner")
+        .select_related("partner", "owner__profile")
         .order_by("submitted_at", "pk")
     )
 
@@ -359,7 +360,7 @@ def returned_to(user: roles.User) -> list[tuple[Initiative, ReviewDecision | Non
                 "review_decisions",
                 queryset=ReviewDecision.objects.filter(
                     outcome=ReviewDecision.Outcome.CHANGES_REQUESTED
-                ).select_related("reviewer"),
+                ).select_related("reviewer__profile"),
                 to_attr="returns",
             )
         )
@@ -375,7 +376,7 @@ def decisions_on(initiative: Initiative, revision: int) -> QuerySet[ReviewDecisi
     """The reviewers' decisions on one revision, in the order they were taken."""
     return (
         initiative.review_decisions.filter(revision=revision)
-        .select_related("reviewer")
+        .select_related("reviewer__profile")
         .order_by("decided_at")
     )
 
@@ -388,6 +389,6 @@ def latest_reason(initiative: Initiative) -> ReviewDecision | None:
         initiative.review_decisions.filter(
             revision=initiative.revision, outcome=ReviewDecision.Outcome.CHANGES_REQUESTED
         )
-        .select_related("reviewer")
+        .select_related("reviewer__profile")
         .last()
     )

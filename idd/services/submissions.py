@@ -87,7 +87,7 @@ def since_returned(initiative: Initiative) -> SinceReturned | None:
             decided_at__gte=returned.submitted_at,
             decided_at__lte=resubmitted.submitted_at,
         )
-        .select_related("reviewer")
+        .select_related("reviewer__profile")
         .last()
     )
     return SinceReturned(

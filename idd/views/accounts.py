@@ -1,20 +1,24 @@
 """Signing in and staying signed in: the sign-in page, the lock-out page, the session
-warning's endpoint, and the page shown when a form's security token has gone stale."""
+warning's endpoint, the page shown when a form's security token has gone stale, and
+your profile."""
 
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from idd.forms.login import SignInForm
+from idd.forms.profile import ProfileForm
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
 from idd.services import parking, throttling
@@ -24,6 +28,7 @@ from idd.views.guided_form import editing_refusal
 # Fields whose values never appear on a page, whatever form they came from.
 SECRET_FIELDS = ("csrfmiddlewaretoken", "password")
 SIGNED_OUT = "You have signed out."
+PROFILE_SAVED = "Your profile is saved. IDDs you prepare or review name you this way from now on."
 
 
 class SignInView(auth_views.LoginView):
@@ -61,6 +66,19 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
     return render(
         request, "registration/locked_out.html", {"until": until, "minutes": minutes}, status=429
     )
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    """Your own profile: there is no one else's to reach, the page edits whoever is signed
+    in (administrators edit others' in the admin)."""
+    user = cast(User, request.user)  # signed in: the middleware sees to it
+    form = ProfileForm(user, data=request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        form.save()
+        messages.success(request, PROFILE_SAVED)
+        return redirect("profile")
+    return render(request, "accounts/profile.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])

@@ -130,7 +130,8 @@ def test_draft_says_it_is_not_approved(text):
     assert "SUBMITTED: NOT APPROVED" in text  # the cover stamp
     assert "Revision 1 is not approved: its status is submitted." in text
     # The demo's reviewer returned it once before it was resubmitted.
-    assert "Review decisions" in text and "Changes requested" in " ".join(text.split())
+    assert "Coordination: the reviewers who concurred or returned the draft" in text
+    assert "Returned: changes requested" in " ".join(text.split())
     assert "1 Submitted (this document)" in text  # the revision history
 
 

@@ -81,7 +81,10 @@ def test_the_snapshot_carries_the_ratings_and_the_stored_history(maritime):
     assert physical["justification"].startswith("Armed smugglers")
     assert [
         (h["kind_label"], h["assessed_on_label"], h["assessed_by"]) for h in commitment["history"]
-    ] == [("Baseline", "31 Mar 2026", "Dana Ortiz"), ("Re-assessment", "30 Sep 2026", "Dana Ortiz")]
+    ] == [
+        ("Baseline", "31 Mar 2026", "MAJ Dana Ortiz"),
+        ("Re-assessment", "30 Sep 2026", "MAJ Dana Ortiz"),
+    ]
     assert (
         commitment["history"][0]["result"]
         == CommitmentAssessment.objects.get(subject_id=maritime.pk, kind="baseline").result

@@ -23,8 +23,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--html", action="store_true", help="write the print HTML instead of the PDF"
         )
+        parser.add_argument(
+            "--with-review-remarks",
+            action="store_true",
+            help="add an annex with the reviewers' internal remarks (not for the staffing copy)",
+        )
 
     def handle(self, *args, initiative: int, output: Path, html: bool, **options):
+        remarks = options["with_review_remarks"]
         try:
             found = Initiative.objects.get(pk=initiative)
         except Initiative.DoesNotExist as missing:
@@ -33,8 +39,10 @@ class Command(BaseCommand):
             raise CommandError(f"The folder {output.parent} does not exist.")
         doc = document_for(found)
         if html:
-            output.write_text(render_html(doc, media="print"), encoding="utf-8")
+            output.write_text(
+                render_html(doc, media="print", with_review_remarks=remarks), encoding="utf-8"
+            )
         else:
-            output.write_bytes(render_pdf(doc))
+            output.write_bytes(render_pdf(doc, with_review_remarks=remarks))
         kind = "print HTML" if html else "PDF"
         self.stdout.write(f"Wrote the {kind} of “{found.title}” to {output}")

@@ -25,7 +25,9 @@ from idd.views.review.common import with_reply_forms
 def revisions(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_visible_initiative(request, pk)
     approved = list(
-        initiative.revisions.select_related("approved_by").defer("snapshot").order_by("-number")
+        initiative.revisions.select_related("approved_by__profile")
+        .defer("snapshot")
+        .order_by("-number")
     )
     return render(
         request,

@@ -1,0 +1,38 @@
+"""Who people are at work: rank or grade, title, office, organization and phone.
+
+Name and e-mail stay on the user (`first_name`, `last_name`, `email`). A user may have no
+profile row yet (created before profiles existed, or by `createsuperuser`): readers treat
+a missing profile as empty, and the profile page creates it on first save.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from config.fields import LineField
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    rank_or_grade = LineField(
+        "rank or grade", max_length=20, blank=True, help_text="For example MAJ, Lt Col or GS-13."
+    )
+    job_title = LineField(
+        "title", max_length=100, blank=True, help_text="For example Security Cooperation Planner."
+    )
+    office_symbol = LineField(max_length=30, blank=True, help_text="For example J5-SC or SCO-DJ.")
+    organization = LineField(
+        max_length=100, blank=True, help_text="For example U.S. Africa Command."
+    )
+    phone = LineField(
+        max_length=40, blank=True, help_text="For example DSN 314-421-4567 or +49 711 729 4567."
+    )
+
+    class Meta:
+        verbose_name = "profile"
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"

@@ -1,0 +1,102 @@
+"""The people the printed IDD names: the preparer's point of contact on the cover, the
+coordination table and the approver's signature block, and reviewers' remarks kept out
+of the staffing copy unless the exporter asks for the annex."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from idd.export import render_html, render_pdf
+from idd.export.storage import document_for
+from idd.services import review
+from idd.snapshot import load, snapshot
+from tests.export.pdftools import flat, pdf_text
+
+RETURNED_BECAUSE = "Quantify the patrol hours the partner commits to each quarter."
+APPROVED_WITH = "Ready for staffing once J8 concurs."
+
+
+def text(pdf: bytes) -> str:
+    return flat(" ".join(pdf_text(pdf)))
+
+
+@pytest.fixture
+def approved(maritime):
+    """The demo's maritime initiative, returned once with a reason, then approved."""
+    reviewer = User.objects.get(username="reviewer")
+    planner = User.objects.get(username="planner")
+    review.start_review(maritime, reviewer)
+    review.request_changes(maritime, reviewer, RETURNED_BECAUSE)
+    maritime.refresh_from_db()
+    review.resubmit(maritime, planner)
+    maritime.refresh_from_db()
+    review.start_review(maritime, reviewer)
+    review.approve(maritime, reviewer, APPROVED_WITH)
+    maritime.refresh_from_db()
+    return maritime
+
+
+def test_the_cover_names_the_preparer_as_point_of_contact(maritime):
+    cover = flat(pdf_text(render_pdf(document_for(maritime)))[0])
+    assert (
+        "Point of contact Name MAJ Dana Ortiz Title Security Cooperation Planner "
+        "Office J5-SC, U.S. Africa Command Phone DSN 314-421-4567 E-mail planner@example.mil"
+    ) in cover
+    assert "Prepared by MAJ Dana Ortiz, with GS-13 Sam Whitfield" in cover
+
+
+def test_the_approved_idd_has_coordination_and_a_signature_block_but_no_remarks(approved):
+    pdf = text(render_pdf(document_for(approved)))
+
+    assert "Coordination: the reviewers who concurred or returned the draft" in pdf
+    returned = "COL Morgan Hale Chief, Security Cooperation Division, J5-SC Returned: changes"
+    assert returned in pdf
+    assert "J5-SC Concurred: approved" in pdf
+    signature = "Approved Morgan Hale COL Chief, Security Cooperation Division J5-SC Approved in"
+    assert signature in pdf and "IDD Workbench on" in pdf
+    assert RETURNED_BECAUSE not in pdf and APPROVED_WITH not in pdf
+    assert "review remarks" not in pdf.lower()
+
+
+def test_the_exporter_may_add_the_review_remarks_annex(approved, tmp_path):
+    plain, annexed = tmp_path / "staffing.pdf", tmp_path / "with-remarks.pdf"
+    call_command("export_idd", str(approved.pk), "-o", str(plain), stdout=io.StringIO())
+    call_command(
+        "export_idd",
+        str(approved.pk),
+        "-o",
+        str(annexed),
+        "--with-review-remarks",
+        stdout=io.StringIO(),
+    )
+
+    assert RETURNED_BECAUSE not in text(plain.read_bytes())
+    with_remarks = text(annexed.read_bytes())
+    assert "Annex: review remarks" in with_remarks
+    assert RETURNED_BECAUSE in with_remarks and APPROVED_WITH in with_remarks
+
+
+def test_the_print_view_keeps_the_remarks_out_too(approved):
+    assert RETURNED_BECAUSE not in render_html(document_for(approved), media="screen")
+
+
+def test_a_draft_not_yet_approved_says_so_in_its_signature_block(maritime):
+    pdf = text(render_pdf(document_for(maritime)))
+    assert "Not approved No reviewer has approved revision 1." in pdf
+    assert "Approved in IDD Workbench" not in pdf
+
+
+def test_a_revision_stored_before_profiles_still_renders(approved):
+    doc = snapshot(load(approved.pk))
+    del doc["meta"]["point_of_contact"]  # type: ignore[misc]
+    for decision in doc["approvals"]:
+        for key in ("reviewer_name", "reviewer_rank_or_grade", "reviewer_job_title"):
+            del decision[key]  # type: ignore[misc]
+        del decision["reviewer_office_symbol"]  # type: ignore[misc]
+
+    html = render_html(doc)
+
+    assert "<td>MAJ Dana Ortiz</td>" in html  # the point of contact falls back to the owner
+    assert '<p class="signature-block__name">COL Morgan Hale</p>' in html
