@@ -194,6 +194,10 @@ IDD = {
     "browser_print_css": Row(get=code(200), post=code(405)),
     "initiative_print": read_only(),
     "initiative_pdf": read_only(),
+    # The Section 333 notification draft, read like the IDD (the matrix's IDDs are 333 ones).
+    "notification_print": read_only(),
+    "notification_pdf": read_only(),
+    "notification_docx": read_only(),
 }
 
 ACCOUNTS = {

@@ -34,6 +34,8 @@ WIDTHS = {"320px": (320, 1), "1280px-at-200%": (640, 2)}
 NOT_PAGES = {
     "initiative_pdf": "a PDF (its layout is checked in tests/export)",
     "revision_pdf": "a PDF (its layout is checked in tests/export)",
+    "notification_pdf": "a PDF (its layout is checked in tests/export)",
+    "notification_docx": "a Word document (its text is checked in tests/export)",
 }
 # Pages the issue names: each must answer 200 to the role beside it, so the walk cannot
 # silently measure an error page or nothing.
