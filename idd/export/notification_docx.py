@@ -2,7 +2,8 @@
 
 Real headings (Title, Heading 1 and 2) and real tables with a header row, so they keep
 their structure when pasted into a memo template, where a PDF's text would come out as
-loose lines (ADR 0011). Written from the same elements as the print view and the PDF.
+loose lines (docs/adr/0011-notification-docx.md). Written from the same elements as the
+print view and the PDF.
 """
 
 from __future__ import annotations

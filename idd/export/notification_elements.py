@@ -175,7 +175,7 @@ def us_inputs(doc: Document) -> Element:
         "U.S. inputs (amount, type and purpose)",
         ("Ref", "What the U.S. provides", "Type", "When", "Estimated cost", "Answers"),
         rows,
-        ("", "Total", "", "", _total([u["estimated_cost"] for u in inputs]), ""),
+        ("Total", "", "", "", _total([u["estimated_cost"] for u in inputs]), ""),
     )
     return Element(
         "us-inputs",
