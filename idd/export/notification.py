@@ -18,8 +18,9 @@ from django.urls import reverse
 
 from idd.choices import FundingAuthority
 from idd.export import render
+from idd.export.notification_blocks import Element
 from idd.export.notification_docx import docx
-from idd.export.notification_elements import Element, elements
+from idd.export.notification_elements import elements
 from idd.export.printable import Media, PrintableDocument
 from idd.snapshot_shape import Document
 from idd.steps import STEP_BY_SLUG, Step

@@ -16,7 +16,7 @@ from docx import Document as new_docx
 from docx.document import Document as Docx
 from docx.shared import Pt
 
-from idd.export.notification_elements import Block, Element, Facts, Table, Text
+from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
 if TYPE_CHECKING:
     from idd.export.notification import Gap

@@ -18,79 +18,20 @@ elements, so they say the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import ClassVar
-
 from assessments import method, presentation
 from idd.completeness import missing_commitment
+from idd.export.notification_blocks import (
+    Block,
+    Element,
+    Facts,
+    Table,
+    blank,
+    lacking,
+    texts,
+    total,
+    usd,
+)
 from idd.snapshot_shape import Document, Objective
-
-Row = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A titled passage of the planner's own words."""
-
-    heading: str
-    body: str
-    kind: ClassVar[str] = "text"
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Named facts, printed as a table of row headers."""
-
-    rows: tuple[tuple[str, str], ...]
-    kind: ClassVar[str] = "facts"
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    headers: Row
-    rows: tuple[Row, ...]
-    total: Row | None = None
-    kind: ClassVar[str] = "table"
-
-
-Block = Text | Facts | Table
-
-
-@dataclass(frozen=True)
-class Element:
-    slug: str
-    title: str
-    answers: str  # "10 U.S.C. 333(e)(2): ..."
-    step: str  # the guided-form step that fills it
-    blocks: tuple[Block, ...]
-    missing: tuple[str, ...] = field(default=())
-    note: str = ""
-
-    @property
-    def anchor(self) -> str:
-        return f"element-{self.slug}"
-
-
-def usd(value: str | Decimal | None) -> str:
-    return "" if value in (None, "") else f"${Decimal(str(value)):,.0f}"
-
-
-def _total(values: list[str | None]) -> str:
-    return usd(sum((Decimal(v) for v in values if v not in (None, "")), Decimal(0)))
-
-
-def _blank(text: str | None) -> bool:
-    return not (text or "").strip()
-
-
-def _texts(*pairs: tuple[str, str]) -> tuple[Text, ...]:
-    return tuple(Text(heading, body) for heading, body in pairs if not _blank(body))
-
-
-def _missing(*pairs: tuple[str, bool]) -> tuple[str, ...]:
-    return tuple(what for what, lacking in pairs if lacking)
 
 
 def _fiscal_years(doc: Document) -> range:
@@ -117,8 +58,8 @@ def recipient(doc: Document) -> Element:
         "the program builds.",
         "basics",
         (facts,),
-        _missing(
-            ("the partner country", _blank(basics["partner"])), ("the targeted unit", not units)
+        lacking(
+            ("the partner country", blank(basics["partner"])), ("the targeted unit", not units)
         ),
     )
 
@@ -130,14 +71,14 @@ def description(doc: Document) -> Element:
         "Program description and the capability to be built",
         "10 U.S.C. 333(e)(1): the type and purpose of the support, and the capability it builds.",
         "context",
-        _texts(
+        texts(
             ("The problem the partner faces", context["problem_statement"]),
             ("The capability to be built (end state)", context["desired_end_state"]),
             ("How the program builds it", context["theory_of_change"]),
         ),
-        _missing(
-            ("the problem statement", _blank(context["problem_statement"])),
-            ("the desired end state (the capability)", _blank(context["desired_end_state"])),
+        lacking(
+            ("the problem statement", blank(context["problem_statement"])),
+            ("the desired end state (the capability)", blank(context["desired_end_state"])),
         ),
     )
 
@@ -151,8 +92,8 @@ def campaign(doc: Document) -> Element:
         "(security cooperation) plan, and of the integrated country strategy, that the "
         "program advances.",
         "context",
-        _texts(("Campaign-plan objective served", objective)),
-        _missing(("the campaign-plan objective", _blank(objective))),
+        texts(("Campaign-plan objective served", objective)),
+        lacking(("the campaign-plan objective", blank(objective))),
         note="The IDD does not record the integrated country strategy: name its objective "
         "in the memo.",
     )
@@ -175,7 +116,7 @@ def us_inputs(doc: Document) -> Element:
         "U.S. inputs (amount, type and purpose)",
         ("Ref", "What the U.S. provides", "Type", "When", "Estimated cost", "Answers"),
         rows,
-        ("Total", "", "", "", _total([u["estimated_cost"] for u in inputs]), ""),
+        ("Total", "", "", "", total([u["estimated_cost"] for u in inputs]), ""),
     )
     return Element(
         "us-inputs",
@@ -201,7 +142,7 @@ def budget(doc: Document) -> Element:
         (
             f"FY{year}",
             str(len([u for u in inputs if u["fiscal_year"] == year])),
-            _total([u["estimated_cost"] for u in inputs if u["fiscal_year"] == year]),
+            total([u["estimated_cost"] for u in inputs if u["fiscal_year"] == year]),
         )
         for year in _fiscal_years(doc)
     )
@@ -209,7 +150,7 @@ def budget(doc: Document) -> Element:
         "Budget by fiscal year",
         ("Fiscal year", "U.S. inputs", "Estimated cost"),
         rows,
-        ("Total", str(len(inputs)), _total([u["estimated_cost"] for u in inputs])),
+        ("Total", str(len(inputs)), total([u["estimated_cost"] for u in inputs])),
     )
     return Element(
         "budget",
@@ -253,17 +194,21 @@ def timeline(doc: Document) -> Element:
         for year in _fiscal_years(doc)
     )
     table = Table("Implementation timeline", ("Fiscal year", "Objective", "Milestones"), rows)
-    lacking = [
+    absent = [
         f"the objective for FY{year}" for year in _fiscal_years(doc) if year not in objectives
     ]
-    lacking += [f"the milestones of {row[0]}" for row in rows if not row[2]]
+    absent += [
+        f"the milestones of FY{year}"
+        for year, row in zip(_fiscal_years(doc), rows, strict=True)
+        if year in objectives and not row[2]
+    ]
     return Element(
         "timeline",
         "Implementation timeline and milestones",
         "10 U.S.C. 333(e)(3): the implementation timeline of the program.",
         "objectives",
         (table,) if objectives else (),
-        tuple(lacking),
+        tuple(absent),
         note="Milestones: the yearly objective's milestones and indicator targets, then the "
         "partner deliverables due (D) and the U.S. inputs delivered (U) that fiscal year.",
     )
@@ -307,7 +252,7 @@ def absorptive_capacity(doc: Document) -> Element:
         for r in doc["commitment"]["ratings"]
         if r.get("group", "").lower().startswith("absorptive") and r.get("score") is not None
     ]
-    blocks: tuple[Block, ...] = _texts(("Evaluation", text))
+    blocks: tuple[Block, ...] = texts(("Evaluation", text))
     if ratings:
         blocks += (Facts(tuple(ratings)),)
     return Element(
@@ -317,7 +262,7 @@ def absorptive_capacity(doc: Document) -> Element:
         "unit to absorb the training or equipment.",
         "sustainment",
         blocks,
-        _missing(("the partner's absorptive capacity", _blank(text))),
+        lacking(("the partner's absorptive capacity", blank(text))),
     )
 
 
@@ -335,13 +280,13 @@ def sustainment(doc: Document) -> Element:
         "10 U.S.C. 333(e)(4): the arrangements for sustainment, and the estimated cost and "
         "source of funds to sustain the capability beyond the program's completion.",
         "sustainment",
-        (*_texts(("Sustainment plan", s["sustainment_plan"])), facts),
-        _missing(
-            ("the sustainment plan", _blank(s["sustainment_plan"])),
+        (*texts(("Sustainment plan", s["sustainment_plan"])), facts),
+        lacking(
+            ("the sustainment plan", blank(s["sustainment_plan"])),
             ("the annual sustainment cost", s["sustainment_annual_cost"] in (None, "")),
             (
                 "the source of funds after U.S. support ends",
-                _blank(s["sustainment_funding_source"]),
+                blank(s["sustainment_funding_source"]),
             ),
         ),
     )
@@ -359,7 +304,7 @@ def prior_assistance(doc: Document) -> Element:
         f"Assistance FY{years[0]}–FY{years[-1]}",
         ("Fiscal year", "Authority", "Type and purpose", "Amount"),
         rows,
-        ("Total", "", "", _total([p["amount"] for p in entries])),
+        ("Total", "", "", total([p["amount"] for p in entries])),
     )
     without = [f"FY{y}" for y in years if all(p["fiscal_year"] != y for p in entries)]
     return Element(

@@ -9,9 +9,12 @@ from django.urls import reverse
 
 from idd.choices import FundingAuthority
 from idd.export import NOTIFICATION, document_for
+from idd.models import Initiative
+from idd.services import review
 from tests import factories
 from tests.export.notification_text import docx_headings, docx_text
 from tests.export.pdftools import flat, pdf_language, pdf_text, pdfinfo
+from tests.review.conftest import complete_initiative
 
 ELEMENTS = (
     "Recipient country and unit",
@@ -173,3 +176,18 @@ def test_export_idd_refuses_the_notification_of_another_authority(db, tmp_path):
         call_command(
             "export_idd", str(fmf.pk), "-o", str(tmp_path / "x.pdf"), "--document", "notification"
         )
+
+
+def test_an_approved_initiative_offers_the_notification_of_its_approved_revision(client, db):
+    owner, reviewer = factories.planner(), factories.reviewer()
+    initiative = complete_initiative(owner, factories.planner())
+    review.submit(initiative, owner)
+    review.start_review(Initiative.objects.get(pk=initiative.pk), reviewer)
+    review.approve(Initiative.objects.get(pk=initiative.pk), reviewer)
+    client.force_login(reviewer)
+
+    approved_page = client.get(reverse("initiative_review", args=[initiative.pk]))
+    draft = client.get(reverse("notification_print", args=[initiative.pk])).content.decode()
+
+    assert reverse("notification_pdf", args=[initiative.pk]) in approved_page.content.decode()
+    assert "Drafted from revision 1 of the Initiative Design Document (Approved, approved" in draft
