@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from docx import Document as new_docx
 from docx.document import Document as Docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import _Cell
 
 from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
@@ -23,16 +26,30 @@ if TYPE_CHECKING:
     from idd.snapshot_shape import Document
 
 
-def _table(out: Docx, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    table = out.add_table(rows=1, cols=len(headers))
+def _bold(cell: _Cell) -> None:
+    for run in cell.paragraphs[0].runs:
+        run.bold = True
+
+
+def _table(out: Docx, headers: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> None:
+    """A table; with `headers`, its first row is a header row (repeated on every page)."""
+    columns = len(headers) if headers else len(rows[0])
+    table = out.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
+    if headers:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, headers, strict=True):
             cell.text = text
+            _bold(cell)
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(header)
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+        if not headers:  # a fact's name, as the print view's row header
+            _bold(cells[0])
     out.add_paragraph()
 
 
@@ -42,7 +59,7 @@ def _block(out: Docx, block: Block) -> None:
         for paragraph in block.body.split("\n\n"):
             out.add_paragraph(paragraph.strip())
     elif isinstance(block, Facts):
-        _table(out, ("", ""), list(block.rows))
+        _table(out, None, list(block.rows))
     elif isinstance(block, Table):
         out.add_paragraph(block.caption, style="Caption")
         _table(out, block.headers, [*block.rows, *([block.total] if block.total else [])])

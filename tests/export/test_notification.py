@@ -12,7 +12,7 @@ from idd.export import NOTIFICATION, document_for
 from idd.models import Initiative
 from idd.services import review
 from tests import factories
-from tests.export.notification_text import docx_headings, docx_text
+from tests.export.notification_text import docx_header_rows, docx_headings, docx_text
 from tests.export.pdftools import flat, pdf_language, pdf_text, pdfinfo
 from tests.review.conftest import complete_initiative
 
@@ -87,6 +87,9 @@ def test_the_word_copy_holds_every_element_under_real_headings(maritime):
 
     assert_every_element(docx_text(copy))
     assert docx_headings(copy) == ["Missing elements", *ELEMENTS]
+    headers = docx_header_rows(copy)
+    assert ["Fiscal year", "U.S. inputs", "Estimated cost"] in headers, "the budget is a table"
+    assert len(headers) == 6, "every table but the facts has a header row"
 
 
 def test_an_incomplete_draft_lists_its_missing_elements_with_the_steps_that_fill_them(client, db):
