@@ -99,7 +99,8 @@ def test_download_says_it_is_preparing_then_hands_over_the_pdf(
 ):
     page = reviewer_page
     page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
-    status = page.locator("[data-export-pdf-status]")
+    # The IDD's own status region (the notification draft's PDF has one beside it).
+    status = page.locator(".initiative-actions [data-export-pdf-status]")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF").click()
         expect(page.get_by_role("link", name="Preparing PDF…")).to_have_attribute(
