@@ -4,6 +4,8 @@ Laying out a long IDD takes seconds (`make bench`), so every change to an initia
 queues its PDF to be rendered and stored once the initiative has been left unchanged for
 PDF_RENDER_DELAY seconds; the download then serves the stored file. A download that comes
 first still renders on the spot (`idd.export.pdf_for`): nothing depends on a worker.
+Every printable document the initiative has is rendered ahead (the IDD, and the Section
+333 notification draft for a Section 333 initiative).
 An approval stores its revision's PDF right after it commits, and queues it here too,
 in case the web process stops before it is done.
 
@@ -24,19 +26,20 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from idd.export import pdf_for, revision_pdf, revision_pdf_stored
+from idd.export import document_for, offered_kinds, revision_pdf, revision_pdf_stored, stored_pdf
 from idd.models import Initiative, Revision
 from idd.services.summaries import refresh_stale_summaries
 
 
 @task()
 def render_pdf_ahead(initiative_id: int, version: int) -> bool:
-    """Store the PDF of this version of the initiative; False if there is nothing to do:
+    """Store the PDFs of this version of the initiative; False if there is nothing to do:
     the initiative changed again (that change queued its own render) or is gone."""
     initiative = Initiative.objects.filter(pk=initiative_id, version=version).first()
     if initiative is None:
         return False
-    pdf_for(initiative)
+    for kind in offered_kinds(document_for(initiative)):
+        stored_pdf(initiative, kind)
     return True
 
 

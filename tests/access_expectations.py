@@ -202,6 +202,10 @@ IDD = {
     # Data out (idd.views.exchange): every reader downloads the file and the CSV.
     "initiative_data_json": read_only(),
     "initiative_deliverables_csv": read_only(),
+    # The Section 333 notification draft, read like the IDD (the matrix's IDDs are 333 ones).
+    "notification_print": read_only(),
+    "notification_pdf": read_only(),
+    "notification_docx": read_only(),
 }
 
 ACCOUNTS = {

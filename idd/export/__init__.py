@@ -16,8 +16,16 @@ Interface (stable; other parts of the product call these):
 - `open_pdf(find) -> (file, download name)`: the PDF `find` returns, opened.
 - `PDFMissing`: an approved revision's PDF is lost and cannot be made again as it was.
 - `document_for(initiative) -> dict`: the snapshot the print view and PDF show.
+- `KINDS`, `IDD`, `NOTIFICATION`, `offered_kinds(doc)`: the printable documents of an
+  initiative (`idd.export.printable.PrintableDocument`: slug, title, `html(doc, media=)`,
+  `pdf(doc)`, and `copy(doc)` for the notification's .docx), and those a snapshot has.
+- `stored_pdf(initiative, kind) -> StoredPDF`: any kind's PDF, stored like the IDD's
+  (`pdf_for` is the IDD's).
 """
 
+from idd.export.kinds import IDD, KINDS, offered_kinds
+from idd.export.notification import NOTIFICATION
+from idd.export.printable import PrintableDocument
 from idd.export.render import render_html, render_pdf
 from idd.export.storage import (
     PDFMissing,
@@ -28,12 +36,18 @@ from idd.export.storage import (
     revision_pdf,
     revision_pdf_name,
     revision_pdf_stored,
+    stored_pdf,
 )
 
 __all__ = [
+    "IDD",
+    "KINDS",
+    "NOTIFICATION",
     "PDFMissing",
+    "PrintableDocument",
     "StoredPDF",
     "document_for",
+    "offered_kinds",
     "open_pdf",
     "pdf_for",
     "render_html",
@@ -41,4 +55,5 @@ __all__ = [
     "revision_pdf",
     "revision_pdf_name",
     "revision_pdf_stored",
+    "stored_pdf",
 ]

@@ -8,6 +8,10 @@ new name and is never served stale; an unchanged one costs a snapshot and two st
 Older PDFs of the same initiative are removed when a new one is stored. However many
 requests and workers want one PDF at once, it is rendered once (`idd.export.once`).
 
+Every printable document (`idd.export.kinds`: the IDD, the Section 333 notification draft)
+is stored this way (`stored_pdf`), each kind in a folder of its own and with its slug in
+the fingerprint, so two kinds of one snapshot never share a name.
+
 An approved revision's PDF is stored under a name that carries the same fingerprint, as
 of its approval (`revision_pdf_name`): that is how a PDF missing from storage can be
 told apart as reproducible (same snapshot, marking, templates and code: rendering again
@@ -29,11 +33,11 @@ import weasyprint
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.utils.text import slugify
 
 from idd.document import shown_document
 from idd.export import once
-from idd.export.render import render_pdf
+from idd.export.kinds import IDD
+from idd.export.printable import PrintableDocument
 from idd.models import Initiative, Revision
 from idd.snapshot_shape import Document
 
@@ -74,16 +78,12 @@ def document_for(initiative: Initiative) -> Document:
     return shown_document(initiative)[1]
 
 
-def download_name(doc: Document) -> str:
-    meta = doc["meta"]
-    return f"IDD-{slugify(meta['title'])[:60]}-rev{meta['revision']}.pdf"
-
-
 # The files the PDF is rendered from, besides the snapshot.
 RENDERED_FROM = (
     (settings.BASE_DIR / "templates", "*.html"),
     (settings.BASE_DIR / "templates", "*.svg"),
     (settings.BASE_DIR / "static" / "css", "print.css"),
+    (settings.BASE_DIR / "static" / "css", "notification.css"),
     (settings.BASE_DIR / "idd", "*.py"),
     (settings.BASE_DIR / "assessments", "*.py"),
 )
@@ -106,17 +106,21 @@ def _code_fingerprint() -> str:
 _deployed_code_fingerprint = functools.cache(_code_fingerprint)
 
 
-def fingerprint(doc: Document) -> str:
-    """Changes whenever the PDF of this snapshot would."""
+def fingerprint(doc: Document, kind: PrintableDocument = IDD) -> str:
+    """Changes whenever the PDF of this kind of document of this snapshot would."""
     code = _code_fingerprint() if settings.DEBUG else _deployed_code_fingerprint()
     digest = hashlib.sha256(code.encode())
+    if kind is not IDD:  # the IDD's names stay as they were before there were kinds
+        digest.update(f"{kind.slug}\n".encode())
     digest.update(f"{settings.MARKING}\n{settings.SITE_NAME}\n".encode())
     digest.update(json.dumps(doc, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:32]
 
 
-def _folder(initiative_id: int) -> str:
-    return f"{FOLDER}/initiative-{initiative_id}"
+def _folder(initiative_id: int, kind: PrintableDocument = IDD) -> str:
+    """The IDD's PDFs in the initiative's folder, every other kind's in a folder inside it."""
+    folder = f"{FOLDER}/initiative-{initiative_id}"
+    return folder if kind is IDD else f"{folder}/{kind.slug}"
 
 
 def revision_pdf_name(initiative_id: int, number: int, doc: Document) -> str:
@@ -139,7 +143,7 @@ def revision_pdf(revision: Revision) -> StoredPDF:
     doc = revision.snapshot
     name = revision.pdf.name
     if name and name == revision_pdf_name(revision.initiative_id, revision.number, doc):
-        if once.store_once(name, revision.initiative_id, lambda: render_pdf(doc)):
+        if once.store_once(name, revision.initiative_id, lambda: IDD.pdf(doc)):
             log.info(
                 "Stored the PDF of revision %s of initiative %s from its frozen snapshot",
                 revision.number,
@@ -148,7 +152,7 @@ def revision_pdf(revision: Revision) -> StoredPDF:
     elif not (name and once.is_complete(name)):
         log.error("The PDF of revision %s is missing from storage: %s", revision.pk, name)
         raise PDFMissing(revision)
-    return StoredPDF(name, download_name(doc))
+    return StoredPDF(name, IDD.download_name(doc))
 
 
 def revision_pdf_stored(revision: Revision) -> bool:
@@ -161,14 +165,24 @@ def pdf_for(initiative: Initiative) -> StoredPDF:
 
     An approved initiative's is its approved revision's PDF (`revision_pdf`).
     """
+    return stored_pdf(initiative, IDD)
+
+
+def stored_pdf(initiative: Initiative, kind: PrintableDocument) -> StoredPDF:
+    """The PDF of this kind of document of the initiative as shown now: from storage when
+    unchanged, else rendered once and stored.
+
+    The IDD of an approved initiative is its approved revision's record (`revision_pdf`);
+    other kinds are drafts made from that revision, stored by content like a draft IDD.
+    """
     revision, doc = shown_document(initiative)
-    if revision is not None:
+    if kind is IDD and revision is not None:
         return revision_pdf(revision)
-    folder = _folder(initiative.pk)
-    name = f"{folder}/{fingerprint(doc)}.pdf"
-    if once.store_once(name, initiative.pk, lambda: render_pdf(doc)):
+    folder = _folder(initiative.pk, kind)
+    name = f"{folder}/{fingerprint(doc, kind)}.pdf"
+    if once.store_once(name, initiative.pk, lambda: kind.pdf(doc)):
         once.remove_older(folder, keep=name)
-    return StoredPDF(name, download_name(doc))
+    return StoredPDF(name, kind.download_name(doc))
 
 
 def open_pdf(find: Callable[[], StoredPDF]) -> tuple[File, str]:

@@ -8,4 +8,18 @@ urlpatterns = [
     ),
     path("initiatives/<int:pk>/print/", export.print_view, name="initiative_print"),
     path("initiatives/<int:pk>/pdf/", export.pdf_download, name="initiative_pdf"),
+    # The Section 333 notification draft: print view, PDF, Word copy.
+    path(
+        "initiatives/<int:pk>/notification/",
+        export.notification_print,
+        name="notification_print",
+    ),
+    path(
+        "initiatives/<int:pk>/notification/pdf/", export.notification_pdf, name="notification_pdf"
+    ),
+    path(
+        "initiatives/<int:pk>/notification/docx/",
+        export.notification_docx,
+        name="notification_docx",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""The printable IDD: the browser print view and the PDF download."""
+"""The printable documents (the IDD, the Section 333 notification draft): the browser
+print view, the PDF download and, for the notification, its Word copy."""
 
 from collections.abc import Callable
 
@@ -9,7 +10,17 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from idd.export import PDFMissing, StoredPDF, document_for, open_pdf, pdf_for, render_html
+from idd.export import (
+    NOTIFICATION,
+    PDFMissing,
+    PrintableDocument,
+    StoredPDF,
+    document_for,
+    open_pdf,
+    pdf_for,
+    render_html,
+    stored_pdf,
+)
 from idd.export.once import Busy
 from idd.models import Initiative
 from idd.views.initiatives import get_visible_initiative
@@ -65,6 +76,52 @@ def pdf_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         return pdf_for(initiative)
 
     return pdf_response(request, initiative, find)
+
+
+def _refused(request: HttpRequest, initiative: Initiative, kind: PrintableDocument):
+    """None if the initiative has this kind of document, else the page saying why not (404)."""
+    doc = document_for(initiative)
+    if kind.offered(doc):
+        return None
+    context = {"initiative": initiative, "message": kind.refusal(doc)}
+    return render(request, "idd/notification/unavailable.html", context, status=404)
+
+
+@transaction.non_atomic_requests
+@require_GET
+def notification_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Section 333 notification draft laid out for paper, with its missing elements."""
+    initiative = get_visible_initiative(request, pk)
+    if refused := _refused(request, initiative, NOTIFICATION):
+        return refused
+    return HttpResponse(NOTIFICATION.html(document_for(initiative), media="screen"))
+
+
+@transaction.non_atomic_requests
+@require_GET
+def notification_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The notification draft as a tagged PDF, stored and served like the IDD's."""
+    initiative = get_visible_initiative(request, pk)
+    if refused := _refused(request, initiative, NOTIFICATION):
+        return refused
+
+    def find() -> StoredPDF:
+        return stored_pdf(initiative, NOTIFICATION)
+
+    return pdf_response(request, initiative, find)
+
+
+@require_GET
+def notification_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The notification draft as a Word document, to paste into the notification memo."""
+    initiative = get_visible_initiative(request, pk)
+    if refused := _refused(request, initiative, NOTIFICATION):
+        return refused
+    doc = document_for(initiative)
+    response = HttpResponse(NOTIFICATION.copy(doc), content_type=NOTIFICATION.copy_content_type)
+    name = NOTIFICATION.download_name(doc, "docx")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_GET

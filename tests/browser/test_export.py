@@ -99,7 +99,8 @@ def test_download_says_it_is_preparing_then_hands_over_the_pdf(
 ):
     page = reviewer_page
     page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
-    status = page.locator("[data-export-pdf-status]")
+    # The IDD's own status region (the notification draft's PDF has one beside it).
+    status = page.locator(".initiative-actions [data-export-pdf-status]")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF").click()
         expect(page.get_by_role("link", name="Preparing PDF…")).to_have_attribute(
@@ -133,3 +134,32 @@ def test_without_javascript_the_link_downloads_the_pdf(browser, live_server, mar
     download.value.save_as(target)
     assert_is_the_maritime_pdf(target)
     context.close()
+
+
+def test_the_initiative_page_offers_the_notification_draft_beside_download_pdf(
+    reviewer_page, live_server, maritime, tmp_path
+):
+    page = reviewer_page
+    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Notification draft PDF").click()
+    assert download.value.suggested_filename == (
+        "Sec333-notification-kestrela-coastal-patrol-capability-rev1.pdf"
+    )
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    pdf = target.read_bytes()
+    assert pdfinfo(pdf)["Tagged"] == "yes"
+    assert "Recipient country and unit" in flat(pdf_text(pdf)[0])
+    assert_accessible(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".initiative-actions").screenshot(path=SHOTS / "notification-offer.png")
+    page.screenshot(path=SHOTS / "initiative-page-with-notification.png")
+
+    page.get_by_role("link", name="Read the notification draft").click()
+    expect(page).to_have_url(f"{live_server.url}/initiatives/{maritime.pk}/notification/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kestrela coastal patrol capability")
+    expect(page.get_by_role("heading", name="Missing elements")).to_be_visible()
+    expect(page.locator(".notification-answers")).to_have_count(12)
+    assert_accessible(page)
+    page.screenshot(path=SHOTS / "notification-print-view.png", full_page=True)

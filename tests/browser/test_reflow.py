@@ -35,6 +35,8 @@ NOT_PAGES = {
     "initiative_pdf": "a PDF (its layout is checked in tests/export)",
     "revision_pdf": "a PDF (its layout is checked in tests/export)",
     "partner_search": "JSON suggestions for the partner field, not a page",
+    "notification_pdf": "a PDF (its layout is checked in tests/export)",
+    "notification_docx": "a Word document (its text is checked in tests/export)",
 }
 # Pages the issue names: each must answer 200 to the role beside it, so the walk cannot
 # silently measure an error page or nothing.

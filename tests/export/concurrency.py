@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.test import Client
 
-from idd.export import storage
+from idd.export import IDD, PrintableDocument
 
 
 @dataclass
@@ -28,9 +28,10 @@ class Renders:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def count_renders(monkeypatch) -> Renders:
+def count_renders(monkeypatch, kind: PrintableDocument = IDD) -> Renders:
+    """Count the PDF renders of this kind of document (the IDD unless told)."""
     renders = Renders()
-    real = storage.render_pdf
+    real = kind.pdf
 
     def render(doc):
         with renders._lock:
@@ -39,7 +40,7 @@ def count_renders(monkeypatch) -> Renders:
             renders.started_at.append(time.perf_counter())
         return real(doc)
 
-    monkeypatch.setattr(storage, "render_pdf", render)
+    monkeypatch.setattr(kind, "pdf", render)
     return renders
 
 

@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.urls import reverse
 
-from idd.export import document_for, once, pdf_for
+from idd.export import NOTIFICATION, document_for, once, pdf_for
 from idd.export.storage import FOLDER, fingerprint
 from idd.tasks import render_pdf_ahead
 from tests.export.concurrency import at_once, count_renders
@@ -101,3 +101,19 @@ def test_a_download_that_cannot_wait_longer_says_to_try_again(client, maritime, 
     page = response.content.decode()
     assert "The PDF is not ready yet" in page and "try the download again in a minute" in page
     assert renders.count == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_downloads_of_the_notification_draft_render_it_once(maritime, monkeypatch):
+    renders = count_renders(monkeypatch, NOTIFICATION)
+    idd_renders = count_renders(monkeypatch)
+    url = reverse("notification_pdf", args=[maritime.pk])
+
+    downloads = at_once(maritime.owner, [url] * DOWNLOADS)
+
+    assert [d.status for d in downloads] == [200] * DOWNLOADS
+    assert len({d.body for d in downloads}) == 1, "every download got the one stored PDF"
+    assert "Recipient country and unit" in flat(pdf_text(downloads[0].body)[0])
+    assert renders.count == 1
+    assert idd_renders.count == 0 and exports_of(maritime) == [], "the IDD's PDF is its own"
+    assert len(exports_of(maritime, NOTIFICATION)) == 1

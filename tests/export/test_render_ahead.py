@@ -8,10 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from idd.export import pdf_for
+from idd.choices import FundingAuthority
+from idd.export import NOTIFICATION, pdf_for
 from idd.services import review
 from idd.services.editing import new_version
 from idd.tasks import render_pdf_ahead
+from tests import factories
+from tests.export.concurrency import count_renders
 from tests.export.stored import exports_of
 
 
@@ -80,3 +83,33 @@ def test_a_render_queued_before_a_later_save_does_nothing(maritime):
     assert exports_of(maritime) == []
     assert render_pdf_ahead.call(maritime.pk, maritime.version) is True
     assert len(exports_of(maritime)) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_stores_the_notification_draft_too_and_its_download_renders_nothing(
+    maritime, settings, client, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.PDF_RENDER_DELAY = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        new_version(maritime, maritime.version)
+
+    call_command("db_worker", batch=True, interval=0, verbosity=0)
+
+    (stored,) = exports_of(maritime, NOTIFICATION)
+    renders = count_renders(monkeypatch, NOTIFICATION)
+    client.force_login(maritime.owner)
+    response = client.get(reverse("notification_pdf", args=[maritime.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert renders.count == 0, "the download served what the worker stored"
+    assert exports_of(maritime, NOTIFICATION) == [stored]
+    assert len(exports_of(maritime)) == 1, "and the IDD's PDF beside it"
+
+
+def test_the_worker_renders_no_notification_for_another_authority(db):
+    fmf = factories.InitiativeFactory(funding_authority=FundingAuthority.FMF)
+
+    assert render_pdf_ahead.call(fmf.pk, fmf.version) is True
+
+    assert len(exports_of(fmf)) == 1
+    assert exports_of(fmf, NOTIFICATION) == []

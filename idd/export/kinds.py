@@ -1,0 +1,31 @@
+"""Every kind of printable document of an initiative (`idd.export.printable`), by slug."""
+
+from __future__ import annotations
+
+from idd.export import render
+from idd.export.notification import NOTIFICATION
+from idd.export.printable import Media, PrintableDocument
+from idd.snapshot_shape import Document
+
+
+class IDDDocument(PrintableDocument):
+    """The Initiative Design Document itself (`idd.export.render`)."""
+
+    slug = "idd"
+    title = "Initiative Design Document"
+    short_name = "IDD"
+
+    def html(self, doc: Document, *, media: Media = "print") -> str:
+        return render.render_html(doc, media=media)
+
+    def pdf(self, doc: Document) -> bytes:
+        return render.render_pdf(doc)
+
+
+IDD = IDDDocument()
+KINDS: dict[str, PrintableDocument] = {kind.slug: kind for kind in (IDD, NOTIFICATION)}
+
+
+def offered_kinds(doc: Document) -> list[PrintableDocument]:
+    """The documents this snapshot's initiative has (the IDD always)."""
+    return [kind for kind in KINDS.values() if kind.offered(doc)]
