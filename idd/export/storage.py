@@ -110,7 +110,9 @@ def fingerprint(doc: Document) -> str:
     """Changes whenever the PDF of this snapshot would."""
     code = _code_fingerprint() if settings.DEBUG else _deployed_code_fingerprint()
     digest = hashlib.sha256(code.encode())
-    digest.update(f"{settings.MARKING}\n{settings.SITE_NAME}\n".encode())
+    digest.update(
+        f"{settings.MARKING}\n{settings.SITE_NAME}\n{settings.CUI_DESIGNATION}\n".encode()
+    )
     digest.update(json.dumps(doc, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:32]
 
