@@ -35,6 +35,20 @@ class Part:
     title: str
     template: str
 
+    @property
+    def running_head(self) -> str:
+        """The part's name in the page's top margin: short enough for one line at 9 pt."""
+        return RUNNING_HEADS.get(self.anchor, self.title)
+
+
+# Titles too long for the top margin's box, shortened there.
+RUNNING_HEADS = {
+    "section-us-inputs": "U.S. inputs",
+    "section-timeline": "Timeline",
+    "section-objectives": "Yearly objectives",
+    "section-sustainment": "Absorptive capacity, sustainment",
+}
+
 
 def _part(slug: str, title: str, template: str) -> Part:
     return Part(f"section-{slug}", title, template)
