@@ -35,6 +35,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # The marking banner printed at the top and bottom of every page and PDF page.
 MARKING = env_str("MARKING", "UNCLASSIFIED")
+# The CUI designation indicator printed on the IDD's cover when MARKING starts with "CUI"
+# (DoD Instruction 5200.48): who controls the information, its category, its limited
+# dissemination control and whom to ask. `idd.checks` warns while it is not configured.
+CUI_DESIGNATION = {
+    "controlled_by": env_str("CUI_CONTROLLED_BY", ""),
+    "category": env_str("CUI_CATEGORY", ""),
+    "dissemination": env_str("CUI_DISSEMINATION", ""),
+    "poc": env_str("CUI_POC", ""),
+}
 SITE_NAME = "IDD Workbench"
 
 INSTALLED_APPS = [

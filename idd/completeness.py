@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from assessments.models import RATED_FIELDS
 from assessments.presentation import RATING_LABELS
 from idd.choices import RiskCategory
+from idd.distribution import Choice
 from idd.sections import SECTIONS, Section
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
@@ -34,7 +35,20 @@ def _missing_texts(section: Mapping[str, Any], labels: dict[str, str]) -> list[s
 
 
 def missing_basics(doc: Doc) -> list[str]:
-    return [] if doc["basics"]["targeted_units"] else ["the partner units the initiative targets"]
+    basics = doc["basics"]
+    missing = [] if basics["targeted_units"] else ["the partner units the initiative targets"]
+    choice = Choice(
+        basics.get("distribution_statement", ""),
+        basics.get("distribution_reason", ""),
+        basics.get("distribution_office", ""),
+    )
+    if not choice.letter:
+        missing.append("the distribution statement printed on the cover")
+    missing += [f"the distribution statement's {PROBLEM_NAMES[key]}" for key in choice.problems()]
+    return missing
+
+
+PROBLEM_NAMES = {"reason": "reason for the restriction", "office": "controlling DoD office"}
 
 
 def missing_context(doc: Doc) -> list[str]:

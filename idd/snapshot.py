@@ -18,6 +18,7 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
+from idd import distribution
 from idd.commitment import assessment_entry, assessment_inputs, stored_ratings
 from idd.models import (
     Initiative,
@@ -175,6 +176,8 @@ def snapshot(initiative: Initiative) -> Document:
     us_inputs = [_us_input(u) for u in us_input_rows]
     _cross_reference(deliverables, us_inputs)
     ratings = stored_ratings(initiative)
+    determined = initiative.distribution_determined_on
+    determined_on = determined.isoformat() if determined else ""
     inputs = assessment_inputs(initiative, deliverables_rows, us_input_rows, ratings)
     return {
         "format": SNAPSHOT_FORMAT,
@@ -199,6 +202,17 @@ def snapshot(initiative: Initiative) -> Document:
             "first_fiscal_year": initiative.first_fiscal_year,
             "last_fiscal_year": initiative.last_fiscal_year,
             "targeted_units": [str(unit.name) for unit in initiative.targeted_units.all()],
+            # The distribution statement as chosen and as printed (idd.distribution).
+            "distribution_statement": initiative.distribution_statement,
+            "distribution_reason": initiative.distribution_reason,
+            "distribution_office": initiative.distribution_office,
+            "distribution_determined_on": determined_on,
+            "distribution_wording": distribution.wording(
+                initiative.distribution_statement,
+                initiative.distribution_reason,
+                initiative.distribution_office,
+                determined_on,
+            ),
         },
         "context": {
             "problem_statement": initiative.problem_statement,

@@ -62,6 +62,12 @@ class Basics(TypedDict):
     first_fiscal_year: Annotated[int, Label("First fiscal year")]
     last_fiscal_year: Annotated[int, Label("Last fiscal year")]
     targeted_units: Annotated[list[str], Label("Targeted partner units")]
+    # The distribution statement (idd.distribution); a revision stored before it lacks them.
+    distribution_statement: Annotated[str, Label("Distribution statement")]
+    distribution_reason: Annotated[str, Label("Reason for the restriction")]
+    distribution_office: Annotated[str, Label("Controlling DoD office")]
+    distribution_determined_on: Annotated[IsoDate, Label("Date of determination")]
+    distribution_wording: str  # the statement as printed on the cover
 
 
 class PriorAssistance(TypedDict):

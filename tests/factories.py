@@ -70,6 +70,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     funding_authority = FundingAuthority.SECTION_333
     first_fiscal_year = 2027
     last_fiscal_year = 2031
+    distribution_statement = "A"  # a complete IDD has one (idd.distribution)
     owner = factory.LazyFunction(planner)
 
     @factory.post_generation

@@ -29,6 +29,7 @@ from idd.demo.rows import (
     add_rows,
     record_commitment,
 )
+from idd.distribution import Reason, Statement
 from idd.models import Initiative, Partner
 
 COUNTRY = "Solmara (fictional)"
@@ -287,6 +288,10 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
         ),
         sustainment_annual_cost=Decimal("240000"),
         sustainment_funding_source="Solmaran defense budget (line not yet created)",
+        distribution_statement=Statement.B,
+        distribution_reason=Reason.FOREIGN_GOVERNMENT,
+        distribution_office="USAFRICOM J5, Stuttgart, Germany",
+        distribution_determined_on=date(2025, 9, 1),
         owner=planner,
         last_step="review",
     )

@@ -28,6 +28,7 @@ from idd.demo.rows import (
     add_rows,
     record_commitment,
 )
+from idd.distribution import Reason, Statement
 from idd.models import Initiative, Partner
 from idd.services import comments, review
 
@@ -155,6 +156,10 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
         ),
         sustainment_annual_cost=Decimal("310000"),
         sustainment_funding_source="Kestrelan defense budget, navy operations line",
+        distribution_statement=Statement.D,
+        distribution_reason=Reason.ADMINISTRATIVE,
+        distribution_office="USAFRICOM J5, Stuttgart, Germany",
+        distribution_determined_on=date(2026, 10, 15),
         owner=planner,
         last_step="review",
     )

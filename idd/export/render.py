@@ -11,13 +11,15 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import DEFAULT_OPTIONS, HTML
 
+from idd import cui
 from idd.choices import InitiativeStatus
+from idd.diff import SectionDiff, diff
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.pdf_tags import fix_tags, table_cells
 from idd.export.signature import review_remarks, signature
 from idd.export.stylesheets import take_stylesheets
 from idd.export.timeline import timeline
-from idd.models import ReviewDecision
+from idd.models import ReviewDecision, Revision
 from idd.sections import SECTIONS
 from idd.snapshot_shape import Document
 
@@ -34,6 +36,20 @@ class Part:
     anchor: str
     title: str
     template: str
+
+    @property
+    def running_head(self) -> str:
+        """The part's name in the page's top margin: short enough for one line at 9 pt."""
+        return RUNNING_HEADS.get(self.anchor, self.title)
+
+
+# Titles too long for the top margin's box, shortened there.
+RUNNING_HEADS = {
+    "section-us-inputs": "U.S. inputs",
+    "section-timeline": "Timeline",
+    "section-objectives": "Yearly objectives",
+    "section-sustainment": "Absorptive capacity, sustainment",
+}
 
 
 def _part(slug: str, title: str, template: str) -> Part:
@@ -57,6 +73,52 @@ PARTS: tuple[Part, ...] = (
     _part("approvals", "Approvals", "idd/document/approvals.html"),
     _part("revisions", "Revision history", "idd/document/revisions.html"),
 )
+# From revision 2 on, before the revision history: what changed since the previous
+# approved revision, section by section (idd.diff).
+CHANGES = _part("changes", "Summary of changes", "idd/document/changes.html")
+
+
+def document_parts(changes: PreviousRevision | None) -> tuple[Part, ...]:
+    """The parts of this document: PARTS, with the summary of changes when it has one."""
+    if changes is None:
+        return PARTS
+    return (*PARTS[:-1], CHANGES, PARTS[-1])
+
+
+@dataclass(frozen=True)
+class PreviousRevision:
+    """The approved revision before this document's, and what changed since it."""
+
+    number: int
+    approved_at: str
+    approved_by: str
+    sections: list[SectionDiff]  # the sections that changed, in document order
+
+
+def changes_since_previous(doc: Document) -> PreviousRevision | None:
+    """What changed from the previous approved revision, for revision 2 and later; None
+    for a first revision.
+
+    Read from the previous revision's frozen snapshot, which never changes once approved
+    (`Revision` is written once): the summary depends only on this document (its
+    initiative, revision number and approved revisions are in it) and so changes only
+    when the document does, which keeps the stored PDF's fingerprint of `doc` sufficient.
+    """
+    number = doc["meta"]["revision"]
+    earlier = [r for r in doc.get("revisions", []) if r["number"] < number]
+    if not earlier:
+        return None
+    previous = max(earlier, key=lambda r: r["number"])
+    stored = Revision.objects.filter(
+        initiative_id=doc["meta"]["id"], number=previous["number"]
+    ).values_list("snapshot", flat=True)
+    old = stored.first()
+    if old is None:
+        return None
+    sections = [section for section in diff(old, doc) if section.changed]
+    return PreviousRevision(
+        previous["number"], previous["approved_at"], previous["approved_by"], sections
+    )
 
 
 # Internal remarks: an annex only when the exporter asks (export_idd --with-review-remarks).
@@ -87,6 +149,11 @@ def approval_of(doc: Document) -> dict[str, str] | None:
         if decision["revision"] == number and decision["outcome"] == approved:
             return {"approved_at": decision["decided_at"], "approved_by": decision["reviewer"]}
     return None
+
+
+def document_date(doc: Document, approval: dict[str, str] | None) -> str:
+    """The date the document is of: its approval, else its last change (ISO)."""
+    return approval["approved_at"] if approval else doc["meta"]["updated_at"]
 
 
 def revision_history(doc: Document, approval: dict[str, str] | None) -> list[dict[str, Any]]:
@@ -132,11 +199,16 @@ def render_html(doc: Document, *, media: Media = "print", with_review_remarks: b
     """
     basics = doc["basics"]
     approval = approval_of(doc)
-    numbers = {part.anchor: n for n, part in enumerate(PARTS, start=1)}
+    changes = changes_since_previous(doc)
+    parts = document_parts(changes)
+    numbers = {part.anchor: n for n, part in enumerate(parts, start=1)}
     context = {
         "doc": doc,
         "media": media,
-        "parts": PARTS,
+        "parts": parts,
+        "changes": changes,
+        "cui_designation": cui.designation(),
+        "document_date": document_date(doc, approval),
         "timeline": timeline(doc),
         "approval": approval,
         "history": revision_history(doc, approval),

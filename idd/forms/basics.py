@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from idd import roles
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
+from idd.distribution import RESTRICTED, Choice
 from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
 from idd.forms.partner import PartnerField
 from idd.models import Initiative, Partner, PartnerUnit
@@ -116,14 +117,35 @@ class BasicsForm(forms.ModelForm):
             "last_fiscal_year",
             "targeted_units",
             "team_members",
+            "distribution_statement",
+            "distribution_reason",
+            "distribution_office",
+            "distribution_determined_on",
         ]
         field_classes = {"partner": PartnerField}
-        labels = {"title": "Initiative title", "funding_authority": "Funding authority"}
+        labels = {
+            "title": "Initiative title",
+            "funding_authority": "Funding authority",
+            "distribution_statement": "Distribution statement",
+            "distribution_reason": "Reason for the restriction",
+            "distribution_office": "Controlling DoD office",
+            "distribution_determined_on": "Date of determination",
+        }
         help_texts = {
             "title": "A short name a reviewer recognizes, e.g. “Kestrela coastal patrol "
             "capability”.",
             "partner": "The partner nation whose forces the initiative builds: type its "
             "name as listed, e.g. “Kestrela”.",
+            "distribution_statement": "Who may receive the printed IDD (DoD Instruction "
+            "5230.24). Printed on its cover in the instruction's wording.",
+            "distribution_reason": "Needed for statements B to F.",
+            "distribution_office": "Needed for statements B to F: the office other requests "
+            "are referred to, e.g. “USAFRICOM J5, Stuttgart, Germany”.",
+            "distribution_determined_on": "When the controlling office decided the statement. "
+            "Left empty, the cover says “date of determination”.",
+        }
+        widgets = {
+            "distribution_determined_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -147,7 +169,7 @@ class BasicsForm(forms.ModelForm):
         units = units_of(self._partners_shown())
         units.widget.follows = self["partner"].auto_id
         self.fields["targeted_units"] = units
-        needed_to_submit(self, "targeted_units")
+        needed_to_submit(self, "targeted_units", "distribution_statement")
 
     def _partners_shown(self) -> set[int]:
         """The partner chosen (as typed, or as saved) and those of any unit ticked, so a
@@ -194,11 +216,25 @@ class BasicsForm(forms.ModelForm):
                         f"fiscal years: {'; '.join(outside)}. Change or remove them on their "
                         "steps first, or keep the fiscal years."
                     )
+        self._check_distribution(data)
         # A page from before planners stopped adding units may still send one.
         new_unit = self.data.get(self.add_prefix("new_unit"), "").strip()
         if new_unit:
             raise forms.ValidationError(f"“{new_unit}” was not added. {ASK_FOR_A_UNIT}")
         return data
+
+    def _check_distribution(self, data: dict[str, Any]) -> None:
+        """Statements B to F name their reason and controlling office (idd.distribution)."""
+        choice = Choice(
+            data.get("distribution_statement") or "",
+            data.get("distribution_reason") or "",
+            data.get("distribution_office") or "",
+        )
+        for field, message in choice.problems().items():
+            self.add_error(f"distribution_{field}", message)
+        if choice.letter not in RESTRICTED:  # A (or none) restricts nothing: nothing to keep
+            data.update(distribution_reason="", distribution_office="")
+            data["distribution_determined_on"] = None
 
     def _refuse_other_partners_units(self, partner: Partner, units) -> None:
         """Without JavaScript every partner's units show: a tick for another partner's is

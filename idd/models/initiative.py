@@ -14,6 +14,7 @@ from idd.choices import (
     MAX_SPAN_YEARS,
     FundingAuthority,
 )
+from idd.distribution import Reason, Statement
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
 
@@ -80,6 +81,15 @@ class Initiative(ReviewWorkflow):
     sustainment_funding_source = LineField(
         "source of funds after U.S. support ends", max_length=300, blank=True
     )
+
+    # Distribution statement (DoD Instruction 5230.24, idd.distribution): B to F also name
+    # the reason, the controlling DoD office and the date of determination.
+    distribution_statement = models.CharField(max_length=1, choices=Statement.choices, blank=True)
+    distribution_reason = models.CharField(
+        "reason for the restriction", max_length=40, choices=Reason.choices, blank=True
+    )
+    distribution_office = LineField("controlling DoD office", max_length=200, blank=True)
+    distribution_determined_on = models.DateField("date of determination", null=True, blank=True)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_initiatives"

@@ -47,3 +47,25 @@ def embedded_fonts(pdf: bytes) -> dict[str, bool]:
     header, _, *rows = _poppler(pdf, "pdffonts", PDF).splitlines()
     emb = header.index(" emb ") + 1
     return {row.split()[0]: row[emb : emb + 3] == "yes" for row in rows}
+
+
+# WeasyPrint draws the page's HTML text in one coordinate system: CSS pixels (0.75 pt)
+# from the top-left corner. Text drawn in another (an SVG chart's own) is a figure's.
+PAGE_MATRIX = (0.75, 0.0, 0.0, -0.75, 0.0, 792.0)
+
+
+def text_sizes(pdf: bytes) -> list[tuple[int, float, float, str]]:
+    """(page, font size in pt, height from the page's foot in pt, text) of every run of the
+    pages' HTML text, read from each run's font size and text matrix (pypdf)."""
+    runs: list[tuple[int, float, float, str]] = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+
+        def visit(text, cm, tm, font, size, number=number):
+            if not text.strip() or tuple(round(x, 3) for x in cm) != PAGE_MATRIX:
+                return
+            scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * 0.75
+            height = 792.0 - 0.75 * tm[5]
+            runs.append((number, round(size * scale, 2), round(height, 1), text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return runs
