@@ -111,13 +111,9 @@ def fingerprint(doc: Document, kind: PrintableDocument = IDD) -> str:
     code = _code_fingerprint() if settings.DEBUG else _deployed_code_fingerprint()
     digest = hashlib.sha256(code.encode())
     if kind is not IDD:  # the IDD's names stay as they were before there were kinds
-        digest.update(f"{kind.slug}
-".encode())
+        digest.update(f"{kind.slug}\n".encode())
     digest.update(
-        f"{settings.MARKING}
-{settings.SITE_NAME}
-{settings.CUI_DESIGNATION}
-".encode()
+        f"{settings.MARKING}\n{settings.SITE_NAME}\n{settings.CUI_DESIGNATION}\n".encode()
     )
     digest.update(json.dumps(doc, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:32]
