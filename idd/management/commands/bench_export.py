@@ -13,8 +13,8 @@ run. WeasyPrint and Chromium runs alternate, so both see the same machine load: 
 shared machine compare the ratios, not the absolute times.
 `--profile` prints where one warm export of each kind spends its time (pyinstrument).
 
-A second document kind is one entry in `KINDS`: its name and the function that renders
-its print HTML from a snapshot (the PDF is the same `html_to_pdf` of that HTML).
+Every printable document in idd.export.KINDS is timed: the PDF of each is the same
+`html_to_pdf` of its print HTML.
 """
 
 from __future__ import annotations
@@ -40,9 +40,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.test import override_settings
 
-from idd.export import pdf_for, render_html
+from idd.export import KINDS as PRINTABLE
+from idd.export import pdf_for
 from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
+from idd.export.printable import PrintableDocument
 from idd.export.reference import SIZE, build_reference_initiative
 from idd.export.render import html_to_pdf
 from idd.snapshot import load, snapshot
@@ -57,12 +59,15 @@ class DocumentKind:
     print_html: Callable[[Document], str]
 
 
-def idd_print_html(doc: Document) -> str:
-    return render_html(doc, media="print")
+def _print_html(kind: PrintableDocument) -> Callable[[Document], str]:
+    return lambda doc: kind.html(doc, media="print")
 
 
-# Every document kind the benchmark times, each from the reference IDD's snapshot.
-KINDS: tuple[DocumentKind, ...] = (DocumentKind("IDD", idd_print_html),)
+# Every printable document (idd.export.KINDS: the IDD and the Section 333 notification
+# draft), each from the reference IDD's snapshot (a Section 333 initiative).
+KINDS: tuple[DocumentKind, ...] = tuple(
+    DocumentKind(kind.title, _print_html(kind)) for kind in PRINTABLE.values()
+)
 
 # The first render of a fresh process: Django set up and the renderer imported, as in a
 # web process that has just started, then one html_to_pdf of the HTML file in argv[1].
