@@ -1,4 +1,5 @@
 from idd.models.initiative import Initiative, InitiativeQuerySet
+from idd.models.monitoring import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.plan import (
     Indicator,
@@ -13,6 +14,7 @@ from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
     "Indicator",
+    "IndicatorMeasurement",
     "Initiative",
     "InitiativeQuerySet",
     "Partner",
