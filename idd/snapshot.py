@@ -17,8 +17,10 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
+from idd import monitoring
 from idd.commitment import assessment_entry, assessment_inputs, stored_ratings
 from idd.models import (
+    Indicator,
     Initiative,
     PartnerDeliverable,
     ReviewDecision,
@@ -133,7 +135,11 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         ),
         Prefetch(
             "yearly_objectives",
-            queryset=YearlyObjective.objects.prefetch_related("indicators"),
+            queryset=YearlyObjective.objects.prefetch_related(
+                Prefetch(
+                    "indicators", queryset=monitoring.with_measurements(Indicator.objects.all())
+                )
+            ),
         ),
         Prefetch("review_decisions", queryset=ReviewDecision.objects.select_related("reviewer")),
         Prefetch(
@@ -271,4 +277,7 @@ def snapshot(initiative: Initiative) -> Document:
             }
             for r in initiative.revisions.all()
         ],
+        "monitoring": monitoring.of_objectives(
+            initiative.yearly_objectives.all(), initiative.first_fiscal_year
+        ),
     }

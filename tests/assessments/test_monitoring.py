@@ -28,8 +28,8 @@ def at(day: date, value: str) -> Reading:
 
 
 def test_the_period_runs_from_the_first_fiscal_year_to_the_indicator_s_year_end():
-    assert START == date(2026, 10, 1)
-    assert END == date(2028, 9, 30)
+    assert date(2026, 10, 1) == START
+    assert date(2028, 9, 30) == END
 
 
 @pytest.mark.parametrize(
