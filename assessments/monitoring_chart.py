@@ -19,7 +19,7 @@ from assessments.fiscal import fiscal_year_of, format_date
 from assessments.monitoring import Judgment, Reading, number_in
 
 CHART_WIDTH = 420
-CHART_HEIGHT = 200
+CHART_HEIGHT = 206
 CHART_PLOT = Box(left=56, top=16, right=404, bottom=150)
 
 
@@ -37,6 +37,8 @@ class IndicatorChart:
     height: int
     plot: Box
     x_ticks: tuple[Tick, ...]  # fiscal years, at their first day
+    target_x: float  # the target date, labeled under the axis
+    target_date_label: str
     baseline_y: float
     target_y: float
     expected_path: str  # SVG polyline points from (start, baseline) to (target date, target)
@@ -52,8 +54,16 @@ class IndicatorChart:
         return self.plot.bottom + 18
 
     @property
+    def target_date_y(self) -> float:
+        return self.plot.bottom + 32
+
+    @property
+    def target_tick_y(self) -> float:
+        return self.target_date_y - 11
+
+    @property
     def legend_y(self) -> float:
-        return self.plot.bottom + 42
+        return self.plot.bottom + 48
 
     @property
     def label_x(self) -> float:
@@ -145,6 +155,8 @@ def indicator_chart(
         height=CHART_HEIGHT,
         plot=CHART_PLOT,
         x_ticks=_year_ticks(lo_day, hi_day, x),
+        target_x=x(end),
+        target_date_label=f"Target date {format_date(end)}",
         baseline_y=y(base),
         target_y=y(goal),
         expected_path=f"{x(start):g},{y(base):g} {x(end):g},{y(goal):g}",

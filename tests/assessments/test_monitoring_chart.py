@@ -115,7 +115,7 @@ def test_the_figure_is_well_formed_svg_with_title_desc_and_a_table():
     # The text alternative: every value with its date and source, and the judgment in words.
     assert "<caption>Values measured, as on the chart</caption>" in html
     assert "31 Oct 2026" in html and "30 Nov 2026" in html and "Patrol logs" in html
-    assert "On track</span> 8 measured on 30 Nov 2026 covers 33% of the way" in html
+    assert "On track.</strong> 8 measured on 30 Nov 2026 covers 33% of the way" in html
 
 
 def test_typed_text_is_escaped_in_the_svg_and_table():
@@ -129,9 +129,9 @@ def test_typed_text_is_escaped_in_the_svg_and_table():
     ElementTree.fromstring(svg_text)  # still well-formed
 
 
-def test_an_unmeasured_indicator_says_so_and_draws_its_lines():
+def test_an_unmeasured_indicator_says_so_without_an_empty_chart():
     html = render_to_string(
         "assessments/indicator_figure.html", {"entry": entry([]), "id_prefix": "t-"}
     )
-    assert "Not yet measured" in html
-    assert "<svg" in html and "<table" not in html
+    assert "Not yet measured.</strong> No value has been measured yet." in html
+    assert "<svg" not in html and "<table" not in html
