@@ -61,6 +61,7 @@ def test_a_planner_records_values_and_reads_the_charts(approved, login, live_ser
     expect(summary).to_be_focused()
     expect(page.get_by_label("Source or evidence")).to_have_value("Unit roster, 31 Mar 2026")
     assert_accessible(page)
+    page.screenshot(path=shots / "measurement-form-error.png", full_page=True)
     page.get_by_label("Value measured").fill("60")
     page.get_by_role("button", name="Record").click()
     expect(page.locator(".usa-alert--success")).to_contain_text("Recorded: Sailors assigned = 60")
