@@ -18,9 +18,10 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
-from idd import distribution
+from idd import distribution, monitoring
 from idd.commitment import assessment_entry, assessment_inputs, stored_ratings
 from idd.models import (
+    Indicator,
     Initiative,
     PartnerDeliverable,
     ReviewDecision,
@@ -150,7 +151,11 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         ),
         Prefetch(
             "yearly_objectives",
-            queryset=YearlyObjective.objects.prefetch_related("indicators"),
+            queryset=YearlyObjective.objects.prefetch_related(
+                Prefetch(
+                    "indicators", queryset=monitoring.with_measurements(Indicator.objects.all())
+                )
+            ),
         ),
         Prefetch(
             "review_decisions", queryset=ReviewDecision.objects.select_related("reviewer__profile")
@@ -311,4 +316,7 @@ def snapshot(initiative: Initiative) -> Document:
             }
             for r in initiative.revisions.all()
         ],
+        "monitoring": monitoring.of_objectives(
+            initiative.yearly_objectives.all(), initiative.first_fiscal_year
+        ),
     }

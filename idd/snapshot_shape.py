@@ -12,7 +12,7 @@ added lacks it, so readers of a stored copy treat a missing key as empty (templa
 """
 
 from dataclasses import dataclass
-from typing import Annotated, Any, TypedDict, get_type_hints
+from typing import Annotated, Any, NotRequired, TypedDict, get_type_hints
 
 
 @dataclass(frozen=True)
@@ -208,6 +208,37 @@ class RevisionEntry(TypedDict):
     approved_at: IsoDate
 
 
+class Measurement(TypedDict):
+    """A value measured for an indicator (`IndicatorMeasurement`)."""
+
+    id: int
+    measured_on: IsoDate
+    measured_on_label: str  # "15 Mar 2027"
+    value: str  # as written, like the baseline and target
+    source: str
+    note: str
+    recorded_by: str
+    recorded_at: IsoDate
+
+
+class MonitoredIndicator(TypedDict):
+    """An indicator with its measurements and the on-track judgment of
+    `assessments.monitoring` (whose rule reads only the days measured, not today)."""
+
+    id: int  # the indicator's
+    fiscal_year: int  # its objective's
+    description: str
+    baseline: str
+    target: str
+    start: IsoDate  # 1 Oct before the initiative's first fiscal year
+    target_date: IsoDate  # 30 Sep of the fiscal year
+    target_date_label: str
+    track: str  # an `assessments.monitoring.Track` value
+    track_label: str
+    reason: str
+    measurements: list[Measurement]  # by the day measured, oldest first
+
+
 class Document(TypedDict):
     format: int
     meta: Meta
@@ -222,6 +253,8 @@ class Document(TypedDict):
     risks: list[Risk]
     approvals: list[Approval]
     revisions: list[RevisionEntry]
+    # Indicators and their measurements; revisions approved before it lack the key.
+    monitoring: NotRequired[list[MonitoredIndicator]]
 
 
 def labelled_fields(shape: type) -> Fields:

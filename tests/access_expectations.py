@@ -2,7 +2,7 @@
 
 Each row is a rule over one cell of the matrix: a role, the status of the initiative
 in the URL (if any), the method, and whether the other object in the URL (step, section,
-comment, revision, assessment, deliverable) exists on that initiative. Rules read as the
+comment, revision, assessment, deliverable, indicator) exists on that initiative. Rules read as the
 product's policy:
 
 - Signing in comes first: anonymous visitors are sent to sign in (302).
@@ -193,6 +193,11 @@ IDD = {
     ),
     "commitment_assessment": read_only(),
     "deliverable_record": Row(
+        get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+        post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+    ),
+    # Monitoring: an indicator's measured value, recorded like a delivery.
+    "measurement_record": Row(
         get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
         post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
     ),

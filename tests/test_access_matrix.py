@@ -25,7 +25,15 @@ from django.utils import timezone
 from assessments.models import CommitmentAssessment
 from idd import roles
 from idd.commitment import current_inputs
-from idd.models import Initiative, PartnerDeliverable, ReviewComment, ReviewDecision, Revision
+from idd.models import (
+    Indicator,
+    IndicatorMeasurement,
+    Initiative,
+    PartnerDeliverable,
+    ReviewComment,
+    ReviewDecision,
+    Revision,
+)
 from idd.sections import SECTIONS
 from idd.services import assessments, comments, review
 from idd.steps import STEPS
@@ -225,6 +233,8 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(CommitmentAssessment, subject=initiative)
         elif name == "deliverable_pk":
             options[name] = _others(PartnerDeliverable, initiative=initiative)
+        elif name == "indicator_pk":
+            options[name] = _others(Indicator, objective__initiative=initiative)
         elif name == "number":
             numbers = initiative.revisions.values_list("number", flat=True)
             options[name] = [(str(n), True) for n in numbers] + [("99", False)]
@@ -242,7 +252,14 @@ def fingerprint() -> tuple:
     initiatives = tuple(Initiative.objects.order_by("pk").values_list("pk", "status", "version"))
     counts = tuple(
         model.objects.count()
-        for model in (ReviewComment, ReviewDecision, Revision, CommitmentAssessment, User)
+        for model in (
+            ReviewComment,
+            ReviewDecision,
+            Revision,
+            CommitmentAssessment,
+            IndicatorMeasurement,
+            User,
+        )
     )
     resolved = ReviewComment.objects.exclude(resolved_at=None).count()
     return initiatives, counts, resolved

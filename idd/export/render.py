@@ -70,6 +70,7 @@ def _section_parts() -> list[Part]:
 # <section id="section-<slug>"> and <h2>; the part's template renders the content.
 PARTS: tuple[Part, ...] = (
     *_section_parts(),
+    _part("monitoring", "Monitoring: indicators measured", "idd/document/monitoring.html"),
     _part("approvals", "Approvals", "idd/document/approvals.html"),
     _part("revisions", "Revision history", "idd/document/revisions.html"),
 )

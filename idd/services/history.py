@@ -13,14 +13,16 @@ from typing import ClassVar
 
 from django.urls import reverse
 
+from assessments.fiscal import format_date
 from idd.audit import Entry, trail
-from idd.models import Initiative, ReviewComment, ReviewDecision
+from idd.models import IndicatorMeasurement, Initiative, ReviewComment, ReviewDecision
 from idd.roles import display_name
 from idd.sections import SECTION_BY_SLUG
 from idd.services import comments
 
 COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "reopened"
 APPROVED, CHANGES_REQUESTED = "approved", "changes_requested"
+MEASURED = "measured"
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Said:
     conversation: ClassVar[bool] = True  # the History tab tells these from field changes
     when: datetime
     who: str
-    kind: str  # COMMENTED, REPLIED, RESOLVED, REOPENED, APPROVED or CHANGES_REQUESTED
+    kind: str  # COMMENTED, REPLIED, RESOLVED, REOPENED, APPROVED, CHANGES_REQUESTED, MEASURED
     what: str  # "Replied to Morgan Hale's comment on Risks"
     text: str = ""  # what was written: the comment, or the decision's reason or remarks
     text_label: str = ""  # "Reason", "Remarks"; none for a comment
@@ -117,8 +119,28 @@ def conversation(initiative: Initiative) -> list[Said]:
     return said
 
 
+def _measurements(initiative: Initiative) -> list[Said]:
+    """Each indicator value recorded (monitoring, which leaves the plan as it is)."""
+    said = []
+    for m in IndicatorMeasurement.objects.filter(
+        indicator__objective__initiative=initiative
+    ).select_related("indicator", "recorded_by"):
+        who = display_name(m.recorded_by)
+        what = (
+            f"Measurement recorded: {m.indicator.description} = {m.value} "
+            f"on {format_date(m.measured_on)} by {who}"
+        )
+        link = reverse("initiative_detail", args=[initiative.pk]) + f"#indicator-{m.indicator_id}"
+        said.append(Said(m.recorded_at, who, MEASURED, what, m.source, "Source or evidence", link))
+    return said
+
+
 def history(initiative: Initiative) -> list[Entry | Said]:
-    """Every change and everything said, newest first."""
-    entries: list[Entry | Said] = [*conversation(initiative), *trail(initiative.pk)]
+    """Every change, everything said and every measurement recorded, newest first."""
+    entries: list[Entry | Said] = [
+        *conversation(initiative),
+        *_measurements(initiative),
+        *trail(initiative.pk),
+    ]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from idd.views import assessments
+from idd.views import assessments, monitoring
 
 urlpatterns = [
     path("initiatives/<int:pk>/commitment/", assessments.overview, name="commitment_overview"),
@@ -18,5 +18,10 @@ urlpatterns = [
         "initiatives/<int:pk>/commitment/deliverables/<int:deliverable_pk>/",
         assessments.record_delivery,
         name="deliverable_record",
+    ),
+    path(
+        "initiatives/<int:pk>/indicators/<int:indicator_pk>/measurements/new/",
+        monitoring.record_measurement,
+        name="measurement_record",
     ),
 ]

@@ -4,11 +4,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from idd import roles
+from idd import monitoring, roles
 from idd.document import shown_document, since_approval
 from idd.filters import InitiativeFilter
 from idd.models import Initiative
 from idd.services import drafts
+from idd.services.assessments import can_record
 from idd.steps import STEPS, progress
 
 PAGE_SIZE = 25
@@ -61,5 +62,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_copy": drafts.copy_refusal(initiative, request.user) is None,
         "approved": approved,
         "since_approval": since_approval(initiative, approved) if approved else None,
+        # Indicators as measured now: for an approved IDD, since approval too.
+        "monitoring": monitoring.live(initiative) if approved else doc.get("monitoring", []),
+        "can_record": can_record(initiative, request.user),
     }
     return render(request, "idd/initiative_detail.html", context)

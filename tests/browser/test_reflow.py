@@ -21,7 +21,7 @@ from django.core.management import call_command
 
 from assessments.models import CommitmentAssessment
 from idd import demo, roles
-from idd.models import Initiative
+from idd.models import Indicator, Initiative
 from idd.sections import SECTIONS
 from idd.services import review
 from idd.steps import STEPS
@@ -116,6 +116,9 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
         "comment_pk": ["0"],
         "assessment_pk": [str(a.pk) for a in assessments[:1]],
         "deliverable_pk": [str(d.pk) for d in initiative.partner_deliverables.all()[:1]],
+        "indicator_pk": [
+            str(i.pk) for i in Indicator.objects.filter(objective__initiative=initiative)[:1]
+        ],
     }
 
 
