@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0010_indicator_measurement"),
+        ("idd", "0011_indicator_measurement"),
         ("assessments", "0002_justifications_bounded"),
     ]
 

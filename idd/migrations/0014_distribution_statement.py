@@ -7,7 +7,7 @@ import config.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0010_profile"),
+        ("idd", "0013_profile"),
     ]
 
     operations = [

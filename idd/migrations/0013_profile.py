@@ -9,7 +9,7 @@ import config.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0010_initiative_summary"),
+        ("idd", "0012_initiative_summary"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
