@@ -27,6 +27,7 @@ from django.urls import reverse
 from idd.choices import InitiativeStatus
 from idd.demo.volume import seed_volume
 from idd.models import Initiative
+from idd.services.summaries import refresh_all
 from idd.steps import STEPS
 
 GOAL = 3.0  # every page within this multiple of the plain page
@@ -62,6 +63,13 @@ def _pages() -> list[Page]:
             lambda d, a: reverse("initiative_list") + "?q=coastal",
         ),
         Page("Review queue", "reviewer", fixed("review_queue")),
+        Page("Portfolio", "reviewer", fixed("portfolio")),
+        Page(
+            "Portfolio, filtered by partner",
+            "planner",
+            lambda d, s: reverse("portfolio") + "?partner=kestrela",
+        ),
+        Page("Your profile", "planner", fixed("profile")),
         Page("New initiative", "planner", fixed("initiative_create")),
         Page("Initiative (draft)", "planner", of_draft("initiative_detail")),
         Page("Initiative (submitted)", "planner", of_submitted("initiative_detail")),
@@ -70,6 +78,7 @@ def _pages() -> list[Page]:
         Page("Compare revisions", "planner", of_submitted("revision_diff")),
         Page("Commitment assessment", "planner", of_draft("commitment_overview")),
         Page("Print view", "planner", of_draft("initiative_print")),
+        Page("Notification draft", "planner", of_submitted("notification_print")),
     ]
     pages += [
         Page(f"Step {n}: {step.title}", "planner", of_draft("wizard_step", step=step.slug))
@@ -128,6 +137,7 @@ class Command(BaseCommand):
             small = self._measure(pages, clients, draft, submitted, runs)
             self.stdout.write(f"Adding the load-test volume at scale {scale}…")
             seed_volume(scale)
+            refresh_all()  # the portfolio's stored figures, as seed_demo fills them
             large_size = Initiative.objects.count()
             large = self._measure(pages, clients, draft, submitted, runs)
             transaction.set_rollback(True)
