@@ -9,10 +9,11 @@ idd/demo/gifts.py.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
 from idd.choices import CCMD, FundingAuthority, RiskCategory
@@ -29,8 +30,8 @@ from idd.demo.rows import (
     record_commitment,
 )
 from idd.distribution import Reason, Statement
-from idd.models import Initiative, Partner
-from idd.services import comments, review
+from idd.models import Indicator, Initiative, Partner
+from idd.services import comments, monitoring, review
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
     (
@@ -297,6 +298,7 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
     initiative = _maritime_initiative(planner, teammate, partner)
     add_plan(initiative, MARITIME_OBJECTIVES, MARITIME_RISKS, MARITIME_PRIOR)
     record_commitment(initiative, MARITIME_RATINGS, MARITIME_HISTORY, planner)
+    _record_measurements(initiative, planner)
     fixed_plan = initiative.sustainment_plan
     _set_sustainment_plan(initiative, planner, FIRST_SUSTAINMENT_PLAN)
     # Through the real workflow, as its people would: recorded in its history.
@@ -306,6 +308,23 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
     review.request_changes(initiative, reviewer, RETURN_REASON)
     _set_sustainment_plan(initiative, planner, fixed_plan)
     return review.resubmit(initiative, planner)
+
+
+def _record_measurements(initiative: Initiative, planner: User) -> None:
+    """Sailors assigned, counted twice so far: monitoring as the planners keep it."""
+    sailors = Indicator.objects.get(
+        objective__initiative=initiative, description="Sailors assigned"
+    )
+    today = timezone.localdate()
+    for days_ago, value in ((40, "22"), (10, "35")):
+        monitoring.record_measurement(
+            initiative,
+            sailors,
+            planner,
+            measured_on=today - timedelta(days=days_ago),
+            value=value,
+            source="Unit roster, checked at the naval base",
+        )
 
 
 def _set_sustainment_plan(initiative: Initiative, planner: User, text: str) -> None:
