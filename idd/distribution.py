@@ -44,20 +44,20 @@ WORDING: dict[str, str] = {
 
 
 class Reason(models.TextChoices):
-    """The authorized reasons for a restricted statement (B to F)."""
+    """The authorized reasons for a restricted statement (B to F), labeled in full."""
 
-    ADMINISTRATIVE = "Administrative or Operational Use"
-    CONTRACTOR_EVALUATION = "Contractor Performance Evaluation"
-    CRITICAL_TECHNOLOGY = "Critical Technology"
-    DIRECT_MILITARY_SUPPORT = "Direct Military Support"
-    EXPORT_CONTROLLED = "Export Controlled"
-    FOREIGN_GOVERNMENT = "Foreign Government Information"
-    OPSEC = "Operations Security"
-    PREMATURE_DISSEMINATION = "Premature Dissemination"
-    PROPRIETARY = "Proprietary Information"
-    TEST_AND_EVALUATION = "Test and Evaluation"
-    VULNERABILITY = "Vulnerability Information"
-    SPECIFIC_AUTHORITY = "Specific Authority"
+    ADMINISTRATIVE = "Administrative or Operational Use", "Administrative or Operational Use"
+    CONTRACTOR_EVALUATION = "Contractor Performance Evaluation", "Contractor Performance Evaluation"
+    CRITICAL_TECHNOLOGY = "Critical Technology", "Critical Technology"
+    DIRECT_MILITARY_SUPPORT = "Direct Military Support", "Direct Military Support"
+    EXPORT_CONTROLLED = "Export Controlled", "Export Controlled"
+    FOREIGN_GOVERNMENT = "Foreign Government Information", "Foreign Government Information"
+    OPSEC = "Operations Security", "Operations Security"
+    PREMATURE_DISSEMINATION = "Premature Dissemination", "Premature Dissemination"
+    PROPRIETARY = "Proprietary Information", "Proprietary Information"
+    TEST_AND_EVALUATION = "Test and Evaluation", "Test and Evaluation"
+    VULNERABILITY = "Vulnerability Information", "Vulnerability Information"
+    SPECIFIC_AUTHORITY = "Specific Authority", "Specific Authority"
 
 
 # Reasons the instruction allows only with some statements (all others: B to F).

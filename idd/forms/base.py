@@ -35,7 +35,7 @@ class VersionForm(forms.Form):
     (idd.forms.conflicts)."""
 
     prefix = "lock"
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_147_483_647)
     read = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
 
 

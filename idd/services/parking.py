@@ -36,6 +36,17 @@ IDLE_USER = "signed_out_idle_user"
 PARKABLE_VIEWS = {"wizard_step", "initiative_create"}
 NEVER_KEPT = {"csrfmiddlewaretoken"}
 # Not input: the button pressed, where the planner went, and the lock (kept on its own).
+# The largest version a PositiveIntegerField holds on every database (PostgreSQL's integer).
+MAX_VERSION = 2_147_483_647
+
+
+def _version(sent: str) -> int | None:
+    """The version the page was opened with, or None if what was sent cannot be one."""
+    if not (sent.isascii() and sent.isdigit()) or int(sent) > MAX_VERSION:
+        return None
+    return int(sent)
+
+
 NOT_INPUT = NEVER_KEPT | {"action", "goto", "next", LOCK_VERSION, LOCK_READ}
 RESTORED = (
     "Your session ended before this was saved; what you typed is back on the form. "
@@ -119,7 +130,7 @@ def keep_unfinished(initiative: Initiative, step: str, user, post: QueryDict) ->
         user=user,
         defaults={
             "data": without_nul(typed(post, NOT_INPUT)),
-            "read_version": int(version) if version.isascii() and version.isdigit() else None,
+            "read_version": _version(version),
             "read_state": None if read is None else without_nul(read),
         },
     )

@@ -32,7 +32,7 @@ PER_PATTERN = 1
 SKIPPED = (
     re.compile(r"^/accounts/logout/"),
     re.compile(r"^/admin/"),
-    re.compile(r"(\.pdf$|/pdf/|/export/|/download)"),
+    re.compile(r"(\.pdf$|/pdf/|/docx/|/csv/|\.json$|\.csv$|/export/|/download)"),
     re.compile(r"^/(static|media)/"),
 )
 ROLES = ("planner", "reviewer", "admin")

@@ -66,7 +66,7 @@ def test_print_view_shows_the_whole_document_and_is_accessible(
     expect(page).to_have_url(f"{live_server.url}/initiatives/{maritime.pk}/print/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kestrela coastal patrol capability")
     contents = page.get_by_role("navigation", name="Contents")
-    expect(contents.get_by_role("link")).to_have_count(11)
+    expect(contents.get_by_role("link")).to_have_count(12)
     contents.get_by_role("link", name=re.compile("Commitment assessment")).click()
     expect(page).to_have_url(re.compile("#section-commitment$"))
     expect(page.get_by_role("heading", name="Commitment assessment")).to_be_in_viewport()

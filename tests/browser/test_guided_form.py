@@ -123,6 +123,7 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     page.get_by_label("Initiative title").fill("Kestrela coastal patrol")
     page.get_by_label(re.compile(r"^Partner\b")).fill("Kestrela")
     page.get_by_label("Funding authority").select_option(label=FundingAuthority.SECTION_333.label)
+    page.get_by_label(re.compile(r"^Distribution statement")).select_option(value="A")
     page.get_by_label("First fiscal year").fill("2027")
     page.get_by_label("Last fiscal year").fill("2033")
     tick(page.get_by_label("Sam Whitfield"))

@@ -235,3 +235,12 @@ def test_a_forged_exit_is_kept_without_what_no_database_holds_and_never_saves(
     again = submit(planner_client, url)  # no lock it was read with: refused, not saved
     assert again.status_code == 200
     assert Initiative.objects.get(pk=initiative.pk).problem_statement == ""
+
+
+def test_a_version_no_database_column_holds_is_kept_as_none_not_a_500(planner_client, initiative):
+    """A page sent back with a forged lock version too large for the column (PostgreSQL
+    refused it with 'integer out of range') keeps the input, with no version read."""
+    response = park_half_typed_deliverable(planner_client, initiative, **{"lock-version": "9" * 40})
+    assert response.status_code == 302
+    kept = UnfinishedInput.objects.get(initiative=initiative, step="deliverables")
+    assert kept.read_version is None
