@@ -106,7 +106,7 @@ def docx(doc: Document, elements: tuple[Element, ...], gaps: list[Gap], title: s
         out.add_paragraph("None: every element is filled from the IDD.")
     for gap in gaps:
         out.add_paragraph(
-            f"{gap.element.title}: {'; '.join(gap.element.missing)}. Filled in at step "
+            f"{gap.element.title}: {'; '.join(gap.element.missing)}. To fill in at step "
             f"{gap.step.number} of the guided form, {gap.step.title}.",
             style="List Bullet",
         )

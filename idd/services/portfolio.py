@@ -79,6 +79,8 @@ class Column:
     field: str  # what it sorts on
     numeric: bool = True  # sorts highest first at the first click
     right: bool = True  # a figure, aligned right
+    then: str = ""  # what breaks ties, in the same direction
+    dated: bool = False  # a date: "newest first", not "highest first"
 
 
 COLUMNS = (
@@ -88,7 +90,13 @@ COLUMNS = (
     Column("status", "Status", "status", numeric=False, right=False),
     Column("demonstrated", "Demonstrated commitment", "summary__demonstrated"),
     Column("delivery", "Delivery record", "summary__delivery_record"),
-    Column("risk", "Political risk accepted", "summary__risk_accepted_points"),
+    # As the chart places it: the highest political risk accepted, then the points.
+    Column(
+        "risk",
+        "Political risk accepted",
+        "summary__highest_risk_accepted",
+        then="summary__risk_accepted_points",
+    ),
     Column("stated", "Stated willingness", "summary__stated_willingness"),
     Column("gap", "Gap", "summary__gap"),
     Column("flags", "Flags", "summary__flag_count", right=False),
@@ -97,7 +105,7 @@ COLUMNS = (
     Column(
         "per_point", "U.S. cost per political-risk point delivered", "summary__cost_per_risk_point"
     ),
-    Column("assessed", "Last assessment", "summary__last_assessed_on", right=False),
+    Column("assessed", "Last assessment", "summary__last_assessed_on", right=False, dated=True),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 # Ranked by demonstrated commitment unless asked otherwise (the issue's purpose).
@@ -155,9 +163,10 @@ class Sort:
 
     def order(self) -> list[OrderBy]:
         """Empty figures last either way; the id keeps equal rows in a stable order."""
-        field = F(self.column.field)
-        first = field.desc(nulls_last=True) if self.descending else field.asc(nulls_last=True)
-        return [first, F("pk").asc()]
+        fields = [F(name) for name in (self.column.field, self.column.then) if name]
+        if self.descending:
+            return [*(f.desc(nulls_last=True) for f in fields), F("pk").asc()]
+        return [*(f.asc(nulls_last=True) for f in fields), F("pk").asc()]
 
 
 def portfolio(user, params) -> tuple[PortfolioFilter, QuerySet]:

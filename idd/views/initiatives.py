@@ -26,7 +26,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     """Every initiative the user may read, filtered, searched and paginated."""
     if not roles.has_any_role(request.user):
         raise PermissionDenied("You do not have access to initiatives.")
-    initiatives = Initiative.objects.visible_to(request.user).select_related("partner", "owner")
+    initiatives = Initiative.objects.visible_to(request.user).select_related(
+        "partner", "owner__profile"
+    )
     filters = InitiativeFilter(request.GET or None, queryset=initiatives, request=request)
     page = Paginator(filters.qs.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")

@@ -105,7 +105,7 @@ def test_an_incomplete_draft_lists_its_missing_elements_with_the_steps_that_fill
     assert "the targeted unit" in page and "the sustainment plan" in page
     pdf_words = flat(" ".join(pdf_text(NOTIFICATION.pdf(document_for(draft)))))
     assert "Missing elements The IDD cannot fill" in pdf_words
-    assert "Filled in at step 6 of the guided form, Absorptive capacity and sustainment" in (
+    assert "To fill in at step 6 of the guided form, Absorptive capacity and sustainment" in (
         pdf_words
     )
     copy = docx_text(NOTIFICATION.copy(document_for(draft)))
