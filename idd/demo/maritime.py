@@ -311,19 +311,19 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
 
 
 def _record_measurements(initiative: Initiative, planner: User) -> None:
-    """Sailors assigned, counted twice so far: monitoring as the planners keep it."""
-    sailors = Indicator.objects.get(
-        objective__initiative=initiative, description="Sailors assigned"
+    """Patrol days a month, counted twice so far: monitoring as the planners keep it."""
+    patrols = Indicator.objects.get(
+        objective__initiative=initiative, description="Patrol days a month"
     )
     today = timezone.localdate()
-    for days_ago, value in ((40, "22"), (10, "35")):
+    for days_ago, value in ((40, "9"), (10, "14")):
         monitoring.record_measurement(
             initiative,
-            sailors,
+            patrols,
             planner,
             measured_on=today - timedelta(days=days_ago),
             value=value,
-            source="Unit roster, checked at the naval base",
+            source="Patrol logs, checked against the boats' fuel records",
         )
 
 
