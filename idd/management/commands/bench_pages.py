@@ -42,8 +42,8 @@ class Page:
 
 
 def _pages() -> list[Page]:
-    def fixed(name: str) -> Callable[[Initiative, Initiative], str]:
-        return lambda draft, submitted: reverse(name)
+    def fixed(name: str, query: str = "") -> Callable[[Initiative, Initiative], str]:
+        return lambda draft, submitted: reverse(name) + query
 
     def of_draft(name: str, **kwargs: str) -> Callable[[Initiative, Initiative], str]:
         return lambda draft, submitted: reverse(name, kwargs={"pk": draft.pk, **kwargs})
@@ -57,18 +57,10 @@ def _pages() -> list[Page]:
         Page("Dashboard (reviewer)", "reviewer", fixed("dashboard")),
         Page("Dashboard (administrator)", "admin", fixed("dashboard")),
         Page("Initiatives", "planner", fixed("initiative_list")),
-        Page(
-            "Initiatives, searched",
-            "planner",
-            lambda d, a: reverse("initiative_list") + "?q=coastal",
-        ),
+        Page("Initiatives, searched", "planner", fixed("initiative_list", "?q=coastal")),
         Page("Review queue", "reviewer", fixed("review_queue")),
         Page("Portfolio", "reviewer", fixed("portfolio")),
-        Page(
-            "Portfolio, filtered by partner",
-            "planner",
-            lambda d, s: reverse("portfolio") + "?partner=kestrela",
-        ),
+        Page("Portfolio, filtered by partner", "planner", fixed("portfolio", "?partner=kestrela")),
         Page("Your profile", "planner", fixed("profile")),
         Page("New initiative", "planner", fixed("initiative_create")),
         Page("Initiative (draft)", "planner", of_draft("initiative_detail")),
