@@ -153,7 +153,7 @@ def test_the_initiative_page_offers_the_notification_draft_beside_download_pdf(
     assert "Recipient country and unit" in flat(pdf_text(pdf)[0])
     assert_accessible(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator(".initiative-actions").screenshot(path=SHOTS / "notification-offer.png")
+    page.locator(".initiative-downloads").screenshot(path=SHOTS / "notification-offer.png")
     page.screenshot(path=SHOTS / "initiative-page-with-notification.png")
 
     page.get_by_role("link", name="Read the notification draft").click()
