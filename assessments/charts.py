@@ -9,6 +9,7 @@ the PDF. Coordinates are SVG user units (y grows downwards), rounded to one deci
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,32 @@ def r(value: float) -> float:
 def scale(value: float, lo: float, hi: float, start: float, end: float) -> float:
     """Map value from [lo, hi] onto [start, end]."""
     return r(start + (value - lo) / (hi - lo) * (end - start))
+
+
+class AroundThePlot:
+    """Where a quadrant chart's axis labels and titles go around its plot box. Mixed into
+    a frozen dataclass with a `plot` field; TICK_GAP and TITLE_GAP say how far below."""
+
+    plot: Box
+    TICK_GAP: ClassVar[float] = 18
+    TITLE_GAP: ClassVar[float] = 44
+
+    @property
+    def center_x(self) -> float:
+        return r((self.plot.left + self.plot.right) / 2)
+
+    @property
+    def center_y(self) -> float:
+        return r((self.plot.top + self.plot.bottom) / 2)
+
+    @property
+    def tick_label_y(self) -> float:
+        return self.plot.bottom + self.TICK_GAP
+
+    @property
+    def axis_title_y(self) -> float:
+        return self.plot.bottom + self.TITLE_GAP
+
+    @property
+    def tick_label_x(self) -> float:
+        return self.plot.left - 10

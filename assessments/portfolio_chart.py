@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from assessments import method
-from assessments.charts import Box, Tick, r, scale
+from assessments.charts import AroundThePlot, Box, Tick, r, scale
 from assessments.portfolio_layout import (
     FONT_SIZE,
     GAP,
@@ -101,7 +101,10 @@ class QuadrantCount:
 
 
 @dataclass(frozen=True)
-class PortfolioChart:
+class PortfolioChart(AroundThePlot):
+    TICK_GAP = 20  # its 14-unit text sits a little lower than the single chart's
+    TITLE_GAP = 46
+
     width: int
     height: int
     plot: Box
@@ -156,26 +159,6 @@ class PortfolioChart:
                 for p in _by_name(m)
             ]
         return tuple(rows)
-
-    @property
-    def center_x(self) -> float:
-        return r((self.plot.left + self.plot.right) / 2)
-
-    @property
-    def center_y(self) -> float:
-        return r((self.plot.top + self.plot.bottom) / 2)
-
-    @property
-    def tick_label_y(self) -> float:
-        return self.plot.bottom + 20
-
-    @property
-    def axis_title_y(self) -> float:
-        return self.plot.bottom + 46
-
-    @property
-    def tick_label_x(self) -> float:
-        return self.plot.left - 10
 
     @property
     def unplaced_note(self) -> str:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assessments import method
-from assessments.charts import Box, Point, Tick, r, scale
+from assessments.charts import AroundThePlot, Box, Point, Tick, r, scale
 
 QUADRANT_WIDTH = 560
 QUADRANT_HEIGHT = 384
@@ -50,7 +50,7 @@ class Marker:
 
 
 @dataclass(frozen=True)
-class QuadrantChart:
+class QuadrantChart(AroundThePlot):
     width: int
     height: int
     plot: Box
@@ -70,26 +70,6 @@ class QuadrantChart:
     y_axis_title: str = (
         f"Political risk accepted, 0 to {method.SCALE_MAX} (high from {method.HIGH_POLITICAL_RISK})"
     )
-
-    @property
-    def center_x(self) -> float:
-        return r((self.plot.left + self.plot.right) / 2)
-
-    @property
-    def center_y(self) -> float:
-        return r((self.plot.top + self.plot.bottom) / 2)
-
-    @property
-    def tick_label_y(self) -> float:
-        return self.plot.bottom + 18
-
-    @property
-    def axis_title_y(self) -> float:
-        return self.plot.bottom + 44
-
-    @property
-    def tick_label_x(self) -> float:
-        return self.plot.left - 10
 
     @property
     def unplaced_note(self) -> str:
