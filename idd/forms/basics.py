@@ -12,7 +12,7 @@ from idd import roles
 from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
 from idd.distribution import RESTRICTED, Choice
 from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
-from idd.forms.partner import PartnerField
+from idd.forms.partner import PartnerField, typed_name
 from idd.models import Initiative, Partner, PartnerUnit
 
 
@@ -176,7 +176,7 @@ class BasicsForm(forms.ModelForm):
         page sent back with an error shows every tick it was sent with."""
         if not self.is_bound:
             return {self.instance.partner_id} if self.instance.partner_id else set()
-        typed = " ".join(str(self.data.get(self.add_prefix("partner"), "")).split())
+        typed = typed_name(self.data.get(self.add_prefix("partner")))
         chosen = set(Partner.objects.filter(country__iexact=typed).values_list("pk", flat=True))
         sent = UnitsByPartner().value_from_datadict(
             self.data, self.files, self.add_prefix("targeted_units")

@@ -17,6 +17,13 @@ from idd.models import Partner
 SUGGESTIONS = 5  # names offered when a typed one matches no partner
 
 
+def typed_name(value: object) -> str:
+    """What was typed as a partner's name, spaces collapsed; "" for text no name holds
+    (a control character such as NUL, which PostgreSQL refuses even in a query)."""
+    typed = " ".join(str(value or "").split())
+    return "" if any(ord(c) < 32 or ord(c) == 127 for c in typed) else typed
+
+
 def not_found_message(typed: str) -> str:
     close = list(Partner.objects.matching(typed).values_list("country", flat=True)[:SUGGESTIONS])
     if close:
@@ -44,9 +51,20 @@ class PartnerField(forms.ModelChoiceField):
         )
 
     def to_python(self, value):
-        typed = " ".join(str(value or "").split())
+        typed = typed_name(value)
         if not typed:
+            if str(value or "").strip():
+                raise forms.ValidationError(
+                    "A partner's name has no control characters: type it as listed.",
+                    code="invalid_choice",
+                )
             return None
+        longest = Partner._meta.get_field("country").max_length or 0
+        if len(typed) > longest:
+            raise forms.ValidationError(
+                f"A partner's name is at most {longest} characters: type it as listed.",
+                code="invalid_choice",
+            )
         found = Partner.objects.filter(country__iexact=typed).first()
         if found is None:
             raise forms.ValidationError(not_found_message(typed), code="invalid_choice")

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from idd import roles
 from idd.forms.basics import unit_label
+from idd.forms.partner import typed_name
 from idd.models import Partner
 
 SHOWN = 10
@@ -18,7 +19,7 @@ def partner_search(request: HttpRequest) -> JsonResponse:
     with its units, for any signed-in user with a role: partners are reference data."""
     if not roles.has_any_role(request.user):
         raise PermissionDenied("You do not have access to partners.")
-    typed = " ".join(request.GET.get("q", "").split())[:100]
+    typed = typed_name(request.GET.get("q"))[:100]
     if len(typed) < SHORTEST:
         return JsonResponse({"partners": []})
     found = Partner.objects.matching(typed).prefetch_related("units")[:SHOWN]

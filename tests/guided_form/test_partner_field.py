@@ -105,3 +105,22 @@ def test_the_initiative_list_filters_by_part_of_the_partners_name(
     html = response.content.decode()
     assert elsewhere.title in html
     assert initiative.title not in html
+
+
+def test_a_control_character_in_the_partner_is_refused_not_a_500(planner_client, initiative):
+    """PostgreSQL refuses a NUL byte even in a query: the name is refused with a message."""
+    response = submit(planner_client, basics(initiative), {"partner": "Kes\x00trela"})
+    assert response.status_code == 200
+    assert "name has no control characters" in response.content.decode()
+
+
+def test_suggestions_for_a_control_character_are_none(planner_client, norland):
+    response = planner_client.get(reverse("partner_search"), {"q": "Nor\x00"})
+    assert response.json() == {"partners": []}
+
+
+def test_a_name_longer_than_any_partner_is_refused_without_searching(planner_client, initiative):
+    """SQLite refused to search for suggestions of a pasted page ("pattern too complex")."""
+    response = submit(planner_client, basics(initiative), {"partner": "Kestrela " * 200})
+    assert response.status_code == 200
+    assert "name is at most 100 characters" in response.content.decode()
