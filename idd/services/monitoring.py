@@ -14,6 +14,7 @@ from typing import cast
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 
 from idd import roles
@@ -54,16 +55,24 @@ def record_measurement(
         raise RecordingRefused(FUTURE_MEASUREMENT)
     if not value.strip() or not source.strip():
         raise RecordingRefused("Enter the value measured and its source.")
-    current = Initiative.objects.values_list("version", flat=True).get(pk=initiative.pk)
-    new_version(initiative, current)
-    measurement = IndicatorMeasurement(
-        indicator=indicator,
-        measured_on=measured_on,
-        value=value.strip(),
-        source=source.strip(),
-        note=note.strip(),
-        recorded_by=cast(User, user),  # signed in: a planner on the initiative
-    )
-    measurement.full_clean()
-    measurement.save()
+    # Measurements add up, so one is never stale: the initiative's row is locked while
+    # its next version is claimed, and a measurement posted at the same moment waits its
+    # turn instead of failing (4 of 20 concurrent posts were a 500).
+    with transaction.atomic():
+        current = (
+            Initiative.objects.select_for_update()
+            .values_list("version", flat=True)
+            .get(pk=initiative.pk)
+        )
+        new_version(initiative, current)
+        measurement = IndicatorMeasurement(
+            indicator=indicator,
+            measured_on=measured_on,
+            value=value.strip(),
+            source=source.strip(),
+            note=note.strip(),
+            recorded_by=cast(User, user),  # signed in: a planner on the initiative
+        )
+        measurement.full_clean()
+        measurement.save()
     return measurement
