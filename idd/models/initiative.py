@@ -15,6 +15,7 @@ from idd.choices import (
     FundingAuthority,
 )
 from idd.distribution import Reason, Statement
+from idd.limits import MOST_DOLLARS, TOO_MUCH
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
 
@@ -138,6 +139,11 @@ class Initiative(ReviewWorkflow):
                 condition=Q(sustainment_annual_cost__gte=0) | Q(sustainment_annual_cost=None),
                 name="initiative_sustainment_cost_not_negative",
                 violation_error_message="The sustainment cost cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(sustainment_annual_cost__lte=MOST_DOLLARS),
+                name="initiative_sustainment_cost_at_most_a_trillion",
+                violation_error_message=TOO_MUCH,
             ),
         ]
 

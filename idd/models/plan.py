@@ -21,6 +21,7 @@ from idd.choices import (
     Scale,
     USInputCategory,
 )
+from idd.limits import MOST_DOLLARS, TOO_MUCH
 from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
 
 FY_IN_RANGE = Q(fiscal_year__gte=FIRST_ALLOWED_FY) & Q(fiscal_year__lte=LAST_ALLOWED_FY)
@@ -208,6 +209,11 @@ class USInput(InitiativeRow):
                 name="us_input_cost_not_negative",
                 violation_error_message="The estimated cost cannot be negative.",
             ),
+            models.CheckConstraint(
+                condition=Q(estimated_cost__lte=MOST_DOLLARS),
+                name="us_input_cost_at_most_a_trillion",
+                violation_error_message=TOO_MUCH,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -320,6 +326,11 @@ class PriorAssistance(InitiativeRow):
                 condition=Q(amount__gte=0),
                 name="prior_assistance_amount_not_negative",
                 violation_error_message="The amount cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__lte=MOST_DOLLARS),
+                name="prior_assistance_amount_at_most_a_trillion",
+                violation_error_message=TOO_MUCH,
             ),
             models.CheckConstraint(
                 condition=FY_IN_RANGE,
