@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from assessments.monitoring import number_in
 from idd.models import Indicator, IndicatorMeasurement
@@ -56,8 +55,9 @@ class MeasurementForm(forms.ModelForm):
 
     def clean_measured_on(self):
         measured_on = self.cleaned_data["measured_on"]
-        if measured_on > timezone.localdate():
-            raise forms.ValidationError(FUTURE_MEASUREMENT)
+        initiative = self.indicator.objective.initiative
+        if refusal := initiative.date_refusal(measured_on, FUTURE_MEASUREMENT):
+            raise forms.ValidationError(refusal)
         return measured_on
 
     def clean_value(self) -> str:

@@ -179,8 +179,10 @@ def record_delivery(
         raise RecordingRefused(f"{status!r} is not a status a planner records.")
     if not evidence.strip():
         raise RecordingRefused("Say what evidence was seen: a document, an inspection, a report.")
-    if delivered_on is not None and delivered_on > timezone.localdate():
-        raise RecordingRefused(FUTURE_DELIVERY)
+    if delivered_on is not None and (
+        refusal := initiative.date_refusal(delivered_on, FUTURE_DELIVERY)
+    ):
+        raise RecordingRefused(refusal)
     new_version(initiative, read_version)
     deliverable.status = status
     deliverable.delivered_on = (

@@ -15,7 +15,6 @@ from typing import cast
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
 from idd import roles
 from idd.models import Indicator, IndicatorMeasurement, Initiative
@@ -51,8 +50,8 @@ def record_measurement(
         raise PermissionDenied(NOT_ALLOWED)
     if indicator.objective.initiative_id != initiative.pk:
         raise PermissionDenied("This indicator belongs to another initiative.")
-    if measured_on > timezone.localdate():
-        raise RecordingRefused(FUTURE_MEASUREMENT)
+    if refusal := initiative.date_refusal(measured_on, FUTURE_MEASUREMENT):
+        raise RecordingRefused(refusal)
     if not value.strip() or not source.strip():
         raise RecordingRefused("Enter the value measured and its source.")
     # Measurements add up, so one is never stale: the initiative's row is locked while

@@ -53,6 +53,10 @@ class RecordDeliveryForm(forms.Form):
         error_messages={"invalid": "Enter the date delivered as a real date, e.g. 15 March 2027."},
     )
 
+    def __init__(self, *args: Any, initiative: Initiative, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("status") not in method.RISK_TAKEN:
@@ -62,8 +66,10 @@ class RecordDeliveryForm(forms.Form):
             pass  # not a date: its own message says so
         elif cleaned.get("delivered_on") is None:
             self.add_error("delivered_on", NO_DELIVERY_DATE)
-        elif cleaned["delivered_on"] > timezone.localdate():
-            self.add_error("delivered_on", service.FUTURE_DELIVERY)
+        elif refusal := self.initiative.date_refusal(
+            cleaned["delivered_on"], service.FUTURE_DELIVERY
+        ):
+            self.add_error("delivered_on", refusal)
         return cleaned
 
 
@@ -195,11 +201,11 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
         "delivered_on": deliverable.delivered_on,
     }
     changed: list[conflicts.ChangedField] | None = None
-    read = conflicts.stored_state(RecordDeliveryForm(initial=initial))
+    read = conflicts.stored_state(RecordDeliveryForm(initial=initial, initiative=initiative))
     version = VersionForm(
         request.POST or None, initial={"version": initiative.version, "read": json.dumps(read)}
     )
-    form = RecordDeliveryForm(request.POST or None, initial=initial)
+    form = RecordDeliveryForm(request.POST or None, initial=initial, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
             if not version.is_valid():
@@ -220,7 +226,7 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
             read_then = conflicts.parse_values(data.get("lock-read"))
             who = conflicts.last_saved_by(deliverable)
             changed = conflicts.merge_form(form, read_then, data, who)
-            form = RecordDeliveryForm(data, initial=initial)
+            form = RecordDeliveryForm(data, initial=initial, initiative=initiative)
             version = _after_conflict(form, initiative, str(stale), json.dumps(read))
         else:
             messages.success(
