@@ -68,3 +68,30 @@ class MeasurementForm(forms.ModelForm):
         if judged and number_in(value) is None:
             raise forms.ValidationError(NOT_A_NUMBER)
         return value
+
+
+# The history keeps the reason with the change, in at most 100 characters.
+REASON_LENGTH = 100
+REASON_HELP = "What was wrong with it, for the initiative's History (up to 100 characters)."
+
+
+class CorrectMeasurementForm(MeasurementForm):
+    """A measurement recorded in error, corrected, with the reason."""
+
+    reason = forms.CharField(
+        label="Why it is corrected",
+        max_length=REASON_LENGTH,
+        help_text=REASON_HELP,
+        error_messages={"required": "Say why the measurement is corrected."},
+    )
+
+
+class WithdrawMeasurementForm(forms.Form):
+    """A measurement recorded in error, withdrawn, with the reason."""
+
+    reason = forms.CharField(
+        label="Why it is withdrawn",
+        max_length=REASON_LENGTH,
+        help_text=REASON_HELP,
+        error_messages={"required": "Say why the measurement is withdrawn."},
+    )

@@ -47,7 +47,8 @@ def can_record(initiative: Initiative, user: roles.User) -> bool:
     )
 
 
-def _require_recorder(initiative: Initiative, user: roles.User) -> None:
+def require_recorder(initiative: Initiative, user: roles.User) -> None:
+    """PermissionDenied (a 403 saying who may) unless this user may record."""
     if not can_record(initiative, user):
         raise PermissionDenied(NOT_ALLOWED)
 
@@ -139,7 +140,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
 
     Raises PermissionDenied, RecordingRefused (with the reason) or StaleEdit.
     """
-    _require_recorder(initiative, user)
+    require_recorder(initiative, user)
     inputs = current_inputs(initiative, as_of=timezone.localdate())
     reason = recording_refusal(inputs, initiative)
     if reason:
@@ -172,7 +173,7 @@ def record_delivery(
 
     Raises PermissionDenied, RecordingRefused or StaleEdit.
     """
-    _require_recorder(initiative, user)
+    require_recorder(initiative, user)
     if deliverable.initiative_id != initiative.pk:
         raise PermissionDenied("This partner deliverable belongs to another initiative.")
     if status not in dict(RECORDABLE_STATUSES):

@@ -10,7 +10,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -79,8 +78,7 @@ NO_DELIVERY_DATE = "Enter the date it was delivered: the day the evidence shows,
 def _recorder_initiative(request: HttpRequest, pk: int) -> Initiative:
     """The initiative, if this user may record on it: 404 if they may not read it, else 403."""
     initiative = get_visible_initiative(request, pk)
-    if not service.can_record(initiative, request.user):
-        raise PermissionDenied(service.NOT_ALLOWED)
+    service.require_recorder(initiative, request.user)
     return initiative
 
 
