@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from assessments import fiscal
+from assessments import fiscal, method
 from config.fields import LineField, ProseField
 from idd.choices import (
     FIRST_ALLOWED_FY,
@@ -54,6 +54,15 @@ class InitiativeRow(models.Model):
 
 class PartnerDeliverable(InitiativeRow):
     """Something dated and observable the partner provides, at a political cost to itself."""
+
+    # What a planner records about it once it is due or done, actions first.
+    RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
+        (value, dict(method.DELIVERABLE_STATUSES)[value])
+        for value in (method.DELIVERED, method.PARTIAL, method.MISSED, method.VERBAL_ONLY)
+    )
+    FUTURE_DELIVERY = (
+        "The date delivered cannot be in the future: enter the day it happened, today or earlier."
+    )
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="partner_deliverables"

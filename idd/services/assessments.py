@@ -23,12 +23,8 @@ from idd.models import Initiative, PartnerDeliverable
 from idd.services.editing import new_version
 from idd.services.summaries import refresh_summary
 
-# What a planner records about a partner deliverable once it is due or done, actions first.
 _LABELS = dict(method.DELIVERABLE_STATUSES)
-RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
-    (value, _LABELS[value])
-    for value in (method.DELIVERED, method.PARTIAL, method.MISSED, method.VERBAL_ONLY)
-)
+RECORDABLE_STATUSES = PartnerDeliverable.RECORDABLE_STATUSES
 NOT_ALLOWED = (
     "Only the initiative's owner and team members can record, and not once it is withdrawn."
 )
@@ -151,9 +147,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     return assessment
 
 
-FUTURE_DELIVERY = (
-    "The date delivered cannot be in the future: enter the day it happened, today or earlier."
-)
+FUTURE_DELIVERY = PartnerDeliverable.FUTURE_DELIVERY
 
 
 def record_delivery(
