@@ -74,17 +74,23 @@ def correct_measurement(
     measurement = service.measurement_of(indicator, measurement_pk)
     if measurement is None:
         raise Http404("No such measurement: it may have been withdrawn.")
-    action = request.POST.get("action")
+    # A POST withdraws if its button says so, else corrects (Enter in the first form).
+    posted = request.POST if request.method == "POST" else None
+    withdrawing = posted is not None and posted.get("action") == "withdraw"
     correct = CorrectMeasurementForm(
-        request.POST if action == "correct" else None,
+        None if withdrawing else posted,
         instance=service.measurement_of(indicator, measurement_pk),  # a copy the form may change
         indicator=indicator,
     )
-    withdraw = WithdrawMeasurementForm(
-        request.POST if action == "withdraw" else None, prefix="withdraw"
-    )
+    withdraw = WithdrawMeasurementForm(posted if withdrawing else None, prefix="withdraw")
     try:
-        if action == "correct" and correct.is_valid():
+        if withdrawing and withdraw.is_valid():
+            service.withdraw_measurement(
+                initiative, measurement, request.user, reason=withdraw.cleaned_data["reason"]
+            )
+            messages.success(request, f"Withdrawn: {indicator} = {measurement.value}.")
+            return redirect(_back(initiative, indicator))
+        if posted is not None and not withdrawing and correct.is_valid():
             service.correct_measurement(
                 initiative,
                 measurement,
@@ -93,14 +99,8 @@ def correct_measurement(
             )
             messages.success(request, f"Corrected: {indicator} = {measurement.value}.")
             return redirect(_back(initiative, indicator))
-        if action == "withdraw" and withdraw.is_valid():
-            service.withdraw_measurement(
-                initiative, measurement, request.user, reason=withdraw.cleaned_data["reason"]
-            )
-            messages.success(request, f"Withdrawn: {indicator} = {measurement.value}.")
-            return redirect(_back(initiative, indicator))
     except assessments.RecordingRefused as refused:
-        (correct if action == "correct" else withdraw).add_error(None, str(refused))
+        (withdraw if withdrawing else correct).add_error(None, str(refused))
     return render(
         request,
         "idd/monitoring/correct.html",
