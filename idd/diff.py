@@ -48,10 +48,6 @@ class Marked:
 SIMILAR = 0.4
 # Words, single punctuation marks and the spaces between: what a reader sees as changed.
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
-# What the matcher compares: each word or mark with the spaces after it, so a space is
-# context, never a match of its own (a space token, in every other place, made the
-# matcher's work grow with the square of the text at each step).
-UNITS = re.compile(r"(?:\w+|[^\w\s])\s*|\s+")
 # How many word pairs the word matcher may compare for one field. Its cost grows with
 # the cube of the length on repetitive text; with this budget two fields at their longest
 # compare in a few milliseconds, and a change too tangled for it is marked whole.
@@ -78,10 +74,6 @@ class _BoundedMatcher(SequenceMatcher[str]):
         if self.work > MATCHING_BUDGET:
             raise _OverBudget
         return super().find_longest_match(alo, ahi, blo, bhi)
-
-
-def _words(units: Iterable[str]) -> int:
-    return sum(not u.isspace() for u in units)
 
 
 def _changed_words(before: list[str], after: list[str]) -> tuple[list[bool], list[bool]]:
@@ -127,28 +119,31 @@ def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
     return tuple(runs)
 
 
-def _flagged(units: list[str], changed: list[bool]) -> list[tuple[str, bool]]:
-    """The tokens of the units, flagged as their unit; a changed unit's trailing space is
-    marked by `_runs` only between two marked words."""
-    tokens = []
-    for unit, flag in zip(units, changed, strict=True):
-        tokens += [(t, flag) for t in TOKENS.findall(unit)]
-    return tokens
+def _flagged(tokens: list[str], changed: list[bool]) -> list[tuple[str, bool]]:
+    """The tokens with their words' flags; a space is flagged too, and `_runs` marks it
+    only between two marked words."""
+    flags = iter(changed)
+    return [(t, True if t.isspace() else next(flags)) for t in tokens]
 
 
 def mark_words(old: str, new: str) -> Marked:
     """The old and new text in runs, the words removed from the old and added to the new
     marked (difflib over words, so a changed word is marked whole); a text rewritten
-    rather than edited is marked whole, since scattered marks would not help."""
-    before, after = UNITS.findall(old), UNITS.findall(new)
-    most = max(_words(before), _words(after))
+    rather than edited is marked whole, since scattered marks would not help.
+
+    The matcher compares words and marks only: spaces are never matched on their own
+    (a space token in every other place made its work grow with the square of the text
+    at each step), and a changed space is marked only between changed words."""
+    before, after = TOKENS.findall(old), TOKENS.findall(new)
+    old_words = [t for t in before if not t.isspace()]
+    new_words = [t for t in after if not t.isspace()]
+    most = max(len(old_words), len(new_words))
     # At most the words the two texts share can be kept: a cheap first look.
-    shared = sum((Counter(before) & Counter(after)).values())
+    shared = sum((Counter(old_words) & Counter(new_words)).values())
     if shared < SIMILAR * most:
         return Marked((Part(old, True),), (Part(new, True),))
-    old_changed, new_changed = _changed_words(before, after)
-    kept = _words(u for u, changed in zip(before, old_changed, strict=True) if not changed)
-    if kept < SIMILAR * most:  # rewritten rather than edited: marked whole, read whole
+    old_changed, new_changed = _changed_words(old_words, new_words)
+    if old_changed.count(False) < SIMILAR * most:  # rewritten rather than edited: read whole
         return Marked((Part(old, True),), (Part(new, True),))
     return Marked(_runs(_flagged(before, old_changed)), _runs(_flagged(after, new_changed)))
 
