@@ -63,7 +63,7 @@ bench: install
 	$(PY) manage.py bench_export
 
 # Each page's median server time and query count on the demo and with 15,000 initiatives
-# added (rolled back afterwards), side by side (idd/management/commands/bench_pages.py).
+# added (rolled back afterwards), side by side (demo/management/commands/bench_pages.py).
 bench-pages: demo
 	$(PY) manage.py bench_pages
 

@@ -18,7 +18,7 @@ from config.env import (
     env_str,
     secret_key,
 )
-from idd.limits import MAX_POSTED_FIELDS
+from idd.reference.limits import MAX_POSTED_FIELDS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assessments",
     "idd",
+    "demo",  # demo data and benchmarks: seed_demo, bench_export, bench_pages
 ]
 
 MIDDLEWARE = [

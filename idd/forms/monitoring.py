@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 
 from assessments.monitoring import number_in
+from idd.document.indicators import FUTURE_MEASUREMENT
 from idd.models import Indicator, IndicatorMeasurement
-from idd.monitoring import FUTURE_MEASUREMENT
 
 NOT_A_NUMBER = (
     "Write the value measured as a number, as the baseline and target are (for example "

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from idd.guided_form.steps import FIRST_STEP
 from idd.services import drafts, review
-from idd.steps import FIRST_STEP
 from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import STEPS
 

@@ -20,15 +20,23 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
-from idd import roles
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
 from idd.forms.basics import BasicsForm
+from idd.guided_form.steps import (
+    FIRST_STEP,
+    STEP_BY_SLUG,
+    STEPS,
+    Step,
+    incomplete,
+    neighbor,
+    resume_step,
+)
 from idd.models import Initiative
+from idd.reference import roles
 from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.review import latest_reason, words
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
-from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbor, resume_step
 from idd.views.review.common import STEPS as STEPS_OF_REVIEW
 
 EXIT = "exit"

@@ -12,12 +12,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from idd import roles
-from idd.document import shown_document
+from idd.document.shown import shown_document
 from idd.export import revision_pdf_stored
 from idd.forms.review import CommentForm, DecisionForm, QueueFilter, ReplyForm
 from idd.models import Initiative
-from idd.sections import SECTIONS
+from idd.reference import roles
+from idd.reference.sections import SECTIONS
 from idd.services import comments, review, submissions
 from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import CONFIRM_FIRST, STEPS, with_reply_forms

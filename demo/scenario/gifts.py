@@ -5,7 +5,7 @@ boats, send sailors to courses, host the handover ceremony) and every one was de
 on time, while Solmara's leaders rate as highly willing as anyone could (5/5/5) and U.S.
 boats, training and a radar keep flowing. Nothing in the plan has cost Solmara anything:
 no budget line, no pay, no reform, no law, no patrols where they are risky. It sits next
-to Kestrela (idd/demo/maritime.py), whose record is mixed but made of costly acts.
+to Kestrela (demo/maritime.py), whose record is mixed but made of costly acts.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 
 from assessments.models import CommitmentAssessment
-from idd.choices import CCMD, FundingAuthority, RiskCategory
-from idd.demo.rows import (
+from demo.scenario.rows import (
     Deliverable,
     Input,
     Objective,
@@ -29,8 +28,9 @@ from idd.demo.rows import (
     add_rows,
     record_commitment,
 )
-from idd.distribution import Reason, Statement
 from idd.models import Initiative, Partner
+from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
+from idd.reference.distribution import Reason, Statement
 
 COUNTRY = "Solmara (fictional)"
 UNITS = (

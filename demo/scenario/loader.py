@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from idd.choices import CCMD
-from idd.demo import gifts
-from idd.demo.budget import seed_budget
-from idd.demo.maritime import seed_maritime
-from idd.demo.people import DEMO_USERS, DemoUser, demo_user
+from demo.scenario import gifts
+from demo.scenario.budget import seed_budget
+from demo.scenario.maritime import seed_maritime
+from demo.scenario.people import DEMO_USERS, DemoUser, demo_user
 from idd.models import Partner, PartnerUnit
+from idd.reference.choices import CCMD
 
 
 @transaction.atomic

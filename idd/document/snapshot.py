@@ -18,8 +18,10 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
-from idd import distribution, monitoring
-from idd.commitment import assessment_entry, assessment_inputs, stored_ratings
+from idd.document import indicators
+from idd.document.commitment import assessment_entry, assessment_inputs, stored_ratings
+from idd.document.shape import Deliverable, Document, Money, Person, RowRef, TimelineYear
+from idd.document.shape import USInput as USInputEntry
 from idd.models import (
     Indicator,
     Initiative,
@@ -29,9 +31,8 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
-from idd.roles import display_name, profile_of
-from idd.snapshot_shape import Deliverable, Document, Money, Person, RowRef, TimelineYear
-from idd.snapshot_shape import USInput as USInputEntry
+from idd.reference import distribution
+from idd.reference.roles import display_name, profile_of
 
 SNAPSHOT_FORMAT = 1
 
@@ -153,7 +154,7 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
             "yearly_objectives",
             queryset=YearlyObjective.objects.prefetch_related(
                 Prefetch(
-                    "indicators", queryset=monitoring.with_measurements(Indicator.objects.all())
+                    "indicators", queryset=indicators.with_measurements(Indicator.objects.all())
                 )
             ),
         ),
@@ -207,7 +208,7 @@ def snapshot(initiative: Initiative) -> Document:
             "first_fiscal_year": initiative.first_fiscal_year,
             "last_fiscal_year": initiative.last_fiscal_year,
             "targeted_units": [str(unit.name) for unit in initiative.targeted_units.all()],
-            # The distribution statement as chosen and as printed (idd.distribution).
+            # The distribution statement as chosen and as printed (idd.reference.distribution).
             "distribution_statement": initiative.distribution_statement,
             "distribution_reason": initiative.distribution_reason,
             "distribution_office": initiative.distribution_office,
@@ -316,7 +317,7 @@ def snapshot(initiative: Initiative) -> Document:
             }
             for r in initiative.revisions.all()
         ],
-        "monitoring": monitoring.of_objectives(
+        "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
         ),
     }

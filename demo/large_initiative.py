@@ -16,7 +16,6 @@ from django.contrib.auth.models import User
 
 from assessments import method
 from assessments.models import RATED_FIELDS, CommitmentRatings
-from idd.choices import CCMD, FundingAuthority, RiskCategory
 from idd.models import (
     Indicator,
     Initiative,
@@ -27,6 +26,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
+from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from assessments.models import CommitmentRatings
 from assessments.scoring import Rating
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
 from idd.models import (
     Indicator,
     Initiative,

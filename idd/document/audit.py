@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
 
 from assessments.fiscal import format_date, format_quarter
-from idd.diff import FieldChange
+from idd.document.diff import FieldChange
 from idd.models import (
     Indicator,
     Initiative,
@@ -32,8 +32,8 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
-from idd.roles import display_name
-from idd.times import full_timestamp
+from idd.reference.roles import display_name
+from idd.reference.times import full_timestamp
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 KINDS = {"+": ADDED, "~": CHANGED, "-": REMOVED}

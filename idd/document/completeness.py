@@ -1,9 +1,9 @@
 """What an IDD still lacks before it can be submitted, judged from its data alone.
 
-Each section's rule reads the document snapshot (`idd.snapshot`), never a flag, so an
+Each section's rule reads the document snapshot (`idd.document.snapshot`), never a flag, so an
 initiative edited anywhere shows the same gaps in the guided form, on its page and when
 it is submitted. The rules depend only on the snapshot, the sections and the choices:
-the guided form (`idd.steps`) shows them and the review workflow (`idd.services.review`)
+the guided form (`idd.guided_form.steps`) shows them and the review workflow (`idd.services.review`)
 refuses a submission while any remains.
 """
 
@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from assessments.models import RATED_FIELDS
 from assessments.presentation import RATING_LABELS
-from idd.choices import RiskCategory
-from idd.distribution import Choice
-from idd.sections import SECTIONS, Section
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
+from idd.reference.choices import RiskCategory
+from idd.reference.distribution import Choice
+from idd.reference.sections import SECTIONS, Section
 
 if TYPE_CHECKING:
     from idd.models import Initiative

@@ -4,7 +4,7 @@ returned by the reviewer for a vaguer sustainment plan, and resubmitted with it 
 Kestrela designated and manned the patrol company, part-funded its running costs and
 missed the pier; costlier steps (sea-duty pay, contested patrols, the maritime zones law)
 are still ahead. A mixed but real record of costly acts, next to the gift-taker in
-idd/demo/gifts.py.
+demo/gifts.py.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
-from idd.choices import CCMD, FundingAuthority, RiskCategory
-from idd.demo.rows import (
+from demo.scenario.rows import (
     Deliverable,
     Input,
     Objective,
@@ -29,8 +28,9 @@ from idd.demo.rows import (
     add_rows,
     record_commitment,
 )
-from idd.distribution import Reason, Statement
 from idd.models import Indicator, Initiative, Partner
+from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
+from idd.reference.distribution import Reason, Statement
 from idd.services import comments, monitoring, review
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (

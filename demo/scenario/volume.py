@@ -6,10 +6,10 @@ import random
 
 from django.db import connection, transaction
 
-from idd import roles
-from idd.choices import CCMD, FundingAuthority
-from idd.demo.people import DemoUser, demo_user
+from demo.scenario.people import DemoUser, demo_user
 from idd.models import Initiative, Partner, PartnerDeliverable, YearlyObjective
+from idd.reference import roles
+from idd.reference.choices import CCMD, FundingAuthority
 
 LOAD_PREFIX = "Load partner"
 

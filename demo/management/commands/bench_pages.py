@@ -24,11 +24,11 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus
-from idd.demo.volume import seed_volume
+from demo.scenario.volume import seed_volume
+from idd.guided_form.steps import STEPS
 from idd.models import Initiative
+from idd.reference.choices import InitiativeStatus
 from idd.services.summaries import refresh_all
-from idd.steps import STEPS
 
 GOAL = 3.0  # every page within this multiple of the plain page
 PLAIN = "Revisions (plain page)"

@@ -10,9 +10,9 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments import monitoring as rule
 from assessments.fiscal import format_date
+from idd.document.shape import Measurement, MonitoredIndicator
 from idd.models import Indicator, IndicatorMeasurement, Initiative, YearlyObjective
-from idd.roles import display_name
-from idd.snapshot_shape import Measurement, MonitoredIndicator
+from idd.reference.roles import display_name
 
 FUTURE_MEASUREMENT = (
     "The date measured cannot be in the future: enter the day it was measured, today or earlier."

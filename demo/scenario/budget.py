@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 
-from idd.choices import CCMD, FundingAuthority
-from idd.demo.rows import Deliverable, Input, add_rows
+from demo.scenario.rows import Deliverable, Input, add_rows
 from idd.models import Initiative, Partner
+from idd.reference.choices import CCMD, FundingAuthority
 
 BUDGET_DELIVERABLES: tuple[Deliverable, ...] = (
     (

@@ -1,6 +1,6 @@
 """What changed between two revisions of an IDD, section by section, in reviewers' words.
 
-A pure function over two snapshots (`idd.snapshot`): no database, no request, so any
+A pure function over two snapshots (`idd.document.snapshot`): no database, no request, so any
 two stored revisions (or a revision and the working draft) compare the same way.
 Rows are matched by their id where the snapshot carries one, else by their place in
 the list. Values are shown as the document shows them (labels, not codes). Where a text
@@ -18,9 +18,9 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from assessments import presentation
-from idd import snapshot_shape as shape
-from idd.sections import SECTIONS
-from idd.snapshot_shape import Document, Fields, labelled_fields
+from idd.document import shape
+from idd.document.shape import Document, Fields, labelled_fields
+from idd.reference.sections import SECTIONS
 
 # A section or row of a snapshot, read with `.get`: a stored revision may lack newer keys.
 Row = Mapping[str, Any]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MAX_SPAN_YEARS = 5  # fiscal years of one initiative (idd.choices.MAX_SPAN_YEARS, checked by a test)
+MAX_SPAN_YEARS = (
+    5  # fiscal years of one initiative (idd.reference.choices.MAX_SPAN_YEARS, checked by a test)
+)
 
 # Fields every row of a formset posts besides its own: its hidden id, the hidden id of
 # the row (or initiative) it belongs to, and its "Remove" checkbox.

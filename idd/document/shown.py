@@ -7,11 +7,11 @@ the initiative page also says what moved in the live data since approval.
 
 from __future__ import annotations
 
-from idd.choices import InitiativeStatus
-from idd.diff import SectionDiff, diff
+from idd.document.diff import SectionDiff, diff
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, Revision
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
+from idd.reference.choices import InitiativeStatus
 
 
 def approved_revision(initiative: Initiative) -> Revision | None:

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from idd.demo import seed_demo, seed_volume
+from demo.scenario import seed_demo, seed_volume
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The guided form's steps: their order, what each teaches, the forms each edits.
 
-A step is complete when its section lacks nothing: `idd.completeness` judges that from
+A step is complete when its section lacks nothing: `idd.document.completeness` judges that from
 the IDD's data, so an initiative edited anywhere else shows the same progress here.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from idd.completeness import MISSING, Doc
+from idd.document.completeness import MISSING, Doc
 from idd.forms.base import StepForms
 from idd.forms.basics import BasicsStep
 from idd.forms.commitment import CommitmentStep
@@ -19,7 +19,7 @@ from idd.forms.objectives import ObjectivesStep
 from idd.forms.risks import RisksStep
 from idd.forms.sustainment import SustainmentStep
 from idd.forms.us_inputs import USInputsStep
-from idd.sections import SECTION_BY_SLUG
+from idd.reference.sections import SECTION_BY_SLUG
 
 REVIEW = "review"
 

@@ -1,14 +1,14 @@
 """The declared shape of the document snapshot: every section and row, in one place.
 
-`idd.snapshot.snapshot()` builds a `Document`; templates, the PDF and the revision
+`idd.document.snapshot.snapshot()` builds a `Document`; templates, the PDF and the revision
 comparison read it by key, and an approved revision stores it as JSON. A field annotated
-with a `Label` is compared between revisions under that label (`idd.diff` reads the labels
+with a `Label` is compared between revisions under that label (`idd.document.diff` reads the labels
 from here), so a new field is added once, here and in the builder, and the comparison
 picks it up. Key order is the order the comparison lists changes in.
 
 Stored revisions keep the shape they were approved with: one approved before a key was
 added lacks it, so readers of a stored copy treat a missing key as empty (templates do;
-`idd.diff` uses `.get`). Values are JSON: dates as ISO strings, money as decimal strings.
+`idd.document.diff` uses `.get`). Values are JSON: dates as ISO strings, money as decimal strings.
 """
 
 from dataclasses import dataclass
@@ -62,7 +62,8 @@ class Basics(TypedDict):
     first_fiscal_year: Annotated[int, Label("First fiscal year")]
     last_fiscal_year: Annotated[int, Label("Last fiscal year")]
     targeted_units: Annotated[list[str], Label("Targeted partner units")]
-    # The distribution statement (idd.distribution); a revision stored before it lacks them.
+    # The distribution statement (idd.reference.distribution); a revision stored before
+    # it lacks them.
     distribution_statement: Annotated[str, Label("Distribution statement")]
     distribution_reason: Annotated[str, Label("Reason for the restriction")]
     distribution_office: Annotated[str, Label("Controlling DoD office")]
@@ -164,7 +165,8 @@ class Sustainment(TypedDict):
 
 class Commitment(TypedDict):
     """The commitment assessment; `inputs` and `result` are `assessments.scoring`'s
-    `to_dict()` forms, whose shape that pure core owns (`idd.diff` compares its figures)."""
+    `to_dict()` forms, whose shape that pure core owns (`idd.document.diff` compares its
+    figures)."""
 
     inputs: dict[str, Any]
     result: dict[str, Any]

@@ -1,6 +1,6 @@
 """`make bench`: how fast each document kind exports, against Chromium printing the same HTML.
 
-Builds the reference large IDD (idd.export.reference) in a transaction that is rolled
+Builds the reference large IDD (demo.large_initiative) in a transaction that is rolled
 back, then, for each document kind in `KINDS`, prints the median of several runs of: the
 HTML render, WeasyPrint's full PDF export (`html_to_pdf`: layout, PDF, tag pass) as the
 first render of a fresh process ("cold": what the first download after a restart waits
@@ -40,15 +40,15 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.test import override_settings
 
+from demo.large_initiative import SIZE, build_reference_initiative
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
 from idd.export import KINDS as PRINTABLE
 from idd.export import pdf_for
 from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.printable import PrintableDocument
-from idd.export.reference import SIZE, build_reference_initiative
 from idd.export.render import html_to_pdf
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
 
 
 @dataclass(frozen=True)

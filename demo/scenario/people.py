@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, User
 
-from idd import roles
 from idd.models import Profile
+from idd.reference import roles
 
 
 @dataclass(frozen=True)
