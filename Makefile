@@ -55,7 +55,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# mypy with django-stubs over idd, assessments and config (pyproject.toml, [tool.mypy]).
+# mypy with django-stubs over idd, demo, assessments and config (pyproject.toml, [tool.mypy]).
 typecheck: install
 	$(PY) -m mypy
 
