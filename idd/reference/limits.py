@@ -1,10 +1,10 @@
 """How much one guided-form page holds: the row caps of its formsets, and from them the
 number of fields a browser posts when every kind of row is at its cap.
 
-The formsets (idd.forms) refuse rows beyond these caps, and the settings take
-DATA_UPLOAD_MAX_NUMBER_FIELDS from `MAX_POSTED_FIELDS`, so the largest page a planner
-can build always reaches the form instead of failing with "400 Bad Request".
-Pure Python (no Django import): config.settings imports it.
+The formsets (idd.forms) refuse rows beyond these caps, and the settings'
+DATA_UPLOAD_MAX_NUMBER_FIELDS equals `MAX_POSTED_FIELDS` (a test compares them), so the
+largest page a planner can build always reaches the form instead of failing with "400 Bad
+Request". Pure Python (no Django import).
 """
 
 from __future__ import annotations

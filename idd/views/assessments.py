@@ -25,7 +25,7 @@ from idd.forms.base import VersionForm
 from idd.models import Initiative, PartnerDeliverable
 from idd.services import assessments as service
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative
 
 
 class RecordDeliveryForm(forms.Form):

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd.document import indicators
@@ -12,14 +12,9 @@ from idd.models import Initiative
 from idd.reference import roles
 from idd.services import drafts
 from idd.services.assessments import can_record
+from idd.views.shared import get_visible_initiative
 
 PAGE_SIZE = 25
-
-
-def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
-    """The initiative, if this user may read it; else 404, whether absent or not allowed."""
-    initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
-    return roles.readable_or_404(request.user, initiative)
 
 
 @require_GET

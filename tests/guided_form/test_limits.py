@@ -29,7 +29,9 @@ def step_url(initiative, slug: str) -> str:
 
 
 def test_the_settings_and_the_formsets_read_the_same_caps():
-    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == limits.MAX_POSTED_FIELDS
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == limits.MAX_POSTED_FIELDS, (
+        f"Set DATA_UPLOAD_MAX_NUMBER_FIELDS in config/settings.py to {limits.MAX_POSTED_FIELDS}"
+    )
     assert limits.MAX_SPAN_YEARS == choices.MAX_SPAN_YEARS
     caps = {
         PriorAssistanceRows: limits.PRIOR_ASSISTANCE,

@@ -16,9 +16,8 @@ from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
 from idd.reference.sections import SECTIONS
 from idd.services import comments, review, submissions
-from idd.views.export import pdf_response
-from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import with_reply_forms
+from idd.views.shared import get_visible_initiative, pdf_response
 
 
 @require_GET
