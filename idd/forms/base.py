@@ -217,9 +217,6 @@ class RowFormSet(BaseInlineFormSet):
         """Forms that are neither removed nor blank: what will be saved, in order."""
         return [f for f in self.forms if not self.is_removed(f) and not self.is_blank_extra(f)]
 
-    def row_number(self, form: forms.BaseForm) -> int:
-        return self.forms.index(form) + 1  # type: ignore[arg-type]
-
 
 def row_formset(parent, model, form, formset, most: int):
     """The inline formset of one kind of row: removable, none extra, and at most `most`

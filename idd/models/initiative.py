@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from config.fields import LineField, ProseField
 from idd.models.partner import Partner, PartnerUnit
-from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
+from idd.models.workflow import ReviewWorkflow
 from idd.reference import roles
 from idd.reference.choices import (
     CCMD,
@@ -38,11 +38,6 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         owned = Initiative.objects.filter(owner=user).order_by().values("pk")
         teams = Initiative.team_members.through.objects.filter(user=user)
         return self.filter(pk__in=owned.union(teams.order_by().values("initiative_id")))
-
-    def editable_by(self, user: roles.User) -> InitiativeQuerySet:
-        if not roles.is_planner(user):
-            return self.none()
-        return self.involving(user).filter(status__in=EDITABLE_STATUSES)
 
 
 class Initiative(ReviewWorkflow):
