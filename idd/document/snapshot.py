@@ -20,7 +20,23 @@ from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
 from idd.document import indicators
 from idd.document.commitment import assessment_entry, assessment_inputs, stored_ratings
-from idd.document.shape import Deliverable, Document, Money, Person, RowRef, TimelineYear
+from idd.document.shape import (
+    Approval,
+    Basics,
+    Commitment,
+    Context,
+    Deliverable,
+    Document,
+    Meta,
+    Money,
+    Objective,
+    Person,
+    RevisionEntry,
+    RowRef,
+    Sustainment,
+    TimelineYear,
+)
+from idd.document.shape import Risk as RiskEntry
 from idd.document.shape import USInput as USInputEntry
 from idd.models import (
     Indicator,
@@ -28,6 +44,7 @@ from idd.models import (
     PartnerDeliverable,
     ReviewDecision,
     Revision,
+    Risk,
     USInput,
     YearlyObjective,
 )
@@ -182,142 +199,164 @@ def snapshot(initiative: Initiative) -> Document:
     us_inputs = [_us_input(u) for u in us_input_rows]
     _cross_reference(deliverables, us_inputs)
     ratings = stored_ratings(initiative)
-    determined = initiative.distribution_determined_on
-    determined_on = determined.isoformat() if determined else ""
     inputs = assessment_inputs(initiative, deliverables_rows, us_input_rows, ratings)
     return {
         "format": SNAPSHOT_FORMAT,
-        "meta": {
-            "id": initiative.pk,
-            "title": initiative.title,
-            "status": initiative.status,
-            "status_label": initiative.get_status_display(),
-            "revision": initiative.revision,
-            "version": initiative.version,
-            "owner": display_name(initiative.owner),
-            "team": [display_name(u) for u in initiative.team_members.all()],
-            "updated_at": initiative.updated_at.isoformat(),
-            "point_of_contact": _person(initiative.owner),
-        },
-        "basics": {
-            "title": initiative.title,
-            "partner": initiative.partner.country,
-            "ccmd": initiative.ccmd,
-            "ccmd_label": initiative.get_ccmd_display(),
-            "funding_authority": initiative.get_funding_authority_display(),
-            "first_fiscal_year": initiative.first_fiscal_year,
-            "last_fiscal_year": initiative.last_fiscal_year,
-            "targeted_units": [str(unit.name) for unit in initiative.targeted_units.all()],
-            # The distribution statement as chosen and as printed (idd.reference.distribution).
-            "distribution_statement": initiative.distribution_statement,
-            "distribution_reason": initiative.distribution_reason,
-            "distribution_office": initiative.distribution_office,
-            "distribution_determined_on": determined_on,
-            "distribution_wording": distribution.wording(
-                initiative.distribution_statement,
-                initiative.distribution_reason,
-                initiative.distribution_office,
-                determined_on,
-            ),
-        },
-        "context": {
-            "problem_statement": initiative.problem_statement,
-            "campaign_objective": initiative.campaign_objective,
-            "desired_end_state": initiative.desired_end_state,
-            "theory_of_change": initiative.theory_of_change,
-            "prior_assistance": [
-                {
-                    "id": p.pk,
-                    "fiscal_year": p.fiscal_year,
-                    "authority": p.get_authority_display(),
-                    "description": p.description,
-                    "amount": _money(p.amount),
-                }
-                for p in initiative.prior_assistance.all()
-            ],
-        },
+        "meta": _meta(initiative),
+        "basics": _basics(initiative),
+        "context": _context(initiative),
         "deliverables": deliverables,
         "us_inputs": us_inputs,
         "timeline": _timeline(initiative.fiscal_years, deliverables, us_inputs),
-        "objectives": [
-            {
-                "id": o.pk,
-                "fiscal_year": o.fiscal_year,
-                "objective": o.objective,
-                "milestones": o.milestones,
-                "indicators": [
-                    {
-                        "id": i.pk,
-                        "description": i.description,
-                        "baseline": i.baseline,
-                        "target": i.target,
-                        "how_measured": i.how_measured,
-                    }
-                    for i in o.indicators.all()
-                ],
-            }
-            for o in initiative.yearly_objectives.all()
-        ],
-        "sustainment": {
-            "absorptive_capacity": initiative.absorptive_capacity,
-            "sustainment_plan": initiative.sustainment_plan,
-            "sustainment_annual_cost": _money(initiative.sustainment_annual_cost),
-            "sustainment_funding_source": initiative.sustainment_funding_source,
-        },
-        "commitment": {
-            "inputs": inputs.to_dict(),
-            "result": scoring.assess(inputs).to_dict(),
-            "as_of_label": fiscal.format_date(inputs.as_of),
-            # The planner's ratings, labeled, each with its justification.
-            "ratings": [
-                row.to_dict() for row in presentation.rating_rows(inputs.ratings.to_dict())
-            ],
-            # Stored assessments, oldest first, results exactly as recorded: the trend.
-            "history": [
-                assessment_entry(a) | {"assessed_by": display_name(a.assessed_by)}
-                for a in initiative.commitment_assessments.all()
-            ],
-        },
-        "risks": [
-            {
-                "id": r.pk,
-                "category": r.category,
-                "category_label": r.get_category_display(),
-                "description": r.description,
-                "likelihood": r.likelihood,
-                "impact": r.impact,
-                "score": r.score,
-                "mitigation": r.mitigation,
-                "owner": r.owner,
-            }
-            for r in initiative.risks.all()
-        ],
+        "objectives": [_objective(o) for o in initiative.yearly_objectives.all()],
+        "sustainment": _sustainment(initiative),
+        "commitment": _commitment(initiative, inputs),
+        "risks": [_risk(r) for r in initiative.risks.all()],
         # The approval block and revision history of the printed IDD.
-        "approvals": [
-            {
-                "revision": d.revision,
-                "reviewer": display_name(d.reviewer),
-                "reviewer_name": reviewer["name"],
-                "reviewer_rank_or_grade": reviewer["rank_or_grade"],
-                "reviewer_job_title": reviewer["job_title"],
-                "reviewer_office_symbol": reviewer["office_symbol"],
-                "outcome": d.outcome,
-                "outcome_label": d.get_outcome_display(),
-                "reason": d.reason,
-                "decided_at": d.decided_at.isoformat(),
-            }
-            for d in initiative.review_decisions.all()
-            for reviewer in [_person(d.reviewer)]
-        ],
-        "revisions": [
-            {
-                "number": r.number,
-                "approved_by": display_name(r.approved_by),
-                "approved_at": r.approved_at.isoformat(),
-            }
-            for r in initiative.revisions.all()
-        ],
+        "approvals": [_approval(d) for d in initiative.review_decisions.all()],
+        "revisions": [_revision(r) for r in initiative.revisions.all()],
         "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
         ),
+    }
+
+
+def _meta(initiative: Initiative) -> Meta:
+    return {
+        "id": initiative.pk,
+        "title": initiative.title,
+        "status": initiative.status,
+        "status_label": initiative.get_status_display(),
+        "revision": initiative.revision,
+        "version": initiative.version,
+        "owner": display_name(initiative.owner),
+        "team": [display_name(u) for u in initiative.team_members.all()],
+        "updated_at": initiative.updated_at.isoformat(),
+        "point_of_contact": _person(initiative.owner),
+    }
+
+
+def _basics(initiative: Initiative) -> Basics:
+    determined = initiative.distribution_determined_on
+    determined_on = determined.isoformat() if determined else ""
+    return {
+        "title": initiative.title,
+        "partner": initiative.partner.country,
+        "ccmd": initiative.ccmd,
+        "ccmd_label": initiative.get_ccmd_display(),
+        "funding_authority": initiative.get_funding_authority_display(),
+        "first_fiscal_year": initiative.first_fiscal_year,
+        "last_fiscal_year": initiative.last_fiscal_year,
+        "targeted_units": [str(unit.name) for unit in initiative.targeted_units.all()],
+        # The distribution statement as chosen and as printed (idd.reference.distribution).
+        "distribution_statement": initiative.distribution_statement,
+        "distribution_reason": initiative.distribution_reason,
+        "distribution_office": initiative.distribution_office,
+        "distribution_determined_on": determined_on,
+        "distribution_wording": distribution.wording(
+            initiative.distribution_statement,
+            initiative.distribution_reason,
+            initiative.distribution_office,
+            determined_on,
+        ),
+    }
+
+
+def _context(initiative: Initiative) -> Context:
+    return {
+        "problem_statement": initiative.problem_statement,
+        "campaign_objective": initiative.campaign_objective,
+        "desired_end_state": initiative.desired_end_state,
+        "theory_of_change": initiative.theory_of_change,
+        "prior_assistance": [
+            {
+                "id": p.pk,
+                "fiscal_year": p.fiscal_year,
+                "authority": p.get_authority_display(),
+                "description": p.description,
+                "amount": _money(p.amount),
+            }
+            for p in initiative.prior_assistance.all()
+        ],
+    }
+
+
+def _objective(o: YearlyObjective) -> Objective:
+    return {
+        "id": o.pk,
+        "fiscal_year": o.fiscal_year,
+        "objective": o.objective,
+        "milestones": o.milestones,
+        "indicators": [
+            {
+                "id": i.pk,
+                "description": i.description,
+                "baseline": i.baseline,
+                "target": i.target,
+                "how_measured": i.how_measured,
+            }
+            for i in o.indicators.all()
+        ],
+    }
+
+
+def _sustainment(initiative: Initiative) -> Sustainment:
+    return {
+        "absorptive_capacity": initiative.absorptive_capacity,
+        "sustainment_plan": initiative.sustainment_plan,
+        "sustainment_annual_cost": _money(initiative.sustainment_annual_cost),
+        "sustainment_funding_source": initiative.sustainment_funding_source,
+    }
+
+
+def _commitment(initiative: Initiative, inputs: scoring.AssessmentInputs) -> Commitment:
+    return {
+        "inputs": inputs.to_dict(),
+        "result": scoring.assess(inputs).to_dict(),
+        "as_of_label": fiscal.format_date(inputs.as_of),
+        # The planner's ratings, labeled, each with its justification.
+        "ratings": [row.to_dict() for row in presentation.rating_rows(inputs.ratings.to_dict())],
+        # Stored assessments, oldest first, results exactly as recorded: the trend.
+        "history": [
+            assessment_entry(a) | {"assessed_by": display_name(a.assessed_by)}
+            for a in initiative.commitment_assessments.all()
+        ],
+    }
+
+
+def _risk(r: Risk) -> RiskEntry:
+    return {
+        "id": r.pk,
+        "category": r.category,
+        "category_label": r.get_category_display(),
+        "description": r.description,
+        "likelihood": r.likelihood,
+        "impact": r.impact,
+        "score": r.score,
+        "mitigation": r.mitigation,
+        "owner": r.owner,
+    }
+
+
+def _approval(d: ReviewDecision) -> Approval:
+    reviewer = _person(d.reviewer)
+    return {
+        "revision": d.revision,
+        "reviewer": display_name(d.reviewer),
+        "reviewer_name": reviewer["name"],
+        "reviewer_rank_or_grade": reviewer["rank_or_grade"],
+        "reviewer_job_title": reviewer["job_title"],
+        "reviewer_office_symbol": reviewer["office_symbol"],
+        "outcome": d.outcome,
+        "outcome_label": d.get_outcome_display(),
+        "reason": d.reason,
+        "decided_at": d.decided_at.isoformat(),
+    }
+
+
+def _revision(r: Revision) -> RevisionEntry:
+    return {
+        "number": r.number,
+        "approved_by": display_name(r.approved_by),
+        "approved_at": r.approved_at.isoformat(),
     }
