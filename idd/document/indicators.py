@@ -1,5 +1,5 @@
 """Indicators followed after approval: each with its measurements and whether it is on
-track (the rule is `assessments.monitoring`'s), as the snapshot and the initiative page
+track (the rule is `assessments.on_track`'s), as the snapshot and the initiative page
 show them."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
-from assessments import monitoring as rule
+from assessments import on_track as rule
 from assessments.fiscal import format_date
 from idd.document.shape import Measurement, MonitoredIndicator
 from idd.models import Indicator, IndicatorMeasurement, Initiative, YearlyObjective

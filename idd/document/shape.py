@@ -225,7 +225,7 @@ class Measurement(TypedDict):
 
 class MonitoredIndicator(TypedDict):
     """An indicator with its measurements and the on-track judgment of
-    `assessments.monitoring` (whose rule reads only the days measured, not today)."""
+    `assessments.on_track` (whose rule reads only the days measured, not today)."""
 
     id: int  # the indicator's
     fiscal_year: int  # its objective's
@@ -235,7 +235,7 @@ class MonitoredIndicator(TypedDict):
     start: IsoDate  # 1 Oct before the initiative's first fiscal year
     target_date: IsoDate  # 30 Sep of the fiscal year
     target_date_label: str
-    track: str  # an `assessments.monitoring.Track` value
+    track: str  # an `assessments.on_track.Track` value
     track_label: str
     reason: str
     measurements: list[Measurement]  # by the day measured, oldest first

@@ -18,7 +18,7 @@ from idd.models import (
     Revision,
     Submission,
 )
-from idd.models.monitoring import IndicatorMeasurement
+from idd.models.measurement import IndicatorMeasurement
 from tests import factories
 
 WHEN = dt.datetime(2027, 3, 14, 9, 26, 53, 589793, tzinfo=dt.UTC)

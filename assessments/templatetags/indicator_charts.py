@@ -8,8 +8,8 @@ from typing import Any
 
 from django import template
 
-from assessments.monitoring import Judgment, Reading, Track
-from assessments.monitoring_chart import IndicatorChart, indicator_chart
+from assessments.indicator_chart import IndicatorChart, indicator_chart
+from assessments.on_track import Judgment, Reading, Track
 
 register = template.Library()
 

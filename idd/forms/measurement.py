@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from assessments.monitoring import number_in
+from assessments.on_track import number_in
 from idd.document.indicators import FUTURE_MEASUREMENT
 from idd.models import Indicator, IndicatorMeasurement
 

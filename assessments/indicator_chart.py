@@ -3,7 +3,7 @@
 Time runs left to right from the start of the period (the baseline) to the target date,
 widened to take in a measurement outside it; values run bottom to top. The chart draws
 the baseline and the target as horizontal lines, the expected path between them (the
-straight line the on-track rule of `assessments.monitoring` compares with), and each
+straight line the on-track rule of `assessments.on_track` compares with), and each
 measured value that holds a number as a point. Pure geometry: the template
 `templates/assessments/indicator_chart.svg` draws it.
 """
@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from assessments.charts import Box, Tick, scale
 from assessments.fiscal import fiscal_year_of, format_date
-from assessments.monitoring import Judgment, Reading, number_in
+from assessments.on_track import Judgment, Reading, number_in
 
 CHART_WIDTH = 420
 CHART_HEIGHT = 206

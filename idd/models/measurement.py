@@ -1,7 +1,7 @@
 """Monitoring after approval: values measured for an indicator over time.
 
 A measurement is written as the indicator's baseline and target are (text such as "12" or
-"40%"), so a planner records it in the same words; `assessments.monitoring` reads the
+"40%"), so a planner records it in the same words; `assessments.on_track` reads the
 number in it to judge whether the indicator is on track.
 """
 
