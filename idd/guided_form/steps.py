@@ -21,7 +21,10 @@ from idd.forms.sustainment import SustainmentStep
 from idd.forms.us_inputs import USInputsStep
 from idd.reference.sections import SECTION_BY_SLUG
 
-REVIEW = "review"
+# The last step, where the planner checks the whole IDD and submits it: not the reviewers'
+# review (idd.views.review). Its slug stays "review": bookmarked URLs and each
+# initiative's stored `last_step` use it.
+CHECK_AND_SUBMIT = "review"
 
 
 @dataclass(frozen=True)
@@ -128,14 +131,14 @@ STEPS: tuple[Step, ...] = (
         "owns it.",
     ),
     Step(
-        REVIEW,
+        CHECK_AND_SUBMIT,
         "Review",
         (
             "Read the whole IDD as a reviewer will. Each part still missing is listed with a "
             "link to its step. When nothing is missing, submit it for review.",
         ),
         None,
-        "idd/guided_form/review.html",
+        "idd/guided_form/check_and_submit.html",
         lambda doc: [],
     ),
 )
