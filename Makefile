@@ -55,7 +55,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# mypy with django-stubs over idd, assessments and config (pyproject.toml, [tool.mypy]).
+# mypy with django-stubs over idd, demo, assessments and config (pyproject.toml, [tool.mypy]).
 typecheck: install
 	$(PY) -m mypy
 
@@ -63,7 +63,7 @@ bench: install
 	$(PY) manage.py bench_export
 
 # Each page's median server time and query count on the demo and with 15,000 initiatives
-# added (rolled back afterwards), side by side (idd/management/commands/bench_pages.py).
+# added (rolled back afterwards), side by side (demo/management/commands/bench_pages.py).
 bench-pages: demo
 	$(PY) manage.py bench_pages
 

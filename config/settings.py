@@ -18,7 +18,6 @@ from config.env import (
     env_str,
     secret_key,
 )
-from idd.limits import MAX_POSTED_FIELDS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -37,7 +36,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 MARKING = env_str("MARKING", "UNCLASSIFIED")
 # The CUI designation indicator printed on the IDD's cover when MARKING starts with "CUI"
 # (DoD Instruction 5200.48): who controls the information, its category, its limited
-# dissemination control and whom to ask. `idd.checks` warns while it is not configured.
+# dissemination control and whom to ask. A system check (`idd.reference.cui`) warns while
+# it is not configured.
 CUI_DESIGNATION = {
     "controlled_by": env_str("CUI_CONTROLLED_BY", ""),
     "category": env_str("CUI_CATEGORY", ""),
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assessments",
     "idd",
+    "demo",  # demo data and benchmarks: seed_demo, bench_export, bench_pages
 ]
 
 MIDDLEWARE = [
@@ -135,8 +136,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# The largest guided-form page (every kind of row at its cap) must reach the form.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS
+# The largest guided-form page (every kind of row at its cap) must reach the form: the
+# fields it posts, as `idd.reference.limits.MAX_POSTED_FIELDS` counts them (a test keeps
+# the two equal; config never imports the app).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 44_008
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -6,4 +6,4 @@ class IddConfig(AppConfig):
     verbose_name = "Initiative Design Documents"
 
     def ready(self) -> None:
-        from idd import cui  # noqa: F401  (registers its system check)
+        from idd.reference import cui  # noqa: F401  (registers its system check)

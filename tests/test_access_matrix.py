@@ -24,8 +24,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
-from idd import roles
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
+from idd.guided_form.steps import STEPS
 from idd.models import (
     Indicator,
     IndicatorMeasurement,
@@ -35,9 +35,9 @@ from idd.models import (
     ReviewDecision,
     Revision,
 )
-from idd.sections import SECTIONS
+from idd.reference import roles
+from idd.reference.sections import SECTIONS
 from idd.services import assessments, comments, review
-from idd.steps import STEPS
 from tests import access_expectations as expect
 from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import forms
 
-from idd.limits import MOST_DOLLARS, TOO_MUCH
+from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
 
 # What a planner may type around the digits: a dollar sign, thousands separators, spaces.
 _DECORATION = re.compile(r"[\s$,]")

@@ -1,5 +1,5 @@
 from idd.models.initiative import Initiative, InitiativeQuerySet
-from idd.models.monitoring import IndicatorMeasurement
+from idd.models.measurement import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.people import Profile
 from idd.models.plan import (

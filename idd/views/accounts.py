@@ -19,11 +19,11 @@ from django.views.decorators.http import require_http_methods
 
 from idd.forms.login import SignInForm
 from idd.forms.profile import ProfileForm
+from idd.guided_form.steps import STEP_BY_SLUG
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
 from idd.services import parking, throttling
-from idd.steps import STEP_BY_SLUG
-from idd.views.guided_form import editing_refusal
+from idd.views.shared import editing_refusal
 
 # Fields whose values never appear on a page, whatever form they came from.
 SECRET_FIELDS = ("csrfmiddlewaretoken", "password")

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from assessments.models import CommitmentAssessment
-from idd.commitment import lateness, stored_commitment
+from idd.document.commitment import lateness, stored_commitment
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, PartnerDeliverable
 from idd.services import assessments as service
 from idd.services import recording
-from idd.snapshot import load, snapshot
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative
 
 
 def _recorder_initiative(request: HttpRequest, pk: int) -> Initiative:

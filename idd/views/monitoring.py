@@ -12,11 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from idd.forms.monitoring import CorrectMeasurementForm, MeasurementForm, WithdrawMeasurementForm
+from idd.forms.measurement import CorrectMeasurementForm, MeasurementForm, WithdrawMeasurementForm
 from idd.models import Indicator, Initiative
 from idd.services import assessments
 from idd.services import monitoring as service
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative
 
 
 def _indicator(request: HttpRequest, pk: int, indicator_pk: int) -> tuple[Initiative, Indicator]:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from assessments import method
 from assessments.charts import Point, scale
+from assessments.indicator_chart import MOST_TICKS, indicator_chart
 from assessments.inputs import AssessmentInputs, Deliverable, PlannerRatings, Rating
-from assessments.monitoring import Reading, judge
-from assessments.monitoring_chart import MOST_TICKS, indicator_chart
+from assessments.on_track import Reading, judge
 from assessments.quadrant import quadrant_chart
 from assessments.swimlane import swimlane_chart
 from assessments.trend import trend_chart

@@ -11,9 +11,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from idd import roles
-from idd.demo import DEMO_USERS
+from demo.scenario import DEMO_USERS
 from idd.models import Initiative
+from idd.reference import roles
 from tests.export.pdftools import flat, pdf_text, pdfinfo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from idd import limits
 from idd.models import USInput
 from idd.models.summary import InitiativeSummary
+from idd.reference import limits
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
 from idd.models import IndicatorMeasurement, Initiative
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import drafts
 from tests import factories
 

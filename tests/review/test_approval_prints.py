@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from assessments.templatetags import monitoring as chart_tags
-from idd.choices import InitiativeStatus as S
+from assessments.templatetags import indicator_charts as chart_tags
 from idd.export import IDD
 from idd.models import Indicator, IndicatorMeasurement, Initiative, ReviewDecision, Revision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ import time
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus
-from idd.diff import Part, mark_words
+from idd.document.diff import Part, mark_words
 from idd.models import Initiative
 from idd.models.initiative import NARRATIVE
+from idd.reference.choices import InitiativeStatus
 from idd.services import review
 
 LONGEST = NARRATIVE  # the longest text field a revision holds
