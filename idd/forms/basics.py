@@ -177,7 +177,10 @@ class BasicsForm(forms.ModelForm):
         if not self.is_bound:
             return {self.instance.partner_id} if self.instance.partner_id else set()
         typed = typed_name(self.data.get(self.add_prefix("partner")))
-        chosen = set(Partner.objects.filter(country__iexact=typed).values_list("pk", flat=True))
+        longest = Partner._meta.get_field("country").max_length or 0
+        # No partner has a longer name; a pasted page as a pattern was a 500 on SQLite.
+        found = Partner.objects.filter(country__iexact=typed) if len(typed) <= longest else None
+        chosen = set(found.values_list("pk", flat=True)) if found is not None else set()
         sent = UnitsByPartner().value_from_datadict(
             self.data, self.files, self.add_prefix("targeted_units")
         )
