@@ -15,7 +15,7 @@ from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewDecision
 from idd.services import comments
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

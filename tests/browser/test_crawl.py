@@ -10,21 +10,19 @@ the Django admin (its markup is Django's, not ours). URLs that differ only in th
 query values count as one pattern, one page each per role, so the crawl stays short.
 """
 
-import io
 import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from idd import demo, roles
+from idd import demo
 from idd.steps import STEPS
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,13 +34,6 @@ SKIPPED = (
     re.compile(r"^/(static|media)/"),
 )
 ROLES = ("planner", "reviewer", "admin")
-
-
-@pytest.fixture
-def demo_data() -> None:
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def sign_in_as(page: Page, live_server, username: str) -> None:
@@ -133,7 +124,7 @@ def make_rows_fail(page: Page) -> bool:
 
 
 def test_every_page_of_every_role_and_every_step_with_errors_passes_axe(
-    page: Page, live_server, demo_data
+    page: Page, live_server, fresh_demo
 ):
     crawl = Crawl(page, live_server.url)
     for role in ROLES:

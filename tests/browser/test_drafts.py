@@ -13,7 +13,7 @@ from idd.choices import InitiativeStatus as S
 from idd.models import Initiative
 from idd.services import review
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

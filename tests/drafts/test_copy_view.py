@@ -7,7 +7,7 @@ from django.urls import reverse
 from idd.models import Initiative
 from idd.services import review
 from idd.steps import FIRST_STEP
-from tests.drafts.conftest import messages_of
+from tests.responses import messages_of
 
 pytestmark = pytest.mark.django_db
 

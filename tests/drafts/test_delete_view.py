@@ -9,7 +9,7 @@ from idd.audit import REMOVED, trail
 from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, PartnerDeliverable, Revision
 from idd.services import review
-from tests.drafts.conftest import messages_of
+from tests.responses import messages_of
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from idd.choices import InitiativeStatus
 from idd.completeness import missing_parts
 from idd.models import Initiative
-from tests.guided_form.complete import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db
 
