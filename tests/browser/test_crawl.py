@@ -3,7 +3,8 @@
 Signed in as each role of the demo (planner, reviewer, administrator), the crawler follows
 every same-origin link breadth-first from the dashboard and runs axe on each page; then a
 planner opens every guided-form step of a draft and saves it with an invalid row (or
-invalid values), and axe runs on the page with its errors too.
+invalid values), and axe runs on the page with its errors too; and on the page before
+Submit of a draft with parts missing.
 
 Not followed: sign-out (it would end the crawl), PDFs and other downloads (not HTML), and
 the Django admin (its markup is Django's, not ours). URLs that differ only in their ids or
@@ -22,7 +23,7 @@ from playwright.sync_api import Page
 
 from idd import demo
 from idd.steps import STEPS
-from tests.factories import complete_initiative
+from tests.factories import InitiativeFactory, complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -147,6 +148,10 @@ def test_every_page_of_every_role_and_every_step_with_errors_passes_axe(
         if page.locator("#error-summary").count():
             with_errors.append(step.slug)
             crawl.scan(f"planner: step {step.slug} with errors ({page.url})")
+    # The page before Submit of a draft with parts missing: it lists them instead.
+    unfinished = InitiativeFactory(owner=planner)
+    page.goto(live_server.url + reverse("initiative_submit_confirm", args=[unfinished.pk]))
+    crawl.scan("planner: the page before Submit of a draft with parts missing")
 
     shared = {title: sorted(p) for title, p in crawl.titles.items() if len(p) > 1}
     print(f"{len(crawl.scanned)} pages scanned")
