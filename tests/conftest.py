@@ -94,24 +94,17 @@ def _commits(item) -> bool:
     )
 
 
-def _uses_db(item) -> bool:
-    return bool(item.get_closest_marker("django_db")) or bool(
-        {"db", "transactional_db", "live_server"} & set(item.fixturenames)
-    )
-
-
 @pytest.fixture(scope="module")
 def demo(request, django_db_setup, django_db_blocker):
     """The demo scenario (seed_demo), seeded once for the test module and rolled back after
-    it. Each test runs in a savepoint inside it (pytest-django's `db`), so what a test
-    changes is undone before the next. Every test of the module that uses the database asks
-    for it (its data would be there for the others too), and none commits (this transaction
-    would hold what it commits): those take `fresh_demo`, in a module of their own."""
+    it; the module's tests that run after the first that asks for it see it too. Each test
+    runs in a savepoint inside it (pytest-django's `db`), so what a test changes is undone
+    before the next. No test of the module commits (this transaction would hold what it
+    commits, out of the other connections' sight): those take `fresh_demo`, in a module of
+    their own."""
     tests = [i for i in request.session.items if i.nodeid.startswith(request.node.nodeid + "::")]
-    if odd := [
-        i.name for i in tests if _commits(i) or (_uses_db(i) and "demo" not in i.fixturenames)
-    ]:
-        pytest.fail(f"{request.node.nodeid} shares the demo; move these or use fresh_demo: {odd}")
+    if commits := [i.name for i in tests if _commits(i)]:
+        pytest.fail(f"{request.node.nodeid} shares the demo; move these elsewhere: {commits}")
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         yield
