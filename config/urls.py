@@ -6,6 +6,13 @@ from idd.views import accounts
 from idd.views.health import health
 
 urlpatterns = [
+    path("accounts/notice/", accounts.notice, name="notice"),
+    path("accounts/certificate/", accounts.certificate, name="certificate_sign_in"),
+    path(
+        "accounts/certificate/refused/",
+        accounts.certificate_refused,
+        name="certificate_refused",
+    ),
     path("accounts/login/", accounts.SignInView.as_view(), name="login"),
     path("accounts/logout/", accounts.SignOutView.as_view(), name="logout"),
     path(
