@@ -59,11 +59,11 @@ def last_sign_in_line(user: User, before: SignInRecord) -> str:
     if last is not None:
         failures = failures.filter(pk__gt=last.pk)
     count = failures.count()
-    attempts = f"{count} failed attempt{'' if count == 1 else 's'} since"
+    attempts = f"{count} failed attempt{'' if count == 1 else 's'}"
     if last is None:
-        return f"This is your first sign-in here; {attempts} your account was made."
+        return "This is your first sign-in here" + (f"; {attempts} before it." if count else ".")
     where = f" from {last.address}" if last.address else ""
-    return f"Last signed in {full_timestamp(last.at)}{where}; {attempts}."
+    return f"Last signed in {full_timestamp(last.at)}{where}; {attempts} since."
 
 
 def signed_in(sender, request: HttpRequest | None, user: User, **kwargs) -> None:
