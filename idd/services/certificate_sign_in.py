@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from idd import certificates
+from idd.backends import CertificateBackend, owner_of, password_allowed
 from idd.models import SignInRecord
 from idd.services.sign_in_records import CERTIFICATE_BACKEND, record
 from idd.times import full_timestamp
@@ -93,16 +94,6 @@ def presented(request: HttpRequest) -> bool:
     return forged(request) or (found is not None and found.verify != NONE)
 
 
-def password_allowed(user: User) -> bool:
-    """The one rule for passwords: break-glass accounts always; otherwise only while
-    PASSWORD_SIGN_IN is on, and never an administrator's once certificates are on."""
-    if user.username in settings.BREAK_GLASS_ACCOUNTS:
-        return True
-    if not settings.PASSWORD_SIGN_IN:
-        return False
-    return not (settings.CERT_SIGN_IN and (user.is_staff or user.is_superuser))
-
-
 def password_refused(request: HttpRequest, username: object, password: object) -> bool:
     """Whether a failed password sign-in had the right password of an account that must use
     its certificate (recorded as such); a wrong password learns nothing from this."""
@@ -130,14 +121,6 @@ def refused_by_proxy(request: HttpRequest) -> Refusal | None:
         request, Kind.CERTIFICATE_REFUSED, "Your certificate was refused",
         refusal_reason(found.verify), detail=found.verify,
     )  # fmt: skip
-
-
-def owner_of(certificate) -> User | None:
-    """The person whose profile holds the certificate's EDIPI (read as CERT_IDENTITY says)."""
-    edipi = certificates.edipi_of(certificate, settings.CERT_IDENTITY)
-    if edipi is None:
-        return None
-    return User.objects.filter(profile__edipi=edipi).first()
 
 
 def sign_in(request: HttpRequest) -> Refusal | None:
@@ -188,18 +171,19 @@ def sign_in(request: HttpRequest) -> Refusal | None:
         return _refuse(request, Kind.NO_IDENTITY, "Your certificate names no DoD ID",
                        f"This site needs a certificate with {where}: use your CAC's "
                        "authentication certificate.", detail=subject)  # fmt: skip
-    user = owner_of(certificate)
-    if user is None:
+    user = CertificateBackend().authenticate(request, certificate=certificate)
+    owner = user or owner_of(certificate)
+    if owner is None:
         return _refuse(
             request, Kind.NOT_REGISTERED, "Your certificate is not registered here",
             f"Your certificate (EDIPI {edipi}) is not registered here: ask an administrator.",
             edipi=edipi, detail=subject,
         )  # fmt: skip
-    if not user.is_active:
+    if user is None:
         return _refuse(
             request, Kind.ACCOUNT_DISABLED, "Your account is disabled",
             "Your certificate is registered here, but the account is disabled: ask an "
-            "administrator.", edipi=edipi, user=user, detail=subject,
+            "administrator.", edipi=edipi, user=owner, detail=subject,
         )  # fmt: skip
     login(request, user, backend=CERTIFICATE_BACKEND)
     return None
