@@ -4,16 +4,17 @@ the proxy verifies them against a CA and a revocation list made by the test."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 import requests
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
 from tests.tls.conftest import PASSWORD, Stack
 
-SHOTS = Path("/tmp/cac-shots")
 FORGED_TEXT = "did not come through this site"
 
 
@@ -22,9 +23,14 @@ def context(browser: Browser, stack: Stack, certificate: str | None = None):
     return browser.new_context(ignore_https_errors=True, client_certificates=certificates)
 
 
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+def shot(page, stack: Stack, name: str) -> None:
+    """A screenshot to look at (in SCREENSHOTS_DIR, else the stack's folder), once axe has
+    found nothing wrong on the page."""
+    shots = Path(os.environ.get("SCREENSHOTS_DIR") or stack.folder / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.mark.browser
@@ -34,12 +40,12 @@ def test_registered_certificate_banner_then_dashboard(browser, tls_stack):
         page.goto(f"{tls_stack.origin}/")
         expect(page.get_by_role("heading", name="Notice and consent")).to_be_visible()
         expect(page.get_by_text("You are accessing a U.S. Government (USG)")).to_be_visible()
-        shot(page, "banner")
+        shot(page, tls_stack, "banner")
         page.get_by_role("button", name="I agree").click()
         page.wait_for_url(f"{tls_stack.origin}/")
         expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
         expect(page.get_by_text("This is your first sign-in here.")).to_be_visible()
-        shot(page, "dashboard")
+        shot(page, tls_stack, "dashboard")
 
         # The session started through the proxy continues on either app server.
         session = next(c for c in browsing.cookies() if c["name"] == "sessionid")["value"]
@@ -71,7 +77,7 @@ def test_unregistered_certificate_is_told_so(browser, tls_stack):
                 "Your certificate (EDIPI 2345678901) is not registered here: ask an administrator"
             )
         ).to_be_visible()
-        shot(page, "unregistered")
+        shot(page, tls_stack, "unregistered")
         page.goto(f"{tls_stack.origin}/")
         assert "/accounts/login/" in page.url  # nobody signed in
     assert any(r["kind"] == "not_registered" for r in tls_stack.records())
