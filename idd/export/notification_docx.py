@@ -22,8 +22,8 @@ from docx.table import _Cell
 from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
 if TYPE_CHECKING:
+    from idd.document.shape import Document
     from idd.export.notification import Gap
-    from idd.snapshot_shape import Document
 
 
 def _bold(cell: _Cell) -> None:

@@ -34,12 +34,12 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 
-from idd.document import shown_document
+from idd.document.shape import Document
+from idd.document.shown import shown_document
 from idd.export import once
 from idd.export.kinds import IDD
 from idd.export.printable import PrintableDocument
 from idd.models import Initiative, Revision
-from idd.snapshot_shape import Document
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class StoredPDF:
 
 
 def document_for(initiative: Initiative) -> Document:
-    """The snapshot the printed IDD shows (`idd.document.shown_document`)."""
+    """The snapshot the printed IDD shows (`idd.document.shown.shown_document`)."""
     return shown_document(initiative)[1]
 
 

@@ -1,29 +1,24 @@
 """The printable documents (the IDD, the Section 333 notification draft): the browser
 print view, the PDF download and, for the notification, its Word copy."""
 
-from collections.abc import Callable
-
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd.export import (
     NOTIFICATION,
-    PDFMissing,
     PrintableDocument,
     StoredPDF,
     document_for,
-    open_pdf,
     pdf_for,
     render_html,
     stored_pdf,
 )
-from idd.export.once import Busy
 from idd.models import Initiative
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative, pdf_response
 
 
 # Read-only, and a render takes seconds: outside a transaction, so no lock is held meanwhile.
@@ -33,37 +28,6 @@ def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The whole IDD as one page laid out for paper, to read or print from the browser."""
     initiative = get_visible_initiative(request, pk)
     return HttpResponse(render_html(document_for(initiative), media="screen"))
-
-
-BUSY = (
-    "The PDF is taking longer than usual to prepare, because many are being prepared at "
-    "once. Nothing is lost: try the download again in a minute."
-)
-
-
-def pdf_response(
-    request: HttpRequest, initiative: Initiative, find: Callable[[], StoredPDF]
-) -> HttpResponseBase:
-    """The PDF `find` returns, as a download; if there is none to give, a page says why."""
-    try:
-        file, name = open_pdf(find)
-    except PDFMissing as missing:
-        context: dict[str, object] = {
-            "heading": f"The PDF of revision {missing.revision.number} is missing"
-        }
-        context |= {"message": str(missing), "revision": missing.revision}
-        return _unavailable(request, initiative, context, status=404)
-    except Busy:
-        context = {"heading": "The PDF is not ready yet", "message": BUSY}
-        return _unavailable(request, initiative, context, status=503)
-    return FileResponse(file, content_type="application/pdf", as_attachment=True, filename=name)
-
-
-def _unavailable(
-    request: HttpRequest, initiative: Initiative, context: dict, *, status: int
-) -> HttpResponse:
-    context |= {"initiative": initiative}
-    return render(request, "idd/document/pdf_unavailable.html", context, status=status)
 
 
 @transaction.non_atomic_requests

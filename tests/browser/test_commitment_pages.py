@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from idd import demo
+from demo import scenario as demo
 from idd.models import Initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -21,8 +21,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from idd import demo
-from idd.steps import STEPS
+from demo import scenario as demo
+from idd.guided_form.steps import STEPS
 from tests.factories import InitiativeFactory, complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from idd.demo import DEMO_USERS
+from demo.scenario import DEMO_USERS
 from tests.export.pdftools import flat, pdf_text, pdfinfo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from idd import demo
+from demo import scenario as demo
 from tests import factories
 from tests.factories import complete_initiative
 

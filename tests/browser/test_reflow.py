@@ -18,11 +18,11 @@ import pytest
 from django.contrib.auth.models import User
 
 from assessments.models import CommitmentAssessment
-from idd import demo
+from demo import scenario as demo
+from idd.guided_form.steps import STEPS
 from idd.models import Indicator, Initiative
-from idd.sections import SECTIONS
+from idd.reference.sections import SECTIONS
 from idd.services import review
-from idd.steps import STEPS
 from tests.url_walk import Url, product_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from idd.steps import STEPS
+from idd.guided_form.steps import STEPS
 from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from idd.export.reference import build_reference_initiative
+from demo.large_initiative import build_reference_initiative
 from idd.forms.review import CommentForm, DecisionForm
+from idd.guided_form.steps import STEPS
 from idd.models import Initiative, PriorAssistance
-from idd.steps import STEPS
 from tests import factories
 from tests.factories import complete_initiative
 from tests.guided_form.forms import submit

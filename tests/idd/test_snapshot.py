@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from idd.snapshot import load, snapshot
+from idd.document.snapshot import load, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -9,16 +9,15 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from idd.diff import diff
+from idd.document.diff import diff
 from idd.export import StoredPDF, revision_pdf_stored
 from idd.export import revision_pdf as stored_revision_pdf
 from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
-from idd.sections import SECTIONS
+from idd.reference.sections import SECTIONS
 from idd.services import comments, review, submissions
-from idd.views.export import pdf_response
-from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import with_reply_forms
+from idd.views.shared import get_visible_initiative, pdf_response
 
 
 @require_GET
