@@ -1,13 +1,14 @@
 # IDD Workbench. Two commands set everything up from a fresh clone:
 #   make run    install, migrate, load the demo, serve http://127.0.0.1:8000
-#   make test   install, then run the whole suite
+#   make test   install, then run the whole suite (make test-quick: without the browser)
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 PY := .venv/bin/python
-DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core
+DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core nginx
 export DEBUG ?= true
 
-.PHONY: run test system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
+# `make run-tls` also: the demo behind nginx with CAC sign-in, https://127.0.0.1:8443
+.PHONY: run run-tls test test-quick system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
 
 system:  ## Debian packages: as root install them, otherwise say how
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -48,8 +49,20 @@ run: demo  ## the web server, and the worker that renders PDFs ahead; Ctrl-C sto
 	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The demo behind nginx (TLS, CAC sign-in, the consent banner) at https://127.0.0.1:8443,
+# two gunicorn processes and the worker; a throwaway PKI in var/pki (README, "Signing in
+# with a CAC"). nginx runs in the foreground under var/tls; Ctrl-C stops everything.
+run-tls: demo
+	$(PY) -m deploy.run_tls
+
+# Two workers, tests handed out in small batches in pytest's order (--dist load): both
+# stay busy to the end, which one file per worker (loadfile) did not.
+PYTEST := $(PY) -m pytest -n 2 --dist load
 test: install
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-quick: install  ## the edit loop: everything but the browser tests
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .
@@ -69,7 +82,13 @@ bench-pages: demo
 
 # 50 users for 60 s against gunicorn with DEBUG off on the demo data (README, "Load test");
 # fails on any error other than the expected edit conflicts.
-loadtest: install
+load# The demo behind nginx (TLS, CAC sign-in, the consent banner) at https://127.0.0.1:8443,
+# two gunicorn processes and the worker; a throwaway PKI in var/pki (README, "Signing in
+# with a CAC"). nginx runs in the foreground under var/tls; Ctrl-C stops everything.
+run-tls: demo
+	$(PY) -m deploy.run_tls
+
+test: install
 	PY=$(PY) tests/load/run.sh
 
 clean:

@@ -7,6 +7,7 @@ production and CI use PostgreSQL through DATABASE_URL.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     env_bool,
@@ -18,6 +19,7 @@ from config.env import (
     env_str,
     secret_key,
 )
+from config.notice import DOD_NOTICE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Nothing but the consent banner before "I agree" (CONSENT_BANNER).
+    "idd.middleware.ConsentBannerMiddleware",
     # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
     "idd.middleware.IdleSignOutMiddleware",
     "idd.middleware.NoStoreMiddleware",
@@ -123,8 +127,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "idd.backends.PasswordBackend",
+    "idd.backends.CertificateBackend",
 ]
+
+# Certificate (CAC/PKI) sign-in behind the TLS proxy (deploy/nginx, docs/adr/0014). The
+# proxy verifies the certificate and passes it in headers it always sets, with
+# CERT_PROXY_SECRET: certificate headers on a request without it are ignored (and recorded).
+CERT_SIGN_IN = env_bool("CERT_SIGN_IN", False)
+CERT_IDENTITY = env_str("CERT_IDENTITY", "edipi").lower()
+if CERT_IDENTITY not in ("edipi", "upn"):
+    raise ImproperlyConfigured(f"CERT_IDENTITY must be edipi or upn; got {CERT_IDENTITY!r}.")
+CERT_PROXY_SECRET = env_str("CERT_PROXY_SECRET", "")
+if CERT_SIGN_IN and len(CERT_PROXY_SECRET) < 32:
+    raise ImproperlyConfigured(
+        "CERT_PROXY_SECRET must be at least 32 characters when CERT_SIGN_IN is on "
+        "(the proxy sends it with every request; deploy/nginx)."
+    )
+# Passwords are the exception once certificates are on: administrators then always use
+# their certificate, and only the BREAK_GLASS_ACCOUNTS (usernames) may still use one.
+PASSWORD_SIGN_IN = env_bool("PASSWORD_SIGN_IN", not CERT_SIGN_IN)
+BREAK_GLASS_ACCOUNTS = env_list("BREAK_GLASS_ACCOUNTS", [])
+# The DoD Notice and Consent Banner before any sign-in (STIG V-222434/5): on unless DEBUG.
+CONSENT_BANNER = env_bool("CONSENT_BANNER", not DEBUG)
+CONSENT_BANNER_TEXT = env_str("CONSENT_BANNER_TEXT", DOD_NOTICE)
 # Passwords as DoD systems require: at least 15 characters, not a common password, not
 # like the username or name (checked when a password is set through a form).
 AUTH_PASSWORD_VALIDATORS = [

@@ -41,8 +41,7 @@ from idd.services import assessments, comments, review
 from tests import access_expectations as expect
 from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS
-from tests.factories import UserFactory
-from tests.review.conftest import complete_initiative
+from tests.factories import UserFactory, complete_initiative, planner
 from tests.url_walk import Url, product_urls
 
 # The marker makes pytest-django create the test database; the cells use the module's data.
@@ -124,6 +123,7 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
+    from idd.models import Profile, SignInRecord
     from idd.tasks import render_pdf_ahead
 
     approved = initiatives[expect.APPROVED]
@@ -141,6 +141,8 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
         "idd/partnerunit": approved.targeted_units.first(),
         "idd/reviewdecision": ReviewDecision.objects.first(),
         "idd/revision": approved.revisions.get(),
+        "idd/profile": Profile.objects.get_or_create(user=users[expect.OWNER])[0],
+        "idd/signinrecord": SignInRecord.objects.create(kind=SignInRecord.Kind.CONSENTED),
     }
 
 
@@ -171,25 +173,21 @@ def admin_candidates(world: World, url: Url, state: str | None) -> list[dict[str
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
-        planner = Group.objects.get(name=roles.PLANNER)
         users = {
-            expect.OWNER: UserFactory(username="owner", first_name="Olive", last_name="Owner"),
-            expect.TEAMMATE: UserFactory(username="teammate"),
-            expect.OUTSIDER: UserFactory(username="outsider"),
+            expect.OWNER: planner(username="owner", first_name="Olive", last_name="Owner"),
+            expect.TEAMMATE: planner(username="teammate"),
+            expect.OUTSIDER: planner(username="outsider"),
             expect.REVIEWER: UserFactory(username="reviewer", role=roles.REVIEWER),
             expect.NO_ROLE: UserFactory(username="norole"),
             expect.ADMIN: UserFactory(
                 username="admin", role=roles.ADMINISTRATOR, is_staff=True, is_superuser=True
             ),
         }
-        for role in (expect.OWNER, expect.TEAMMATE, expect.OUTSIDER):
-            users[role].groups.add(planner)
         initiatives = _build_initiatives(users)
         for initiative in initiatives.values():  # one measurement, on its first indicator
             indicator = Indicator.objects.filter(objective__initiative=initiative).first()

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import Settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.module_loading import import_string
 
 from config import env
 
@@ -16,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in variables}
-    environment.update(variables)
+    environment.update(variables, DJANGO_SETTINGS_MODULE="config.settings")  # not the tests'
     return subprocess.run(
         [sys.executable, "manage.py", "check", *options],
         cwd=ROOT,
@@ -38,6 +40,8 @@ def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
         ("SESSION_IDLE_MINUTES", "0"),
         ("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https"),
         ("EMAIL_URL", "pigeon://loft"),
+        ("CERT_IDENTITY", "cn"),
+        ("CONSENT_BANNER", "maybe"),
     ],
 )
 def test_bad_value_stops_start_up_naming_the_variable(variable, value):
@@ -51,6 +55,12 @@ def test_secret_key_is_required_when_debug_is_off():
     result = start(DEBUG="false", SECRET_KEY="", ALLOWED_HOSTS="example.mil")
     assert result.returncode != 0
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+def test_certificates_need_the_proxy_secret():
+    result = start(CERT_SIGN_IN="true", CERT_PROXY_SECRET="short")
+    assert result.returncode != 0
+    assert "CERT_PROXY_SECRET must be at least 32 characters" in result.stderr
 
 
 def test_production_like_settings_start(tmp_path):
@@ -116,3 +126,11 @@ def test_passwords_are_long_uncommon_and_unlike_the_user(password):
     with pytest.raises(ValidationError):
         validate_password(password, user)
     validate_password("brackish-tide-lantern-42", user)
+
+
+def test_production_hashes_passwords_with_pbkdf2_at_a_million_iterations():
+    """The tests' fast hasher (tests/settings.py) stays out of the production settings."""
+    production = Settings("config.settings")
+    hasher = import_string(production.PASSWORD_HASHERS[0])()
+    assert hasher.algorithm == "pbkdf2_sha256"
+    assert hasher.iterations >= 1_000_000

@@ -11,6 +11,7 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
+from idd.models.signin import SignInRecord
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 
@@ -29,6 +30,7 @@ __all__ = [
     "ReviewComment",
     "ReviewDecision",
     "Risk",
+    "SignInRecord",
     "Submission",
     "UnfinishedInput",
     "USInput",

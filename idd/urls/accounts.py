@@ -1,4 +1,5 @@
-"""Signing in and out, the password, the session, the profile; and the health check."""
+"""The consent notice, signing in (certificate or password) and out, the password, the
+session, the profile; and the health check."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
@@ -7,11 +8,18 @@ from idd.views import accounts
 from idd.views.health import health
 
 urlpatterns = [
+    path("accounts/notice/", accounts.notice, name="notice"),
+    path("accounts/certificate/", accounts.certificate, name="certificate_sign_in"),
+    path(
+        "accounts/certificate/refused/",
+        accounts.certificate_refused,
+        name="certificate_refused",
+    ),
     path("accounts/login/", accounts.SignInView.as_view(), name="login"),
     path("accounts/logout/", accounts.SignOutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
+        accounts.ChangePasswordView.as_view(),
         name="password_change",
     ),
     path(

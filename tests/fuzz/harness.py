@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, USInput
-from tests.fuzz.conftest import EXAMPLES
 from tests.fuzz.hostile import DATES, DEEP, Sent, error_shown, stored_problems
 from tests.fuzz.pages import TYPED, Form
 
@@ -24,6 +23,7 @@ from tests.fuzz.pages import TYPED, Form
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 # FUZZ_SURVEY=file: write every problem found to the file instead of failing at the first.
 SURVEY = os.environ.get("FUZZ_SURVEY", "")
+EXAMPLES = "fuzz_examples"  # recorded per test, summed in tests/conftest.py
 
 
 def judge(where: str, problems: list[str], data: dict | None = None) -> None:

@@ -22,11 +22,11 @@ from idd.models import (
 )
 from idd.services import review
 from tests import factories
+from tests.factories import complete_initiative
 from tests.fuzz.harness import post_and_judge, run_fuzz, sweep_extremes, unchanged
 from tests.fuzz.hostile import REDIRECTS, Sent
 from tests.fuzz.pages import form_posting_to, forms_of
 from tests.fuzz.requests import hostile_post
-from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0014_distribution_statement"),
+        ("idd", "0015_profile_edipi"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
