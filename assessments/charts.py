@@ -67,7 +67,10 @@ def r(value: float) -> float:
 
 
 def scale(value: float, lo: float, hi: float, start: float, end: float) -> float:
-    """Map value from [lo, hi] onto [start, end]."""
+    """Map value from [lo, hi] onto [start, end]; a range of no width (two values equal
+    once read as floats) puts every value in the middle."""
+    if not lo < hi:
+        return r((start + end) / 2)
     return r(start + (value - lo) / (hi - lo) * (end - start))
 
 

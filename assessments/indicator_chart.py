@@ -11,7 +11,7 @@ measured value that holds a number as a point. Pure geometry: the template
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import MINYEAR, date
 from decimal import Decimal
 
 from assessments.charts import Box, Tick, scale
@@ -79,10 +79,18 @@ def _days(d: date, origin: date) -> int:
     return (d - origin).days
 
 
+# At most this many fiscal years are labeled under the axis; a longer range labels every
+# second, fifth... year (a measurement dated 0001-01-01 once spread it over 2,000 years).
+MOST_TICKS = 8
+
+
 def _year_ticks(lo: date, hi: date, x) -> tuple[Tick, ...]:
-    """A tick at each 1 Oct inside the range, labeled with the fiscal year it starts."""
+    """A tick at 1 Oct inside the range, labeled with the fiscal year it starts; at most
+    MOST_TICKS of them, and only years the calendar holds (1 Oct of year 1 on)."""
+    first_year, last_year = max(fiscal_year_of(lo), MINYEAR + 1), fiscal_year_of(hi)
+    step = max(1, -(-(last_year - first_year + 1) // MOST_TICKS))
     ticks = []
-    for year in range(fiscal_year_of(lo), fiscal_year_of(hi) + 1):
+    for year in range(first_year, last_year + 1, step):
         first = date(year - 1, 10, 1)
         if lo <= first <= hi:
             ticks.append(Tick(x(first), f"FY{year}"))
@@ -142,7 +150,10 @@ def indicator_chart(
         return scale(_days(d, lo_day), 0, span, CHART_PLOT.left, CHART_PLOT.right)
 
     def y(v: Decimal) -> float:
-        return scale(float(v), float(lo), float(hi), CHART_PLOT.bottom, CHART_PLOT.top)
+        # The share of the range in exact decimals: values equal once read as floats
+        # (10000000000000000000 and ...001) made a range of no width.
+        share = float((v - lo) / (hi - lo))
+        return scale(share, 0, 1, CHART_PLOT.bottom, CHART_PLOT.top)
 
     points = [
         ChartPoint(

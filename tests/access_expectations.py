@@ -201,6 +201,11 @@ IDD = {
         get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
         post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
     ),
+    # Correcting or withdrawing one recorded in error: an empty POST presses no button.
+    "measurement_correct": Row(
+        get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+        post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+    ),
     "browser_print_css": Row(get=code(200), post=code(405)),
     "initiative_print": read_only(),
     "initiative_pdf": read_only(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from http.cookies import SimpleCookie
 
 import pytest
@@ -188,6 +189,16 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             ),
         }
         initiatives = _build_initiatives(users)
+        for initiative in initiatives.values():  # one measurement, on its first indicator
+            indicator = Indicator.objects.filter(objective__initiative=initiative).first()
+            if indicator is not None:
+                IndicatorMeasurement.objects.create(
+                    indicator=indicator,
+                    measured_on=date(2026, 11, 30),
+                    value="3",
+                    source="Patrol log",
+                    recorded_by=users[expect.OWNER],
+                )
         sessions = {}
         for role, user in users.items():
             client = Client()
@@ -233,6 +244,10 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(PartnerDeliverable, initiative=initiative)
         elif name == "indicator_pk":
             options[name] = _others(Indicator, objective__initiative=initiative)
+        elif name == "measurement_pk":
+            options[name] = _others(
+                IndicatorMeasurement, indicator__objective__initiative=initiative
+            )
         elif name == "number":
             numbers = initiative.revisions.values_list("number", flat=True)
             options[name] = [(str(n), True) for n in numbers] + [("99", False)]

@@ -11,9 +11,10 @@ the templates escape and wrap in <del>/<ins>.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -47,6 +48,60 @@ class Marked:
 SIMILAR = 0.4
 # Words, single punctuation marks and the spaces between: what a reader sees as changed.
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+# How many word pairs the word matcher may compare for one field. Its cost grows with
+# the cube of the length on repetitive text; with this budget two fields at their longest
+# compare in a few milliseconds, and a change too tangled for it is marked whole.
+MATCHING_BUDGET = 200_000
+
+
+class _OverBudget(Exception):
+    pass
+
+
+class _BoundedMatcher(SequenceMatcher[str]):
+    """difflib's matcher that stops once it has compared `MATCHING_BUDGET` word pairs."""
+
+    def __init__(self, a: list[str], b: list[str]) -> None:
+        self.work, self.words, self.places = 0, a, Counter(b)
+        super().__init__(None, a, b, autojunk=False)
+
+    def find_longest_match(
+        self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
+    ) -> Match:
+        # Each word of a[alo:ahi] is compared with at most every place it has in b.
+        words = self.words[alo:ahi]
+        self.work += len(words) + sum(self.places[w] for w in words)
+        if self.work > MATCHING_BUDGET:
+            raise _OverBudget
+        return super().find_longest_match(alo, ahi, blo, bhi)
+
+
+def _changed_words(before: list[str], after: list[str]) -> tuple[list[bool], list[bool]]:
+    """Which words of each list are not kept in the other: the unchanged start and end
+    set aside first (a word changed in a long text costs nothing), then difflib within
+    its budget; a middle too tangled for the budget is changed whole."""
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(before), len(after)) - head
+        and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
+    ):
+        tail += 1
+    old_middle, new_middle = before[head : len(before) - tail], after[head : len(after) - tail]
+    old_changed, new_changed = [True] * len(old_middle), [True] * len(new_middle)
+    try:
+        blocks = _BoundedMatcher(old_middle, new_middle).get_matching_blocks()
+    except _OverBudget:
+        blocks = []
+    for i, j, size in blocks:
+        old_changed[i : i + size] = [False] * size
+        new_changed[j : j + size] = [False] * size
+    return (
+        [False] * head + old_changed + [False] * tail,
+        [False] * head + new_changed + [False] * tail,
+    )
 
 
 def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
@@ -64,24 +119,33 @@ def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
     return tuple(runs)
 
 
+def _flagged(tokens: list[str], changed: list[bool]) -> list[tuple[str, bool]]:
+    """The tokens with their words' flags; a space is flagged too, and `_runs` marks it
+    only between two marked words."""
+    flags = iter(changed)
+    return [(t, True if t.isspace() else next(flags)) for t in tokens]
+
+
 def mark_words(old: str, new: str) -> Marked:
     """The old and new text in runs, the words removed from the old and added to the new
     marked (difflib over words, so a changed word is marked whole); a text rewritten
-    rather than edited is marked whole, since scattered marks would not help."""
+    rather than edited is marked whole, since scattered marks would not help.
+
+    The matcher compares words and marks only: spaces are never matched on their own
+    (a space token in every other place made its work grow with the square of the text
+    at each step), and a changed space is marked only between changed words."""
     before, after = TOKENS.findall(old), TOKENS.findall(new)
-    old_tokens: list[tuple[str, bool]] = []
-    new_tokens: list[tuple[str, bool]] = []
-    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-    kept = sum(
-        not t.isspace() for op, i1, i2, _, _ in opcodes if op == "equal" for t in before[i1:i2]
-    )
-    words = max(sum(not t.isspace() for t in tokens) for tokens in (before, after))
-    if kept < SIMILAR * words:  # rewritten rather than edited: marked whole, read whole
+    old_words = [t for t in before if not t.isspace()]
+    new_words = [t for t in after if not t.isspace()]
+    most = max(len(old_words), len(new_words))
+    # At most the words the two texts share can be kept: a cheap first look.
+    shared = sum((Counter(old_words) & Counter(new_words)).values())
+    if shared < SIMILAR * most:
         return Marked((Part(old, True),), (Part(new, True),))
-    for op, i1, i2, j1, j2 in opcodes:
-        old_tokens += [(t, op != "equal") for t in before[i1:i2]]
-        new_tokens += [(t, op != "equal") for t in after[j1:j2]]
-    return Marked(_runs(old_tokens), _runs(new_tokens))
+    old_changed, new_changed = _changed_words(old_words, new_words)
+    if old_changed.count(False) < SIMILAR * most:  # rewritten rather than edited: read whole
+        return Marked((Part(old, True),), (Part(new, True),))
+    return Marked(_runs(_flagged(before, old_changed)), _runs(_flagged(after, new_changed)))
 
 
 @dataclass(frozen=True)

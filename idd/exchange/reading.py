@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from idd import bounded_json
 from idd.exchange.problems import ImportRefused
 from idd.exchange.spec import FORMAT, VERSION
 
@@ -27,15 +28,13 @@ def read(content: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as bad:
         raise ImportRefused([f"(file): is not UTF-8 text (byte {bad.start})"]) from None
     try:
-        data = json.loads(text)
-    except RecursionError:
-        raise ImportRefused([f"(file): is nested more than {MAX_DEPTH} levels deep"]) from None
+        data = bounded_json.loads(text, max_chars=MAX_BYTES, max_depth=MAX_DEPTH)
+    except bounded_json.TooDeep as deep:
+        raise ImportRefused([f"(file): {deep}"]) from None
     except json.JSONDecodeError as bad:
         raise ImportRefused(
             [f"(file): is not valid JSON: {bad.msg} at line {bad.lineno}, column {bad.colno}"]
         ) from None
-    if _depth(data) > MAX_DEPTH:
-        raise ImportRefused([f"(file): is nested more than {MAX_DEPTH} levels deep"])
     if not isinstance(data, dict):
         raise ImportRefused(["(file): must be a JSON object"])
     _check_header(data)
@@ -58,16 +57,3 @@ def _check_header(data: dict[str, Any]) -> None:
         problems.append("initiative: required")
     if problems:
         raise ImportRefused(problems)
-
-
-def _depth(data: Any) -> int:
-    """How deeply lists and objects nest, without recursion."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            value = list(value.values())
-        if isinstance(value, list):
-            deepest = max(deepest, depth)
-            stack.extend((item, depth + 1) for item in value)
-    return deepest

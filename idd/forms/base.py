@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.formsets import DELETION_FIELD_NAME
@@ -71,6 +72,27 @@ def needed_to_submit(form: forms.BaseForm, *names: str) -> None:
     submitted, though a save accepts them empty: the pack labels them "needed to submit"."""
     for name in names:
         form.fields[name].needed_to_submit = True  # type: ignore[attr-defined]
+
+
+# The largest id a database column holds (bigint); a forged id past it is not looked up.
+MOST_ID = 2**63 - 1
+
+
+class IdChoices(forms.ModelMultipleChoiceField):
+    """Rows ticked by their ids. An id no column can hold (a forged 200-digit number) is
+    refused like any unknown choice instead of being looked up: SQLite raised
+    OverflowError on it, a 500 the fuzz found."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            digits = str(pk).strip()
+            if re.fullmatch(r"-?[0-9]+", digits) and abs(int(digits)) > MOST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 def prompt_selects(form: forms.BaseForm) -> None:

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
+from idd.forms.base import IdChoices, Move, StepForms, needed_to_submit, prompt_selects
 from idd.forms.partner import PartnerField, partner_ids_named, typed_name
 from idd.models import Initiative, Partner, PartnerUnit
 from idd.reference import roles
@@ -16,7 +16,7 @@ from idd.reference.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_S
 from idd.reference.distribution import RESTRICTED, Choice
 
 
-class PersonChoices(forms.ModelMultipleChoiceField):
+class PersonChoices(IdChoices):
     def label_from_instance(self, obj) -> str:
         return roles.display_name(obj)
 
@@ -31,7 +31,7 @@ class UnitsByPartner(forms.CheckboxSelectMultiple):
     follows = ""
 
 
-class UnitChoices(forms.ModelMultipleChoiceField):
+class UnitChoices(IdChoices):
     def label_from_instance(self, obj) -> str:
         return unit_label(obj)
 

@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import InlineForeignKeyField
 from django.http import QueryDict
@@ -27,6 +28,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from idd import bounded_json
 from idd.forms.base import RowFormSet, StepForms
 from idd.guided_form.merge import Outcome, Plain, merge, plain
 from idd.reference.roles import display_name
@@ -121,9 +123,16 @@ def read_state(step_forms: StepForms) -> str:
     return json.dumps(state, separators=(",", ":"))
 
 
+# What the page's hidden "read" field may hold: {form: {field: value or [values]}}.
+READ_DEPTH = 3
+
+
 def _parsed(text: str | None) -> dict | None:
+    """The page's read values, or None if missing, malformed, oversized or too deep."""
     try:
-        value = json.loads(text or "")
+        value = bounded_json.loads(
+            text or "", max_chars=settings.DATA_UPLOAD_MAX_MEMORY_SIZE, max_depth=READ_DEPTH
+        )
     except ValueError:
         return None
     return value if isinstance(value, dict) else None

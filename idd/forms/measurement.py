@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from assessments.on_track import number_in
 from idd.document.indicators import FUTURE_MEASUREMENT
@@ -56,8 +55,9 @@ class MeasurementForm(forms.ModelForm):
 
     def clean_measured_on(self):
         measured_on = self.cleaned_data["measured_on"]
-        if measured_on > timezone.localdate():
-            raise forms.ValidationError(FUTURE_MEASUREMENT)
+        initiative = self.indicator.objective.initiative
+        if refusal := initiative.date_refusal(measured_on, FUTURE_MEASUREMENT):
+            raise forms.ValidationError(refusal)
         return measured_on
 
     def clean_value(self) -> str:
@@ -68,3 +68,30 @@ class MeasurementForm(forms.ModelForm):
         if judged and number_in(value) is None:
             raise forms.ValidationError(NOT_A_NUMBER)
         return value
+
+
+# The history keeps the reason with the change, in at most 100 characters.
+REASON_LENGTH = 100
+REASON_HELP = "What was wrong with it, for the initiative's History (up to 100 characters)."
+
+
+class CorrectMeasurementForm(MeasurementForm):
+    """A measurement recorded in error, corrected, with the reason."""
+
+    reason = forms.CharField(
+        label="Why it is corrected",
+        max_length=REASON_LENGTH,
+        help_text=REASON_HELP,
+        error_messages={"required": "Say why the measurement is corrected."},
+    )
+
+
+class WithdrawMeasurementForm(forms.Form):
+    """A measurement recorded in error, withdrawn, with the reason."""
+
+    reason = forms.CharField(
+        label="Why it is withdrawn",
+        max_length=REASON_LENGTH,
+        help_text=REASON_HELP,
+        error_messages={"required": "Say why the measurement is withdrawn."},
+    )

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django import forms
 
+from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
+
 # What a planner may type around the digits: a dollar sign, thousands separators, spaces.
 _DECORATION = re.compile(r"[\s$,]")
 NOT_AN_AMOUNT = (
@@ -22,7 +24,9 @@ class MoneyField(forms.DecimalField):
     widget = forms.TextInput
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("max_value", MOST_DOLLARS)
         super().__init__(*args, **kwargs)
+        self.error_messages["max_value"] = TOO_MUCH
         self.error_messages["invalid"] = NOT_AN_AMOUNT
         self.error_messages["max_decimal_places"] = NOT_AN_AMOUNT
         self.error_messages["max_whole_digits"] = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from idd.forms.base import (
+    IdChoices,
     Move,
     RowFormSet,
     StepForms,
@@ -45,7 +46,7 @@ class USInputForm(forms.ModelForm):
             "fiscal_quarter": "Fiscal quarter",
             "matched_deliverables": "Partner deliverables it answers",
         }
-        field_classes = {"estimated_cost": MoneyField}
+        field_classes = {"estimated_cost": MoneyField, "matched_deliverables": IdChoices}
         help_texts = {
             "title": "Equipment, training, construction or advice, e.g. “Four 12-meter patrol "
             "boats”.",

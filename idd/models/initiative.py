@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from assessments.fiscal import format_date
 from config.fields import LineField, ProseField
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.workflow import ReviewWorkflow
@@ -17,6 +21,7 @@ from idd.reference.choices import (
     FundingAuthority,
 )
 from idd.reference.distribution import Reason, Statement
+from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
 
 # Limits on what planners type. A page of the PDF holds about 3,500 characters: a
 # narrative field may fill a page or so; the objective it serves is a sentence or two.
@@ -134,10 +139,43 @@ class Initiative(ReviewWorkflow):
                 name="initiative_sustainment_cost_not_negative",
                 violation_error_message="The sustainment cost cannot be negative.",
             ),
+            models.CheckConstraint(
+                condition=Q(sustainment_annual_cost__lte=MOST_DOLLARS),
+                name="initiative_sustainment_cost_at_most_a_trillion",
+                violation_error_message=TOO_MUCH,
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    # How far before the first fiscal year and after the last a delivery or measurement
+    # may be dated: a baseline taken the year before, a final count the year after.
+    RECORDING_MARGIN_YEARS = 1
+
+    def recordable_days(self) -> tuple[date, date]:
+        """The first and last day a delivery or measurement of this initiative may carry."""
+        today = timezone.localdate()
+        first = self.first_fiscal_year or self.last_fiscal_year
+        last = self.last_fiscal_year or first
+        if first is None or last is None:  # no fiscal years yet: the last ten years
+            return date(today.year - 10, 1, 1), today
+        margin = self.RECORDING_MARGIN_YEARS
+        earliest = date(first - 1 - margin, 10, 1)  # 1 Oct, a fiscal year early
+        return earliest, min(today, date(last + margin, 9, 30))
+
+    def date_refusal(self, day: date, future: str) -> str | None:
+        """Why a delivery or measurement cannot carry this day (`future`: the message for
+        a day after today), or None. A day far outside crashed the indicator charts."""
+        earliest, latest = self.recordable_days()
+        if day > timezone.localdate():
+            return future
+        if not earliest <= day <= latest:
+            return (
+                f"Enter a day from {format_date(earliest)} to {format_date(latest)}: within "
+                "a year of the initiative's fiscal years, and not after today."
+            )
+        return None
 
     @property
     def fiscal_years(self) -> list[int]:

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from assessments import fiscal
+from assessments import fiscal, method
 from config.fields import LineField, ProseField
 from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
 from idd.reference.choices import (
@@ -22,6 +22,7 @@ from idd.reference.choices import (
     Scale,
     USInputCategory,
 )
+from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
 
 FY_IN_RANGE = Q(fiscal_year__gte=FIRST_ALLOWED_FY) & Q(fiscal_year__lte=LAST_ALLOWED_FY)
 
@@ -53,6 +54,15 @@ class InitiativeRow(models.Model):
 
 class PartnerDeliverable(InitiativeRow):
     """Something dated and observable the partner provides, at a political cost to itself."""
+
+    # What a planner records about it once it is due or done, actions first.
+    RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
+        (value, dict(method.DELIVERABLE_STATUSES)[value])
+        for value in (method.DELIVERED, method.PARTIAL, method.MISSED, method.VERBAL_ONLY)
+    )
+    FUTURE_DELIVERY = (
+        "The date delivered cannot be in the future: enter the day it happened, today or earlier."
+    )
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="partner_deliverables"
@@ -208,6 +218,11 @@ class USInput(InitiativeRow):
                 name="us_input_cost_not_negative",
                 violation_error_message="The estimated cost cannot be negative.",
             ),
+            models.CheckConstraint(
+                condition=Q(estimated_cost__lte=MOST_DOLLARS),
+                name="us_input_cost_at_most_a_trillion",
+                violation_error_message=TOO_MUCH,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -320,6 +335,11 @@ class PriorAssistance(InitiativeRow):
                 condition=Q(amount__gte=0),
                 name="prior_assistance_amount_not_negative",
                 violation_error_message="The amount cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__lte=MOST_DOLLARS),
+                name="prior_assistance_amount_at_most_a_trillion",
+                violation_error_message=TOO_MUCH,
             ),
             models.CheckConstraint(
                 condition=FY_IN_RANGE,

@@ -52,6 +52,12 @@ INDICATORS = RowKind(most=10, fields=4)  # per objective
 OBJECTIVES = RowKind(most=20, fields=2)  # per fiscal year, each with its indicators
 RISKS = RowKind(most=100, fields=6)
 
+# Money, in whole dollars: one amount is at most a trillion, so every U.S. input of a page
+# at its most still fits the stored total (numeric(16,0), `idd.models.summary`; a test
+# checks it): 101 inputs of $99,999,999,999,999 overflowed it, a 500 on saving the step.
+MOST_DOLLARS = 10**12
+TOO_MUCH = "That amount is too large: at most $1,000,000,000,000 (a trillion dollars)."
+
 # Plain fields of the steps that have them (context, sustainment, commitment ratings).
 CONTEXT_FIELDS = 4
 COMMITMENT_FIELDS = 16

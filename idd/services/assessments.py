@@ -23,12 +23,8 @@ from idd.reference.choices import InitiativeStatus
 from idd.services.editing import new_version
 from idd.services.summaries import refresh_summary
 
-# What a planner records about a partner deliverable once it is due or done, actions first.
 _LABELS = dict(method.DELIVERABLE_STATUSES)
-RECORDABLE_STATUSES: tuple[tuple[str, str], ...] = tuple(
-    (value, _LABELS[value])
-    for value in (method.DELIVERED, method.PARTIAL, method.MISSED, method.VERBAL_ONLY)
-)
+RECORDABLE_STATUSES = PartnerDeliverable.RECORDABLE_STATUSES
 NOT_ALLOWED = (
     "Only the initiative's owner and team members can record, and not once it is withdrawn."
 )
@@ -47,7 +43,8 @@ def can_record(initiative: Initiative, user: roles.User) -> bool:
     )
 
 
-def _require_recorder(initiative: Initiative, user: roles.User) -> None:
+def require_recorder(initiative: Initiative, user: roles.User) -> None:
+    """PermissionDenied (a 403 saying who may) unless this user may record."""
     if not can_record(initiative, user):
         raise PermissionDenied(NOT_ALLOWED)
 
@@ -139,7 +136,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
 
     Raises PermissionDenied, RecordingRefused (with the reason) or StaleEdit.
     """
-    _require_recorder(initiative, user)
+    require_recorder(initiative, user)
     inputs = current_inputs(initiative, as_of=timezone.localdate())
     reason = recording_refusal(inputs, initiative)
     if reason:
@@ -150,9 +147,7 @@ def record_assessment(initiative: Initiative, user, read_version: int) -> Commit
     return assessment
 
 
-FUTURE_DELIVERY = (
-    "The date delivered cannot be in the future: enter the day it happened, today or earlier."
-)
+FUTURE_DELIVERY = PartnerDeliverable.FUTURE_DELIVERY
 
 
 def record_delivery(
@@ -172,15 +167,17 @@ def record_delivery(
 
     Raises PermissionDenied, RecordingRefused or StaleEdit.
     """
-    _require_recorder(initiative, user)
+    require_recorder(initiative, user)
     if deliverable.initiative_id != initiative.pk:
         raise PermissionDenied("This partner deliverable belongs to another initiative.")
     if status not in dict(RECORDABLE_STATUSES):
         raise RecordingRefused(f"{status!r} is not a status a planner records.")
     if not evidence.strip():
         raise RecordingRefused("Say what evidence was seen: a document, an inspection, a report.")
-    if delivered_on is not None and delivered_on > timezone.localdate():
-        raise RecordingRefused(FUTURE_DELIVERY)
+    if delivered_on is not None and (
+        refusal := initiative.date_refusal(delivered_on, FUTURE_DELIVERY)
+    ):
+        raise RecordingRefused(refusal)
     new_version(initiative, read_version)
     deliverable.status = status
     deliverable.delivered_on = (

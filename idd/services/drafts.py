@@ -105,7 +105,9 @@ def _counted(rows: list[str]) -> str:
 @transaction.atomic
 def delete_draft(initiative: Initiative, user: roles.User) -> str:
     """Delete a draft that was never submitted, with its rows. Returns its title."""
-    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    locked = Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    if locked is None:  # deleted meanwhile by the owner's other press of "Delete": done
+        return initiative.title
     if reason := deletion_refusal(locked, user):
         raise Refused(reason)
     what = _counted(rows_of(locked))

@@ -23,6 +23,8 @@ from idd.services import comments
 COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "reopened"
 APPROVED, CHANGES_REQUESTED = "approved", "changes_requested"
 MEASURED = "measured"
+# A measurement's history rows that say it was corrected ("~") or withdrawn ("-").
+CORRECTIONS = {"~": "corrected", "-": "withdrawn"}
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def conversation(initiative: Initiative) -> list[Said]:
 
 
 def _measurements(initiative: Initiative) -> list[Said]:
-    """Each indicator value recorded (monitoring, which leaves the plan as it is)."""
+    """Each indicator value recorded (monitoring, which leaves the plan as it is), and
+    each one corrected or withdrawn, with who did it and why (the measurement's history)."""
     said = []
     for m in IndicatorMeasurement.objects.filter(
         indicator__objective__initiative=initiative
@@ -132,6 +135,18 @@ def _measurements(initiative: Initiative) -> list[Said]:
         )
         link = reverse("initiative_detail", args=[initiative.pk]) + f"#indicator-{m.indicator_id}"
         said.append(Said(m.recorded_at, who, MEASURED, what, m.source, "Source or evidence", link))
+    changed = IndicatorMeasurement.history.filter(
+        indicator__objective__initiative=initiative, history_type__in=CORRECTIONS
+    ).select_related("indicator", "history_user")
+    for h in changed:
+        who = display_name(h.history_user) if h.history_user else "Someone"
+        what = (
+            f"Measurement {CORRECTIONS[h.history_type]}: {h.indicator.description} = {h.value} "
+            f"on {format_date(h.measured_on)} by {who}"
+        )
+        link = reverse("initiative_detail", args=[initiative.pk]) + f"#indicator-{h.indicator_id}"
+        reason = h.history_change_reason or ""
+        said.append(Said(h.history_date, who, MEASURED, what, reason, "Reason", link))
     return said
 
 

@@ -30,8 +30,9 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from idd.document.completeness import missing_parts
+from idd.document.shape import Document
 from idd.document.snapshot import load, snapshot
-from idd.export import revision_pdf, revision_pdf_name
+from idd.export import offered_kinds, revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
 from idd.reference import roles
@@ -251,10 +252,33 @@ def request_changes(initiative: Initiative, user, reason: str, *, base_url: str 
     return initiative
 
 
+UNPRINTABLE = (
+    "This revision cannot be approved yet: its printed document cannot be produced from "
+    "what is stored, and an approved revision must print for good. Nothing was approved. "
+    "The error is logged for the support desk; ask the planners to check the indicators' "
+    "values and dates."
+)
+
+
+def print_refusal(doc: Document) -> str | None:
+    """Why the documents of this snapshot cannot be frozen: each must print (its HTML,
+    every chart in it, a fraction of the PDF's cost) before it is approved. Once a baseline
+    and target equal as floats broke a chart after approval: the revision's PDF was a 500
+    for good while the page said it was being stored."""
+    try:
+        for kind in offered_kinds(doc):
+            kind.html(doc)
+    except Exception:
+        logger.exception("Initiative %s does not print: approval refused", doc["meta"]["id"])
+        return UNPRINTABLE
+    return None
+
+
 @transaction.atomic
 def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "") -> Revision:
     """Approve and freeze: the snapshot of every section is stored for good, and its PDF
-    right after the approval commits (`store_revision_pdf`)."""
+    right after the approval commits (`store_revision_pdf`). Refused (RefusedTransition)
+    if the document does not print."""
     initiative, _ = _take(initiative, user, "approve")
     ReviewDecision.objects.create(
         initiative=initiative,
@@ -274,6 +298,8 @@ def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "
             "approved_at": approved_at.isoformat(),
         }
     )
+    if refusal := print_refusal(doc):  # raised inside the transaction: nothing is kept
+        raise RefusedTransition(refusal)
     revision = Revision.objects.create(
         initiative=initiative,
         number=initiative.revision,

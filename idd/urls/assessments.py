@@ -24,4 +24,9 @@ urlpatterns = [
         monitoring.record_measurement,
         name="measurement_record",
     ),
+    path(
+        "initiatives/<int:pk>/indicators/<int:indicator_pk>/measurements/<int:measurement_pk>/",
+        monitoring.correct_measurement,
+        name="measurement_correct",
+    ),
 ]

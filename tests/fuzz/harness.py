@@ -4,8 +4,9 @@ every hostile request meets the same stored IDD; count the requests sent."""
 from __future__ import annotations
 
 import os
+import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.db import transaction
 from django.db.models import F
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 
 from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, USInput
-from tests.fuzz.hostile import Sent, error_shown, stored_problems
+from tests.fuzz.hostile import DATES, DEEP, Sent, error_shown, stored_problems
+from tests.fuzz.pages import TYPED, Form
 
 # Bounded for CI: about 2 minutes for the whole fuzz on SQLite; FUZZ_EXAMPLES=500 digs deeper.
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
@@ -126,3 +128,45 @@ def post_and_judge(
         problems += more()
     judge(where, problems, data)
     return response
+
+
+# The extremes each control of a fuzzed form gets once, whatever the random draws: dates
+# into date fields, numbers at the columns' ends into typed fields, deep nesting into
+# hidden ones (the page's JSON of values read).
+SWEPT_NUMBERS = ["10000000000000000001", "99,999,999,999,999", "1" + "0" * 199]
+
+
+def extreme_posts(form: Form) -> Iterator[tuple[str, dict[str, list[str]]]]:
+    """The form as rendered with one control at an extreme, for each control of its first
+    row (further rows repeat it) and each extreme of its kind; the first button pressed."""
+    button = dict(form.buttons[:1])
+    for control in form.controls.values():
+        if control.name == "csrfmiddlewaretoken" or re.search(r"-[1-9]\d*-", control.name):
+            continue
+        if control.kind == "date" or re.search(r"(date|_on)$", control.name):
+            values = DATES
+        elif control.kind == "hidden":
+            values = [DEEP]
+        elif control.kind in TYPED:
+            values = SWEPT_NUMBERS
+        else:
+            continue
+        for value in values:
+            data = form.data() | {control.name: [value]}
+            yield control.name, data | {name: [v] for name, v in button.items()}
+
+
+def sweep_extremes(
+    client, where: str, url: str, form: Form, *checks: Callable[[], list[str]]
+) -> int:
+    """POST every extreme of `extreme_posts`, each judged as a fuzz request and rolled
+    back; the number of requests sent."""
+    count = 0
+    for name, data in extreme_posts(form):
+        sent = Sent()
+        sent.note_value(data[name][0], form.controls[name].maxlength)
+        with transaction.atomic():
+            post_and_judge(client, f"{where} ({name} at an extreme)", url, data, sent, *checks)
+            transaction.set_rollback(True)
+        count += 1
+    return count

@@ -54,6 +54,23 @@ NUMBERS = [
     "߁",  # NKo digit one
     "１２",  # full-width digits
 ]
+# Dates at and past the calendar's ends: a measurement dated 0001-01-01 was accepted and
+# crashed every chart of its initiative.
+DATES = ["0001-01-01", "9999-12-31", "0000-00-00", "10000-01-01", "2027-02-29", "1-1-1"]
+# Amounts at the columns' ends, and baselines and targets equal once read as floats
+# (10000000000000000000 and ...001 divided a chart by zero).
+EXTREME_NUMBERS = [
+    "10000000000000000000",
+    "10000000000000000001",
+    "99,999,999,999,999",
+    "$1,000,000,000,001",
+    "0." + "0" * 60 + "1",
+    "1" + "0" * 199,
+    "-" + "9" * 199,
+]
+# Nesting no page writes: 100,000 brackets in a hidden JSON field were a 500.
+DEEP = "[" * 100_000 + "]" * 100_000
+
 # Where a "next" field could send the user: on the site, and off it.
 REDIRECTS = [
     "/",
@@ -86,6 +103,7 @@ def hostile_value(maxlength: int | None = None, long: bool = True) -> st.SearchS
         long_text(maxlength) if long else st.just("x"),
         with_control(),
         st.sampled_from(RTL_EMOJI + MARKUP + NUMBERS + WRONG_TYPES),
+        st.sampled_from(DATES + EXTREME_NUMBERS + [DEEP]),
         st.text(max_size=40),
     )
 

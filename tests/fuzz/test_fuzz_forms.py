@@ -6,17 +6,26 @@ Same judgment as the steps: never a 500, a refusal says why, nothing stored that
 have been refused, never a redirect off the site, nothing of another initiative touched.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from hypothesis import strategies as st
 
 from assessments.models import CommitmentAssessment
-from idd.models import Initiative, ReviewComment, ReviewDecision
+from idd.models import (
+    Indicator,
+    IndicatorMeasurement,
+    Initiative,
+    ReviewComment,
+    ReviewDecision,
+)
+from idd.services import review
 from tests import factories
 from tests.factories import complete_initiative
-from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
+from tests.fuzz.harness import post_and_judge, run_fuzz, sweep_extremes, unchanged
 from tests.fuzz.hostile import REDIRECTS, Sent
-from tests.fuzz.pages import form_posting_to
+from tests.fuzz.pages import form_posting_to, forms_of
 from tests.fuzz.requests import hostile_post
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +59,7 @@ def test_hostile_create_initiative(client, owner, teammate, outsider, record_pro
         post_and_judge(client, "create initiative", url, data, sent, *checks)
 
     run_fuzz(record_property, check)
+    sweep_extremes(client, "create initiative", url, form, *checks)
 
 
 def test_hostile_record_assessment(client, owner, teammate, outsider, record_property):
@@ -64,6 +74,7 @@ def test_hostile_record_assessment(client, owner, teammate, outsider, record_pro
         post_and_judge(client, "record assessment", url, data, sent, more)
 
     run_fuzz(record_property, check)
+    sweep_extremes(client, "record assessment", url, form, more)
 
 
 def test_hostile_record_delivery(client, owner, teammate, outsider, record_property):
@@ -86,6 +97,44 @@ def test_hostile_record_delivery(client, owner, teammate, outsider, record_prope
         post_and_judge(client, "record delivery", url, data, sent, same)
 
     run_fuzz(record_property, check)
+    sweep_extremes(client, "record delivery", urls[0], form, same)
+
+
+def test_hostile_measurements(client, owner, teammate, outsider, reviewer, record_property):
+    """Recording a measurement, and correcting or withdrawing one, on an approved IDD."""
+    mine = complete_initiative(owner=owner, team_members=[teammate], status="in_review")
+    review.approve(mine, reviewer)
+    theirs = complete_initiative(owner=outsider)
+    indicator = Indicator.objects.filter(objective__initiative=mine).first()
+    measured = IndicatorMeasurement.objects.create(
+        indicator=indicator,
+        measured_on=date(2026, 11, 30),
+        value="3",
+        source="Log",
+        recorded_by=owner,
+    )
+    client.force_login(owner)
+    record = reverse("measurement_record", args=[mine.pk, indicator.pk])
+    correct = reverse("measurement_correct", args=[mine.pk, indicator.pk, measured.pk])
+    # The recording form; the correction's two forms (correct it, withdraw it).
+    forms = [(record, form_posting_to(client.get(record).content.decode()))]
+    forms += [(correct, form) for form in forms_of(client.get(correct).content.decode())]
+    forms = [(url, form) for url, form in forms if form.action == ""]
+    same = theirs_probe(theirs)
+    detail = reverse("initiative_detail", args=[mine.pk])
+
+    def page_shown() -> list[str]:  # a stored value that breaks a chart breaks this page
+        status = client.get(detail).status_code
+        return [] if status == 200 else [f"the initiative's page answered {status}"]
+
+    def check(draw):
+        url, form = draw(st.sampled_from(forms))
+        data, sent = hostile_post(draw, form, [str(theirs.pk)])
+        post_and_judge(client, "measurement", url, data, sent, same, page_shown)
+
+    run_fuzz(record_property, check)
+    for url, form in forms:
+        sweep_extremes(client, "measurement", url, form, same, page_shown)
 
 
 @pytest.fixture
@@ -164,6 +213,7 @@ def test_hostile_review_forms(client, in_review, owner, reviewer, kind, record_p
         post_and_judge(client, kind, url, data, sent, *checks)
 
     run_fuzz(record_property, check)
+    sweep_extremes(client, kind, urls[0], form, *checks)
 
 
 def test_hostile_sign_in(client, owner, record_property):

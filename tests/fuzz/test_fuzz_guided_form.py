@@ -14,7 +14,7 @@ from idd.guided_form.steps import STEP_BY_SLUG, STEPS
 from idd.models import Initiative, PriorAssistance
 from tests import factories
 from tests.factories import complete_initiative
-from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
+from tests.fuzz.harness import post_and_judge, run_fuzz, sweep_extremes, unchanged
 from tests.fuzz.pages import form_posting_to
 from tests.fuzz.requests import hostile_post
 
@@ -116,3 +116,11 @@ def test_hostile_posts_to_a_step(client, owner, teammate, outsider, slug, record
         )
 
     run_fuzz(record_property, check)
+    sweep_extremes(
+        client,
+        f"step {slug}",
+        url,
+        first,
+        lambda: over_cap(mine, owner, slug),
+        lambda: [] if theirs_unchanged() else ["another initiative's rows changed"],
+    )

@@ -69,8 +69,9 @@ def test_hostile_text_in_a_changed_field_is_shown_as_text_never_as_markup():
     text = re.sub(r'</?(ins|del)( class="review-(new|old)")?>', "", html)
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
-    # The only <ins>/<del> elements are the marks: the typed "</ins>" is text.
-    assert "&lt;/ins&gt;" in html
+    # The only <ins>/<del> elements are the marks: the typed "</ins>" is text (the marks
+    # may fall inside it, wherever the matcher aligns the two texts).
+    assert "&lt;/ins&gt;" in text
     assert html.count("<ins") == html.count("</ins>")
     assert html.count("<del") == html.count("</del>")
 
