@@ -25,8 +25,6 @@ from idd.services import parking, throttling
 from idd.steps import STEP_BY_SLUG
 from idd.views.guided_form import editing_refusal
 
-# Fields whose values never appear on a page, whatever form they came from.
-SECRET_FIELDS = ("csrfmiddlewaretoken", "password")
 SIGNED_OUT = "You have signed out."
 PROFILE_SAVED = "Your profile is saved. IDDs you prepare or review name you this way from now on."
 
@@ -104,23 +102,16 @@ def back_url(request: HttpRequest) -> str:
 
 
 def typed_text(request: HttpRequest) -> list[tuple[str, str]]:
-    """The text in the refused form, named as the form names it when it is a guided-form
-    step the user may edit; otherwise under its field names. Never tokens or passwords."""
+    """The text in the refused form, named as the form names it, when it is a guided-form
+    step the user may edit. Nothing from any other form: a post from another site lands
+    here too, and its field names and values have no place on our pages."""
     if request.method != "POST":
         return []
     step_forms = _step_forms(request)
-    if step_forms is not None:
-        step_forms.is_valid()
-        return step_forms.typed_text()
-    return [
-        (key, value)
-        for key, value in request.POST.dict().items()
-        if not any(secret in key.lower() for secret in SECRET_FIELDS)
-        and not key.endswith("_FORMS")
-        and key.partition("-")[0] != "lock"
-        and value.strip()
-        and not value.isdigit()
-    ]
+    if step_forms is None:
+        return []
+    step_forms.is_valid()
+    return step_forms.typed_text()
 
 
 def _step_forms(request: HttpRequest):

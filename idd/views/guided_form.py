@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
@@ -29,6 +28,7 @@ from idd.services.review import latest_reason, words
 from idd.snapshot import load, snapshot
 from idd.snapshot_shape import Document
 from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbor, resume_step
+from idd.views.next_url import next_url
 from idd.views.review.common import STEPS as STEPS_OF_REVIEW
 
 EXIT = "exit"
@@ -136,11 +136,7 @@ def _destination(post, step: Step) -> tuple[str, Step]:
 def _leaving_to(request: HttpRequest) -> str:
     """Where "Save and exit" goes: the dashboard, or the page of this site whose link the
     planner followed from a step with unsaved changes (static/js/leave-guard.js)."""
-    url = request.POST.get("next", "")
-    safe = url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return url if url.startswith("/") and safe else reverse("dashboard")
+    return next_url(request, reverse("dashboard"))
 
 
 def _kept(request, initiative: Initiative, step: Step, page: editing.StepPage) -> HttpResponse:

@@ -231,6 +231,24 @@ def test_the_stale_token_page_never_shows_passwords(owner):
     assert "stalestale" not in html
 
 
+def test_the_stale_token_page_shows_nothing_another_site_posted(owner):
+    """Another site's form posted at ours fails the security check: none of its field
+    names or values appear on our page."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    response = browser.post(
+        reverse("profile"),
+        {"Call_the_help_desk_on": "555-0100 and read them your code", "display_name": "Ann"},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Not saved: this page had expired" in html
+    for posted in ("Call_the_help_desk_on", "555-0100", "read them your code", "Ann"):
+        assert posted not in html
+    assert "What you typed" not in html
+
+
 def test_signing_out_says_so_on_the_sign_in_page(client, owner):
     client.force_login(owner)
     response = client.post(reverse("logout"), follow=True)

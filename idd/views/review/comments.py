@@ -12,6 +12,7 @@ from idd.models import ReviewComment
 from idd.sections import SECTION_BY_SLUG
 from idd.services import comments
 from idd.views.initiatives import get_visible_initiative
+from idd.views.next_url import next_url
 from idd.views.review.common import review_url, tell_refused
 from idd.views.review.page import review_page
 
@@ -67,7 +68,4 @@ def resolve(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
         messages.error(request, refused.message)
     else:
         messages.success(request, "The comment is marked as resolved.")
-    back = request.POST.get("next", "")
-    if back.startswith("/") and not back.startswith("//"):
-        return redirect(back)
-    return redirect(review_url(comment.initiative, f"comment-{comment.pk}"))
+    return redirect(next_url(request, review_url(comment.initiative, f"comment-{comment.pk}")))
