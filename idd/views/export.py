@@ -1,28 +1,21 @@
 """The printable documents (the IDD, the Section 333 notification draft): the browser
-print view, the PDF download and, for the notification, its Word copy."""
+print view, the PDF download and its status, and, for the notification, its Word copy.
 
-from collections.abc import Callable
+A download never renders (`idd.services.downloads`): it serves the stored PDF, or answers
+at once with "Preparing the PDF", whose script polls the status URL."""
 
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from idd.export import (
-    NOTIFICATION,
-    PDFMissing,
-    PrintableDocument,
-    StoredPDF,
-    document_for,
-    open_pdf,
-    pdf_for,
-    render_html,
-    stored_pdf,
-)
-from idd.export.once import Busy
+from idd.export import IDD, NOTIFICATION, PDFMissing, PrintableDocument, document_for, render_html
 from idd.models import Initiative
+from idd.services import downloads
+from idd.services.downloads import Prepared, State
 from idd.views.initiatives import get_visible_initiative
 
 
@@ -35,47 +28,75 @@ def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render_html(document_for(initiative), media="screen"))
 
 
-BUSY = (
-    "The PDF is taking longer than usual to prepare, because many are being prepared at "
-    "once. Nothing is lost: try the download again in a minute."
-)
+def download(request: HttpRequest, initiative: Initiative, prepared: Prepared, status_url: str):
+    """The PDF if it is stored; else, at once, the page saying it is being prepared (202)
+    or is too long to print (422)."""
+    if prepared.state == State.READY:
+        try:
+            file = prepared.pdf.open()
+        except FileNotFoundError:  # a newer render removed it just now: the newer is coming
+            prepared = Prepared(State.PREPARING, prepared.pdf)
+        else:
+            name = prepared.pdf.download_name
+            return FileResponse(
+                file, content_type="application/pdf", as_attachment=True, filename=name
+            )
+    context = {
+        "initiative": initiative,
+        "prepared": prepared,
+        "status_url": status_url,
+        "download_url": request.get_full_path(),
+    }
+    status = 422 if prepared.state == State.TOO_LONG else 202
+    return render(request, "idd/document/pdf_preparing.html", context, status=status)
 
 
-def pdf_response(
-    request: HttpRequest, initiative: Initiative, find: Callable[[], StoredPDF]
-) -> HttpResponseBase:
-    """The PDF `find` returns, as a download; if there is none to give, a page says why."""
+def status(prepared: Prepared) -> JsonResponse:
+    """What the download's page polls: "ready", "preparing", "failed" or "too-long"."""
+    return JsonResponse({"state": prepared.state, "message": prepared.message})
+
+
+def missing(request: HttpRequest, initiative: Initiative, missing: PDFMissing) -> HttpResponse:
+    """An approved revision's PDF lost beyond reproducing: the page says so (404)."""
+    context = {
+        "initiative": initiative,
+        "heading": f"The PDF of revision {missing.revision.number} is missing",
+        "message": str(missing),
+        "revision": missing.revision,
+    }
+    return render(request, "idd/document/pdf_unavailable.html", context, status=404)
+
+
+def _document(request: HttpRequest, pk: int, kind: PrintableDocument, *, again: bool):
+    """The download (`again`) or status answer of this kind of the initiative's documents."""
+    initiative = get_visible_initiative(request, pk)
+    if kind is not IDD and (refused := _refused(request, initiative, kind)):
+        return refused
     try:
-        file, name = open_pdf(find)
-    except PDFMissing as missing:
-        context: dict[str, object] = {
-            "heading": f"The PDF of revision {missing.revision.number} is missing"
-        }
-        context |= {"message": str(missing), "revision": missing.revision}
-        return _unavailable(request, initiative, context, status=404)
-    except Busy:
-        context = {"heading": "The PDF is not ready yet", "message": BUSY}
-        return _unavailable(request, initiative, context, status=503)
-    return FileResponse(file, content_type="application/pdf", as_attachment=True, filename=name)
+        prepared = downloads.prepare(initiative, kind, again=again)
+    except PDFMissing as lost:
+        return missing(request, initiative, lost)
+    if not again:
+        return status(prepared)
+    status_url = reverse(STATUS_URLS[kind.slug], args=[pk])
+    return download(request, initiative, prepared, status_url)
 
 
-def _unavailable(
-    request: HttpRequest, initiative: Initiative, context: dict, *, status: int
-) -> HttpResponse:
-    context |= {"initiative": initiative}
-    return render(request, "idd/document/pdf_unavailable.html", context, status=status)
+STATUS_URLS = {"idd": "initiative_pdf_status", "notification": "notification_pdf_status"}
 
 
 @transaction.non_atomic_requests
 @require_GET
 def pdf_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The IDD as a tagged PDF: from storage when unchanged, else rendered first."""
-    initiative = get_visible_initiative(request, pk)
+    """The IDD as a tagged PDF: from storage, or queued to the worker and said so."""
+    return _document(request, pk, IDD, again=True)
 
-    def find() -> StoredPDF:
-        return pdf_for(initiative)
 
-    return pdf_response(request, initiative, find)
+@transaction.non_atomic_requests
+@require_GET
+def pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Whether the IDD's PDF is ready yet (the "Preparing the PDF" page polls it)."""
+    return _document(request, pk, IDD, again=False)
 
 
 def _refused(request: HttpRequest, initiative: Initiative, kind: PrintableDocument):
@@ -101,14 +122,14 @@ def notification_print(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def notification_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The notification draft as a tagged PDF, stored and served like the IDD's."""
-    initiative = get_visible_initiative(request, pk)
-    if refused := _refused(request, initiative, NOTIFICATION):
-        return refused
+    return _document(request, pk, NOTIFICATION, again=True)
 
-    def find() -> StoredPDF:
-        return stored_pdf(initiative, NOTIFICATION)
 
-    return pdf_response(request, initiative, find)
+@transaction.non_atomic_requests
+@require_GET
+def notification_pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Whether the notification draft's PDF is ready yet."""
+    return _document(request, pk, NOTIFICATION, again=False)
 
 
 @require_GET
