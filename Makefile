@@ -4,10 +4,11 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 PY := .venv/bin/python
-DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core
+DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core nginx
 export DEBUG ?= true
 
-.PHONY: run test system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
+# `make run-tls` also: the demo behind nginx with CAC sign-in, https://127.0.0.1:8443
+.PHONY: run run-tls test system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
 
 system:  ## Debian packages: as root install them, otherwise say how
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -48,6 +49,12 @@ run: demo  ## the web server, and the worker that renders PDFs ahead; Ctrl-C sto
 	trap 'kill -TERM -- -$$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The demo behind nginx (TLS, CAC sign-in, the consent banner) at https://127.0.0.1:8443,
+# two gunicorn processes and the worker; a throwaway PKI in var/pki (README, "Signing in
+# with a CAC"). nginx runs in the foreground under var/tls; Ctrl-C stops everything.
+run-tls: demo
+	$(PY) -m deploy.run_tls
+
 test: install
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
@@ -55,7 +62,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# mypy with django-stubs over idd, assessments and config (pyproject.toml, [tool.mypy]).
+# mypy with django-stubs over idd, demo, assessments and config (pyproject.toml, [tool.mypy]).
 typecheck: install
 	$(PY) -m mypy
 
@@ -63,13 +70,19 @@ bench: install
 	$(PY) manage.py bench_export
 
 # Each page's median server time and query count on the demo and with 15,000 initiatives
-# added (rolled back afterwards), side by side (idd/management/commands/bench_pages.py).
+# added (rolled back afterwards), side by side (demo/management/commands/bench_pages.py).
 bench-pages: demo
 	$(PY) manage.py bench_pages
 
 # 50 users for 60 s against gunicorn with DEBUG off on the demo data (README, "Load test");
 # fails on any error other than the expected edit conflicts.
-loadtest: install
+load# The demo behind nginx (TLS, CAC sign-in, the consent banner) at https://127.0.0.1:8443,
+# two gunicorn processes and the worker; a throwaway PKI in var/pki (README, "Signing in
+# with a CAC"). nginx runs in the foreground under var/tls; Ctrl-C stops everything.
+run-tls: demo
+	$(PY) -m deploy.run_tls
+
+test: install
 	PY=$(PY) tests/load/run.sh
 
 clean:

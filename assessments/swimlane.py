@@ -149,35 +149,91 @@ def _state_text(d: Deliverable, as_of: date) -> str:
 
 def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
     """The timeline of one plan as of inputs.as_of, for the screen, the print and the PDF."""
-    as_of = inputs.as_of
-    first, last = inputs.first_fiscal_year, inputs.last_fiscal_year
-    quarters = [(fy, q) for fy in range(first, last + 1) for q in range(1, 5)]
-    col_width = (WIDTH - LABEL_WIDTH - RIGHT_PAD) / len(quarters)
-    x_of = {fq: r(LABEL_WIDTH + (i + 0.5) * col_width) for i, fq in enumerate(quarters)}
-
-    # Stack the deliverables due in one quarter; outside the span they sit at its edge.
-    def column_of(fy: int, q: int) -> tuple[int, int]:
-        return min(max((fy, q), quarters[0]), quarters[-1])
-
-    stacks: dict[tuple[int, int], list[Deliverable]] = defaultdict(list)
-    for d in inputs.deliverables:
-        stacks[column_of(d.fiscal_year, d.quarter)].append(d)
-    input_stacks: dict[int, list[int]] = defaultdict(list)
-    for i, u in enumerate(inputs.us_inputs):
-        input_stacks[min(max(u.fiscal_year, first), last)].append(i)
+    grid = _Grid.of(inputs)
+    stacks, input_stacks = _stacks(inputs, grid)
     partner_rows = max((len(s) for s in stacks.values()), default=1)
     us_rows = max((len(s) for s in input_stacks.values()), default=1)
-
     partner_lane = Box(0, HEADER, WIDTH, HEADER + partner_rows * STEP + 2 * LANE_PAD)
     us_top = partner_lane.bottom
     us_lane = Box(0, us_top, WIDTH, us_top + us_rows * STEP + 2 * LANE_PAD)
 
     numbers = {d.id: n for n, d in enumerate(inputs.deliverables, start=1)}
+    markers, placed = _deliverable_markers(inputs, grid, stacks, partner_lane, numbers)
+    input_markers, links, input_rows = _input_markers(
+        inputs, grid, input_stacks, us_lane, numbers, placed
+    )
+    return SwimlaneChart(
+        width=WIDTH,
+        height=int(us_lane.bottom + LEGEND_HEIGHT),
+        years=_year_bands(grid, us_lane.bottom),
+        columns=tuple(Column(grid.x_of[fq], f"Q{fq[1]}") for fq in grid.quarters),
+        partner_lane=partner_lane,
+        us_lane=us_lane,
+        deliverables=tuple(markers),
+        inputs=tuple(input_markers),
+        links=tuple(links),
+        legend=tuple((shape, words) for shape, words in STATE_WORDS.items()),
+        legend_y=us_lane.bottom + 20,
+        title="Timeline: partner deliverables and the U.S. inputs gated on them",
+        description=_description(inputs, markers, input_rows),
+        deliverable_rows=_deliverable_rows(inputs, numbers),
+        input_rows=tuple(input_rows),
+    )
+
+
+Quarter = tuple[int, int]  # (fiscal year, quarter)
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """The columns across: one per quarter of the plan's fiscal years."""
+
+    first: int
+    last: int
+    quarters: list[Quarter]
+    col_width: float
+    x_of: dict[Quarter, float]
+
+    @classmethod
+    def of(cls, inputs: AssessmentInputs) -> _Grid:
+        first, last = inputs.first_fiscal_year, inputs.last_fiscal_year
+        quarters = [(fy, q) for fy in range(first, last + 1) for q in range(1, 5)]
+        col_width = (WIDTH - LABEL_WIDTH - RIGHT_PAD) / len(quarters)
+        x_of = {fq: r(LABEL_WIDTH + (i + 0.5) * col_width) for i, fq in enumerate(quarters)}
+        return cls(first, last, quarters, col_width, x_of)
+
+    def column_of(self, fy: int, q: int) -> Quarter:
+        """The quarter's column; outside the span, the column at its edge."""
+        return min(max((fy, q), self.quarters[0]), self.quarters[-1])
+
+
+def _stacks(
+    inputs: AssessmentInputs, grid: _Grid
+) -> tuple[dict[Quarter, list[Deliverable]], dict[int, list[int]]]:
+    """The deliverables stacked in their quarter, the U.S. inputs (by index) in their year."""
+    stacks: dict[Quarter, list[Deliverable]] = defaultdict(list)
+    for d in inputs.deliverables:
+        stacks[grid.column_of(d.fiscal_year, d.quarter)].append(d)
+    input_stacks: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(inputs.us_inputs):
+        input_stacks[min(max(u.fiscal_year, grid.first), grid.last)].append(i)
+    return stacks, input_stacks
+
+
+def _deliverable_markers(
+    inputs: AssessmentInputs,
+    grid: _Grid,
+    stacks: dict[Quarter, list[Deliverable]],
+    lane: Box,
+    numbers: dict[int, int],
+) -> tuple[list[LaneMarker], dict[int, tuple[float, float]]]:
+    """The partner lane's markers, by number, and where each deliverable was placed."""
+    as_of = inputs.as_of
     placed: dict[int, tuple[float, float]] = {}
     markers = []
     for fq, stack in stacks.items():
         for row, d in enumerate(stack):
-            x, y = x_of[fq], r(partner_lane.top + LANE_PAD + (row + 0.5) * STEP)
+            x, y = grid.x_of[fq], r(lane.top + LANE_PAD + (row + 0.5) * STEP)
             placed[d.id] = (x, y)
             due = format_quarter(d.fiscal_year, d.quarter)
             markers.append(
@@ -193,15 +249,26 @@ def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
                 )
             )
     markers.sort(key=lambda m: m.number)
+    return markers, placed
 
+
+def _input_markers(
+    inputs: AssessmentInputs,
+    grid: _Grid,
+    input_stacks: dict[int, list[int]],
+    lane: Box,
+    numbers: dict[int, int],
+    placed: dict[int, tuple[float, float]],
+) -> tuple[list[LaneMarker], list[Link], list[InputRow]]:
+    """The U.S. lane's markers, the lines to the deliverables each is gated on, its table."""
     input_markers: list[LaneMarker] = []
     links: list[Link] = []
     input_rows: list[InputRow] = []
     for fy, in_year in input_stacks.items():
         for row, i in enumerate(in_year):
             u = inputs.us_inputs[i]
-            x = x_of[(fy, 1)]
-            y = r(us_lane.top + LANE_PAD + (row + 0.5) * STEP)
+            x = grid.x_of[(fy, 1)]
+            y = r(lane.top + LANE_PAD + (row + 0.5) * STEP)
             gates = [d for d in inputs.deliverables if d.id in u.matched_deliverable_ids]
             ahead = bool(gates) and u.fiscal_year < min(d.fiscal_year for d in gates)
             for d in gates:
@@ -224,63 +291,62 @@ def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
             input_rows.append(InputRow(i + 1, u.title, f"FY{u.fiscal_year}", gated, ahead))
     input_rows.sort(key=lambda row: row.number)
     input_markers.sort(key=lambda m: m.number)
+    return input_markers, links, input_rows
 
+
+def _deliverable_rows(
+    inputs: AssessmentInputs, numbers: dict[int, int]
+) -> tuple[DeliverableRow, ...]:
+    """The table of the partner deliverables, with the U.S. inputs gated on each."""
     gated_by: dict[int, list[str]] = defaultdict(list)
     for i, u in enumerate(inputs.us_inputs, start=1):
         for did in u.matched_deliverable_ids:
             gated_by[did].append(f"U{i}")
-    deliverable_rows = tuple(
+    return tuple(
         DeliverableRow(
             numbers[d.id],
             d.title,
             format_quarter(d.fiscal_year, d.quarter),
             f"{d.political_risk} – {method.POLITICAL_RISK_LABELS[d.political_risk]}",
-            _state_text(d, as_of),
+            _state_text(d, inputs.as_of),
             ", ".join(gated_by[d.id]) or "—",
         )
         for d in inputs.deliverables
     )
 
-    years = tuple(
+
+def _year_bands(grid: _Grid, bottom: float) -> tuple[YearBand, ...]:
+    """One band per fiscal year, every other one shaded."""
+    return tuple(
         YearBand(
             Box(
-                r(LABEL_WIDTH + i * 4 * col_width),
+                r(LABEL_WIDTH + i * 4 * grid.col_width),
                 0,
-                r(LABEL_WIDTH + (i + 1) * 4 * col_width),
-                us_lane.bottom,
+                r(LABEL_WIDTH + (i + 1) * 4 * grid.col_width),
+                bottom,
             ),
             f"FY{fy}",
             i % 2 == 1,
         )
-        for i, fy in enumerate(range(first, last + 1))
+        for i, fy in enumerate(range(grid.first, grid.last + 1))
     )
+
+
+def _description(
+    inputs: AssessmentInputs, markers: list[LaneMarker], input_rows: list[InputRow]
+) -> str:
+    """The chart in one paragraph, for a screen reader."""
     counts: dict[str, int] = defaultdict(int)
     for m in markers:
         counts[m.shape] += 1
     ahead_count = sum(row.ahead for row in input_rows)
-    description = (
-        f"Timeline FY{first} to FY{last}, as of {format_date(as_of)}. "
+    return (
+        f"Timeline FY{inputs.first_fiscal_year} to FY{inputs.last_fiscal_year}, "
+        f"as of {format_date(inputs.as_of)}. "
         f"{len(markers)} partner deliverables: "
         + ", ".join(
             f"{counts[s]} {STATE_WORDS[s].split(' (')[0].lower()}" for s in STATE_WORDS if counts[s]
         )
         + f". {len(input_rows)} U.S. inputs, {ahead_count} planned before the partner "
         "deliverables they are gated on. The tables below list every marker."
-    )
-    return SwimlaneChart(
-        width=WIDTH,
-        height=int(us_lane.bottom + LEGEND_HEIGHT),
-        years=years,
-        columns=tuple(Column(x_of[fq], f"Q{fq[1]}") for fq in quarters),
-        partner_lane=partner_lane,
-        us_lane=us_lane,
-        deliverables=tuple(markers),
-        inputs=tuple(input_markers),
-        links=tuple(links),
-        legend=tuple((shape, words) for shape, words in STATE_WORDS.items()),
-        legend_y=us_lane.bottom + 20,
-        title="Timeline: partner deliverables and the U.S. inputs gated on them",
-        description=description,
-        deliverable_rows=deliverable_rows,
-        input_rows=tuple(input_rows),
     )

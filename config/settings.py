@@ -7,6 +7,7 @@ production and CI use PostgreSQL through DATABASE_URL.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     env_bool,
@@ -18,7 +19,7 @@ from config.env import (
     env_str,
     secret_key,
 )
-from idd.limits import MAX_POSTED_FIELDS
+from config.notice import DOD_NOTICE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -37,7 +38,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 MARKING = env_str("MARKING", "UNCLASSIFIED")
 # The CUI designation indicator printed on the IDD's cover when MARKING starts with "CUI"
 # (DoD Instruction 5200.48): who controls the information, its category, its limited
-# dissemination control and whom to ask. `idd.checks` warns while it is not configured.
+# dissemination control and whom to ask. A system check (`idd.reference.cui`) warns while
+# it is not configured.
 CUI_DESIGNATION = {
     "controlled_by": env_str("CUI_CONTROLLED_BY", ""),
     "category": env_str("CUI_CATEGORY", ""),
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assessments",
     "idd",
+    "demo",  # demo data and benchmarks: seed_demo, bench_export, bench_pages
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Nothing but the consent banner before "I agree" (CONSENT_BANNER).
+    "idd.middleware.ConsentBannerMiddleware",
     # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
     "idd.middleware.IdleSignOutMiddleware",
     "idd.middleware.NoStoreMiddleware",
@@ -122,8 +127,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "idd.backends.PasswordBackend",
+    "idd.backends.CertificateBackend",
 ]
+
+# Certificate (CAC/PKI) sign-in behind the TLS proxy (deploy/nginx, docs/adr/0014). The
+# proxy verifies the certificate and passes it in headers it always sets, with
+# CERT_PROXY_SECRET: certificate headers on a request without it are ignored (and recorded).
+CERT_SIGN_IN = env_bool("CERT_SIGN_IN", False)
+CERT_IDENTITY = env_str("CERT_IDENTITY", "edipi").lower()
+if CERT_IDENTITY not in ("edipi", "upn"):
+    raise ImproperlyConfigured(f"CERT_IDENTITY must be edipi or upn; got {CERT_IDENTITY!r}.")
+CERT_PROXY_SECRET = env_str("CERT_PROXY_SECRET", "")
+if CERT_SIGN_IN and len(CERT_PROXY_SECRET) < 32:
+    raise ImproperlyConfigured(
+        "CERT_PROXY_SECRET must be at least 32 characters when CERT_SIGN_IN is on "
+        "(the proxy sends it with every request; deploy/nginx)."
+    )
+# Passwords are the exception once certificates are on: administrators then always use
+# their certificate, and only the BREAK_GLASS_ACCOUNTS (usernames) may still use one.
+PASSWORD_SIGN_IN = env_bool("PASSWORD_SIGN_IN", not CERT_SIGN_IN)
+BREAK_GLASS_ACCOUNTS = env_list("BREAK_GLASS_ACCOUNTS", [])
+# The DoD Notice and Consent Banner before any sign-in (STIG V-222434/5): on unless DEBUG.
+CONSENT_BANNER = env_bool("CONSENT_BANNER", not DEBUG)
+CONSENT_BANNER_TEXT = env_str("CONSENT_BANNER_TEXT", DOD_NOTICE)
 # Passwords as DoD systems require: at least 15 characters, not a common password, not
 # like the username or name (checked when a password is set through a form).
 AUTH_PASSWORD_VALIDATORS = [
@@ -135,8 +162,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# The largest guided-form page (every kind of row at its cap) must reach the form.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_POSTED_FIELDS
+# The largest guided-form page (every kind of row at its cap) must reach the form: the
+# fields it posts, as `idd.reference.limits.MAX_POSTED_FIELDS` counts them (a test keeps
+# the two equal; config never imports the app).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 44_008
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

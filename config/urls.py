@@ -1,26 +1,11 @@
+"""The site's URLs: the admin and the idd app's, named by string (config never imports
+the app; `tests/test_import_graph.py` checks it)."""
+
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from idd.views import accounts
-from idd.views.health import health
-
 urlpatterns = [
-    path("accounts/login/", accounts.SignInView.as_view(), name="login"),
-    path("accounts/logout/", accounts.SignOutView.as_view(), name="logout"),
-    path(
-        "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
-    ),
-    path(
-        "accounts/password/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
-    path("accounts/session/", accounts.session, name="session"),
-    path("accounts/profile/", accounts.profile, name="profile"),
-    path("healthz", health, name="health"),
+    path("", include("idd.urls.accounts")),
     path("admin/", admin.site.urls),
     path("", include("idd.urls")),
 ]

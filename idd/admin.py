@@ -15,7 +15,15 @@ from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
 from idd.filters import SEARCH_WORDS
-from idd.models import Initiative, Partner, PartnerUnit, Profile, ReviewDecision, Revision
+from idd.models import (
+    Initiative,
+    Partner,
+    PartnerUnit,
+    Profile,
+    ReviewDecision,
+    Revision,
+    SignInRecord,
+)
 
 
 class BoundedSearch:
@@ -115,6 +123,25 @@ class ProfileInline(admin.StackedInline):
     can_delete = False
 
 
+@admin.register(Profile)
+class ProfileAdmin(HistoryAdmin):
+    """Profiles with their history: who set or changed an EDIPI, and when."""
+
+    list_display = ["user", "edipi", "rank_or_grade", "office_symbol"]
+    search_fields = ["user__username", "user__last_name", "edipi"]
+    list_select_related = ["user"]
+
+
+@admin.register(SignInRecord)
+class SignInRecordAdmin(ReadOnlyAdmin):
+    """Consent, sign-ins, sign-outs and every refusal, with time and address."""
+
+    list_display = ["at", "kind", "user", "username", "address", "method", "detail"]
+    list_filter = ["kind", "method"]
+    search_fields = ["username", "user__username", "address", "detail"]
+    list_select_related = ["user"]
+
+
 # Users are edited with their profile (rank or grade, title, office, phone) on one page.
 admin.site.unregister(User)
 
@@ -123,5 +150,5 @@ admin.site.unregister(User)
 class UserWithProfileAdmin(UserAdmin):
     inlines = [ProfileInline]
     list_display = ["username", "first_name", "last_name", "email", "is_staff"]
-    list_display += ["profile__rank_or_grade", "profile__office_symbol"]
+    list_display += ["profile__rank_or_grade", "profile__office_symbol", "profile__edipi"]
     list_select_related = ["profile"]

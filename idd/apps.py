@@ -6,4 +6,11 @@ class IddConfig(AppConfig):
     verbose_name = "Initiative Design Documents"
 
     def ready(self) -> None:
-        from idd import cui  # noqa: F401  (registers its system check)
+        from django.contrib.auth import signals
+
+        from idd.reference import cui  # noqa: F401  (registers its system check)
+        from idd.services import sign_in_records
+
+        signals.user_logged_in.connect(sign_in_records.signed_in)
+        signals.user_logged_out.connect(sign_in_records.signed_out)
+        signals.user_login_failed.connect(sign_in_records.password_failed)

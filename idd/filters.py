@@ -10,8 +10,14 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.urls import reverse_lazy
 
-from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, FundingAuthority, InitiativeStatus
 from idd.models import Initiative
+from idd.reference.choices import (
+    CCMD,
+    FIRST_ALLOWED_FY,
+    LAST_ALLOWED_FY,
+    FundingAuthority,
+    InitiativeStatus,
+)
 
 # Words of a search that count: each one more condition for the database to check.
 SEARCH_WORDS = 8

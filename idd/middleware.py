@@ -1,4 +1,5 @@
-"""Session integrity: the idle sign-out, and no copies of signed-in pages in caches."""
+"""Session integrity: the consent banner first, the idle sign-out, and no copies of
+signed-in pages in caches."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
-from idd.services import parking
+from idd.services import consent, parking
 
 # When the user's last request was: a signed cookie, so activity costs no database write.
 # A browser that drops it is treated as active, which is all a browser that keeps sending
@@ -54,6 +57,28 @@ def seconds_left(request: HttpRequest) -> int:
 
 def stay_signed_in(request: HttpRequest) -> None:
     request.idle_last_seen = int(time.time())  # type: ignore[attr-defined]
+
+
+class ConsentBannerMiddleware:
+    """Until "I agree" on the DoD Notice and Consent Banner, every page leads to it (the
+    page asked for comes after). Static files never reach here (whitenoise answers first);
+    the health check and the page explaining a refused certificate are open."""
+
+    OPEN = ("notice", "health", "certificate_refused")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if consent.required(request) and request.path_info not in self.open_paths():
+            notice = reverse("notice")
+            if request.method == "GET":
+                notice += "?" + urlencode({"next": request.get_full_path()})
+            return redirect(notice)
+        return self.get_response(request)
+
+    def open_paths(self) -> set[str]:
+        return {reverse(name) for name in self.OPEN}
 
 
 class IdleSignOutMiddleware:

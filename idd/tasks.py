@@ -4,7 +4,7 @@ Laying out a long IDD takes seconds (`make bench`), so every change to an initia
 queues its PDF to be rendered and stored once the initiative has been left unchanged for
 PDF_RENDER_DELAY seconds; the download then serves the stored file. A download that comes
 first queues its document at once, ahead of the renders ahead (`queue_download`), and
-answers "Preparing the PDF" (`idd.services.downloads`): only the worker renders (ADR 0013).
+answers "Preparing the PDF" (`idd.services.downloads`): only the worker renders (ADR 0015).
 Every printable document the initiative has is rendered ahead (the IDD, and the Section
 333 notification draft for a Section 333 initiative).
 An approval stores its revision's PDF right after it commits, and queues it here too,

@@ -219,6 +219,12 @@ IDD = {
 
 ACCOUNTS = {
     "login": Row(get=public(200), post=public(200)),  # an empty sign-in is a form error
+    # The consent banner: "I agree" is the whole request, then on to sign-in.
+    "notice": Row(get=public(200), post=public(302)),
+    # Signing in with a certificate (none here: refused, recorded, nobody signed in).
+    "certificate_sign_in": Row(get=public(405), post=public(403)),
+    # The proxy's refusal of a certificate; with none to explain, back to sign-in.
+    "certificate_refused": Row(get=public(302), post=public(405)),
     "logout": Row(get=code(405), post=public(302)),
     "password_change": Row(get=code(200), post=code(200)),
     "password_change_done": Row(get=code(200), post=code(405)),

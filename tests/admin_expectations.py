@@ -56,6 +56,8 @@ MODELS = {
     "idd/initiative": ModelAdmin(add=403, change=403, delete=403, simple_history=True),
     "idd/reviewdecision": RECORD,
     "idd/revision": RECORD,
+    "idd/profile": ModelAdmin(add=200, change=200, delete=200, simple_history=True),
+    "idd/signinrecord": RECORD,
 }
 
 

@@ -3,8 +3,6 @@
 import factory
 from django.contrib.auth.models import Group, User
 
-from idd import roles
-from idd.choices import CCMD, FundingAuthority
 from idd.models import (
     Indicator,
     Initiative,
@@ -15,6 +13,8 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
+from idd.reference import roles
+from idd.reference.choices import CCMD, FundingAuthority
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -70,7 +70,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     funding_authority = FundingAuthority.SECTION_333
     first_fiscal_year = 2027
     last_fiscal_year = 2031
-    distribution_statement = "A"  # a complete IDD has one (idd.distribution)
+    distribution_statement = "A"  # a complete IDD has one (idd.reference.distribution)
     owner = factory.LazyFunction(planner)
 
     @factory.post_generation

@@ -23,8 +23,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
-from idd import roles
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
+from idd.guided_form.steps import STEPS
 from idd.models import (
     Indicator,
     IndicatorMeasurement,
@@ -34,9 +34,9 @@ from idd.models import (
     ReviewDecision,
     Revision,
 )
-from idd.sections import SECTIONS
+from idd.reference import roles
+from idd.reference.sections import SECTIONS
 from idd.services import assessments, comments, review
-from idd.steps import STEPS
 from tests import access_expectations as expect
 from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS
@@ -123,6 +123,7 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
+    from idd.models import Profile, SignInRecord
     from idd.tasks import render_pdf_ahead
 
     approved = initiatives[expect.APPROVED]
@@ -140,6 +141,8 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
         "idd/partnerunit": approved.targeted_units.first(),
         "idd/reviewdecision": ReviewDecision.objects.first(),
         "idd/revision": approved.revisions.get(),
+        "idd/profile": Profile.objects.get_or_create(user=users[expect.OWNER])[0],
+        "idd/signinrecord": SignInRecord.objects.create(kind=SignInRecord.Kind.CONSENTED),
     }
 
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from assessments.models import CommitmentAssessment, CommitmentRatings
+from idd.guided_form.steps import STEPS
 from idd.models import (
     Indicator,
     Initiative,
@@ -35,7 +36,6 @@ from idd.models import (
     YearlyObjective,
 )
 from idd.services import assessments, comments, review
-from idd.steps import STEPS
 from tests import factories
 from tests.review.conftest import complete_initiative
 

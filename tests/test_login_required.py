@@ -1,4 +1,5 @@
-"""Every URL requires a signed-in user, except sign-in itself and the health check."""
+"""Every URL requires a signed-in user, except sign-in itself (with the consent banner
+before it and the certificate pages), and the health check."""
 
 import re
 
@@ -6,7 +7,14 @@ import pytest
 
 from tests.url_walk import product_urls
 
-PUBLIC = {"login", "health", "admin:login"}
+PUBLIC = {
+    "login",
+    "health",
+    "admin:login",
+    "notice",
+    "certificate_sign_in",
+    "certificate_refused",
+}
 
 
 def example_path(route: str) -> str:
@@ -39,3 +47,6 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, name, route):
 def test_sign_in_and_health_are_public(client):
     assert client.get("/accounts/login/").status_code == 200
     assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/accounts/notice/").status_code == 200
+    # With no refused certificate to explain, and nothing to sign in with: back to sign-in.
+    assert client.get("/accounts/certificate/refused/")["Location"] == "/accounts/login/"

@@ -5,7 +5,7 @@ import re
 
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
+from idd.reference.choices import InitiativeStatus as S
 from tests import factories
 from tests.review.conftest import complete_initiative
 

@@ -38,6 +38,8 @@ def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
         ("SESSION_IDLE_MINUTES", "0"),
         ("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https"),
         ("EMAIL_URL", "pigeon://loft"),
+        ("CERT_IDENTITY", "cn"),
+        ("CONSENT_BANNER", "maybe"),
     ],
 )
 def test_bad_value_stops_start_up_naming_the_variable(variable, value):
@@ -51,6 +53,12 @@ def test_secret_key_is_required_when_debug_is_off():
     result = start(DEBUG="false", SECRET_KEY="", ALLOWED_HOSTS="example.mil")
     assert result.returncode != 0
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+def test_certificates_need_the_proxy_secret():
+    result = start(CERT_SIGN_IN="true", CERT_PROXY_SECRET="short")
+    assert result.returncode != 0
+    assert "CERT_PROXY_SECRET must be at least 32 characters" in result.stderr
 
 
 def test_production_like_settings_start(tmp_path):

@@ -35,25 +35,6 @@ def encode(f: models.Field, value: Any) -> Any:
     return value
 
 
-def type_name(f: models.Field) -> str:
-    """The JSON type the file holds for this field, in the words of the format's docs."""
-    if is_user(f):
-        return "string (username)"
-    if isinstance(f, models.DateTimeField):
-        return "string (date and time, ISO 8601 with offset)"
-    if isinstance(f, models.DateField):
-        return "string (date, YYYY-MM-DD)"
-    if isinstance(f, models.JSONField):
-        return "any JSON (stored as is)"
-    if isinstance(f, models.DecimalField):
-        return "integer" if f.decimal_places == 0 else "string (decimal number)"
-    if isinstance(f, models.BooleanField):
-        return "boolean"
-    if isinstance(f, models.IntegerField):
-        return "integer"
-    return "string"
-
-
 def decode(f: models.Field, value: Any) -> Any:
     """The model value for the file's value; raises BadValue with the reason."""
     if value is None:

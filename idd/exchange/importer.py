@@ -16,13 +16,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, models, transaction
 
-from idd.choices import InitiativeStatus
 from idd.exchange import links
 from idd.exchange.codec import BadValue, decode
 from idd.exchange.problems import Problems
 from idd.exchange.reading import read
 from idd.exchange.spec import INITIATIVE, PARTNER, UNITS, Kind, is_auto_time, is_optional, is_user
 from idd.models import Initiative, Partner, PartnerUnit
+from idd.reference.choices import InitiativeStatus
 
 IMPORT_REASON = "Imported from an exchange file"
 

@@ -3,7 +3,7 @@
 Interface (stable; other parts of the product call these):
 
 - `render_html(doc, *, media="print" | "screen") -> str`: the whole IDD from a snapshot
-  dict (`idd.snapshot.snapshot(load(pk))` or an approved revision's stored copy).
+  dict (`idd.document.snapshot.snapshot(load(pk))` or an approved revision's stored copy).
 - `render_pdf(doc) -> bytes`: the same document as a PDF/UA-1 (tagged, title and
   language set), laid out by WeasyPrint with a URL fetcher that loads only the
   project's own static files.

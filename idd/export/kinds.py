@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from idd.document.shape import Document
 from idd.export import render
 from idd.export.notification import NOTIFICATION
 from idd.export.printable import Media, PrintableDocument
-from idd.snapshot_shape import Document
 
 
 class IDDDocument(PrintableDocument):

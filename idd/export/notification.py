@@ -16,14 +16,14 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from idd.choices import FundingAuthority
+from idd.document.shape import Document
 from idd.export import render
 from idd.export.notification_blocks import Element
 from idd.export.notification_docx import docx, printable_copy
 from idd.export.notification_elements import elements
 from idd.export.printable import Media, PrintableDocument
-from idd.snapshot_shape import Document
-from idd.steps import STEP_BY_SLUG, Step
+from idd.guided_form.steps import STEP_BY_SLUG, Step
+from idd.reference.choices import FundingAuthority
 
 TEMPLATE = "idd/notification/document.html"
 # "10 U.S.C. 333": the snapshot keeps the authority's label, as it read when taken.

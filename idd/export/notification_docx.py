@@ -23,8 +23,8 @@ from config.fields import printable
 from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
 if TYPE_CHECKING:
+    from idd.document.shape import Document
     from idd.export.notification import Gap
-    from idd.snapshot_shape import Document
 
 
 def _bold(cell: _Cell) -> None:

@@ -19,7 +19,8 @@ elements, so they say the same thing.
 from __future__ import annotations
 
 from assessments import method, presentation
-from idd.completeness import missing_commitment
+from idd.document.completeness import missing_commitment
+from idd.document.shape import Document, Objective
 from idd.export.notification_blocks import (
     Block,
     Element,
@@ -31,7 +32,6 @@ from idd.export.notification_blocks import (
     total,
     usd,
 )
-from idd.snapshot_shape import Document, Objective
 
 
 def _fiscal_years(doc: Document) -> range:

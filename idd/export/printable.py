@@ -15,7 +15,7 @@ from typing import Literal
 
 from django.utils.text import slugify
 
-from idd.snapshot_shape import Document
+from idd.document.shape import Document
 
 Media = Literal["print", "screen"]
 

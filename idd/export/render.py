@@ -11,17 +11,17 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import DEFAULT_OPTIONS, HTML
 
-from idd import cui
-from idd.choices import InitiativeStatus
-from idd.diff import SectionDiff, diff
+from idd.document.diff import SectionDiff, diff
+from idd.document.shape import Document
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.pdf_tags import fix_tags, table_cells
 from idd.export.signature import review_remarks, signature
 from idd.export.stylesheets import take_stylesheets
 from idd.export.timeline import timeline
 from idd.models import ReviewDecision, Revision
-from idd.sections import SECTIONS
-from idd.snapshot_shape import Document
+from idd.reference import cui
+from idd.reference.choices import InitiativeStatus
+from idd.reference.sections import SECTIONS
 
 Media = Literal["print", "screen"]
 DOCUMENT_TEMPLATE = "idd/document/document.html"
@@ -75,7 +75,7 @@ PARTS: tuple[Part, ...] = (
     _part("revisions", "Revision history", "idd/document/revisions.html"),
 )
 # From revision 2 on, before the revision history: what changed since the previous
-# approved revision, section by section (idd.diff).
+# approved revision, section by section (idd.document.diff).
 CHANGES = _part("changes", "Summary of changes", "idd/document/changes.html")
 
 
@@ -232,7 +232,7 @@ def render_pdf(
 ) -> bytes:
     """The IDD as a tagged PDF (PDF/UA-1) with title and language. Stable interface.
 
-    `doc` is a snapshot (`idd.snapshot.snapshot(...)`, or a stored revision's copy).
+    `doc` is a snapshot (`idd.document.snapshot.snapshot(...)`, or a stored revision's copy).
     Only the project's own static files are loaded (see `idd.export.fetcher`);
     pass `url_fetcher` to inspect what was served and refused.
     """

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from idd.document.shape import Document
 from idd.models import ReviewDecision
-from idd.snapshot_shape import Document
 
 
 def signature(doc: Document, approval: dict[str, str] | None) -> dict[str, str] | None:

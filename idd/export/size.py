@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from idd.snapshot_shape import Document
+from idd.document.shape import Document
 
 MAX_PAGES = 150
 

@@ -34,13 +34,13 @@ import weasyprint
 from django.conf import settings
 from django.core.files.storage import default_storage
 
-from idd.document import shown_document
+from idd.document.shape import Document
+from idd.document.shown import shown_document
 from idd.export import once
 from idd.export.kinds import IDD
 from idd.export.printable import PrintableDocument
 from idd.export.size import PrintedSize, printed_size
 from idd.models import Initiative, Revision
-from idd.snapshot_shape import Document
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class StoredPDF:
 
 
 def document_for(initiative: Initiative) -> Document:
-    """The snapshot the printed IDD shows (`idd.document.shown_document`)."""
+    """The snapshot the printed IDD shows (`idd.document.shown.shown_document`)."""
     return shown_document(initiative)[1]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from assessments.fiscal import QUARTER_MONTHS, format_date, quarter_end
-from idd.snapshot_shape import Document, USInput
+from idd.document.shape import Document, USInput
 
 SHORT_TITLE = 64
 # A U.S. input's line also carries its cost and the deliverables it is gated on.

@@ -17,8 +17,8 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 
+from idd.document.shape import Document
 from idd.models import Initiative
-from idd.snapshot_shape import Document
 
 FormPart = forms.BaseForm | forms.BaseFormSet
 PROMPT = "- Select -"
@@ -67,7 +67,7 @@ def at_least(field: forms.Field, minimum: int, message: str) -> None:
 
 
 def needed_to_submit(form: forms.BaseForm, *names: str) -> None:
-    """Mark fields the completeness rules (idd.completeness) need before the IDD can be
+    """Mark fields the completeness rules (idd.document.completeness) need before the IDD can be
     submitted, though a save accepts them empty: the pack labels them "needed to submit"."""
     for name in names:
         form.fields[name].needed_to_submit = True  # type: ignore[attr-defined]
@@ -216,9 +216,6 @@ class RowFormSet(BaseInlineFormSet):
     def live_forms(self) -> list[forms.BaseForm]:
         """Forms that are neither removed nor blank: what will be saved, in order."""
         return [f for f in self.forms if not self.is_removed(f) and not self.is_blank_extra(f)]
-
-    def row_number(self, form: forms.BaseForm) -> int:
-        return self.forms.index(form) + 1  # type: ignore[arg-type]
 
 
 def row_formset(parent, model, form, formset, most: int):

@@ -8,12 +8,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from idd import roles
-from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
-from idd.distribution import RESTRICTED, Choice
 from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
 from idd.forms.partner import PartnerField, typed_name
 from idd.models import Initiative, Partner, PartnerUnit
+from idd.reference import roles
+from idd.reference.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
+from idd.reference.distribution import RESTRICTED, Choice
 
 
 class PersonChoices(forms.ModelMultipleChoiceField):
@@ -224,7 +224,8 @@ class BasicsForm(forms.ModelForm):
         return data
 
     def _check_distribution(self, data: dict[str, Any]) -> None:
-        """Statements B to F name their reason and controlling office (idd.distribution)."""
+        """Statements B to F name their reason and controlling office
+        (idd.reference.distribution)."""
         choice = Choice(
             data.get("distribution_statement") or "",
             data.get("distribution_reason") or "",

@@ -13,8 +13,8 @@ from django import forms
 
 from assessments.method import CAPACITY_RATINGS, WILLINGNESS_RATINGS
 from assessments.models import RATED_FIELDS, CommitmentRatings
-from idd.choices import Scale
 from idd.forms.base import Move, StepForms, needed_to_submit
+from idd.reference.choices import Scale
 
 SCALE = [("", "Not rated yet"), *Scale.choices]
 PHYSICAL_RISK = (("physical_risk", "Physical risk: the threat the partner faces"),)
@@ -76,7 +76,7 @@ class CommitmentRatingsForm(forms.ModelForm):
                 justification = self.fields[f"{field}_justification"]
                 justification.label = f"Evidence for the {label.split(':')[0].lower()} rating"
                 justification.widget.attrs["rows"] = 2
-        needed_to_submit(self, *self.fields)  # idd.completeness.missing_commitment
+        needed_to_submit(self, *self.fields)  # idd.document.completeness.missing_commitment
 
     def clean(self):
         data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data

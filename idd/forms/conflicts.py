@@ -2,7 +2,7 @@
 
 Every step page carries the values it was opened with (`read_state`: one hidden field,
 {form: {field: fingerprint of its value}}). When a save is refused because someone else
-saved first, each field is merged three ways (idd.merge) and the page comes back with:
+saved first, each field is merged three ways (idd.guided_form.merge) and the page comes back with:
 - the other person's value wherever only they changed a field, so saving again never
   writes the old value back over theirs;
 - this planner's value wherever only they changed it;
@@ -28,8 +28,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from idd.forms.base import RowFormSet, StepForms
-from idd.merge import Outcome, Plain, merge, plain
-from idd.roles import display_name
+from idd.guided_form.merge import Outcome, Plain, merge, plain
+from idd.reference.roles import display_name
 
 CLASH = "clash"  # posted once per field both changed: its name on the page
 KEEP = "keep-"  # posted per such field: keep-<name> = "theirs" or "mine"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 
-from idd import limits
 from idd.forms.base import (
     Move,
     RowFormSet,
@@ -17,6 +16,7 @@ from idd.forms.base import (
 )
 from idd.forms.money import MoneyField
 from idd.models import Initiative, PriorAssistance
+from idd.reference import limits
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 
@@ -44,7 +44,9 @@ class ContextForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        needed_to_submit(self, *self.fields)  # every field (idd.completeness.missing_context)
+        needed_to_submit(
+            self, *self.fields
+        )  # every field (idd.document.completeness.missing_context)
 
 
 class PriorAssistanceForm(forms.ModelForm):

@@ -6,8 +6,6 @@ from __future__ import annotations
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from idd import limits
-from idd.choices import QUARTERS, DeliverableStatus
 from idd.forms.base import (
     PROMPT,
     Move,
@@ -18,6 +16,8 @@ from idd.forms.base import (
     row_formset,
 )
 from idd.models import Initiative, PartnerDeliverable, USInput
+from idd.reference import limits
+from idd.reference.choices import QUARTERS, DeliverableStatus
 
 NO_VERIFICATION = (
     "Say how delivery will be verified: the observable evidence (a signed order, a budget "

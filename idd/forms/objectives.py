@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
-from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, row_formset
 from idd.models import Indicator, Initiative, YearlyObjective
+from idd.reference import limits
 
 
 class IndicatorForm(forms.ModelForm):

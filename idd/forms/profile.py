@@ -7,8 +7,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from config.fields import LineField
-from idd import roles
 from idd.models import Profile
+from idd.reference import roles
 
 # The user's own fields, with the checks every one-line field has (no line break or
 # control character, a length message that says how much was typed).

@@ -7,11 +7,11 @@ from typing import Any, cast
 import django_filters
 from django import forms
 
-from idd.choices import CCMD, FundingAuthority
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, Partner, ReviewComment, ReviewDecision
 from idd.models.workflow import AWAITING_REVIEW
-from idd.sections import SECTION_BY_SLUG
+from idd.reference.choices import CCMD, FundingAuthority
+from idd.reference.choices import InitiativeStatus as S
+from idd.reference.sections import SECTION_BY_SLUG
 
 APPROVE, REQUEST_CHANGES = "approve", "request_changes"
 

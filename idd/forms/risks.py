@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
-from idd import limits
 from idd.forms.base import Move, RowFormSet, StepForms, needed_to_submit, row_formset
 from idd.models import Initiative, Risk
+from idd.reference import limits
 
 
 class RiskForm(forms.ModelForm):
@@ -24,7 +24,7 @@ class RiskForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        needed_to_submit(self, "mitigation")  # idd.completeness.missing_risks
+        needed_to_submit(self, "mitigation")  # idd.document.completeness.missing_risks
 
 
 class RiskFormSet(RowFormSet):

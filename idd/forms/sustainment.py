@@ -39,7 +39,9 @@ class SustainmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cost = self.fields["sustainment_annual_cost"]
         at_least(cost, 0, "The sustainment cost cannot be negative.")
-        needed_to_submit(self, *self.fields)  # every field (idd.completeness.missing_sustainment)
+        needed_to_submit(
+            self, *self.fields
+        )  # every field (idd.document.completeness.missing_sustainment)
 
 
 class SustainmentStep(StepForms):

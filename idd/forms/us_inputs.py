@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from django import forms
 
-from idd import limits
-from idd.choices import QUARTERS
 from idd.forms.base import (
     Move,
     RowFormSet,
@@ -18,6 +16,8 @@ from idd.forms.base import (
 )
 from idd.forms.money import MoneyField
 from idd.models import Initiative, PartnerDeliverable, USInput
+from idd.reference import limits
+from idd.reference.choices import QUARTERS
 
 OTHER_INITIATIVE = (
     "Match only partner deliverables of this initiative: the choice %(value)s is not one of them."

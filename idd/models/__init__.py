@@ -1,5 +1,5 @@
 from idd.models.initiative import Initiative, InitiativeQuerySet
-from idd.models.monitoring import IndicatorMeasurement
+from idd.models.measurement import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.people import Profile
 from idd.models.plan import (
@@ -11,6 +11,7 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
+from idd.models.signin import SignInRecord
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 
@@ -29,6 +30,7 @@ __all__ = [
     "ReviewComment",
     "ReviewDecision",
     "Risk",
+    "SignInRecord",
     "Submission",
     "UnfinishedInput",
     "USInput",

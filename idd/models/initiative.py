@@ -6,17 +6,17 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from config.fields import LineField, ProseField
-from idd import roles
-from idd.choices import (
+from idd.models.partner import Partner, PartnerUnit
+from idd.models.workflow import ReviewWorkflow
+from idd.reference import roles
+from idd.reference.choices import (
     CCMD,
     FIRST_ALLOWED_FY,
     LAST_ALLOWED_FY,
     MAX_SPAN_YEARS,
     FundingAuthority,
 )
-from idd.distribution import Reason, Statement
-from idd.models.partner import Partner, PartnerUnit
-from idd.models.workflow import EDITABLE_STATUSES, ReviewWorkflow
+from idd.reference.distribution import Reason, Statement
 
 # Limits on what planners type. A page of the PDF holds about 3,500 characters: a
 # narrative field may fill a page or so; the objective it serves is a sentence or two.
@@ -38,11 +38,6 @@ class InitiativeQuerySet(models.QuerySet["Initiative"]):
         owned = Initiative.objects.filter(owner=user).order_by().values("pk")
         teams = Initiative.team_members.through.objects.filter(user=user)
         return self.filter(pk__in=owned.union(teams.order_by().values("initiative_id")))
-
-    def editable_by(self, user: roles.User) -> InitiativeQuerySet:
-        if not roles.is_planner(user):
-            return self.none()
-        return self.involving(user).filter(status__in=EDITABLE_STATUSES)
 
 
 class Initiative(ReviewWorkflow):
@@ -82,7 +77,7 @@ class Initiative(ReviewWorkflow):
         "source of funds after U.S. support ends", max_length=300, blank=True
     )
 
-    # Distribution statement (DoD Instruction 5230.24, idd.distribution): B to F also name
+    # Distribution statement (DoD Instruction 5230.24, idd.reference.distribution): B to F also name
     # the reason, the controlling DoD office and the date of determination.
     distribution_statement = models.CharField(max_length=1, choices=Statement.choices, blank=True)
     distribution_reason = models.CharField(

@@ -4,7 +4,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from config.fields import LineField
-from idd.choices import CCMD
+from idd.reference.choices import CCMD
 
 
 class PartnerQuerySet(models.QuerySet["Partner"]):

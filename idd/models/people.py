@@ -8,7 +8,9 @@ a missing profile as empty, and the profile page creates it on first save.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from config.fields import LineField
 
@@ -30,9 +32,27 @@ class Profile(models.Model):
     phone = LineField(
         max_length=40, blank=True, help_text="For example DSN 314-421-4567 or +49 711 729 4567."
     )
+    # Set by administrators only (the admin; the profile page leaves it out); every change
+    # is kept in the history with who made it.
+    edipi = models.CharField(
+        "EDIPI",
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{10}\Z", "An EDIPI is 10 digits.")],
+        help_text="The 10-digit DoD ID on the person's CAC: their certificate signs them in.",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "profile"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edipi"],
+                condition=~models.Q(edipi=""),
+                name="profile_edipi_unique",
+                violation_error_message="This EDIPI is already on another person's profile.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

@@ -10,7 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from assessments import fiscal
 from config.fields import LineField, ProseField
-from idd.choices import (
+from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
+from idd.reference.choices import (
     FIRST_ALLOWED_FY,
     LAST_ALLOWED_FY,
     DeliverableCategory,
@@ -21,7 +22,6 @@ from idd.choices import (
     Scale,
     USInputCategory,
 )
-from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
 
 FY_IN_RANGE = Q(fiscal_year__gte=FIRST_ALLOWED_FY) & Q(fiscal_year__lte=LAST_ALLOWED_FY)
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from config.fields import ProseField
 from idd.models.initiative import Initiative
-from idd.sections import SECTION_CHOICES
+from idd.reference.sections import SECTION_CHOICES
 
 # A comment or a reason may argue at length, but stays a message, not a document.
 REVIEW_TEXT = 10_000

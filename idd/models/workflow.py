@@ -4,7 +4,7 @@ The status can only change through the transitions declared here (django-fsm-2,
 protected=True): no form, view or admin can write it directly. Each transition names
 its source and target states, who may take it (`permission`) and what must be true
 (`needs_complete`: a complete IDD); `idd.services.review` runs them, one service
-function per transition, and checks completeness (`idd.completeness`) for those that need
+function per transition, and checks completeness (`idd.document.completeness`) for those that need
 it: the models cannot judge it themselves, since the rules read the document snapshot,
 which reads the models (ADR 0004).
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 from django.db import models
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from idd import roles
-from idd.choices import InitiativeStatus as S
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus as S
 
 EDITABLE_STATUSES = (S.DRAFT, S.CHANGES_REQUESTED)
 AWAITING_REVIEW = (S.SUBMITTED, S.IN_REVIEW)

@@ -1,7 +1,7 @@
 """Recent activity for the dashboard: on the initiatives a user works on, and a
 reviewer's own decisions and comments.
 
-Read from the audit trail's historical records (`idd.audit.TRACKED`): one query per
+Read from the audit trail's historical records (`idd.document.audit.TRACKED`): one query per
 kind of record, however many initiatives the user has; a reviewer's, from their
 decisions and comments (two queries).
 """
@@ -13,10 +13,10 @@ from datetime import datetime
 
 from django.urls import reverse
 
-from idd import roles
-from idd.audit import KINDS, TRACKED
+from idd.document.audit import KINDS, TRACKED
 from idd.models import Indicator, Initiative, ReviewComment, ReviewDecision
-from idd.sections import SECTION_BY_SLUG
+from idd.reference import roles
+from idd.reference.sections import SECTION_BY_SLUG
 from idd.services.comments import thread_url
 
 

@@ -16,10 +16,10 @@ from django.utils import timezone
 from assessments import method, presentation, scoring
 from assessments.fiscal import format_date, format_quarter
 from assessments.models import CommitmentAssessment
-from idd import roles
-from idd.choices import InitiativeStatus
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
 from idd.models import Initiative, PartnerDeliverable
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus
 from idd.services.editing import new_version
 from idd.services.summaries import refresh_summary
 

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewComment
 from idd.models.workflow import independent_reviewer, team_planner
-from idd.roles import User
-from idd.sections import SECTION_BY_SLUG
+from idd.reference.choices import InitiativeStatus as S
+from idd.reference.roles import User
+from idd.reference.sections import SECTION_BY_SLUG
 
 OPEN_FOR_COMMENTS = (S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED)
 EMPTY = "Write your comment before sending it."

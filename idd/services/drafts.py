@@ -17,14 +17,14 @@ from django.db.models import ProtectedError
 from django.utils.text import Truncator
 
 from assessments.models import CommitmentRatings
-from idd import roles
-from idd.choices import InitiativeStatus as S
-from idd.diff import diff
+from idd.document.diff import diff
+from idd.document.snapshot import load, snapshot
+from idd.guided_form.steps import Step, incomplete
 from idd.models import Initiative
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus as S
 from idd.services.review import change_reason, step_refusal
 from idd.services.summaries import refresh_summary
-from idd.snapshot import load, snapshot
-from idd.steps import Step, incomplete
 
 logger = logging.getLogger(__name__)
 

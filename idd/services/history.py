@@ -1,6 +1,6 @@
 """The History tab: the whole conversation beside every change, in one list, newest first.
 
-Field changes come from the audit trail (`idd.audit.trail`); comments, replies,
+Field changes come from the audit trail (`idd.document.audit.trail`); comments, replies,
 resolutions, reopenings and the reviewers' decisions from their own records, two queries
 more however long the conversation.
 """
@@ -14,10 +14,10 @@ from typing import ClassVar
 from django.urls import reverse
 
 from assessments.fiscal import format_date
-from idd.audit import Entry, trail
+from idd.document.audit import Entry, trail
 from idd.models import IndicatorMeasurement, Initiative, ReviewComment, ReviewDecision
-from idd.roles import display_name
-from idd.sections import SECTION_BY_SLUG
+from idd.reference.roles import display_name
+from idd.reference.sections import SECTION_BY_SLUG
 from idd.services import comments
 
 COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "reopened"

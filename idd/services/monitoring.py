@@ -16,9 +16,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from idd import roles
+from idd.document.indicators import FUTURE_MEASUREMENT
 from idd.models import Indicator, IndicatorMeasurement, Initiative
-from idd.monitoring import FUTURE_MEASUREMENT
+from idd.reference import roles
 from idd.services.assessments import NOT_ALLOWED, RecordingRefused, can_record
 from idd.services.editing import new_version
 

@@ -8,9 +8,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from assessments import fiscal
-from idd.choices import DeliverableStatus, InitiativeStatus
 from idd.models import Initiative, PartnerDeliverable
-from idd.roles import User
+from idd.reference.choices import DeliverableStatus, InitiativeStatus
+from idd.reference.roles import User
 
 # Nothing observed yet: a verbal assurance still owes the delivery (method.OUTSTANDING).
 OUTSTANDING = (DeliverableStatus.PLANNED, DeliverableStatus.VERBAL_ONLY)

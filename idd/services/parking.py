@@ -33,10 +33,10 @@ from django.http import HttpRequest, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from idd import roles
 from idd.forms import conflicts
 from idd.models import Initiative, UnfinishedInput
 from idd.models.unfinished import LOCK_READ, LOCK_VERSION, posted
+from idd.reference import roles
 
 PARKED = "parked_posts"
 IDLE_USER = "signed_out_idle_user"

@@ -16,9 +16,15 @@ from django.db.models import F, OrderBy, QuerySet
 
 from assessments import method
 from assessments.portfolio_chart import PortfolioPoint
-from idd.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, FundingAuthority, InitiativeStatus
 from idd.exchange.csv import safe_cell
 from idd.models import Initiative
+from idd.reference.choices import (
+    CCMD,
+    FIRST_ALLOWED_FY,
+    LAST_ALLOWED_FY,
+    FundingAuthority,
+    InitiativeStatus,
+)
 
 ANY_FLAG, NO_FLAG = "any", "none"
 FLAG_CHOICES = [

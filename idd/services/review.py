@@ -29,15 +29,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django_fsm import can_proceed
 
-from idd import roles
-from idd.choices import InitiativeStatus
-from idd.completeness import missing_parts
+from idd.document.completeness import missing_parts
+from idd.document.snapshot import load, snapshot
 from idd.export import revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus
 from idd.services import submissions
 from idd.services.summaries import refresh_summary
-from idd.snapshot import load, snapshot
 from idd.tasks import queue_pdf_render
 from idd.tasks import store_revision_pdf as store_revision_pdf_task
 

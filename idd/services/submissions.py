@@ -15,13 +15,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from idd import roles
-from idd.diff import SectionDiff, diff
+from idd.document.diff import SectionDiff, diff
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, ReviewDecision, Revision, Submission
 from idd.models.workflow import AWAITING_REVIEW
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
-from idd.times import full_timestamp
+from idd.reference import roles
+from idd.reference.times import full_timestamp
 
 CURRENT = "current"  # the working copy, among the versions to compare
 SUBMISSION_KEY = "submission-"  # then the submission's id; a revision's key is its number

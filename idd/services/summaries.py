@@ -1,7 +1,7 @@
 """Keeping each initiative's stored summary (idd.models.summary) up to date.
 
 The figures come from the scoring core exactly as the initiative's own commitment
-assessment computes them (`idd.commitment.current_results`' inputs, `scoring.assess`),
+assessment computes them (`idd.document.commitment.current_results`' inputs, `scoring.assess`),
 never re-implemented here. Services that change an initiative's rows call
 `refresh_summary` in their transaction; the worker's daily task (`idd.tasks`) calls
 `refresh_stale_summaries` once the date has moved on.
@@ -19,7 +19,7 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.utils import timezone
 
 from assessments import scoring
-from idd.commitment import assessment_inputs, stored_ratings
+from idd.document.commitment import assessment_inputs, stored_ratings
 from idd.models import Initiative, USInput
 from idd.models.summary import InitiativeSummary
 

@@ -2,8 +2,8 @@
 
 from django import template
 
+from idd.document.shape import Document
 from idd.export.notification import NOTIFICATION
-from idd.snapshot_shape import Document
 
 register = template.Library()
 

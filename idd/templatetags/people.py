@@ -1,10 +1,10 @@
-"""People named on pages as the product names them everywhere (`idd.roles`)."""
+"""People named on pages as the product names them everywhere (`idd.reference.roles`)."""
 
 from __future__ import annotations
 
 from django import template
 
-from idd import roles
+from idd.reference import roles
 
 register = template.Library()
 

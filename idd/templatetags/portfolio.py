@@ -8,7 +8,7 @@ from django import template
 
 from assessments import method
 from assessments.fiscal import format_date
-from idd import roles
+from idd.reference import roles
 from idd.services import portfolio as service
 
 register = template.Library()

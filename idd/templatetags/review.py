@@ -4,9 +4,9 @@ from datetime import datetime
 
 from django import template
 
-from idd import roles, times
 from idd.models import Initiative
-from idd.roles import User
+from idd.reference import roles, times
+from idd.reference.roles import User
 from idd.services import comments
 
 register = template.Library()

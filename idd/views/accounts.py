@@ -1,6 +1,6 @@
-"""Signing in and staying signed in: the sign-in page, the lock-out page, the session
-warning's endpoint, the page shown when a form's security token has gone stale, and
-your profile."""
+"""Signing in and staying signed in: the consent banner, the sign-in page (password or
+certificate), the pages refusing a certificate, the lock-out page, the session warning's
+endpoint, the page shown when a form's security token has gone stale, and your profile."""
 
 from __future__ import annotations
 
@@ -10,22 +10,29 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import User
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
 
 from idd.forms.login import SignInForm
 from idd.forms.profile import ProfileForm
+from idd.guided_form.steps import STEP_BY_SLUG
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
-from idd.services import parking, throttling
-from idd.steps import STEP_BY_SLUG
-from idd.views.guided_form import editing_refusal
+from idd.services import certificate_sign_in, consent, parking, throttling
+from idd.views.shared import editing_refusal
 
 SIGNED_OUT = "You have signed out."
+CERTIFICATE_ONLY = (
+    "This account signs in with its certificate (CAC), not a password: insert your card "
+    "and use Sign in with your certificate."
+)
 PROFILE_SAVED = "Your profile is saved. IDDs you prepare or review name you this way from now on."
 
 
@@ -36,11 +43,24 @@ class SignInView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["signed_out_idle"] = parking.signed_out_for_idleness(self.request)
         context["typed_kept"] = parking.has_parked(self.request)
+        found = certificate_sign_in.from_proxy(self.request)
+        context["certificates"] = settings.CERT_SIGN_IN
+        context["certificate_found"] = found is not None and found.verify == "SUCCESS"
+        context["password_form"] = settings.PASSWORD_SIGN_IN or bool(settings.BREAK_GLASS_ACCOUNTS)
+        context["break_glass_only"] = not settings.PASSWORD_SIGN_IN
         left = throttling.attempts_left(self.request)
         if left is not None and 0 < left <= 2:
             context["attempts_left"] = left
             context["cool_off_minutes"] = settings.LOGIN_COOLOFF_MINUTES
         return context
+
+    def form_invalid(self, form):
+        data = form.data
+        if certificate_sign_in.password_refused(
+            self.request, data.get("username"), data.get("password")
+        ):
+            form.errors[NON_FIELD_ERRORS] = form.error_class([CERTIFICATE_ONLY])
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -55,6 +75,61 @@ class SignOutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, SIGNED_OUT)
         return response
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def notice(request: HttpRequest) -> HttpResponse:
+    """The DoD Notice and Consent Banner. "I agree" records the acceptance, then signs in
+    with the certificate presented, if any; otherwise on to the page asked for."""
+    next_url = _next_url(request)
+    if request.method == "POST":
+        consent.accept(request)
+        if certificate_sign_in.presented(request):
+            return _signed_in_or_refused(request, next_url)
+        return redirect(next_url or "login")
+    paragraphs = [p.strip() for p in settings.CONSENT_BANNER_TEXT.split("\n\n") if p.strip()]
+    return render(request, "registration/notice.html", {"paragraphs": paragraphs, "next": next_url})
+
+
+@login_not_required
+@require_POST
+def certificate(request: HttpRequest) -> HttpResponse:
+    """Sign in with the certificate presented (the button on the sign-in page)."""
+    return _signed_in_or_refused(request, _next_url(request))
+
+
+@login_not_required
+@require_http_methods(["GET", "HEAD"])
+def certificate_refused(request: HttpRequest) -> HttpResponse:
+    """The proxy's answer to a certificate it could not verify (revoked, expired, unknown
+    issuer): the reason, in the site's frame."""
+    refusal = certificate_sign_in.refused_by_proxy(request)
+    if refusal is None:
+        return redirect("login")
+    return render(
+        request, "registration/certificate_refused.html", {"refusal": refusal}, status=403
+    )
+
+
+def _signed_in_or_refused(request: HttpRequest, next_url: str) -> HttpResponse:
+    refusal = certificate_sign_in.sign_in(request)
+    if refusal is not None:
+        return render(
+            request, "registration/certificate_refused.html", {"refusal": refusal}, status=403
+        )
+    if not next_url or next_url.startswith(reverse("login")):
+        next_url = reverse(settings.LOGIN_REDIRECT_URL)
+    return redirect(next_url)
+
+
+def _next_url(request: HttpRequest) -> str:
+    """The page asked for before the banner or sign-in, when it is one of ours."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if safe and wanted.startswith("/") else ""
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

@@ -18,14 +18,14 @@ from django.views.decorators.http import require_GET
 
 from assessments import method
 from assessments.models import CommitmentAssessment
-from idd.commitment import lateness, stored_commitment
+from idd.document.commitment import lateness, stored_commitment
+from idd.document.snapshot import load, snapshot
 from idd.forms import conflicts
 from idd.forms.base import VersionForm
 from idd.models import Initiative, PartnerDeliverable
 from idd.services import assessments as service
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
-from idd.snapshot import load, snapshot
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative
 
 
 class RecordDeliveryForm(forms.Form):

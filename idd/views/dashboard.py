@@ -3,16 +3,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from idd import roles
-from idd.choices import InitiativeStatus
-from idd.commitment import current_results
+from idd.document.commitment import current_results
+from idd.document.snapshot import snapshot, with_rows
+from idd.guided_form.steps import STEPS, progress, resume_step
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus
 from idd.services import parking, review
 from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables
-from idd.snapshot import snapshot, with_rows
-from idd.steps import STEPS, progress, resume_step
 
 DRAFTS_SHOWN = 10
 INITIATIVES_SHOWN = 20

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from idd.guided_form.steps import FIRST_STEP
 from idd.services import drafts, review
-from idd.steps import FIRST_STEP
-from idd.views.initiatives import get_visible_initiative
-from idd.views.review.common import STEPS
+from idd.views.review.common import WORKFLOW_STEPS
+from idd.views.shared import get_visible_initiative
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,7 +64,7 @@ def confirm_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "sent": sent,
         "initiative": initiative,
         "doc": sent.doc,
-        "action_url": reverse(STEPS[sent.step][1], args=[initiative.pk]),
+        "action_url": reverse(WORKFLOW_STEPS[sent.step][1], args=[initiative.pk]),
         "label": review.words(sent.step)["label"],
     }
     return render(request, "idd/drafts/submit.html", context)

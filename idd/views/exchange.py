@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from idd.exchange import deliverables_csv
 from idd.exchange.csv import csv_response
 from idd.exchange.export import export_json
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative
 
 
 @require_GET

@@ -6,7 +6,7 @@ at once with "Preparing the PDF", whose script polls the status URL."""
 
 from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,8 +15,12 @@ from django.views.decorators.http import require_GET
 from idd.export import IDD, NOTIFICATION, PDFMissing, PrintableDocument, document_for, render_html
 from idd.models import Initiative
 from idd.services import downloads
-from idd.services.downloads import Prepared, State
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import (
+    get_visible_initiative,
+    pdf_download_response,
+    pdf_missing,
+    pdf_status_answer,
+)
 
 
 # Read-only, and a render takes seconds: outside a transaction, so no lock is held meanwhile.
@@ -28,45 +32,6 @@ def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render_html(document_for(initiative), media="screen"))
 
 
-def download(request: HttpRequest, initiative: Initiative, prepared: Prepared, status_url: str):
-    """The PDF if it is stored; else, at once, the page saying it is being prepared (202)
-    or is too long to print (422)."""
-    if prepared.state == State.READY:
-        try:
-            file = prepared.pdf.open()
-        except FileNotFoundError:  # a newer render removed it just now: the newer is coming
-            prepared = Prepared(State.PREPARING, prepared.pdf)
-        else:
-            name = prepared.pdf.download_name
-            return FileResponse(
-                file, content_type="application/pdf", as_attachment=True, filename=name
-            )
-    context = {
-        "initiative": initiative,
-        "prepared": prepared,
-        "status_url": status_url,
-        "download_url": request.get_full_path(),
-    }
-    status = 422 if prepared.state == State.TOO_LONG else 202
-    return render(request, "idd/document/pdf_preparing.html", context, status=status)
-
-
-def status(prepared: Prepared) -> JsonResponse:
-    """What the download's page polls: "ready", "preparing", "failed" or "too-long"."""
-    return JsonResponse({"state": prepared.state, "message": prepared.message})
-
-
-def missing(request: HttpRequest, initiative: Initiative, missing: PDFMissing) -> HttpResponse:
-    """An approved revision's PDF lost beyond reproducing: the page says so (404)."""
-    context = {
-        "initiative": initiative,
-        "heading": f"The PDF of revision {missing.revision.number} is missing",
-        "message": str(missing),
-        "revision": missing.revision,
-    }
-    return render(request, "idd/document/pdf_unavailable.html", context, status=404)
-
-
 def _document(request: HttpRequest, pk: int, kind: PrintableDocument, *, again: bool):
     """The download (`again`) or status answer of this kind of the initiative's documents."""
     initiative = get_visible_initiative(request, pk)
@@ -75,11 +40,11 @@ def _document(request: HttpRequest, pk: int, kind: PrintableDocument, *, again: 
     try:
         prepared = downloads.prepare(initiative, kind, again=again)
     except PDFMissing as lost:
-        return missing(request, initiative, lost)
+        return pdf_missing(request, initiative, lost)
     if not again:
-        return status(prepared)
+        return pdf_status_answer(prepared)
     status_url = reverse(STATUS_URLS[kind.slug], args=[pk])
-    return download(request, initiative, prepared, status_url)
+    return pdf_download_response(request, initiative, prepared, status_url)
 
 
 STATUS_URLS = {"idd": "initiative_pdf_status", "notification": "notification_pdf_status"}

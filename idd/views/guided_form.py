@@ -19,43 +19,28 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
-from idd import roles
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
 from idd.forms.basics import BasicsForm
+from idd.guided_form.steps import (
+    FIRST_STEP,
+    STEP_BY_SLUG,
+    STEPS,
+    Step,
+    incomplete,
+    neighbor,
+    resume_step,
+)
 from idd.models import Initiative
 from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.review import latest_reason, words
-from idd.snapshot import load, snapshot
-from idd.snapshot_shape import Document
-from idd.steps import FIRST_STEP, STEP_BY_SLUG, STEPS, Step, incomplete, neighbor, resume_step
-from idd.views.next_url import next_url
-from idd.views.review.common import STEPS as STEPS_OF_REVIEW
+from idd.views.review.common import WORKFLOW_STEPS
+from idd.views.shared import editing_refusal, next_url
 
 EXIT = "exit"
 DISCARD = "discard"
 DISCARDED = "What you had typed on this step and not saved is discarded. This is the step as saved."
-
-
-def editing_refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
-    """Why this user may not edit (or create) the initiative, or None if they may.
-    An initiative the user may not read is not found: the refusal would tell its title."""
-    if initiative is not None:
-        roles.readable_or_404(request.user, initiative)
-    if not roles.is_planner(request.user):
-        return "Only planners draft initiatives. Reviewers and others can read them."
-    if initiative is None:
-        return None
-    if not initiative.is_member(request.user):
-        return (
-            f"Only the owner ({roles.display_name(initiative.owner)}) and the "
-            "team members edit this initiative. Ask the owner to add you to the team."
-        )
-    if not initiative.is_editable_status:
-        return (
-            f"This initiative is {initiative.get_status_display().lower()}: it can be edited "
-            "again only as a draft or when reviewers request changes."
-        )
-    return None
 
 
 def not_allowed(
@@ -235,7 +220,7 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 def submit_url(initiative: Initiative) -> str:
     """Where the review step's button posts: submit a draft, resubmit after changes."""
-    _take, url_name = STEPS_OF_REVIEW[initiative.submit_step]
+    _take, url_name = WORKFLOW_STEPS[initiative.submit_step]
     return reverse(url_name, kwargs={"pk": initiative.pk})
 
 

@@ -1,24 +1,20 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from idd import monitoring, roles
-from idd.document import shown_document, since_approval
+from idd.document import indicators
+from idd.document.shown import shown_document, since_approval
 from idd.filters import InitiativeFilter
+from idd.guided_form.steps import STEPS, progress
 from idd.models import Initiative
+from idd.reference import roles
 from idd.services import drafts
 from idd.services.assessments import can_record
-from idd.steps import STEPS, progress
+from idd.views.shared import get_visible_initiative
 
 PAGE_SIZE = 25
-
-
-def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
-    """The initiative, if this user may read it; else 404, whether absent or not allowed."""
-    initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
-    return roles.readable_or_404(request.user, initiative)
 
 
 @require_GET
@@ -65,7 +61,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "approved": approved,
         "since_approval": since_approval(initiative, approved) if approved else None,
         # Indicators as measured now: for an approved IDD, since approval too.
-        "monitoring": monitoring.live(initiative) if approved else doc.get("monitoring", []),
+        "monitoring": indicators.live(initiative) if approved else doc.get("monitoring", []),
         "can_record": can_record(initiative, request.user),
     }
     return render(request, "idd/initiative_detail.html", context)

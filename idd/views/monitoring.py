@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from idd.forms.monitoring import MeasurementForm
+from idd.forms.measurement import MeasurementForm
 from idd.services import monitoring as service
 from idd.services.assessments import RecordingRefused
 from idd.views.assessments import _recorder_initiative

@@ -4,10 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from idd import roles
 from idd.forms.basics import unit_label
 from idd.forms.partner import typed_name
 from idd.models import Partner
+from idd.reference import roles
 
 SHOWN = 10
 SHORTEST = 1  # characters typed before anything is suggested

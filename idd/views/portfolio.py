@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from assessments.portfolio_chart import portfolio_quadrant
-from idd import roles
+from idd.reference import roles
 from idd.services import portfolio as service
 
 PAGE_SIZE = 25

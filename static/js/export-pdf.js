@@ -1,4 +1,4 @@
-// "Download PDF": the worker renders PDFs, never the web server (ADR 0013). Without
+// "Download PDF": the worker renders PDFs, never the web server (ADR 0015). Without
 // JavaScript the link opens the PDF if it is stored, else the "Preparing the PDF" page with
 // a "Check again" link. With it, the button reads "Preparing PDF…" while the script polls
 // the document's status URL, then starts the download; the "Preparing the PDF" page polls

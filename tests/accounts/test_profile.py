@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from idd.models import Profile
-from idd.roles import display_name, name_with_office
+from idd.reference.roles import display_name, name_with_office
 from idd.views.accounts import PROFILE_SAVED
 from tests import factories
 

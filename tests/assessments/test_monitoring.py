@@ -1,4 +1,4 @@
-"""The on-track rule of monitoring (assessments.monitoring): pure, no database."""
+"""The on-track rule of monitoring (assessments.on_track): pure, no database."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from assessments.monitoring import (
+from assessments.on_track import (
     Reading,
     Track,
     elapsed_share,

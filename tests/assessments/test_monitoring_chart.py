@@ -5,8 +5,8 @@ from xml.etree import ElementTree
 
 from django.template.loader import render_to_string
 
-from assessments.monitoring import Reading, judge, period_start, target_date
-from assessments.monitoring_chart import CHART_PLOT, indicator_chart
+from assessments.indicator_chart import CHART_PLOT, indicator_chart
+from assessments.on_track import Reading, judge, period_start, target_date
 
 SVG = "{http://www.w3.org/2000/svg}"
 START, END = period_start(2027), target_date(2027)  # 1 Oct 2026 to 30 Sep 2027

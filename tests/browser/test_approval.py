@@ -11,8 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewDecision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments
 from tests import factories
 from tests.review.conftest import complete_initiative

@@ -22,8 +22,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from idd import demo, roles
-from idd.steps import STEPS
+from demo import scenario as demo
+from idd.guided_form.steps import STEPS
+from idd.reference import roles
 from tests.review.conftest import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

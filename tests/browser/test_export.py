@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import expect
 
-from idd import roles
-from idd.demo import DEMO_USERS
+from demo.scenario import DEMO_USERS
 from idd.models import Initiative
+from idd.reference import roles
 from tests.export.pdftools import flat, pdf_text, pdfinfo
 from tests.export.worker import run_the_worker
 

@@ -10,8 +10,9 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from idd import demo, roles
+from demo import scenario as demo
 from idd.models import Initiative
+from idd.reference import roles
 from tests import factories
 from tests.review.conftest import complete_initiative
 

@@ -16,8 +16,8 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from assessments.method import POLITICAL_RISK_CHOICES
-from idd.choices import FundingAuthority, RiskCategory
 from idd.models import Initiative, PartnerDeliverable, USInput
+from idd.reference.choices import FundingAuthority, RiskCategory
 from tests import factories
 from tests.guided_form.complete import complete_initiative
 

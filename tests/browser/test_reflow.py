@@ -20,11 +20,12 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from assessments.models import CommitmentAssessment
-from idd import demo, roles
+from demo import scenario as demo
+from idd.guided_form.steps import STEPS
 from idd.models import Indicator, Initiative
-from idd.sections import SECTIONS
+from idd.reference import roles
+from idd.reference.sections import SECTIONS
 from idd.services import review
-from idd.steps import STEPS
 from tests.url_walk import Url, product_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -13,8 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, Revision
+from idd.reference.choices import InitiativeStatus as S
 from tests import factories
 from tests.review.conftest import complete_initiative
 

@@ -15,8 +15,9 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from idd import demo, roles
+from demo import scenario as demo
 from idd.models import Initiative
+from idd.reference import roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

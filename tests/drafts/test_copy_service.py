@@ -5,10 +5,10 @@ import pytest
 from django.utils import timezone
 
 from assessments.models import RATED_FIELDS, CommitmentAssessment, CommitmentRatings
-from idd.choices import DeliverableStatus, FundingAuthority
-from idd.choices import InitiativeStatus as S
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
 from idd.models import Initiative, ReviewComment, ReviewDecision
+from idd.reference.choices import DeliverableStatus, FundingAuthority
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import assessments, comments, drafts, review
 from tests import factories
 

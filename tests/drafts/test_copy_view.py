@@ -4,9 +4,9 @@ opened at its first step with a message; other readers are refused."""
 import pytest
 from django.urls import reverse
 
+from idd.guided_form.steps import FIRST_STEP
 from idd.models import Initiative
 from idd.services import review
-from idd.steps import FIRST_STEP
 from tests.drafts.conftest import messages_of
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ submitted, is refused with a message, never a 500."""
 import pytest
 from django.urls import reverse
 
-from idd.audit import REMOVED, trail
-from idd.choices import InitiativeStatus as S
+from idd.document.audit import REMOVED, trail
 from idd.models import Initiative, PartnerDeliverable, Revision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests.drafts.conftest import messages_of
 

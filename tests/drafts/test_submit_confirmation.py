@@ -4,8 +4,8 @@ missing; its button takes the workflow's own step (idd.services.review)."""
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests import factories
 from tests.drafts.conftest import messages_of

@@ -8,6 +8,7 @@ import datetime as dt
 from django.utils import timezone
 
 from assessments.models import CommitmentAssessment, CommitmentRatings
+from idd.document.snapshot import load, snapshot
 from idd.models import (
     Initiative,
     PartnerUnit,
@@ -17,8 +18,7 @@ from idd.models import (
     Revision,
     Submission,
 )
-from idd.models.monitoring import IndicatorMeasurement
-from idd.snapshot import load, snapshot
+from idd.models.measurement import IndicatorMeasurement
 from tests import factories
 
 WHEN = dt.datetime(2027, 3, 14, 9, 26, 53, 589793, tzinfo=dt.UTC)

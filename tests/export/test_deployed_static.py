@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
 from idd.export.fetcher import StaticFilesOnly
-from idd.snapshot import load, snapshot
 from tests.export.pdftools import pdf_text
 
 MANIFEST = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"

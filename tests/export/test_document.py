@@ -10,11 +10,11 @@ from django.db import transaction
 from django.test import override_settings
 
 from assessments import presentation
-from idd import roles
+from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.export.render import PARTS
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
+from idd.reference import roles
 from tests.export.pdftools import embedded_fonts, flat, pdf_language, pdf_text, pdfinfo
 
 MARKING = "CUI//TEST MARKING"

@@ -4,10 +4,10 @@ so the bound on one PDF refuses what it says it refuses."""
 import pytest
 from django.db import transaction
 
+from demo.large_initiative import SIZE, ReferenceSize, build_reference_initiative
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
-from idd.export.reference import SIZE, ReferenceSize, build_reference_initiative
 from idd.export.size import printed_size
-from idd.snapshot import load, snapshot
 from tests.export.pdftools import pdfinfo
 
 # Long text where it prints narrow (a deliverable's verification) and wide (a risk's).

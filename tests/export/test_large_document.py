@@ -3,10 +3,10 @@
 import pytest
 from django.db import transaction
 
+from demo.large_initiative import SIZE, build_reference_initiative
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
-from idd.export.reference import SIZE, build_reference_initiative
 from idd.export.timeline import SHORT_TITLE, short_title
-from idd.snapshot import load, snapshot
 from tests.export.pdftools import flat, pdf_text
 
 DELIVERABLES_HEADER = "Ref. Partner deliverable Due Political risk How it will be verified Status"

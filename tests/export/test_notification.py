@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from idd.choices import FundingAuthority
 from idd.export import NOTIFICATION, document_for
 from idd.models import Initiative
+from idd.reference.choices import FundingAuthority
 from idd.services import review
 from tests import factories
 from tests.export.notification_text import docx_header_rows, docx_headings, docx_text

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.test import override_settings
 from pikepdf import Array, Dictionary, Name
 
-from idd import roles
+from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
+from idd.reference import roles
 
 MARKING = "CUI//TEST MARKING"
 

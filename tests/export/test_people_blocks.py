@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.export.storage import document_for
 from idd.services import review
-from idd.snapshot import load, snapshot
 from tests.export.pdftools import flat, pdf_text
 
 RETURNED_BECAUSE = "Quantify the patrol hours the partner commits to each quarter."

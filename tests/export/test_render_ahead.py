@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from idd.choices import FundingAuthority
 from idd.export import NOTIFICATION, pdf_for
+from idd.reference.choices import FundingAuthority
 from idd.services import review
 from idd.services.editing import new_version
 from idd.tasks import render_pdf_ahead

@@ -9,12 +9,12 @@ import pikepdf
 import pytest
 from weasyprint import HTML
 
+from idd.document.snapshot import load, snapshot
 from idd.export import render_html
 from idd.export.fetcher import BASE_URL, StaticFilesOnly
 from idd.export.pdf_tags import fix_tags, table_cells
 from idd.export.render import PDF_OPTIONS, html_to_pdf
 from idd.export.stylesheets import forget
-from idd.snapshot import load, snapshot
 from tests.export.pdftools import flat, pdf_text
 
 PRINT_CSS = '<link rel="stylesheet" href="/static/css/print.css">'

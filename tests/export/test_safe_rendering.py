@@ -2,9 +2,9 @@
 
 import pytest
 
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
 from idd.export.fetcher import BASE_URL, RefusedURL, StaticFilesOnly
-from idd.snapshot import load, snapshot
 from tests import factories
 from tests.export.pdftools import pdf_text
 

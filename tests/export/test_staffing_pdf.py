@@ -10,13 +10,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from idd import roles
-from idd.distribution import Reason, Statement
-from idd.document import shown_document
+from idd.document.shown import shown_document
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
 from idd.models import Initiative
+from idd.reference import roles
+from idd.reference.distribution import Reason, Statement
 from idd.services import review
-from idd.snapshot import load, snapshot
 from tests import factories
 from tests.export.pdftools import flat, pdf_text, text_sizes
 

@@ -12,11 +12,11 @@ from django.db import transaction
 
 from assessments.inputs import AssessmentInputs
 from assessments.swimlane import swimlane_chart
-from idd import roles
+from demo.large_initiative import SIZE, build_reference_initiative
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
-from idd.export.reference import SIZE, build_reference_initiative
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
+from idd.reference import roles
 from tests.export.pdftools import PDF, _poppler, flat, pdf_text
 
 CHART_TITLE = "Timeline: what the partner does and what the U.S. gives, by fiscal quarter"

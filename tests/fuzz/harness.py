@@ -13,8 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, USInput
-from idd.snapshot import load, snapshot
 from tests.fuzz.conftest import EXAMPLES
 from tests.fuzz.hostile import Sent, error_shown, stored_problems
 

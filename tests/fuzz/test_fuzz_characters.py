@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.db import models
 from django.urls import reverse
 
-from idd.steps import STEPS
+from idd.guided_form.steps import STEPS
 from tests.fuzz.hostile import error_shown
 from tests.fuzz.pages import Form, form_posting_to
 from tests.guided_form.complete import complete_initiative

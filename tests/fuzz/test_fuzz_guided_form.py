@@ -10,8 +10,8 @@ from django import forms
 from django.urls import reverse
 from hypothesis import strategies as st
 
+from idd.guided_form.steps import STEP_BY_SLUG, STEPS
 from idd.models import Initiative, PriorAssistance
-from idd.steps import STEP_BY_SLUG, STEPS
 from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
 from tests.fuzz.pages import form_posting_to
 from tests.fuzz.requests import hostile_post

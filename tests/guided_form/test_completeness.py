@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from assessments.models import RATED_FIELDS, CommitmentRatings
-from idd.completeness import missing_parts
+from idd.document.completeness import missing_parts
+from idd.document.snapshot import load, snapshot
+from idd.guided_form.steps import STEP_BY_SLUG, incomplete, progress
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
-from idd.steps import STEP_BY_SLUG, incomplete, progress
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ and an IDD without a statement cannot be submitted."""
 import pytest
 from django.urls import reverse
 
-from idd.completeness import missing_parts
+from idd.document.completeness import missing_parts
 from idd.models import Initiative
 from tests.guided_form.forms import submit
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from idd.steps import STEPS
+from idd.guided_form.steps import STEPS
 from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db

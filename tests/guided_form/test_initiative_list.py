@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus
 from idd.models import Initiative
+from idd.reference.choices import InitiativeStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,17 +1,17 @@
 """The largest step a planner can build saves: the row caps and Django's limit on posted
-fields (DATA_UPLOAD_MAX_NUMBER_FIELDS) come from the same numbers (idd.limits)."""
+fields (DATA_UPLOAD_MAX_NUMBER_FIELDS) come from the same numbers (idd.reference.limits)."""
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from idd import choices, limits
 from idd.forms.context import PriorAssistanceRows
 from idd.forms.deliverables import DeliverableRows
 from idd.forms.objectives import IndicatorRows, ObjectiveRows
 from idd.forms.risks import RiskRows
 from idd.forms.us_inputs import USInputRows
 from idd.models import Indicator, PartnerDeliverable, USInput, YearlyObjective
+from idd.reference import choices, limits
 from tests import factories
 from tests.guided_form.forms import page_fields
 
@@ -29,7 +29,9 @@ def step_url(initiative, slug: str) -> str:
 
 
 def test_the_settings_and_the_formsets_read_the_same_caps():
-    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == limits.MAX_POSTED_FIELDS
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == limits.MAX_POSTED_FIELDS, (
+        f"Set DATA_UPLOAD_MAX_NUMBER_FIELDS in config/settings.py to {limits.MAX_POSTED_FIELDS}"
+    )
     assert limits.MAX_SPAN_YEARS == choices.MAX_SPAN_YEARS
     caps = {
         PriorAssistanceRows: limits.PRIOR_ASSISTANCE,

@@ -1,10 +1,10 @@
-"""The three-way rule behind a conflicting save (idd.merge), over plain values."""
+"""The three-way rule behind a conflicting save (idd.guided_form.merge), over plain values."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from idd.merge import Outcome, merge, merged_value, outcome, plain
+from idd.guided_form.merge import Outcome, merge, merged_value, outcome, plain
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus
-from idd.completeness import missing_parts
+from idd.document.completeness import missing_parts
 from idd.models import Initiative
+from idd.reference.choices import InitiativeStatus
 from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db

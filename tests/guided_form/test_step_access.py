@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus
+from idd.guided_form.steps import STEPS
 from idd.models import Initiative
-from idd.steps import STEPS
+from idd.reference.choices import InitiativeStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ import pytest
 from django.db import reset_queries
 from django.urls import reverse
 
+from idd.document.snapshot import load, snapshot
+from idd.guided_form.steps import incomplete
 from idd.models import Initiative, PartnerDeliverable, UnfinishedInput
 from idd.services.locking import claim_version
-from idd.snapshot import load, snapshot
-from idd.steps import incomplete
 from tests import factories
 from tests.guided_form.forms import page_fields, submit
 

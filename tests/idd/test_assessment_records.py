@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments import scoring
 from assessments.models import CommitmentAssessment, CommitmentRatings
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative
 from idd.services import assessments as service
-from idd.snapshot import load, snapshot
 from tests import factories
 
 pytestmark = pytest.mark.django_db

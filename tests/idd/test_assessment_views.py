@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import CommitmentAssessment, CommitmentRatings
-from idd.choices import InitiativeStatus
 from idd.models import PartnerDeliverable
+from idd.reference.choices import InitiativeStatus
 from idd.services.locking import CONFLICT_MESSAGE, claim_version
 from tests import factories
 from tests.guided_form.forms import page_fields

@@ -58,7 +58,7 @@ def test_recent_activity_says_who_did_what_to_which_initiative(client, owner, re
     client.force_login(owner)
     text = " ".join(client.get(reverse("dashboard")).content.decode().split())
     assert "Kestrela coastal patrol</a> taken into review by" in text
-    assert ">just now</time></span>" in text  # never "0 minutes ago" (idd.times.time_ago)
+    assert ">just now</time></span>" in text  # never "0 minutes ago" (idd.reference.times.time_ago)
 
 
 def test_dashboard_query_count_does_not_grow_with_initiatives(client, owner):

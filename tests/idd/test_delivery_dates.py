@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.apps import apps
 
-from idd.commitment import current_inputs
+from idd.document.commitment import current_inputs
 from idd.services import assessments as service
 from tests import factories
 

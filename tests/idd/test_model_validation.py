@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.db import models
 from django.urls import reverse
 
-from idd.export.reference import build_reference_initiative
+from demo.large_initiative import build_reference_initiative
 from idd.forms.review import CommentForm, DecisionForm
+from idd.guided_form.steps import STEPS
 from idd.models import Initiative, PriorAssistance
-from idd.steps import STEPS
 from tests import factories
 from tests.guided_form.forms import submit
 from tests.review.conftest import complete_initiative

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
-from idd.snapshot import load, snapshot
 from tests import factories
 from tests.export.pdftools import flat, pdf_text
 

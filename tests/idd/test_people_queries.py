@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from idd.document.snapshot import load, snapshot
 from idd.models import Profile
-from idd.snapshot import load, snapshot
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -16,15 +16,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments import method
-from idd.choices import InitiativeStatus
-from idd.commitment import lateness
+from idd.document.commitment import lateness
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, InitiativeSummary
+from idd.reference.choices import InitiativeStatus
 from idd.services import review
 from idd.services.assessments import record_delivery
 from idd.services.drafts import copy_initiative
 from idd.services.portfolio import safe_cell
 from idd.services.summaries import refresh_all, refresh_summary
-from idd.snapshot import load, snapshot
 from idd.tasks import refresh_summaries_daily, schedule_daily_refresh
 from tests import factories
 from tests.guided_form.forms import submit

@@ -3,8 +3,8 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from assessments.models import CommitmentAssessment
-from idd import demo
-from idd.completeness import missing_parts
+from demo import scenario as demo
+from idd.document.completeness import missing_parts
 from idd.models import Initiative, PartnerDeliverable
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -22,10 +22,10 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || 
 "$PY" manage.py seed_demo >/dev/null
 ids=$("$PY" manage.py shell -v 0 -c "
 from django.contrib.auth.models import User
-from idd.export.reference import ReferenceSize, build_reference_initiative
+from demo.large_initiative import ReferenceSize, build_reference_initiative
 from idd.export.size import printed_size
 from idd.models import Initiative
-from idd.snapshot import load, snapshot
+from idd.document.snapshot import load, snapshot
 size = ReferenceSize(deliverables=80, risks=30, long_text=${RENDER_TEXT:-700})
 planner = User.objects.get(username='planner')
 ids = []

@@ -3,8 +3,8 @@ of FY2027 (the period runs from 1 Oct 2026)."""
 
 import pytest
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Indicator, Initiative
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests.review.conftest import complete_initiative, quick_passwords  # noqa: F401
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from idd.choices import InitiativeStatus as S
+from idd.document.snapshot import load, snapshot
 from idd.export.render import render_html, render_pdf
 from idd.models import IndicatorMeasurement, Initiative, Revision
-from idd.snapshot import load, snapshot
+from idd.reference.choices import InitiativeStatus as S
 from tests.export.pdftools import flat, pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from idd.choices import InitiativeStatus as S
 from idd.models import IndicatorMeasurement, Initiative, Revision
+from idd.reference.choices import InitiativeStatus as S
 from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.review import REVIEW_TEXT
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments
 
 pytestmark = pytest.mark.django_db

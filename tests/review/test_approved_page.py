@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, Partner, PartnerUnit
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 
 pytestmark = pytest.mark.django_db

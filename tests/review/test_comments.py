@@ -4,8 +4,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
 from idd.models import ReviewComment
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from idd.services.overdue import current_quarter, overdue_deliverables
 from tests import factories

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 
 pytestmark = pytest.mark.django_db

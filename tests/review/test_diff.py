@@ -1,7 +1,7 @@
 """The diff between two revisions, on hand-made snapshots: what a reviewer reads."""
 
-from idd.diff import ADDED, CHANGED, REMOVED, FieldChange, diff
-from idd.sections import SECTIONS
+from idd.document.diff import ADDED, CHANGED, REMOVED, FieldChange, diff
+from idd.reference.sections import SECTIONS
 
 
 def deliverable(id_, title, **extra):

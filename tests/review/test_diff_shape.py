@@ -3,9 +3,9 @@ labels is compared under that label, so a field added to the shape is compared t
 
 import pytest
 
-from idd import snapshot_shape as shape
-from idd.diff import CHANGED, diff
-from idd.snapshot_shape import Label, labelled_fields
+from idd.document import shape
+from idd.document.diff import CHANGED, diff
+from idd.document.shape import Label, labelled_fields
 
 # Where each labeled section or row lives in a snapshot: (section slug, build a document
 # holding `row`).

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, Revision
 from idd.models.review import FrozenRevision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from idd.audit import trail
-from idd.choices import InitiativeStatus as S
+from idd.document.audit import trail
 from idd.models import PartnerDeliverable, ReviewComment
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from tests import factories
 from tests.guided_form.forms import submit

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from idd.audit import Entry
-from idd.choices import InitiativeStatus as S
+from idd.document.audit import Entry
 from idd.models import Initiative, PartnerDeliverable, ReviewComment, ReviewDecision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from idd.services.history import Said, conversation, history
 

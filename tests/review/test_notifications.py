@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, PartnerDeliverable
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from tests.export.worker import run_the_worker
 
@@ -135,8 +135,8 @@ def test_before_any_approval_there_is_nothing_to_compare(client, make_initiative
 
 
 def test_rows_of_real_snapshots_are_matched_by_id_not_by_place(make_initiative):
-    from idd.diff import diff
-    from idd.snapshot import load, snapshot
+    from idd.document.diff import diff
+    from idd.document.snapshot import load, snapshot
 
     initiative = make_initiative(S.DRAFT)
     before = snapshot(load(initiative.pk))

@@ -4,11 +4,11 @@ from django.urls import resolve, reverse
 
 from idd.services import review
 from idd.views.review import steps
-from idd.views.review.common import STEPS
+from idd.views.review.common import WORKFLOW_STEPS
 
 
 def test_each_step_button_posts_to_the_step_it_names():
-    for action, (take, url_name) in STEPS.items():
+    for action, (take, url_name) in WORKFLOW_STEPS.items():
         match = resolve(reverse(url_name, args=[7]))
         assert match.func is steps.transition
         assert match.kwargs == {"pk": 7, "action": action}

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
+from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, PartnerDeliverable, Submission
 from idd.models.review import FrozenRecord
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review, submissions
-from idd.snapshot import load, snapshot
 from tests.review.conftest import complete_initiative
 
 pytestmark = pytest.mark.django_db

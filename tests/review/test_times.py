@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.template import Context, Template
 
-from idd.times import full_timestamp, time_ago
+from idd.reference.times import full_timestamp, time_ago
 
 NOW = datetime(2026, 12, 3, 14, 5, 30, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ from django.core import mail
 from django.db import transaction
 from django_fsm import ConcurrentTransition
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewDecision, Revision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests import factories
 from tests.review.conftest import ROLES

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from idd.choices import InitiativeStatus as S
 from idd.models import Initiative, ReviewDecision, Revision
+from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from tests import factories
 

@@ -5,7 +5,7 @@ import re
 
 from django.template.loader import render_to_string
 
-from idd.diff import FieldChange, Part, mark_words
+from idd.document.diff import FieldChange, Part, mark_words
 
 
 def marked(parts: tuple[Part, ...]) -> list[str]:

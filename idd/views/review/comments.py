@@ -9,12 +9,10 @@ from django.views.decorators.http import require_POST
 
 from idd.forms.review import CommentForm, ReplyForm
 from idd.models import ReviewComment
-from idd.sections import SECTION_BY_SLUG
+from idd.reference.sections import SECTION_BY_SLUG
 from idd.services import comments
-from idd.views.initiatives import get_visible_initiative
-from idd.views.next_url import next_url
-from idd.views.review.common import review_url, tell_refused
-from idd.views.review.page import review_page
+from idd.views.review.common import review_page, review_url, tell_refused
+from idd.views.shared import get_visible_initiative, next_url
 
 
 def _comment_of(request: HttpRequest, pk: int, comment_pk: int) -> ReviewComment:

@@ -1,21 +1,27 @@
-"""What the review screens share: the one-button steps, links back to the review page,
-and how a refusal is told to the user."""
+"""What the review screens share: the one-button workflow steps, the review page (which
+a refused step or comment shows again with its errors), links back to it, and how a
+refusal is told to the user."""
 
 from __future__ import annotations
 
 from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
-from idd.forms.review import ReplyForm
+from idd.document.shown import shown_document
+from idd.export import revision_pdf_stored
+from idd.forms.review import CommentForm, DecisionForm, ReplyForm
 from idd.models import Initiative
-from idd.services import review
+from idd.reference.sections import SECTIONS
+from idd.services import comments, review, submissions
 
 # Workflow steps taken with one button: transition -> (service, URL name).
 # The reviewer's decision (approve / request changes) has its own form and view.
-STEPS = {
+WORKFLOW_STEPS = {
     "submit": (review.submit, "initiative_submit"),
     "resubmit": (review.resubmit, "initiative_resubmit"),
     "start_review": (review.start_review, "initiative_start_review"),
@@ -24,6 +30,8 @@ STEPS = {
 }
 # Steps that are hard to undo ask for confirmation on a page of their own first.
 CONFIRM_FIRST = {"withdraw"}
+# Steps confirmed on a page of their own, which lists what the reviewers will receive.
+CONFIRM_PAGES = {"submit": "initiative_submit_confirm", "resubmit": "initiative_submit_confirm"}
 
 
 def base_url(request: HttpRequest) -> str:
@@ -67,3 +75,75 @@ def with_reply_forms(threads, may_comment: bool, bound: ReplyForm | None) -> lis
             )
         items.append({"thread": thread, "reply_form": form})
     return items
+
+
+def review_page(
+    request: HttpRequest,
+    initiative: Initiative,
+    *,
+    decision_form: DecisionForm | None = None,
+    comment_form: CommentForm | None = None,
+    reply_form: ReplyForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The IDD read-only, section by section, with the comment threads on each section."""
+    user = request.user
+    approved, doc = shown_document(initiative)
+    threads = comments.threads_by_section(initiative)
+    may_comment = comments.may_comment(initiative, user)
+    since = submissions.since_returned(initiative)
+    sections: list[dict[str, Any]] = []
+    for section in SECTIONS:
+        form = None
+        if may_comment:
+            bound = comment_form is not None and comment_form.prefix == f"comment-{section.slug}"
+            form = comment_form if bound else CommentForm(section=section.slug)
+        section_threads = threads.get(section.slug, [])
+        sections.append(
+            {
+                "section": section,
+                "threads": with_reply_forms(section_threads, may_comment, reply_form),
+                "open": sum(1 for t in section_threads if not t.resolved),
+                "form": form,
+                "changed": since is not None and section.slug in since.changed,
+            }
+        )
+    allowed = review.allowed(initiative, user)
+    if "approve" in allowed and decision_form is None:
+        decision_form = DecisionForm()
+    actions = [
+        {
+            "label": review.words(name)["label"],
+            "url": reverse(CONFIRM_PAGES.get(name, WORKFLOW_STEPS[name][1]), args=[initiative.pk]),
+            "confirm": name in CONFIRM_FIRST or name in CONFIRM_PAGES,
+            "hard_to_undo": name in CONFIRM_FIRST,
+        }
+        for name in allowed
+        if name in WORKFLOW_STEPS
+    ]
+    submit_refusal = None
+    if initiative.is_editable_status and initiative.can_edit(user):
+        submit_refusal = review.step_refusal(initiative, user, initiative.submit_step)
+    return render(
+        request,
+        "idd/review/review.html",
+        {
+            "initiative": initiative,
+            "doc": doc,
+            "sections": sections,
+            "tab": "review",
+            "actions": actions,
+            "decision_form": decision_form if "approve" in allowed else None,
+            "submit_refusal": submit_refusal,
+            "returned": review.latest_reason(initiative),
+            "since": since,
+            "since_mine": since is not None and since.requested_by(user),
+            "open_threads": sum(item["open"] for item in sections),
+            "first_open": next((i["section"].slug for i in sections if i["open"]), None),
+            "approved": approved,
+            "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
+            "may_comment": may_comment,
+            "may_resolve": comments.may_resolve(initiative, user),
+        },
+        status=status,
+    )

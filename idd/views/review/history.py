@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd.services.history import history as whole_history
-from idd.views.initiatives import get_visible_initiative
+from idd.views.shared import get_visible_initiative
 
 PER_PAGE = 50
 

@@ -10,15 +10,19 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from idd.diff import diff
+from idd.document.diff import diff
 from idd.export import PDFMissing, revision_pdf_stored
 from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
-from idd.sections import SECTIONS
+from idd.reference.sections import SECTIONS
 from idd.services import comments, downloads, review, submissions
-from idd.views import export
-from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import with_reply_forms
+from idd.views.shared import (
+    get_visible_initiative,
+    pdf_download_response,
+    pdf_missing,
+    pdf_status_answer,
+)
 
 
 @require_GET
@@ -87,11 +91,11 @@ def _revision_pdf(request: HttpRequest, pk: int, number: int, *, again: bool):
     try:
         prepared = downloads.prepare_revision(revision, again=again)
     except PDFMissing as lost:
-        return export.missing(request, initiative, lost)
+        return pdf_missing(request, initiative, lost)
     if not again:
-        return export.status(prepared)
+        return pdf_status_answer(prepared)
     status_url = reverse("revision_pdf_status", args=[pk, number])
-    return export.download(request, initiative, prepared, status_url)
+    return pdf_download_response(request, initiative, prepared, status_url)
 
 
 @require_GET

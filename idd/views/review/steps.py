@@ -13,15 +13,15 @@ from idd.export import revision_pdf_stored
 from idd.forms.review import APPROVE, ApprovalForm, DecisionForm
 from idd.models import Initiative
 from idd.services import comments, review
-from idd.views.initiatives import get_visible_initiative
 from idd.views.review.common import (
-    STEPS,
+    WORKFLOW_STEPS,
     base_url,
+    review_page,
     review_url,
     tell_refused,
     tells_what_failed_after,
 )
-from idd.views.review.page import review_page
+from idd.views.shared import get_visible_initiative
 
 
 @tells_what_failed_after
@@ -29,7 +29,7 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """GET: confirm the step; POST: take it. A refusal is explained and changes nothing."""
     initiative = get_visible_initiative(request, pk)
     if request.method == "POST":
-        take, _ = STEPS[action]
+        take, _ = WORKFLOW_STEPS[action]
         try:
             take(initiative, request.user, base_url=base_url(request))
         except review.RefusedTransition as refused:

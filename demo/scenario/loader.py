@@ -1,0 +1,40 @@
+"""Load the demo scenario: its users, two partners and their units, each initiative once."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from demo.scenario import gifts
+from demo.scenario.budget import seed_budget
+from demo.scenario.maritime import seed_maritime
+from demo.scenario.people import DEMO_USERS, DemoUser, demo_user
+from idd.models import Partner, PartnerUnit
+from idd.reference.choices import CCMD
+
+
+@transaction.atomic
+def seed_demo() -> list[DemoUser]:
+    """Create the demo scenario once; running it again changes nothing."""
+    users = {spec.username: demo_user(spec) for spec in DEMO_USERS}
+    partner = _partner(
+        "Kestrela (fictional)",
+        (
+            ("2nd Coastal Patrol Company", "Navy"),
+            ("Naval Maintenance Directorate", "Navy"),
+            ("Defense Budget Office", "Ministry of Defense"),
+        ),
+    )
+    if not partner.initiatives.exists():
+        seed_maritime(users["planner"], users["teammate"], users["reviewer"], partner)
+        seed_budget(users["planner"], partner)
+    solmara = _partner(gifts.COUNTRY, gifts.UNITS)
+    if not solmara.initiatives.exists():
+        gifts.seed_gifts(users["planner"], solmara)
+    return list(DEMO_USERS)
+
+
+def _partner(country: str, units: tuple[tuple[str, str], ...]) -> Partner:
+    partner, _ = Partner.objects.get_or_create(country=country, defaults={"ccmd": CCMD.AFRICOM})
+    for name, service in units:
+        PartnerUnit.objects.get_or_create(partner=partner, name=name, defaults={"service": service})
+    return partner

@@ -1,0 +1,82 @@
+"""The demo's users, one of each role, with the passwords the README lists, and their
+profiles (rank or grade, title, office) as the printed IDD names them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, User
+
+from idd.models import Profile
+from idd.reference import roles
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: str
+    name: str
+    # rank or grade, title, office symbol, organization, phone
+    profile: tuple[str, str, str, str, str] = ("", "", "", "", "")
+
+
+AFRICOM = "U.S. Africa Command"
+DEMO_USERS = (
+    DemoUser(
+        "planner",
+        "planner-demo-2026",
+        roles.PLANNER,
+        "Dana Ortiz",
+        ("MAJ", "Security Cooperation Planner", "J5-SC", AFRICOM, "DSN 314-421-4567"),
+    ),
+    DemoUser(
+        "teammate",
+        "teammate-demo-2026",
+        roles.PLANNER,
+        "Sam Whitfield",
+        ("GS-13", "Security Cooperation Analyst", "J5-SC", AFRICOM, "DSN 314-421-4580"),
+    ),
+    DemoUser(
+        "reviewer",
+        "reviewer-demo-2026",
+        roles.REVIEWER,
+        "Morgan Hale",
+        ("COL", "Chief, Security Cooperation Division", "J5-SC", AFRICOM, "DSN 314-421-4501"),
+    ),
+    DemoUser(
+        "admin",
+        "admin-demo-2026",
+        roles.ADMINISTRATOR,
+        "Alex Reyes",
+        ("GS-12", "IDD Workbench Administrator", "J6-K", AFRICOM, "DSN 314-421-4610"),
+    ),
+)
+
+
+def demo_user(spec: DemoUser) -> User:
+    """The user of this spec, created with its password and role the first time."""
+    first, _, last = spec.name.rpartition(" ")
+    user, created = User.objects.get_or_create(
+        username=spec.username,
+        defaults={"first_name": first, "last_name": last, "email": f"{spec.username}@example.mil"},
+    )
+    if created:
+        user.set_password(spec.password)
+        user.is_staff = spec.role == roles.ADMINISTRATOR
+        user.is_superuser = spec.role == roles.ADMINISTRATOR
+        user.save()
+    rank, title, office, organization, phone = spec.profile
+    Profile.objects.get_or_create(
+        user=user,
+        defaults={
+            "rank_or_grade": rank,
+            "job_title": title,
+            "office_symbol": office,
+            "organization": organization,
+            "phone": phone,
+        },
+    )
+    # get_or_create: the groups come from a data migration, but a flushed test database lacks them.
+    user.groups.add(Group.objects.get_or_create(name=spec.role)[0])
+    return user

@@ -1,0 +1,170 @@
+"""What an IDD still lacks before it can be submitted, judged from its data alone.
+
+Each section's rule reads the document snapshot (`idd.document.snapshot`), never a flag, so an
+initiative edited anywhere shows the same gaps in the guided form, on its page and when
+it is submitted. The rules depend only on the snapshot, the sections and the choices:
+the guided form (`idd.guided_form.steps`) shows them and the review workflow (`idd.services.review`)
+refuses a submission while any remains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from assessments.models import RATED_FIELDS
+from assessments.presentation import RATING_LABELS
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
+from idd.reference.choices import RiskCategory
+from idd.reference.distribution import Choice
+from idd.reference.sections import SECTIONS, Section
+
+if TYPE_CHECKING:
+    from idd.models import Initiative
+
+Doc = Document
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _missing_texts(section: Mapping[str, Any], labels: dict[str, str]) -> list[str]:
+    return [label for key, label in labels.items() if _blank(section.get(key))]
+
+
+def missing_basics(doc: Doc) -> list[str]:
+    basics = doc["basics"]
+    missing = [] if basics["targeted_units"] else ["the partner units the initiative targets"]
+    choice = Choice(
+        basics.get("distribution_statement", ""),
+        basics.get("distribution_reason", ""),
+        basics.get("distribution_office", ""),
+    )
+    if not choice.letter:
+        missing.append("the distribution statement printed on the cover")
+    missing += [f"the distribution statement's {PROBLEM_NAMES[key]}" for key in choice.problems()]
+    return missing
+
+
+PROBLEM_NAMES = {"reason": "reason for the restriction", "office": "controlling DoD office"}
+
+
+def missing_context(doc: Doc) -> list[str]:
+    return _missing_texts(
+        doc["context"],
+        {
+            "problem_statement": "the problem statement",
+            "campaign_objective": "the campaign-plan objective it serves",
+            "desired_end_state": "the desired end state",
+            "theory_of_change": "the theory of change",
+        },
+    )
+
+
+def missing_deliverables(doc: Doc) -> list[str]:
+    rows = doc["deliverables"]
+    if not rows:
+        return ["at least one partner deliverable"]
+    return [
+        f"how “{d['title']}” will be verified" for d in rows if _blank(d["verification_method"])
+    ]
+
+
+def missing_us_inputs(doc: Doc) -> list[str]:
+    rows = doc["us_inputs"]
+    if not rows:
+        return ["at least one U.S. input"]
+    return [
+        f"the partner deliverables that “{u['title']}” is gated on"
+        for u in rows
+        if not u["matched_deliverable_ids"]
+    ]
+
+
+def _years(years: list[int]) -> str:
+    """FY2027, FY2028 and FY2029."""
+    names = [f"FY{year}" for year in years]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def missing_objectives(doc: Doc) -> list[str]:
+    basics = doc["basics"]
+    without_objective, without_indicator = [], []
+    for year in range(basics["first_fiscal_year"], basics["last_fiscal_year"] + 1):
+        objectives = [o for o in doc["objectives"] if o["fiscal_year"] == year]
+        if not objectives:
+            without_objective.append(year)
+        elif any(not o["indicators"] for o in objectives):
+            without_indicator.append(year)
+    missing = []
+    if without_objective:
+        missing.append(f"an objective for {_years(without_objective)}")
+    if without_indicator:
+        missing.append(f"an indicator of success for each objective of {_years(without_indicator)}")
+    return missing
+
+
+def missing_sustainment(doc: Doc) -> list[str]:
+    return _missing_texts(
+        doc["sustainment"],
+        {
+            "absorptive_capacity": "the partner's absorptive capacity",
+            "sustainment_plan": "the sustainment plan",
+            "sustainment_annual_cost": "the annual sustainment cost",
+            "sustainment_funding_source": "the source of funds after U.S. support ends",
+        },
+    )
+
+
+def missing_commitment(doc: Doc) -> list[str]:
+    ratings = doc["commitment"]["inputs"]["ratings"]
+    unrated = [
+        RATING_LABELS[field].lower()
+        for field in RATED_FIELDS
+        if ratings.get(field, {}).get("score") is None
+        or _blank(ratings.get(field, {}).get("justification"))
+    ]
+    return [f"a rating with its evidence for {', '.join(unrated)}"] if unrated else []
+
+
+DILEMMA_RISKS = (RiskCategory.ENTRAPMENT, RiskCategory.ABANDONMENT, RiskCategory.SOVEREIGNTY)
+
+
+def missing_risks(doc: Doc) -> list[str]:
+    rows = doc["risks"]
+    named = {r["category"] for r in rows}
+    unnamed = [c.label.split(" (")[0].lower() for c in DILEMMA_RISKS if c.value not in named]
+    missing = [f"the dilemma's risks not yet named: {', '.join(unnamed)}"] if unnamed else []
+    missing += [
+        f"a mitigation for “{r['description'][:60]}”" for r in rows if _blank(r["mitigation"])
+    ]
+    return missing
+
+
+# Each section's rule, by section slug.
+MISSING: dict[str, Callable[[Doc], list[str]]] = {
+    "basics": missing_basics,
+    "context": missing_context,
+    "deliverables": missing_deliverables,
+    "us-inputs": missing_us_inputs,
+    "objectives": missing_objectives,
+    "sustainment": missing_sustainment,
+    "commitment": missing_commitment,
+    "risks": missing_risks,
+}
+
+
+def incomplete_sections(doc: Doc) -> list[tuple[Section, list[str]]]:
+    """Every section with something missing, and what, in document order."""
+    return [(section, missing) for section in SECTIONS if (missing := MISSING[section.slug](doc))]
+
+
+def missing_parts(initiative: Initiative) -> list[str]:
+    """Everything still to fill in before the IDD can be submitted, named for the planner
+    ("Partner deliverables: how “…” will be verified"); empty when complete."""
+    doc = snapshot(load(initiative.pk))
+    return [
+        f"{section.title}: {item}" for section, items in incomplete_sections(doc) for item in items
+    ]

@@ -1,0 +1,345 @@
+"""What changed between two revisions of an IDD, section by section, in reviewers' words.
+
+A pure function over two snapshots (`idd.document.snapshot`): no database, no request, so any
+two stored revisions (or a revision and the working draft) compare the same way.
+Rows are matched by their id where the snapshot carries one, else by their place in
+the list. Values are shown as the document shows them (labels, not codes). Where a text
+changed, its words are marked (`FieldChange.words`): plain text runs, never HTML, which
+the templates escape and wrap in <del>/<ins>.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from assessments import presentation
+from idd.document import shape
+from idd.document.shape import Document, Fields, labelled_fields
+from idd.reference.sections import SECTIONS
+
+# A section or row of a snapshot, read with `.get`: a stored revision may lack newer keys.
+Row = Mapping[str, Any]
+Shown = dict[str, Callable[[Any], str]]
+Changes = tuple[tuple["FieldChange", ...], list["RowChange"]]
+
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+
+class Part(NamedTuple):
+    """A run of text, marked when it was removed (in the old text) or added (in the new)."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Marked:
+    old: tuple[Part, ...]
+    new: tuple[Part, ...]
+
+
+# Below this share of words kept, a text counts as rewritten and is marked whole.
+SIMILAR = 0.4
+# Words, single punctuation marks and the spaces between: what a reader sees as changed.
+TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _runs(tokens: list[tuple[str, bool]]) -> tuple[Part, ...]:
+    """Neighboring tokens of the same kind joined into one run; a space is marked only
+    between two marked words, so a mark never starts or ends with one."""
+    runs: list[Part] = []
+    for n, (text, changed) in enumerate(tokens):
+        if changed and text.isspace():
+            before, after = tokens[n - 1 : n], tokens[n + 1 : n + 2]
+            changed = bool(before and after and before[0][1] and after[0][1])
+        if runs and runs[-1].changed == changed:
+            runs[-1] = Part(runs[-1].text + text, changed)
+        else:
+            runs.append(Part(text, changed))
+    return tuple(runs)
+
+
+def mark_words(old: str, new: str) -> Marked:
+    """The old and new text in runs, the words removed from the old and added to the new
+    marked (difflib over words, so a changed word is marked whole); a text rewritten
+    rather than edited is marked whole, since scattered marks would not help."""
+    before, after = TOKENS.findall(old), TOKENS.findall(new)
+    old_tokens: list[tuple[str, bool]] = []
+    new_tokens: list[tuple[str, bool]] = []
+    opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    kept = sum(
+        not t.isspace() for op, i1, i2, _, _ in opcodes if op == "equal" for t in before[i1:i2]
+    )
+    words = max(sum(not t.isspace() for t in tokens) for tokens in (before, after))
+    if kept < SIMILAR * words:  # rewritten rather than edited: marked whole, read whole
+        return Marked((Part(old, True),), (Part(new, True),))
+    for op, i1, i2, j1, j2 in opcodes:
+        old_tokens += [(t, op != "equal") for t in before[i1:i2]]
+        new_tokens += [(t, op != "equal") for t in after[j1:j2]]
+    return Marked(_runs(old_tokens), _runs(new_tokens))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+    @cached_property
+    def words(self) -> Marked:
+        """Both texts with the changed words marked; an empty side has no runs."""
+        return mark_words(self.old, self.new)
+
+
+@dataclass(frozen=True)
+class RowChange:
+    kind: str  # ADDED, REMOVED or CHANGED
+    group: str  # what kind of row: "Partner deliverable", "Risk"...
+    name: str  # the row as a reviewer knows it
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class SectionDiff:
+    slug: str
+    title: str
+    fields: tuple[FieldChange, ...]
+    rows: tuple[RowChange, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fields or self.rows)
+
+
+def show(value: Any) -> str:
+    """A value as the document prints it; empty stays empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return "; ".join(show(item) for item in value)
+    return str(value)
+
+
+def money(value: Any) -> str:
+    return "" if value in (None, "") else f"${int(float(value)):,}"
+
+
+def _compare(
+    old: Row, new: Row, fields: Fields, shown: Shown | None = None
+) -> tuple[FieldChange, ...]:
+    shown = shown or {}
+    changes = []
+    for key, label in fields:
+        fmt = shown.get(key, show)
+        before, after = fmt(old.get(key)), fmt(new.get(key))
+        if before != after:
+            changes.append(FieldChange(label, before, after))
+    return tuple(changes)
+
+
+def _keyed(rows: Iterable[Row]) -> dict[Any, Row]:
+    return {row.get("id", ("position", n)): row for n, row in enumerate(rows)}
+
+
+def _rows(
+    old_rows: Sequence[Row],
+    new_rows: Sequence[Row],
+    group: str,
+    name: Callable[[Row], str],
+    fields: Fields,
+    shown: Shown | None = None,
+) -> list[RowChange]:
+    """Added, removed and changed rows; an added or removed row lists what it held."""
+    old, new = _keyed(old_rows), _keyed(new_rows)
+    empty: Row = {}
+    changes = []
+    for key, row in new.items():
+        if key not in old:
+            changes.append(RowChange(ADDED, group, name(row), _compare(empty, row, fields, shown)))
+        else:
+            diff = _compare(old[key], row, fields, shown)
+            if diff:
+                changes.append(RowChange(CHANGED, group, name(row), diff))
+    for key, row in old.items():
+        if key not in new:
+            changes.append(
+                RowChange(REMOVED, group, name(row), _compare(row, empty, fields, shown))
+            )
+    return changes
+
+
+# --- The sections --------------------------------------------------------------------------
+
+# Each section's compared fields and their labels come from the snapshot's declared shape.
+BASICS = labelled_fields(shape.Basics)
+CONTEXT = labelled_fields(shape.Context)
+PRIOR_ASSISTANCE = labelled_fields(shape.PriorAssistance)
+DELIVERABLE = labelled_fields(shape.Deliverable)
+US_INPUT = labelled_fields(shape.USInput)
+OBJECTIVE = labelled_fields(shape.Objective)
+INDICATOR = labelled_fields(shape.Indicator)
+SUSTAINMENT = labelled_fields(shape.Sustainment)
+RISK = labelled_fields(shape.Risk)
+# The commitment section compares the assessment's figures (`assessments.scoring` owns
+# their shape) and the planner's ratings, flattened by `_commitment_row`.
+RATINGS = tuple(presentation.RATING_LABELS.items())
+COMMITMENT: Fields = (
+    ("demonstrated", "Demonstrated commitment (costly acts)"),
+    ("delivery_record", "Delivery record (reliability, not commitment)"),
+    ("risk_accepted_points", "Political risk accepted (points)"),
+    ("stated_willingness", "Stated willingness"),
+    ("absorptive_capacity", "Absorptive capacity (mean rating)"),
+    ("quadrant_label", "Quadrant"),
+    ("flags", "Flags raised"),
+    *((f"{key}_score", f"{label}: rating") for key, label in RATINGS),
+    *((f"{key}_justification", f"{label}: justification") for key, label in RATINGS),
+)
+
+
+def _basics(old: Document, new: Document) -> Changes:
+    return _compare(old.get("basics", {}), new.get("basics", {}), BASICS), []
+
+
+def _context(old: Document, new: Document) -> Changes:
+    before, after = old.get("context", {}), new.get("context", {})
+    rows = _rows(
+        before.get("prior_assistance", []),
+        after.get("prior_assistance", []),
+        "Prior assistance",
+        lambda r: f"FY{r.get('fiscal_year')} {r.get('description', '')}",
+        PRIOR_ASSISTANCE,
+        {"amount": money},
+    )
+    return _compare(before, after, CONTEXT), rows
+
+
+def _deliverables(old: Document, new: Document) -> Changes:
+    rows = _rows(
+        old.get("deliverables", []),
+        new.get("deliverables", []),
+        "Partner deliverable",
+        lambda r: r.get("title", ""),
+        DELIVERABLE,
+    )
+    return (), rows
+
+
+def _with_matched(doc: Document) -> list[Row]:
+    """U.S. inputs with the titles of the partner deliverables they answer."""
+    titles = {d.get("id"): d.get("title", "") for d in doc.get("deliverables", [])}
+    return [
+        u | {"matched": sorted(titles.get(i, "") for i in u.get("matched_deliverable_ids", []))}
+        for u in doc.get("us_inputs", [])
+    ]
+
+
+def _us_inputs(old: Document, new: Document) -> Changes:
+    rows = _rows(
+        _with_matched(old),
+        _with_matched(new),
+        "U.S. input",
+        lambda r: r.get("title", ""),
+        US_INPUT,
+        {"estimated_cost": money},
+    )
+    return (), rows
+
+
+def _objective_name(row: Row) -> str:
+    return f"FY{row.get('fiscal_year')}: {row.get('objective', '')}"
+
+
+def _objectives(old: Document, new: Document) -> Changes:
+    old_rows, new_rows = old.get("objectives", []), new.get("objectives", [])
+    rows = _rows(old_rows, new_rows, "Yearly objective", _objective_name, OBJECTIVE)
+    # Indicators are compared within the objective they belong to.
+    old_keyed, new_keyed = _keyed(old_rows), _keyed(new_rows)
+    for key in [*new_keyed, *(k for k in old_keyed if k not in new_keyed)]:
+        objective = new_keyed.get(key) or old_keyed[key]
+        rows += _rows(
+            old_keyed.get(key, {}).get("indicators", []),
+            new_keyed.get(key, {}).get("indicators", []),
+            f"Indicator of {_objective_name(objective)}",
+            lambda r: r.get("description", ""),
+            INDICATOR,
+        )
+    return (), rows
+
+
+def _sustainment(old: Document, new: Document) -> Changes:
+    before, after = old.get("sustainment", {}), new.get("sustainment", {})
+    return _compare(before, after, SUSTAINMENT, {"sustainment_annual_cost": money}), []
+
+
+def _shares(result: dict[str, Any]) -> Row:
+    """Demonstrated commitment and the delivery record in words, each saying why it is not a
+    number; a version-2 result's figure says it counted every due deliverable."""
+    if not result:
+        return {"demonstrated": None, "delivery_record": None}
+    shares = presentation.headline(result)
+    demonstrated = shares.demonstrated.value
+    if shares.version_note:
+        demonstrated += f" (method version {shares.version}: every due deliverable)"
+    return {"demonstrated": demonstrated, "delivery_record": shares.delivery_record.value}
+
+
+def _commitment_row(doc: Document) -> Row:
+    """The assessment's figures and the planner's ratings, flattened for comparison."""
+    commitment = doc.get("commitment", {})
+    result = commitment.get("result", {})
+    ratings = commitment.get("inputs", {}).get("ratings", {})
+    row = {
+        **_shares(result),
+        "risk_accepted_points": result.get("risk_accepted_points"),
+        "stated_willingness": result.get("stated_willingness"),
+        "absorptive_capacity": result.get("absorptive_capacity"),
+        "quadrant_label": result.get("quadrant_label"),
+        "flags": sorted(flag.get("title", "") for flag in result.get("flags", [])),
+    }
+    for key, _ in RATINGS:
+        rating = ratings.get(key, {})
+        row[f"{key}_score"] = rating.get("score")
+        row[f"{key}_justification"] = rating.get("justification")
+    return row
+
+
+def _commitment(old: Document, new: Document) -> Changes:
+    if not old.get("commitment") and not new.get("commitment"):
+        return (), []
+    return _compare(_commitment_row(old), _commitment_row(new), COMMITMENT), []
+
+
+def _risk_name(row: Row) -> str:
+    return f"{row.get('category_label', '')}: {row.get('description', '')}"
+
+
+def _risks(old: Document, new: Document) -> Changes:
+    return (), _rows(old.get("risks", []), new.get("risks", []), "Risk", _risk_name, RISK)
+
+
+COMPARE = {
+    "basics": _basics,
+    "context": _context,
+    "deliverables": _deliverables,
+    "us-inputs": _us_inputs,
+    "objectives": _objectives,
+    "sustainment": _sustainment,
+    "commitment": _commitment,
+    "risks": _risks,
+}
+
+
+def diff(old: Document, new: Document) -> list[SectionDiff]:
+    """Every section of the IDD, in document order, with what changed from old to new."""
+    sections = []
+    for section in SECTIONS:
+        fields, rows = COMPARE[section.slug](old, new)
+        sections.append(SectionDiff(section.slug, section.title, tuple(fields), tuple(rows)))
+    return sections

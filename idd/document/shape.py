@@ -1,0 +1,270 @@
+"""The declared shape of the document snapshot: every section and row, in one place.
+
+`idd.document.snapshot.snapshot()` builds a `Document`; templates, the PDF and the revision
+comparison read it by key, and an approved revision stores it as JSON. A field annotated
+with a `Label` is compared between revisions under that label (`idd.document.diff` reads the labels
+from here), so a new field is added once, here and in the builder, and the comparison
+picks it up. Key order is the order the comparison lists changes in.
+
+Stored revisions keep the shape they were approved with: one approved before a key was
+added lacks it, so readers of a stored copy treat a missing key as empty (templates do;
+`idd.document.diff` uses `.get`). Values are JSON: dates as ISO strings, money as decimal strings.
+"""
+
+from dataclasses import dataclass
+from typing import Annotated, Any, NotRequired, TypedDict, get_type_hints
+
+
+@dataclass(frozen=True)
+class Label:
+    """What reviewers call a field when a revision changes it."""
+
+    text: str
+
+
+Money = str | None  # a decimal amount in dollars, as a string
+IsoDate = str  # a date or timestamp in ISO 8601
+# (key in the snapshot, label in users' words)
+Fields = tuple[tuple[str, str], ...]
+
+
+class Person(TypedDict):
+    """Someone the document names, as their profile said when the snapshot was taken."""
+
+    name: str  # first and last name (the username while they gave none), without rank
+    rank_or_grade: str
+    job_title: str
+    office_symbol: str
+    organization: str
+    phone: str
+    email: str
+
+
+class Meta(TypedDict):
+    id: int
+    title: str
+    status: str
+    status_label: str
+    revision: int
+    version: int
+    owner: str
+    team: list[str]
+    updated_at: IsoDate
+    point_of_contact: Person  # the owner, for the cover's point of contact block
+
+
+class Basics(TypedDict):
+    title: Annotated[str, Label("Title")]
+    partner: Annotated[str, Label("Partner")]
+    ccmd: str
+    ccmd_label: Annotated[str, Label("Combatant command")]
+    funding_authority: Annotated[str, Label("Funding authority")]
+    first_fiscal_year: Annotated[int, Label("First fiscal year")]
+    last_fiscal_year: Annotated[int, Label("Last fiscal year")]
+    targeted_units: Annotated[list[str], Label("Targeted partner units")]
+    # The distribution statement (idd.reference.distribution); a revision stored before
+    # it lacks them.
+    distribution_statement: Annotated[str, Label("Distribution statement")]
+    distribution_reason: Annotated[str, Label("Reason for the restriction")]
+    distribution_office: Annotated[str, Label("Controlling DoD office")]
+    distribution_determined_on: Annotated[IsoDate, Label("Date of determination")]
+    distribution_wording: str  # the statement as printed on the cover
+
+
+class PriorAssistance(TypedDict):
+    id: int
+    fiscal_year: Annotated[int, Label("Fiscal year")]
+    authority: Annotated[str, Label("Authority")]
+    description: Annotated[str, Label("Description")]
+    amount: Annotated[Money, Label("Amount")]
+
+
+class Context(TypedDict):
+    problem_statement: Annotated[str, Label("Problem statement")]
+    campaign_objective: Annotated[str, Label("Campaign-plan objective")]
+    desired_end_state: Annotated[str, Label("Desired end state")]
+    theory_of_change: Annotated[str, Label("Theory of change")]
+    prior_assistance: list[PriorAssistance]
+
+
+class RowRef(TypedDict):
+    """Another row named by its short reference (D1, U2) and title."""
+
+    ref: str
+    title: str
+
+
+class Deliverable(TypedDict):
+    id: int
+    title: Annotated[str, Label("What the partner delivers")]
+    category: str
+    category_label: Annotated[str, Label("Category")]
+    quantity: Annotated[int | None, Label("Quantity")]
+    due_fiscal_year: int
+    due_quarter: int
+    due_label: Annotated[str, Label("Due")]
+    due_date: IsoDate
+    verification_method: Annotated[str, Label("How it will be verified")]
+    political_risk: int
+    political_risk_label: Annotated[str, Label("Political risk to the partner")]
+    political_risk_name: str
+    status: str
+    status_label: Annotated[str, Label("Status")]
+    evidence: Annotated[str, Label("Evidence recorded")]
+    verified_by: Annotated[str, Label("Verified by")]
+    verified_at: IsoDate | None
+    ref: str  # D1, D2... by due date (the model's ordering), D1 first due
+    answered_by: list[RowRef]  # the U.S. inputs that answer it
+
+
+class USInput(TypedDict):
+    id: int
+    title: Annotated[str, Label("What the U.S. provides")]
+    category: str
+    category_label: Annotated[str, Label("Category")]
+    fiscal_year: Annotated[int, Label("Fiscal year")]
+    fiscal_quarter: int | None  # 1..4, None while not known
+    quarter_label: Annotated[str, Label("Fiscal quarter")]  # "Q2", "" while not known
+    when_label: str  # "FY2027 Q2", or "FY2027" while the quarter is not known
+    estimated_cost: Annotated[Money, Label("Estimated cost")]
+    authority: Annotated[str, Label("Authority")]
+    matched_deliverable_ids: list[int]
+    ref: str  # U1, U2... by fiscal year and quarter (the model's ordering)
+    # The partner deliverables it answers (compared by their titles).
+    matched: Annotated[list[RowRef], Label("Partner deliverables it answers")]
+
+
+class TimelineYear(TypedDict):
+    fiscal_year: int
+    deliverables: list[Deliverable]
+    us_inputs: list[USInput]
+
+
+class Indicator(TypedDict):
+    id: int
+    description: Annotated[str, Label("Indicator")]
+    baseline: Annotated[str, Label("Baseline")]
+    target: Annotated[str, Label("Target")]
+    how_measured: Annotated[str, Label("How measured")]
+
+
+class Objective(TypedDict):
+    id: int
+    fiscal_year: Annotated[int, Label("Fiscal year")]
+    objective: Annotated[str, Label("Objective")]
+    milestones: Annotated[str, Label("Milestones")]
+    indicators: list[Indicator]
+
+
+class Sustainment(TypedDict):
+    absorptive_capacity: Annotated[str, Label("Absorptive capacity")]
+    sustainment_plan: Annotated[str, Label("Sustainment plan")]
+    sustainment_annual_cost: Annotated[Money, Label("Annual sustainment cost")]
+    sustainment_funding_source: Annotated[str, Label("Source of funds after U.S. support ends")]
+
+
+class Commitment(TypedDict):
+    """The commitment assessment; `inputs` and `result` are `assessments.scoring`'s
+    `to_dict()` forms, whose shape that pure core owns (`idd.document.diff` compares its
+    figures)."""
+
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+    as_of_label: str
+    ratings: list[dict[str, Any]]  # the planner's ratings, labeled, with justifications
+    history: list[dict[str, Any]]  # stored assessments, oldest first, as recorded
+
+
+class Risk(TypedDict):
+    id: int
+    category: str
+    category_label: Annotated[str, Label("Category")]
+    description: Annotated[str, Label("Description")]
+    likelihood: Annotated[int, Label("Likelihood (1-5)")]
+    impact: Annotated[int, Label("Impact (1-5)")]
+    score: int
+    mitigation: Annotated[str, Label("Mitigation")]
+    owner: Annotated[str, Label("Risk owner")]
+
+
+class Approval(TypedDict):
+    """A review decision, for the printed IDD's approval block."""
+
+    revision: int
+    reviewer: str  # rank and name
+    reviewer_name: str  # name without rank, for the signature block
+    reviewer_rank_or_grade: str
+    reviewer_job_title: str
+    reviewer_office_symbol: str
+    outcome: str
+    outcome_label: str
+    reason: str  # an internal remark: printed only in the review remarks annex
+    decided_at: IsoDate
+
+
+class RevisionEntry(TypedDict):
+    """An approved revision, for the printed IDD's revision history."""
+
+    number: int
+    approved_by: str
+    approved_at: IsoDate
+
+
+class Measurement(TypedDict):
+    """A value measured for an indicator (`IndicatorMeasurement`)."""
+
+    id: int
+    measured_on: IsoDate
+    measured_on_label: str  # "15 Mar 2027"
+    value: str  # as written, like the baseline and target
+    source: str
+    note: str
+    recorded_by: str
+    recorded_at: IsoDate
+
+
+class MonitoredIndicator(TypedDict):
+    """An indicator with its measurements and the on-track judgment of
+    `assessments.on_track` (whose rule reads only the days measured, not today)."""
+
+    id: int  # the indicator's
+    fiscal_year: int  # its objective's
+    description: str
+    baseline: str
+    target: str
+    start: IsoDate  # 1 Oct before the initiative's first fiscal year
+    target_date: IsoDate  # 30 Sep of the fiscal year
+    target_date_label: str
+    track: str  # an `assessments.on_track.Track` value
+    track_label: str
+    reason: str
+    measurements: list[Measurement]  # by the day measured, oldest first
+
+
+class Document(TypedDict):
+    format: int
+    meta: Meta
+    basics: Basics
+    context: Context
+    deliverables: list[Deliverable]
+    us_inputs: list[USInput]
+    timeline: list[TimelineYear]
+    objectives: list[Objective]
+    sustainment: Sustainment
+    commitment: Commitment
+    risks: list[Risk]
+    approvals: list[Approval]
+    revisions: list[RevisionEntry]
+    # Indicators and their measurements; revisions approved before it lack the key.
+    monitoring: NotRequired[list[MonitoredIndicator]]
+
+
+def labelled_fields(shape: type) -> Fields:
+    """The fields of a section or row that carry a `Label`, in declaration order."""
+    hints = get_type_hints(shape, include_extras=True)
+    return tuple(
+        (key, meta.text)
+        for key, hint in hints.items()
+        for meta in getattr(hint, "__metadata__", ())
+        if isinstance(meta, Label)
+    )

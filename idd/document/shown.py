@@ -1,0 +1,41 @@
+"""Which document an initiative shows: while it is approved, the frozen copy of the
+revision it was approved as (so what was approved never moves); otherwise the live draft.
+
+The review page, the initiative page, the print view and the PDF all read it from here;
+the initiative page also says what moved in the live data since approval.
+"""
+
+from __future__ import annotations
+
+from idd.document.diff import SectionDiff, diff
+from idd.document.shape import Document
+from idd.document.snapshot import load, snapshot
+from idd.models import Initiative, Revision
+from idd.reference.choices import InitiativeStatus
+
+
+def approved_revision(initiative: Initiative) -> Revision | None:
+    """The revision the initiative is approved as, while it is approved; else None."""
+    if initiative.status != InitiativeStatus.APPROVED:
+        return None
+    return (
+        Revision.objects.filter(initiative=initiative, number=initiative.revision)
+        .select_related("approved_by")
+        .first()
+    )
+
+
+def shown_document(initiative: Initiative) -> tuple[Revision | None, Document]:
+    """The approved revision and its frozen snapshot while approved, else (None, the live
+    draft's snapshot)."""
+    revision = approved_revision(initiative)
+    if revision is not None:
+        return revision, revision.snapshot
+    return None, snapshot(load(initiative.pk))
+
+
+def since_approval(initiative: Initiative, revision: Revision) -> list[SectionDiff]:
+    """The sections whose live data differ from the revision as approved: reference data
+    renamed since (a partner, its units), deliveries recorded, assessments taken."""
+    live = snapshot(load(initiative.pk))
+    return [section for section in diff(revision.snapshot, live) if section.changed]
