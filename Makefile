@@ -1,6 +1,6 @@
 # IDD Workbench. Two commands set everything up from a fresh clone:
 #   make run    install, migrate, load the demo, serve http://127.0.0.1:8000
-#   make test   install, then run the whole suite
+#   make test   install, then run the whole suite (make test-quick: without the browser)
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 PY := .venv/bin/python
@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core 
 export DEBUG ?= true
 
 # `make run-tls` also: the demo behind nginx with CAC sign-in, https://127.0.0.1:8443
-.PHONY: run run-tls test system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
+.PHONY: run run-tls test test-quick system venv node install migrate demo lint typecheck bench bench-pages loadtest clean
 
 system:  ## Debian packages: as root install them, otherwise say how
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -55,8 +55,14 @@ run: demo  ## the web server, and the worker that renders PDFs ahead; Ctrl-C sto
 run-tls: demo
 	$(PY) -m deploy.run_tls
 
+# Two workers, tests handed out in small batches in pytest's order (--dist load): both
+# stay busy to the end, which one file per worker (loadfile) did not.
+PYTEST := $(PY) -m pytest -n 2 --dist load
 test: install
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-quick: install  ## the edit loop: everything but the browser tests
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,10 +1,17 @@
-"""Shared fixtures: the three kinds of user every view test needs, and the browser."""
+"""The suite's shared fixtures, in one place: the kinds of user every view test needs, a
+complete initiative in any state of the workflow, the demo scenario, and the browser.
+Builders are in tests/factories.py; the settings (a fast password hasher) in tests/settings.py.
+"""
 
+import io
 import os
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
+from idd.models import Initiative
 from tests import factories
 
 # Django's live_server runs in a thread; sync Playwright drives it from the test thread.
@@ -46,6 +53,82 @@ def no_role_user(db):
 @pytest.fixture
 def initiative(owner, teammate):
     return factories.InitiativeFactory(owner=owner, team_members=[teammate])
+
+
+@pytest.fixture
+def make_initiative(owner, teammate):
+    """A complete IDD of the owner and teammate, in the status asked (a draft by default)."""
+
+    def make(status: str = "draft"):
+        return factories.complete_initiative(owner, teammate, status)
+
+    return make
+
+
+@pytest.fixture
+def draft(make_initiative):
+    """A complete draft, never submitted."""
+    return make_initiative()
+
+
+@pytest.fixture
+def user_of(request):
+    """The user playing a role: owner, teammate, outsider, reviewer or no_role_user."""
+
+    def user(role: str):
+        return request.getfixturevalue(role)
+
+    return user
+
+
+# --- The demo scenario -----------------------------------------------------------------------
+
+MARITIME = "Kestrela coastal patrol capability"
+
+
+def _commits(item) -> bool:
+    """Does this test commit (transaction=True, the live server): a TransactionTestCase?"""
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(request, django_db_setup, django_db_blocker):
+    """The demo scenario (seed_demo), seeded once for the test module and rolled back after
+    it; the module's tests that run after the first that asks for it see it too. Each test
+    runs in a savepoint inside it (pytest-django's `db`), so what a test changes is undone
+    before the next. No test of the module commits (this transaction would hold what it
+    commits, out of the other connections' sight): those take `fresh_demo`, in a module of
+    their own."""
+    tests = [i for i in request.session.items if i.nodeid.startswith(request.node.nodeid + "::")]
+    if commits := [i.name for i in tests if _commits(i)]:
+        pytest.fail(f"{request.node.nodeid} shares the demo; move these elsewhere: {commits}")
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fresh_demo(db):
+    """The demo scenario seeded for this test alone: committed if the test commits (the
+    live server's tests), when the tables are emptied after it (the roles' groups too:
+    seeding makes them again)."""
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def maritime(demo, db) -> Initiative:
+    """The demo's maritime initiative (the planner's, submitted), from the shared demo."""
+    return Initiative.objects.get(title=MARITIME)
+
+
+@pytest.fixture
+def fresh_maritime(fresh_demo) -> Initiative:
+    """The demo's maritime initiative, from a demo of this test's own."""
+    return Initiative.objects.get(title=MARITIME)
 
 
 @pytest.fixture(scope="session")

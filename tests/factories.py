@@ -1,8 +1,10 @@
-"""factory_boy factories for the IDD's models."""
+"""factory_boy factories for the IDD's models, and `complete_initiative`: an IDD complete
+enough to submit, in any state of the review workflow."""
 
 import factory
 from django.contrib.auth.models import Group, User
 
+from assessments.models import RATED_FIELDS, CommitmentRatings
 from idd.models import (
     Indicator,
     Initiative,
@@ -133,3 +135,59 @@ class RiskFactory(factory.django.DjangoModelFactory):
     description = "Patrols in disputed waters draw the U.S. into a dispute."
     likelihood = 3
     impact = 4
+
+
+def complete_initiative(owner=None, teammate=None, status: str = "draft", **fields) -> Initiative:
+    """Every part of the IDD filled in, so only the workflow decides what may happen: two
+    partner deliverables, a U.S. input matched to both, an objective and indicator a year,
+    the three kinds of risk mitigated, and the commitment ratings. `fields` override the
+    initiative's own (title, team_members, ...)."""
+    if owner is not None:
+        fields["owner"] = owner
+    if teammate is not None:
+        fields["team_members"] = [teammate]
+    initiative = InitiativeFactory(
+        **{
+            "status": status,
+            "title": "Kestrela coastal patrol capability",
+            "problem_statement": "Illegal fishing goes unchallenged along 600 km of coast.",
+            "campaign_objective": "Objective 3.2: partners secure their maritime approaches.",
+            "desired_end_state": "A patrol company sustained from the national budget.",
+            "theory_of_change": "If Kestrela mans and funds the company, the capability lasts.",
+            "absorptive_capacity": "Trained crews, six mechanics, no spare-parts budget yet.",
+            "sustainment_plan": "Kestrela funds fuel, parts and pay from FY2028.",
+            "sustainment_annual_cost": 310_000,
+            "sustainment_funding_source": "Kestrelan defense budget, navy operations line",
+            **fields,
+        }
+    )
+    unit = PartnerUnitFactory(partner=initiative.partner, name="2nd Coastal Patrol Co")
+    initiative.targeted_units.add(unit)
+    designate = PartnerDeliverableFactory(
+        initiative=initiative,
+        title="Designate the 2nd Coastal Patrol Company",
+        category="unit_designation",
+        political_risk=2,
+    )
+    fund = PartnerDeliverableFactory(
+        initiative=initiative,
+        title="Fund fuel and spare parts in the defense budget",
+        category="sustainment_funding",
+        due_fiscal_year=2028,
+    )
+    boats = USInputFactory(initiative=initiative, title="Four patrol boats", category="equipment")
+    boats.matched_deliverables.set([designate, fund])
+    for year in initiative.fiscal_years:
+        IndicatorFactory(objective=YearlyObjectiveFactory(initiative=initiative, fiscal_year=year))
+    for category in ("entrapment", "abandonment", "sovereignty"):
+        RiskFactory(
+            initiative=initiative,
+            category=category,
+            mitigation="Agreed in the annual plan with the partner's staff.",
+        )
+    CommitmentRatings.objects.create(
+        subject=initiative,
+        **{field: 3 for field in RATED_FIELDS},
+        **{f"{field}_justification": "Seen at the last site visit." for field in RATED_FIELDS},
+    )
+    return initiative

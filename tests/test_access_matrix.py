@@ -40,8 +40,7 @@ from idd.services import assessments, comments, review
 from tests import access_expectations as expect
 from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS
-from tests.factories import UserFactory
-from tests.review.conftest import complete_initiative
+from tests.factories import UserFactory, complete_initiative, planner
 from tests.url_walk import Url, product_urls
 
 # The marker makes pytest-django create the test database; the cells use the module's data.
@@ -173,25 +172,21 @@ def admin_candidates(world: World, url: Url, state: str | None) -> list[dict[str
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
-        planner = Group.objects.get(name=roles.PLANNER)
         users = {
-            expect.OWNER: UserFactory(username="owner", first_name="Olive", last_name="Owner"),
-            expect.TEAMMATE: UserFactory(username="teammate"),
-            expect.OUTSIDER: UserFactory(username="outsider"),
+            expect.OWNER: planner(username="owner", first_name="Olive", last_name="Owner"),
+            expect.TEAMMATE: planner(username="teammate"),
+            expect.OUTSIDER: planner(username="outsider"),
             expect.REVIEWER: UserFactory(username="reviewer", role=roles.REVIEWER),
             expect.NO_ROLE: UserFactory(username="norole"),
             expect.ADMIN: UserFactory(
                 username="admin", role=roles.ADMINISTRATOR, is_staff=True, is_superuser=True
             ),
         }
-        for role in (expect.OWNER, expect.TEAMMATE, expect.OUTSIDER):
-            users[role].groups.add(planner)
         initiatives = _build_initiatives(users)
         sessions = {}
         for role, user in users.items():

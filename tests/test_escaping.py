@@ -37,7 +37,7 @@ from idd.models import (
 )
 from idd.services import assessments, comments, review
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -122,11 +122,10 @@ class Page(HTMLParser):
 def idd(django_db_setup, django_db_blocker, tmp_path_factory):
     """The hostile initiative, through review, approval, a second revision returned for
     changes; with every e-mail the workflow sent. Rolled back after the module."""
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     media = tmp_path_factory.mktemp("media")
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=fast, MEDIA_ROOT=media),
+        override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
         owner, teammate = factories.planner(username="owner"), factories.planner()

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from idd.reference.choices import InitiativeStatus as S
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
@@ -35,8 +35,7 @@ def test_a_failed_new_initiative_is_titled_error(client, db):
     assert title_of(failed).startswith("Error: New initiative")
 
 
-def test_a_failed_comment_on_the_review_page_is_titled_error(client, db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_a_failed_comment_on_the_review_page_is_titled_error(client, db):
     owner, reviewer = factories.planner(username="dana"), factories.reviewer(username="hale")
     initiative = complete_initiative(owner, factories.planner(username="sam"), S.IN_REVIEW)
     client.force_login(reviewer)

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import Settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.module_loading import import_string
 
 from config import env
 
@@ -16,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in variables}
-    environment.update(variables)
+    environment.update(variables, DJANGO_SETTINGS_MODULE="config.settings")  # not the tests'
     return subprocess.run(
         [sys.executable, "manage.py", "check", *options],
         cwd=ROOT,
@@ -124,3 +126,11 @@ def test_passwords_are_long_uncommon_and_unlike_the_user(password):
     with pytest.raises(ValidationError):
         validate_password(password, user)
     validate_password("brackish-tide-lantern-42", user)
+
+
+def test_production_hashes_passwords_with_pbkdf2_at_a_million_iterations():
+    """The tests' fast hasher (tests/settings.py) stays out of the production settings."""
+    production = Settings("config.settings")
+    hasher = import_string(production.PASSWORD_HASHERS[0])()
+    assert hasher.algorithm == "pbkdf2_sha256"
+    assert hasher.iterations >= 1_000_000

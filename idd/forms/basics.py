@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from idd.forms.base import Move, StepForms, needed_to_submit, prompt_selects
-from idd.forms.partner import PartnerField, typed_name
+from idd.forms.partner import PartnerField, partner_ids_named, typed_name
 from idd.models import Initiative, Partner, PartnerUnit
 from idd.reference import roles
 from idd.reference.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
@@ -177,7 +177,7 @@ class BasicsForm(forms.ModelForm):
         if not self.is_bound:
             return {self.instance.partner_id} if self.instance.partner_id else set()
         typed = typed_name(self.data.get(self.add_prefix("partner")))
-        chosen = set(Partner.objects.filter(country__iexact=typed).values_list("pk", flat=True))
+        chosen = partner_ids_named(typed)
         sent = UnitsByPartner().value_from_datadict(
             self.data, self.files, self.add_prefix("targeted_units")
         )

@@ -24,6 +24,18 @@ def typed_name(value: object) -> str:
     return "" if any(ord(c) < 32 or ord(c) == 127 for c in typed) else typed
 
 
+def longest_name() -> int:
+    return Partner._meta.get_field("country").max_length or 0
+
+
+def partner_ids_named(typed: str) -> set[int]:
+    """The partner whose name is `typed` (any case); none for a name no partner can have,
+    which never reaches the database as a pattern (SQLite refuses a long one)."""
+    if not 0 < len(typed) <= longest_name():
+        return set()
+    return set(Partner.objects.filter(country__iexact=typed).values_list("pk", flat=True))
+
+
 def not_found_message(typed: str) -> str:
     close = list(Partner.objects.matching(typed).values_list("country", flat=True)[:SUGGESTIONS])
     if close:
@@ -59,7 +71,7 @@ class PartnerField(forms.ModelChoiceField):
                     code="invalid_choice",
                 )
             return None
-        longest = Partner._meta.get_field("country").max_length or 0
+        longest = longest_name()
         if len(typed) > longest:
             raise forms.ValidationError(
                 f"A partner's name is at most {longest} characters: type it as listed.",

@@ -19,7 +19,7 @@ urlpatterns = [
     path("accounts/logout/", accounts.SignOutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
+        accounts.ChangePasswordView.as_view(),
         name="password_change",
     ),
     path(

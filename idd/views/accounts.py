@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from idd.backends import password_allowed
 from idd.forms.login import SignInForm
 from idd.forms.profile import ProfileForm
 from idd.guided_form.steps import STEP_BY_SLUG
@@ -75,6 +76,16 @@ class SignOutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, SIGNED_OUT)
         return response
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    """Django's password change, for those who still sign in with a password."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not password_allowed(cast(User, request.user)):
+            messages.info(request, "You sign in with your certificate: there is no password here.")
+            return redirect("profile")
+        return super().dispatch(request, *args, **kwargs)
 
 
 @login_not_required

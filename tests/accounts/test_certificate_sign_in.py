@@ -312,3 +312,25 @@ def test_people_cannot_set_their_own_edipi(client, registered):
     data = {"first_name": "Pat", "last_name": "Planner", "email": "pat@example.mil"}
     client.post("/accounts/profile/", {**data, "edipi": "9999999999"})
     assert Profile.objects.get(user=registered).edipi == EDIPI
+
+
+def test_a_certificate_user_is_offered_no_password_to_change(client, settings):
+    """With passwords off, the menu has no "Change password" and its page says why."""
+    settings.PASSWORD_SIGN_IN = False
+    planner = factories.planner(username="cert-only")
+    client.force_login(planner, backend="idd.backends.CertificateBackend")
+    dashboard = client.get("/")
+    assert dashboard.status_code == 200
+    assert "Sign out cert-only" in dashboard.content.decode()
+    assert "Change password" not in dashboard.content.decode()
+    response = client.get("/accounts/password/", follow=True)
+    assert response.redirect_chain[-1][0] == "/accounts/profile/"
+    assert "You sign in with your certificate" in response.content.decode()
+
+
+def test_a_break_glass_account_still_changes_its_password(client, settings):
+    settings.PASSWORD_SIGN_IN = False
+    settings.BREAK_GLASS_ACCOUNTS = ["glass"]
+    client.force_login(factories.planner(username="glass"))
+    assert "Change password" in client.get("/").content.decode()
+    assert client.get("/accounts/password/").status_code == 200

@@ -75,6 +75,7 @@ def test_the_lock_out_page_says_until_when_in_utc_and_how_to_get_in_sooner(clien
     assert response.status_code == 429
     html = text(response)
     until = AccessAttemptExpiration.objects.get().expires_at.strftime("%H:%M")
+    assert "Too many failed sign-in attempts</h1>" in html
     assert "paused for 5 minutes, until" in html
     assert f"{until} UTC</time> (Coordinated Universal Time)" in html
     assert "Until then even the right password is refused." in html
@@ -92,11 +93,14 @@ def test_the_lock_out_is_a_short_cool_off(client, owner):
 
 def test_the_right_password_during_the_pause_is_refused_but_never_prolongs_it(client, owner):
     fail(client, "owner", 10)
+    until = AccessAttemptExpiration.objects.get().expires_at
     response = attempt(client, "owner", factories.PASSWORD, ATTACKER)
     assert response.status_code == 429
     assert "paused for 5 minutes" in text(response)
     assert "paused for 5 minutes" in text(fail(client, "owner", 3))
     assert AccessAttempt.objects.get().failures_since_start == 10  # refused, not counted
+    assert AccessAttemptExpiration.objects.get().expires_at == until  # the time does not move
+    assert f"{until:%H:%M} UTC</time>" in text(response)
     age_records(minutes=6)
     assert attempt(client, "owner", factories.PASSWORD, ATTACKER).status_code == 302
 

@@ -15,7 +15,7 @@ from idd.models import Initiative, ReviewDecision
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

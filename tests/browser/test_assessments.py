@@ -1,16 +1,11 @@
 """The commitment assessment in Chromium: the demo's section, and recording, checked with axe."""
 
-import io
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from demo import scenario as demo
-from idd.models import Initiative
-from idd.reference import roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,24 +19,16 @@ def assert_accessible(page, context: str | None = None) -> None:
 
 
 @pytest.fixture
-def maritime() -> Initiative:
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
-    return Initiative.objects.get(title="Kestrela coastal patrol capability")
-
-
-@pytest.fixture
-def planner(maritime, login):
+def planner(fresh_maritime, login):
     spec = next(u for u in demo.DEMO_USERS if u.username == "planner")
     return login(User.objects.get(username=spec.username), spec.password)
 
 
 def test_the_initiative_page_shows_the_demo_assessment_with_its_explanations(
-    planner, maritime, live_server, tmp_path
+    planner, fresh_maritime, live_server, tmp_path
 ):
     page = planner
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/")
     section = page.locator(".commitment-section")
     expect(section.get_by_role("img", name=QUADRANT)).to_be_visible()
     expect(section.get_by_role("img", name=TREND)).to_be_visible()
@@ -56,10 +43,10 @@ def test_the_initiative_page_shows_the_demo_assessment_with_its_explanations(
 
 
 def test_a_planner_records_a_delivery_then_todays_assessment(
-    planner, maritime, live_server, tmp_path
+    planner, fresh_maritime, live_server, tmp_path
 ):
     page = planner
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/")
     page.get_by_role("link", name="Commitment: deliveries and assessments").click()
     expect(page.get_by_role("heading", name="Commitment assessment", level=1)).to_be_visible()
     assert_accessible(page)

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from idd.models import Partner
 from idd.services import review
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,9 +17,8 @@ TEXT_PX = """svg => {
 
 
 def test_the_commitment_steps_quadrant_text_renders_at_12_px_or_more(
-    page: Page, login, live_server, settings
+    page: Page, login, live_server
 ):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     owner = factories.planner(username="dana")
     draft = complete_initiative(owner, factories.planner(username="sam"))
     page.set_viewport_size({"width": 1280, "height": 900})

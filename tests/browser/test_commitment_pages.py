@@ -2,17 +2,13 @@
 and the initiative page, the swimlane timeline on the initiative page, checked with axe at
 desktop and phone width, for the demo's gift-taker and its committed partner."""
 
-import io
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from demo import scenario as demo
 from idd.models import Initiative
-from idd.reference import roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,10 +23,7 @@ def assert_accessible(page, context: str | None = None) -> None:
 
 
 @pytest.fixture
-def seeded() -> dict[str, Initiative]:
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(fresh_demo) -> dict[str, Initiative]:
     return {
         "gifts": Initiative.objects.get(title="Solmara harbor security partnership"),
         "committed": Initiative.objects.get(title="Kestrela coastal patrol capability"),

@@ -1,6 +1,5 @@
 """The print view and the PDF download in Chromium, with and without JavaScript."""
 
-import io
 import os
 import re
 import threading
@@ -8,14 +7,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import expect
 
 from demo.scenario import DEMO_USERS
-from idd.models import Initiative
-from idd.reference import roles
 from tests.export.pdftools import flat, pdf_text, pdfinfo
 from tests.export.worker import run_the_worker
 
@@ -49,15 +44,7 @@ def worker(live_server):
 
 
 @pytest.fixture
-def maritime():
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
-    return Initiative.objects.get(title="Kestrela coastal patrol capability")
-
-
-@pytest.fixture
-def reviewer_page(page, live_server, maritime):
+def reviewer_page(page, live_server, fresh_maritime):
     """Signed in as the demo reviewer, who may read but not edit the initiative."""
     spec = next(user for user in DEMO_USERS if user.username == "reviewer")
     page.goto(f"{live_server.url}/accounts/login/")
@@ -80,12 +67,12 @@ def assert_is_the_maritime_pdf(path: Path) -> None:
 
 
 def test_print_view_shows_the_whole_document_and_is_accessible(
-    reviewer_page, live_server, maritime
+    reviewer_page, live_server, fresh_maritime
 ):
     page = reviewer_page
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/")
     page.get_by_role("link", name="Print view").click()
-    expect(page).to_have_url(f"{live_server.url}/initiatives/{maritime.pk}/print/")
+    expect(page).to_have_url(f"{live_server.url}/initiatives/{fresh_maritime.pk}/print/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kestrela coastal patrol capability")
     contents = page.get_by_role("navigation", name="Contents")
     expect(contents.get_by_role("link")).to_have_count(12)
@@ -100,10 +87,10 @@ def test_print_view_shows_the_whole_document_and_is_accessible(
 
 
 def test_the_print_view_printed_by_the_browser_is_marked_on_every_page(
-    reviewer_page, live_server, maritime
+    reviewer_page, live_server, fresh_maritime
 ):
     page = reviewer_page
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/print/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/print/")
     pdf = page.pdf(prefer_css_page_size=True)
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS / "print-view-printed-by-chromium.pdf").write_bytes(pdf)
@@ -117,10 +104,10 @@ def test_the_print_view_printed_by_the_browser_is_marked_on_every_page(
 
 
 def test_download_says_it_is_preparing_then_hands_over_the_pdf(
-    reviewer_page, live_server, maritime, tmp_path
+    reviewer_page, live_server, fresh_maritime, tmp_path
 ):
     page = reviewer_page
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/")
     # The IDD's own status region (the notification draft's PDF has one beside it).
     status = page.locator(".initiative-actions [data-export-pdf-status]")
     with page.expect_download() as download:
@@ -142,7 +129,7 @@ def test_download_says_it_is_preparing_then_hands_over_the_pdf(
 
 
 def test_without_javascript_the_link_says_preparing_and_check_again_downloads(
-    browser, live_server, maritime, tmp_path
+    browser, live_server, fresh_maritime, tmp_path
 ):
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
     page = context.new_page()
@@ -151,11 +138,11 @@ def test_without_javascript_the_link_says_preparing_and_check_again_downloads(
     page.get_by_label("Username").fill(spec.username)
     page.get_by_label("Password").fill(spec.password)
     page.get_by_role("button", name="Sign in").click()
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/print/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/print/")
     page.get_by_role("link", name="Download PDF").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Preparing the PDF")
     assert_accessible(page)
-    status = f"{live_server.url}/initiatives/{maritime.pk}/pdf/status/"
+    status = f"{live_server.url}/initiatives/{fresh_maritime.pk}/pdf/status/"
     for _ in range(300):  # the worker beside the server renders it
         if page.request.get(status).json()["state"] == "ready":
             break
@@ -169,10 +156,10 @@ def test_without_javascript_the_link_says_preparing_and_check_again_downloads(
 
 
 def test_the_initiative_page_offers_the_notification_draft_beside_download_pdf(
-    reviewer_page, live_server, maritime, tmp_path
+    reviewer_page, live_server, fresh_maritime, tmp_path
 ):
     page = reviewer_page
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/")
     with page.expect_download() as download:
         page.get_by_role("link", name="Notification draft PDF").click()
     assert download.value.suggested_filename == (
@@ -189,7 +176,7 @@ def test_the_initiative_page_offers_the_notification_draft_beside_download_pdf(
     page.screenshot(path=SHOTS / "initiative-page-with-notification.png")
 
     page.get_by_role("link", name="Read the notification draft").click()
-    expect(page).to_have_url(f"{live_server.url}/initiatives/{maritime.pk}/notification/")
+    expect(page).to_have_url(f"{live_server.url}/initiatives/{fresh_maritime.pk}/notification/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kestrela coastal patrol capability")
     expect(page.get_by_role("heading", name="Missing elements")).to_be_visible()
     expect(page.locator(".notification-answers")).to_have_count(12)

@@ -3,30 +3,17 @@ error summary has focus once the page has settled, even when the URL carries a f
 that the browser jumps to; forms without the guided form's script do the same; a summary
 link to a radio group puts focus on its first radio. Moving a row keeps focus on it."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from demo import scenario as demo
-from idd.models import Initiative
-from idd.reference import roles
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SETTLED = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
-
-@pytest.fixture
-def maritime() -> Initiative:
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
-    return Initiative.objects.get(title="Kestrela coastal patrol capability")
 
 
 def sign_in_as(login, username: str) -> Page:
@@ -49,10 +36,10 @@ def assert_summary_has_focus(page: Page) -> None:
 
 
 def test_a_failed_comment_keeps_focus_on_the_summary_despite_the_fragment(
-    maritime, login, live_server
+    fresh_maritime, login, live_server
 ):
     page = sign_in_as(login, "reviewer")
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/review/")
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/review/")
     risks = page.get_by_role("region", name="Risks", exact=True)
     risks.locator("summary", has_text="Write a comment on Risks").click()
     risks.get_by_role("button", name="Add comment on Risks").click()
@@ -63,8 +50,8 @@ def test_a_failed_comment_keeps_focus_on_the_summary_despite_the_fragment(
     assert page.title().startswith("Error: ")
 
 
-def open_delivery_record_unanswered(page: Page, live_server, maritime) -> None:
-    page.goto(f"{live_server.url}/initiatives/{maritime.pk}/commitment/")
+def open_delivery_record_unanswered(page: Page, live_server, fresh_maritime) -> None:
+    page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/commitment/")
     page.get_by_role("link", name="Record what the partner did: Raise sea-duty pay").click()
     # A planner who has not chosen an answer yet.
     page.evaluate(
@@ -74,27 +61,26 @@ def open_delivery_record_unanswered(page: Page, live_server, maritime) -> None:
     settle(page)
 
 
-def test_a_failed_delivery_record_focuses_its_summary(maritime, login, live_server):
+def test_a_failed_delivery_record_focuses_its_summary(fresh_maritime, login, live_server):
     page = sign_in_as(login, "planner")
-    open_delivery_record_unanswered(page, live_server, maritime)
+    open_delivery_record_unanswered(page, live_server, fresh_maritime)
 
     assert_summary_has_focus(page)
     assert page.title().startswith("Error: ")
 
 
-def test_the_summary_link_to_a_radio_group_focuses_its_first_radio(maritime, login, live_server):
+def test_the_summary_link_to_a_radio_group_focuses_its_first_radio(
+    fresh_maritime, login, live_server
+):
     page = sign_in_as(login, "planner")
-    open_delivery_record_unanswered(page, live_server, maritime)
+    open_delivery_record_unanswered(page, live_server, fresh_maritime)
 
     page.locator("#error-summary").get_by_role("link", name="What the partner did").click()
 
     expect(page.locator("input[name='status']").first).to_be_focused()
 
 
-def test_moving_a_row_keeps_focus_on_its_button_and_announces_its_place(
-    login, live_server, settings
-):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_moving_a_row_keeps_focus_on_its_button_and_announces_its_place(login, live_server):
     owner = factories.planner(username="dana")
     draft = complete_initiative(owner, factories.planner(username="sam"))
     page = login(owner)

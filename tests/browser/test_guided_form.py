@@ -19,7 +19,7 @@ from assessments.method import POLITICAL_RISK_CHOICES
 from idd.models import Initiative, PartnerDeliverable, USInput
 from idd.reference.choices import FundingAuthority, RiskCategory
 from tests import factories
-from tests.guided_form.complete import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,4 +1,5 @@
-"""A planner signs in through the real form in Chromium and lands on the dashboard."""
+"""A planner signs in through the real form in Chromium and lands on the dashboard; wrong
+passwords are explained, then pause sign-in; axe finds nothing on these pages."""
 
 import re
 
@@ -39,12 +40,21 @@ def test_sign_in_shows_dashboard_with_marking_banners(page, live_server, login, 
     page.screenshot(path=tmp_path / "dashboard.png", full_page=True)
 
 
-def test_wrong_password_keeps_username_and_explains(page, live_server):
+def test_wrong_passwords_keep_the_username_explain_and_pause_sign_in(page, live_server, settings):
+    """What the pages say is in tests/accounts/test_throttling.py; here axe checks them."""
+    settings.AXES_FAILURE_LIMIT = 2
     user = factories.planner(username="dana")
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("alert")).to_contain_text("enter a correct username and password")
+    wrong = page.get_by_role("alert").filter(has_text="enter a correct username and password")
+    expect(wrong).to_be_visible()
     expect(page.get_by_label("Username")).to_have_value("dana")
+    expect(page.get_by_role("alert").filter(has_text="more failed")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Too many failed sign-in attempts")).to_be_visible()
     assert_accessible(page)

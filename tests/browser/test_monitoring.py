@@ -3,19 +3,16 @@ maritime initiative through the form (an error first, then the value), and the p
 each indicator's chart with its judgment and table; axe finds nothing at desktop and phone
 width. Screenshots go to SHOTS_DIR when it is set."""
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from demo import scenario as demo
 from idd.models import Initiative, Revision
-from idd.reference import roles
 from idd.services import review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,11 +29,7 @@ def record_link(page, indicator: str):
 
 
 @pytest.fixture
-def approved(settings, tmp_path) -> Initiative:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+def approved(fresh_demo) -> Initiative:
     planner, reviewer = (User.objects.get(username=n) for n in ("planner", "reviewer"))
     initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
     if initiative.status == "draft":

@@ -2,27 +2,21 @@
 view, a column heading sorts the table and says so (aria-sort), and the filters narrow
 it. Screenshots go to SHOTS_DIR (default the test's tmp_path)."""
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from demo import scenario as demo
-from idd.reference import roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def reviewer_page(login):
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+def reviewer_page(login, fresh_demo):
     spec = next(u for u in demo.DEMO_USERS if u.username == "reviewer")
     return login(User.objects.get(username=spec.username), spec.password)
 

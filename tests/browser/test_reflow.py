@@ -11,19 +11,16 @@ draft whose every guided-form step is loaded.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 
 from assessments.models import CommitmentAssessment
 from demo import scenario as demo
 from idd.guided_form.steps import STEPS
 from idd.models import Indicator, Initiative
-from idd.reference import roles
 from idd.reference.sections import SECTIONS
 from idd.services import review
 from tests.url_walk import Url, product_urls
@@ -94,10 +91,7 @@ WIDEST = """() => {
 
 
 @pytest.fixture
-def world() -> dict[str, Initiative]:
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+def world(fresh_demo) -> dict[str, Initiative]:
     planner, reviewer = (User.objects.get(username=n) for n in ("planner", "reviewer"))
     gifts = Initiative.objects.get(title="Solmara harbor security partnership")
     gifts = review.start_review(review.submit(gifts, planner), reviewer)

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from idd.models import Initiative, Revision
 from idd.reference.choices import InitiativeStatus as S
 from tests import factories
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,19 +5,16 @@ inputs, risks, prior assistance and ratings show every column with its text wrap
 sideways scrolling. axe finds nothing at either width. Screenshots go to SHOTS_DIR (default
 the test's tmp_path)."""
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from demo import scenario as demo
 from idd.models import Initiative
-from idd.reference import roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,10 +53,7 @@ HEADERS_INSIDE = """table => {
 
 
 @pytest.fixture
-def planner(login):
-    for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
-        Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+def planner(login, fresh_demo):
     spec = next(u for u in demo.DEMO_USERS if u.username == "planner")
     return login(User.objects.get(username=spec.username), spec.password)
 

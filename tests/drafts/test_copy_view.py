@@ -7,7 +7,7 @@ from django.urls import reverse
 from idd.guided_form.steps import FIRST_STEP
 from idd.models import Initiative
 from idd.services import review
-from tests.drafts.conftest import messages_of
+from tests.responses import messages_of
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from idd.document.audit import REMOVED, trail
 from idd.models import Initiative, PartnerDeliverable, Revision
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
-from tests.drafts.conftest import messages_of
+from tests.responses import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,9 @@ def test_the_owner_sees_what_will_be_deleted(client, draft, owner):
     assert "<li>5 yearly objectives</li>" in page
     assert "<li>0 prior assistance entries</li>" in page
     assert "Delete this draft</button>" in page
+    # Cancel goes back to the initiative, keeping it.
+    detail = reverse("initiative_detail", args=[draft.pk])
+    assert f'<a class="usa-button usa-button--outline" href="{detail}">Cancel</a>' in page
 
 
 def test_deleting_goes_to_the_dashboard_and_leaves_a_record_of_who_and_what(client, draft, owner):

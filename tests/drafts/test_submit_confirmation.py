@@ -8,7 +8,7 @@ from idd.models import Initiative
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests import factories
-from tests.drafts.conftest import messages_of
+from tests.responses import messages_of
 
 pytestmark = pytest.mark.django_db
 

@@ -62,6 +62,12 @@ def test_the_dashboard_leaves_them_out_and_links_to_them(client, owner, withdraw
     assert withdrawn.title not in mine
     link = reverse("initiative_list") + "?mine=on&amp;withdrawn=on&amp;status=withdrawn"
     assert f'href="{link}">1 withdrawn initiative not shown: see it</a>' in mine
+    # The link's list shows them, its checkbox ticked; Clear goes back to the default list.
+    shown = listed(client, "?mine=on&withdrawn=on&status=withdrawn")
+    assert withdrawn.title in shown
+    ticked = 'name="withdrawn" class="checkboxinput usa-checkbox__input" id="id_withdrawn" checked'
+    assert ticked in shown
+    assert f'href="{reverse("initiative_list")}">Clear</a>' in shown
 
 
 def test_a_dashboard_without_withdrawn_ones_has_no_such_link(client, owner, live):

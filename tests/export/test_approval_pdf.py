@@ -23,9 +23,9 @@ def reviewer(db):
 
 
 @pytest.fixture
-def in_review(maritime, reviewer):
-    review.start_review(maritime, reviewer)
-    return maritime
+def in_review(fresh_maritime, reviewer):
+    review.start_review(fresh_maritime, reviewer)
+    return fresh_maritime
 
 
 def text_of(pdf: bytes) -> str:

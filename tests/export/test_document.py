@@ -1,11 +1,8 @@
 """The exported PDF of the demo's maritime initiative, read back with poppler."""
 
-import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
@@ -14,19 +11,15 @@ from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.export.render import PARTS
 from idd.models import Initiative
-from idd.reference import roles
 from tests.export.pdftools import embedded_fonts, flat, pdf_language, pdf_text, pdfinfo
 
 MARKING = "CUI//TEST MARKING"
 
 
 @pytest.fixture(scope="module")
-def exported(django_db_setup, django_db_blocker):
+def exported(demo, django_db_blocker):
     """The maritime initiative's snapshot and PDF, rendered once for this module."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for role in roles.ALL_ROLES:  # transactional tests may have flushed the data migration
-            Group.objects.get_or_create(name=role)
-        call_command("seed_demo", stdout=io.StringIO())
         initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
         doc = snapshot(load(initiative.pk))
         with override_settings(MARKING=MARKING):

@@ -14,7 +14,7 @@ from idd.services import review
 from tests import factories
 from tests.export.notification_text import docx_header_rows, docx_headings, docx_text
 from tests.export.pdftools import flat, pdf_language, pdf_text, pdfinfo
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 ELEMENTS = (
     "Recipient country and unit",

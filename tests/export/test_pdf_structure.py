@@ -8,8 +8,6 @@ import tempfile
 
 import pikepdf
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from pikepdf import Array, Dictionary, Name
@@ -17,18 +15,14 @@ from pikepdf import Array, Dictionary, Name
 from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.models import Initiative
-from idd.reference import roles
 
 MARKING = "CUI//TEST MARKING"
 
 
 @pytest.fixture(scope="module")
-def exported(django_db_setup, django_db_blocker):
+def exported(demo, django_db_blocker):
     """The maritime initiative's print HTML and PDF, rendered once for this module."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for role in roles.ALL_ROLES:  # transactional tests may have flushed the data migration
-            Group.objects.get_or_create(name=role)
-        call_command("seed_demo", stdout=io.StringIO())
         initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
         doc = snapshot(load(initiative.pk))
         with override_settings(MARKING=MARKING):

@@ -27,83 +27,85 @@ def queued_renders(initiative) -> list[DBTaskResult]:
 
 
 def test_a_save_queues_its_version_to_render_once_left_alone(
-    maritime, settings, django_capture_on_commit_callbacks
+    fresh_maritime, settings, django_capture_on_commit_callbacks
 ):
     settings.PDF_RENDER_DELAY = 30
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        new_version(maritime, maritime.version)
-    assert queued_renders(maritime) == [], "nothing is queued before the save commits"
+        new_version(fresh_maritime, fresh_maritime.version)
+    assert queued_renders(fresh_maritime) == [], "nothing is queued before the save commits"
 
     for callback in callbacks:
         callback()
-    (queued,) = queued_renders(maritime)
-    assert queued.args_kwargs["args"] == [maritime.pk, maritime.version]
+    (queued,) = queued_renders(fresh_maritime)
+    assert queued.args_kwargs["args"] == [fresh_maritime.pk, fresh_maritime.version]
     wait = queued.run_after - timezone.now()
     assert timedelta(seconds=25) < wait <= timedelta(seconds=30)
 
 
 def test_a_review_transition_queues_a_render_of_the_new_status(
-    maritime, django_capture_on_commit_callbacks
+    fresh_maritime, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        withdrawn = review.withdraw(maritime, maritime.owner)
-    (queued,) = queued_renders(maritime)
-    assert queued.args_kwargs["args"] == [maritime.pk, withdrawn.version]
+        withdrawn = review.withdraw(fresh_maritime, fresh_maritime.owner)
+    (queued,) = queued_renders(fresh_maritime)
+    assert queued.args_kwargs["args"] == [fresh_maritime.pk, withdrawn.version]
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits, and reconnects, as deployed
 def test_the_worker_stores_the_pdf_the_download_then_serves(
-    maritime, settings, client, django_capture_on_commit_callbacks
+    fresh_maritime, settings, client, django_capture_on_commit_callbacks
 ):
     settings.PDF_RENDER_DELAY = 0
     with django_capture_on_commit_callbacks(execute=True):
-        new_version(maritime, maritime.version)
-    assert exports_of(maritime) == []
+        new_version(fresh_maritime, fresh_maritime.version)
+    assert exports_of(fresh_maritime) == []
 
     call_command("db_worker", batch=True, interval=0, verbosity=0)
 
     (this_version,) = (
-        t for t in queued_renders(maritime) if t.args_kwargs["args"][1] == maritime.version
+        t
+        for t in queued_renders(fresh_maritime)
+        if t.args_kwargs["args"][1] == fresh_maritime.version
     )
     assert (this_version.status, this_version.return_value) == ("SUCCESSFUL", True)
-    (stored,) = exports_of(maritime)
+    (stored,) = exports_of(fresh_maritime)
     # The download finds this file and renders nothing.
-    assert pdf_for(maritime).name.endswith(stored)
-    client.force_login(maritime.owner)
-    response = client.get(reverse("initiative_pdf", args=[maritime.pk]))
+    assert pdf_for(fresh_maritime).name.endswith(stored)
+    client.force_login(fresh_maritime.owner)
+    response = client.get(reverse("initiative_pdf", args=[fresh_maritime.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    assert exports_of(maritime) == [stored]
+    assert exports_of(fresh_maritime) == [stored]
 
 
-def test_a_render_queued_before_a_later_save_does_nothing(maritime):
-    older = maritime.version
-    new_version(maritime, older)
-    assert render_pdf_ahead.call(maritime.pk, older) is False
-    assert exports_of(maritime) == []
-    assert render_pdf_ahead.call(maritime.pk, maritime.version) is True
-    assert len(exports_of(maritime)) == 1
+def test_a_render_queued_before_a_later_save_does_nothing(fresh_maritime):
+    older = fresh_maritime.version
+    new_version(fresh_maritime, older)
+    assert render_pdf_ahead.call(fresh_maritime.pk, older) is False
+    assert exports_of(fresh_maritime) == []
+    assert render_pdf_ahead.call(fresh_maritime.pk, fresh_maritime.version) is True
+    assert len(exports_of(fresh_maritime)) == 1
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_stores_the_notification_draft_too_and_its_download_renders_nothing(
-    maritime, settings, client, django_capture_on_commit_callbacks, monkeypatch
+    fresh_maritime, settings, client, django_capture_on_commit_callbacks, monkeypatch
 ):
     settings.PDF_RENDER_DELAY = 0
     with django_capture_on_commit_callbacks(execute=True):
-        new_version(maritime, maritime.version)
+        new_version(fresh_maritime, fresh_maritime.version)
 
     call_command("db_worker", batch=True, interval=0, verbosity=0)
 
-    (stored,) = exports_of(maritime, NOTIFICATION)
+    (stored,) = exports_of(fresh_maritime, NOTIFICATION)
     renders = count_renders(monkeypatch, NOTIFICATION)
-    client.force_login(maritime.owner)
-    response = client.get(reverse("notification_pdf", args=[maritime.pk]))
+    client.force_login(fresh_maritime.owner)
+    response = client.get(reverse("notification_pdf", args=[fresh_maritime.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert renders.count == 0, "the download served what the worker stored"
-    assert exports_of(maritime, NOTIFICATION) == [stored]
-    assert len(exports_of(maritime)) == 1, "and the IDD's PDF beside it"
+    assert exports_of(fresh_maritime, NOTIFICATION) == [stored]
+    assert len(exports_of(fresh_maritime)) == 1, "and the IDD's PDF beside it"
 
 
 def test_the_worker_renders_no_notification_for_another_authority(db):

@@ -1,12 +1,9 @@
 """The staffing blocks of the printed IDD, read back from the PDF: the distribution
 statement, the CUI designation indicator, the footer, the summary of changes, type sizes."""
 
-import io
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
@@ -14,7 +11,6 @@ from idd.document.shown import shown_document
 from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
 from idd.models import Initiative
-from idd.reference import roles
 from idd.reference.distribution import Reason, Statement
 from idd.services import review
 from tests import factories
@@ -35,12 +31,9 @@ MARGIN = 65  # pt: the page's top and bottom margins are 0.9in and 0.85in
 
 
 @pytest.fixture(scope="module")
-def cui_pdf(django_db_setup, django_db_blocker):
+def cui_pdf(demo, django_db_blocker):
     """The demo's maritime IDD (revision 1, submitted) under a configured CUI marking."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for role in roles.ALL_ROLES:  # transactional tests may have flushed the data migration
-            Group.objects.get_or_create(name=role)
-        call_command("seed_demo", stdout=io.StringIO())
         initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
         doc = snapshot(load(initiative.pk))
         with override_settings(MARKING="CUI", CUI_DESIGNATION=CUI):

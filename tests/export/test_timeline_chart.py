@@ -2,12 +2,9 @@
 alternative in the timeline section, on one page and inside the margins even for the
 benchmark's 5 fiscal years and 80 deliverables."""
 
-import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 
 from assessments.inputs import AssessmentInputs
@@ -16,7 +13,6 @@ from demo.large_initiative import SIZE, build_reference_initiative
 from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
 from idd.models import Initiative
-from idd.reference import roles
 from tests.export.pdftools import PDF, _poppler, flat, pdf_text
 
 CHART_TITLE = "Timeline: what the partner does and what the U.S. gives, by fiscal quarter"
@@ -33,12 +29,9 @@ def exported_demo(title: str):
 
 
 @pytest.fixture(scope="module")
-def demo_pdfs(django_db_setup, django_db_blocker):
+def demo_pdfs(demo, django_db_blocker):
     """The demo's committed partner and its gift-taker, each with its PDF."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for role in roles.ALL_ROLES:  # transactional tests may have flushed the data migration
-            Group.objects.get_or_create(name=role)
-        call_command("seed_demo", stdout=io.StringIO())
         pdfs = {
             "committed": exported_demo("Kestrela coastal patrol capability"),
             "gifts": exported_demo("Solmara harbor security partnership"),

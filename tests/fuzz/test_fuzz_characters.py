@@ -14,9 +14,9 @@ from django.db import models
 from django.urls import reverse
 
 from idd.guided_form.steps import STEPS
+from tests.factories import complete_initiative
 from tests.fuzz.hostile import error_shown
 from tests.fuzz.pages import Form, form_posting_to
-from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from assessments.models import CommitmentAssessment
 from idd.models import Initiative, ReviewComment, ReviewDecision
 from tests import factories
+from tests.factories import complete_initiative
 from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
 from tests.fuzz.hostile import REDIRECTS, Sent
 from tests.fuzz.pages import form_posting_to
 from tests.fuzz.requests import hostile_post
-from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from idd.guided_form.steps import STEP_BY_SLUG, STEPS
 from idd.models import Initiative, PriorAssistance
+from tests import factories
+from tests.factories import complete_initiative
 from tests.fuzz.harness import post_and_judge, run_fuzz, unchanged
 from tests.fuzz.pages import form_posting_to
 from tests.fuzz.requests import hostile_post
-from tests.guided_form.complete import complete_initiative
 
 pytestmark = pytest.mark.django_db
 EDITED_STEPS = [step.slug for step in STEPS if step.forms is not None]
@@ -23,7 +24,11 @@ MOST_FIELDS = 900  # a flood stays under Django's 1,000 fields a request
 
 
 def with_rows(**kwargs) -> Initiative:
+    """A complete IDD with more rows to borrow: four deliverables, two U.S. inputs each
+    matched to its own, and prior assistance."""
     initiative = complete_initiative(**kwargs)
+    more = factories.PartnerDeliverableFactory.create_batch(2, initiative=initiative)
+    factories.USInputFactory(initiative=initiative).matched_deliverables.add(more[0])
     PriorAssistance.objects.create(
         initiative=initiative, fiscal_year=2025, authority="333", description="Boats", amount=1
     )

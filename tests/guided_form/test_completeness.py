@@ -1,9 +1,6 @@
 """Whether a step is complete is judged from the IDD's data (the snapshot), never a flag."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from assessments.models import RATED_FIELDS, CommitmentRatings
 from idd.document.completeness import missing_parts
@@ -76,8 +73,7 @@ def test_risks_need_a_mitigation(initiative):
     assert missing(initiative, "risks") == ["a mitigation for “Election”"]
 
 
-def test_the_demo_maritime_initiative_is_complete():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_maritime_initiative_is_complete(fresh_demo):
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
     doc = doc_of(maritime)
     named = {step.slug: items for step, items in incomplete(doc)}

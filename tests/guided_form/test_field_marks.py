@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from idd.guided_form.steps import STEPS
-from tests.guided_form.complete import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -1,29 +1,19 @@
 """The read-only initiative page shows the whole IDD from the snapshot, in fixed queries."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from idd.models import Initiative
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def maritime():
-    call_command("seed_demo", stdout=io.StringIO())
-    return Initiative.objects.get(title="Kestrela coastal patrol capability")
-
-
 @pytest.mark.parametrize("who", ["planner", "reviewer"])
-def test_the_page_shows_every_section(client, maritime, who):
+def test_the_page_shows_every_section(client, fresh_maritime, who):
     from django.contrib.auth.models import User
 
     client.force_login(User.objects.get(username=who))
-    page = client.get(reverse("initiative_detail", args=[maritime.pk])).content.decode()
+    page = client.get(reverse("initiative_detail", args=[fresh_maritime.pk])).content.decode()
     for heading in (
         "1. Basics",
         "2. Strategic context",

@@ -124,3 +124,11 @@ def test_a_name_longer_than_any_partner_is_refused_without_searching(planner_cli
     response = submit(planner_client, basics(initiative), {"partner": "Kestrela " * 200})
     assert response.status_code == 200
     assert "name is at most 100 characters" in response.content.decode()
+
+
+def test_a_pasted_page_in_the_partner_is_refused_not_searched(planner_client, initiative):
+    """Past 50,000 characters SQLite refuses an exact-but-any-case search as too complex a
+    pattern: the step must refuse the name before any query (the fuzz found a 500)."""
+    response = submit(planner_client, basics(initiative), {"partner": "x" * 60_000})
+    assert response.status_code == 200
+    assert "name is at most 100 characters" in response.content.decode()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from idd.document.completeness import missing_parts
 from idd.models import Initiative
 from idd.reference.choices import InitiativeStatus
-from tests.guided_form.complete import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,10 @@
 """Stored commitment assessments: what is stored, what the snapshot carries, the demo's trend."""
 
-import io
 import json
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -15,17 +13,10 @@ from assessments import scoring
 from assessments.models import CommitmentAssessment, CommitmentRatings
 from idd.document.commitment import current_inputs
 from idd.document.snapshot import load, snapshot
-from idd.models import Initiative
 from idd.services import assessments as service
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def maritime():
-    call_command("seed_demo", stdout=io.StringIO())
-    return Initiative.objects.get(title="Kestrela coastal patrol capability")
 
 
 def test_a_stored_assessment_is_the_core_applied_to_the_data_of_that_day(initiative, owner):
@@ -74,8 +65,8 @@ def test_an_unrated_part_needs_no_justification(initiative, owner):
 # --- The snapshot ------------------------------------------------------------------------
 
 
-def test_the_snapshot_carries_the_ratings_and_the_stored_history(maritime):
-    commitment = json.loads(json.dumps(snapshot(load(maritime.pk))))["commitment"]
+def test_the_snapshot_carries_the_ratings_and_the_stored_history(fresh_maritime):
+    commitment = json.loads(json.dumps(snapshot(load(fresh_maritime.pk))))["commitment"]
     physical = commitment["ratings"][0]
     assert (physical["label"], physical["score"]) == ("Physical risk", 4)
     assert physical["justification"].startswith("Armed smugglers")
@@ -87,7 +78,7 @@ def test_the_snapshot_carries_the_ratings_and_the_stored_history(maritime):
     ]
     assert (
         commitment["history"][0]["result"]
-        == CommitmentAssessment.objects.get(subject_id=maritime.pk, kind="baseline").result
+        == CommitmentAssessment.objects.get(subject_id=fresh_maritime.pk, kind="baseline").result
     )
 
 
@@ -109,8 +100,8 @@ def test_the_snapshot_query_count_does_not_grow_with_stored_assessments(initiati
 # --- The demo: a baseline, a re-assessment, and today ------------------------------------
 
 
-def test_the_demo_trend_was_computed_from_the_data_as_it_was(maritime):
-    baseline, reassessment = CommitmentAssessment.objects.filter(subject=maritime)
+def test_the_demo_trend_was_computed_from_the_data_as_it_was(fresh_maritime):
+    baseline, reassessment = CommitmentAssessment.objects.filter(subject=fresh_maritime)
     assert (baseline.assessed_on, reassessment.assessed_on) == (
         date(2026, 3, 31),
         date(2026, 9, 30),
@@ -138,11 +129,11 @@ def test_the_demo_trend_was_computed_from_the_data_as_it_was(maritime):
     )
 
 
-def test_the_demo_section_shows_figures_quadrant_flags_and_trend(maritime):
-    doc = snapshot(load(maritime.pk))
+def test_the_demo_section_shows_figures_quadrant_flags_and_trend(fresh_maritime):
+    doc = snapshot(load(fresh_maritime.pk))
     text = " ".join(render_to_string("idd/sections/commitment.html", {"doc": doc}).split())
     today = scoring.assess(
-        current_inputs(maritime, date.fromisoformat(doc["commitment"]["inputs"]["as_of"]))
+        current_inputs(fresh_maritime, date.fromisoformat(doc["commitment"]["inputs"]["as_of"]))
     )
     assert today.demonstrated_explanation in text
     assert today.risk_accepted_explanation in text
@@ -154,8 +145,8 @@ def test_the_demo_section_shows_figures_quadrant_flags_and_trend(maritime):
     assert "Armed smugglers and foreign industrial trawlers" in text
 
 
-def test_a_snapshot_from_before_the_history_key_still_renders(maritime):
-    doc = snapshot(load(maritime.pk))
+def test_a_snapshot_from_before_the_history_key_still_renders(fresh_maritime):
+    doc = snapshot(load(fresh_maritime.pk))
     del doc["commitment"]["history"], doc["commitment"]["ratings"]
     html = render_to_string("idd/sections/commitment.html", {"doc": doc})
     assert "Current, " in html

@@ -1,12 +1,10 @@
 """Rules that are not database constraints give field messages a planner understands."""
 
-import io
 import re
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import models
 from django.urls import reverse
 
@@ -15,8 +13,8 @@ from idd.forms.review import CommentForm, DecisionForm
 from idd.guided_form.steps import STEPS
 from idd.models import Initiative, PriorAssistance
 from tests import factories
+from tests.factories import complete_initiative
 from tests.guided_form.forms import submit
-from tests.review.conftest import complete_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -206,8 +204,7 @@ def test_a_nul_typed_into_a_step_is_explained_not_a_server_error(client, owner):
     )
 
 
-def test_the_demo_and_the_benchmark_reference_fit_the_limits():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_and_the_benchmark_reference_fit_the_limits(fresh_demo):
     build_reference_initiative()
     for model in (m for app in OUR_APPS for m in apps.get_app_config(app).get_models()):
         if model.__name__.startswith("Historical"):

@@ -1,19 +1,10 @@
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 
 from idd.document.snapshot import load, snapshot
-from idd.models import Initiative
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def maritime():
-    call_command("seed_demo", stdout=io.StringIO())
-    return Initiative.objects.get(title="Kestrela coastal patrol capability")
 
 
 def test_snapshot_is_plain_json_with_every_section(maritime):

@@ -6,7 +6,7 @@ import pytest
 from idd.models import Indicator, Initiative
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
-from tests.review.conftest import complete_initiative, quick_passwords  # noqa: F401
+from tests.factories import complete_initiative
 
 
 @pytest.fixture

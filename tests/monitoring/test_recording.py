@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from idd.models import IndicatorMeasurement, Initiative, Revision
 from idd.reference.choices import InitiativeStatus as S
+from tests.factories import complete_initiative
 from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
@@ -81,8 +82,6 @@ def test_a_withdrawn_initiative_takes_no_measurement(client, owner, indicator):
 
 
 def test_an_indicator_of_another_initiative_is_not_found(client, owner, indicator, teammate):
-    from tests.review.conftest import complete_initiative
-
     other = complete_initiative(owner, teammate)
     client.force_login(owner)
     response = client.post(reverse("measurement_record", args=[other.pk, indicator.pk]), GOOD)

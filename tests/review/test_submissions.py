@@ -1,11 +1,9 @@
 """Each (re)submission stores the IDD as the reviewers received it; a resubmitted IDD's
 review page shows what changed since the request for changes; any two versions compare."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
@@ -14,7 +12,7 @@ from idd.models import Initiative, PartnerDeliverable, Submission
 from idd.models.review import FrozenRecord
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review, submissions
-from tests.review.conftest import complete_initiative
+from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -241,8 +239,7 @@ def test_a_submitted_idd_compares_its_submission_with_todays(client, make_initia
 # --- The demo ---------------------------------------------------------------------------------
 
 
-def test_the_demo_shows_a_resubmission_with_its_changes():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_shows_a_resubmission_with_its_changes(fresh_demo):
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
     assert maritime.status == S.SUBMITTED
     assert list(maritime.submissions.values_list("sequence", "revision")) == [(1, 1), (2, 1)]

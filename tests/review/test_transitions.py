@@ -10,9 +10,9 @@ from idd.models import Initiative, ReviewDecision, Revision
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests import factories
-from tests.review.conftest import ROLES
 
 pytestmark = pytest.mark.django_db
+ROLES = ("owner", "teammate", "outsider", "reviewer", "no_role_user")  # fixtures (user_of)
 
 # transition -> (states it starts from, roles that may take it, state it ends in)
 RULES = {
