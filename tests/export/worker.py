@@ -1,12 +1,22 @@
 """The background worker, run in the test as `manage.py db_worker` runs in production."""
 
-from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.management.commands.db_worker import Worker
 
 
 def run_the_worker() -> None:
-    """Run every task that is due, then return (the worker's batch mode)."""
-    call_command("db_worker", batch=True, interval=0, verbosity=0)
+    """Run every task that is due, then return: `manage.py db_worker --batch`'s own loop,
+    without the signal handlers it sets (so a test's thread can run it too)."""
+    Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    ).run()
 
 
 def download(client, name: str, *args) -> bytes:
