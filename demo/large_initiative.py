@@ -36,9 +36,15 @@ class ReferenceSize:
     deliverables: int = 80
     us_inputs: int = 40
     risks: int = 30
+    # The deliverables' "how it will be verified" and the risks' texts: realistic when 0,
+    # else repeated up to this many characters (their limit is 2,000).
+    long_text: int = 0
 
 
 SIZE = ReferenceSize()
+# The issue 23 probe's IDD: every deliverable and risk the guided form takes, their text
+# at its limit (953 pages, 67 s to render on a quiet machine).
+PROBE_SIZE = ReferenceSize(deliverables=200, risks=100, long_text=2_000)
 FIRST_FY = 2027
 
 _UNITS = ("1st Border Battalion", "Coastal Patrol Company", "Logistics Directorate")
@@ -72,13 +78,18 @@ def _owner() -> User:
     return user
 
 
-def build_reference_initiative(seed: int = 2027) -> Initiative:
-    """Create the reference IDD; returns the initiative (use snapshot(load(pk)) to read it)."""
+def _long(text: str, size: ReferenceSize) -> str:
+    return (text + " ") * (size.long_text // (len(text) + 1)) if size.long_text else text
+
+
+def build_reference_initiative(seed: int = 2027, size: ReferenceSize = SIZE) -> Initiative:
+    """Create the reference IDD, or one of another size; returns the initiative (use
+    snapshot(load(pk)) to read it)."""
     rng = random.Random(seed)  # noqa: S311 (repeatable benchmark data, not security)
     partner, _ = Partner.objects.get_or_create(
         country="Reference partner (benchmark)", defaults={"ccmd": CCMD.EUCOM}
     )
-    last_fy = FIRST_FY + SIZE.fiscal_years - 1
+    last_fy = FIRST_FY + size.fiscal_years - 1
     initiative = Initiative.objects.create(
         title="Reference initiative: border security and sustainment capability",
         partner=partner,
@@ -104,17 +115,19 @@ def build_reference_initiative(seed: int = 2027) -> Initiative:
             title=_text(rng, _ACTIONS[n % len(_ACTIONS)], years[n % len(years)]),
             category=method.DELIVERABLE_CATEGORIES[n % len(method.DELIVERABLE_CATEGORIES)][0],
             quantity=rng.choice((None, rng.randint(1, 300))),
-            due_fiscal_year=years[n * len(years) // SIZE.deliverables],
+            due_fiscal_year=years[n * len(years) // size.deliverables],
             due_quarter=rng.randint(1, 4),
-            verification_method="Signed order, budget line or roster checked at a site visit.",
+            verification_method=_long(
+                "Signed order, budget line or roster checked at a site visit.", size
+            ),
             political_risk=1 + n % 5,
             status=rng.choice(("planned", "delivered", "partial", "missed", "verbal_only")),
         )
-        for n in range(SIZE.deliverables)
+        for n in range(size.deliverables)
     ]
-    for n in range(SIZE.us_inputs):
+    for n in range(size.us_inputs):
         template, category = _INPUTS[n % len(_INPUTS)]
-        year = years[n * len(years) // SIZE.us_inputs]
+        year = years[n * len(years) // size.us_inputs]
         us_input = USInput.objects.create(
             initiative=initiative,
             position=n,
@@ -125,11 +138,11 @@ def build_reference_initiative(seed: int = 2027) -> Initiative:
             authority=FundingAuthority.SECTION_333,
         )
         us_input.matched_deliverables.set(rng.sample(deliverables, 2))
-    for n in range(SIZE.objectives):
+    for n in range(size.objectives):
         objective = YearlyObjective.objects.create(
             initiative=initiative,
             position=n,
-            fiscal_year=years[n * len(years) // SIZE.objectives],
+            fiscal_year=years[n * len(years) // size.objectives],
             objective=_text(rng, "The {unit} is manned, equipped and patrols on its own.", 0),
             milestones="Unit designated; personnel assigned; first patrols logged.",
         )
@@ -149,14 +162,19 @@ def build_reference_initiative(seed: int = 2027) -> Initiative:
             initiative=initiative,
             position=n,
             category=_RISKS[n % len(_RISKS)],
-            description="Operations near the disputed border draw the U.S. into a dispute "
-            "with a neighbor, or the partner hedges with another patron.",
+            description=_long(
+                "Operations near the disputed border draw the U.S. into a dispute "
+                "with a neighbor, or the partner hedges with another patron.",
+                size,
+            ),
             likelihood=1 + n % 5,
             impact=1 + (n * 3) % 5,
-            mitigation="Agree patrol areas in the annual plan; publish the gating jointly.",
+            mitigation=_long(
+                "Agree patrol areas in the annual plan; publish the gating jointly.", size
+            ),
             owner="SCO chief",
         )
-        for n in range(SIZE.risks)
+        for n in range(size.risks)
     )
     PriorAssistance.objects.bulk_create(
         PriorAssistance(

@@ -3,6 +3,7 @@ signed-in pages in caches."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -18,19 +19,34 @@ from idd.services import consent, parking
 
 # When the user's last request was: a signed cookie, so activity costs no database write.
 # A browser that drops it is treated as active, which is all a browser that keeps sending
-# requests could claim anyway; the sign-out guards an unattended screen.
+# requests could claim anyway; the sign-out guards an unattended screen. The value names
+# its session (a digest of the session key): an old value replayed into another session,
+# or into a new one after signing in again, counts for nothing (issue 23).
 LAST_SEEN_COOKIE = "idd_last_seen"
 SALT = "idd.idle-sign-out"
 
 
-def signed_stamp(seconds: int) -> str:
-    """The cookie's value for a last request at `seconds` (epoch), as set_signed_cookie signs."""
-    return signing.get_cookie_signer(salt=LAST_SEEN_COOKIE + SALT).sign(str(seconds))
+def _session_digest(session_key: str | None) -> str:
+    return hashlib.sha256(f"{SALT}:{session_key}".encode()).hexdigest()[:16]
+
+
+def _stamp(seconds: int, session_key: str | None) -> str:
+    return f"{seconds}:{_session_digest(session_key)}"
+
+
+def signed_stamp(seconds: int, session_key: str | None) -> str:
+    """The cookie's value for a last request at `seconds` (epoch) in the session with this
+    key, as set_signed_cookie signs it."""
+    signer = signing.get_cookie_signer(salt=LAST_SEEN_COOKIE + SALT)
+    return signer.sign(_stamp(seconds, session_key))
 
 
 def _last_seen(request: HttpRequest) -> int | None:
-    value = request.get_signed_cookie(LAST_SEEN_COOKIE, default=None, salt=SALT)
-    return int(value) if value and value.isdigit() else None
+    value = request.get_signed_cookie(LAST_SEEN_COOKIE, default=None, salt=SALT) or ""
+    seconds, _, session = value.partition(":")
+    if session != _session_digest(request.session.session_key) or not seconds.isdigit():
+        return None
+    return int(seconds)
 
 
 def seconds_left(request: HttpRequest) -> int:
@@ -84,7 +100,8 @@ class IdleSignOutMiddleware:
             if last is not None and now - last > settings.SESSION_IDLE_MINUTES * 60:
                 user_id = request.user.pk
                 logout(request)
-                parking.remember_idle_sign_out(request, user_id)
+                ended = last + settings.SESSION_IDLE_MINUTES * 60
+                parking.remember_idle_sign_out(request, user_id, ended)
             elif last is not None and self.is_status_check(request):
                 request.idle_last_seen = last  # type: ignore[attr-defined]
             else:
@@ -93,7 +110,7 @@ class IdleSignOutMiddleware:
         if request.user.is_authenticated:  # also right after signing in
             response.set_signed_cookie(
                 LAST_SEEN_COOKIE,
-                str(getattr(request, "idle_last_seen", now)),
+                _stamp(getattr(request, "idle_last_seen", now), request.session.session_key),
                 salt=SALT,
                 secure=settings.SESSION_COOKIE_SECURE,
                 httponly=True,

@@ -3,7 +3,8 @@
 Laying out a long IDD takes seconds (`make bench`), so every change to an initiative
 queues its PDF to be rendered and stored once the initiative has been left unchanged for
 PDF_RENDER_DELAY seconds; the download then serves the stored file. A download that comes
-first still renders on the spot (`idd.export.pdf_for`): nothing depends on a worker.
+first queues its document at once, ahead of the renders ahead (`queue_download`), and
+answers "Preparing the PDF" (`idd.services.downloads`): only the worker renders (ADR 0015).
 Every printable document the initiative has is rendered ahead (the IDD, and the Section
 333 notification draft for a Section 333 initiative).
 An approval stores its revision's PDF right after it commits, and queues it here too,
@@ -24,11 +25,25 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
-from django_tasks_db.models import DBTaskResult
+from django_tasks.base import Task
+from django_tasks_db.models import DBTaskResult, get_date_max
 
-from idd.export import document_for, offered_kinds, revision_pdf, revision_pdf_stored, stored_pdf
+from idd.export import (
+    KINDS,
+    StoredPDF,
+    document_for,
+    find_pdf,
+    offered_kinds,
+    revision_pdf,
+    revision_pdf_stored,
+    stored_pdf,
+)
+from idd.export.once import LEASE
 from idd.models import Initiative, Revision
 from idd.services.summaries import refresh_stale_summaries
+
+# Someone is waiting for these: before the renders ahead (django-tasks' default is 0).
+DOWNLOAD_PRIORITY = 10
 
 
 @task()
@@ -52,6 +67,50 @@ def store_revision_pdf(revision_id: int) -> bool:
         return False
     revision_pdf(revision)
     return True
+
+
+@task()
+def render_download(initiative_id: int, kind: str, name: str) -> bool:
+    """Store the PDF a download asked for, if the initiative still shows that document;
+    False if it changed meanwhile (its download asks for the new one) or is gone."""
+    initiative = Initiative.objects.filter(pk=initiative_id).first()
+    if initiative is None or find_pdf(initiative, KINDS[kind]).name != name:
+        return False
+    stored_pdf(initiative, KINDS[kind])
+    return True
+
+
+def _render_of(found: StoredPDF, initiative_id: int, kind: str) -> tuple[Task, list]:
+    """The task that stores `found`, and its arguments."""
+    if found.revision_id is not None:
+        return store_revision_pdf, [found.revision_id]
+    return render_download, [initiative_id, kind, found.name]
+
+
+def download_render(found: StoredPDF, initiative_id: int, kind: str) -> str:
+    """Where the last render asked for `found` stands: "queued" (waiting to run now, or
+    running within its lease), "failed" (it raised), or "" (none, or none that counts)."""
+    task_, args = _render_of(found, initiative_id, kind)
+    asked = DBTaskResult.objects.filter(
+        task_path=task_.module_path, args_kwargs__args__0=args[0]
+    ).order_by("-enqueued_at")
+    latest = next((r for r in asked[:50] if r.args_kwargs["args"] == args), None)
+    now = timezone.now()
+    if latest is None:
+        return ""
+    if latest.status == TaskResultStatus.FAILED:
+        return "failed"
+    due = latest.run_after <= now or latest.run_after == get_date_max()  # max: "at once"
+    waiting = latest.status == TaskResultStatus.READY and due
+    started = latest.started_at
+    running = latest.status == TaskResultStatus.RUNNING and started and started > now - LEASE
+    return "queued" if waiting or running else ""
+
+
+def queue_download(found: StoredPDF, initiative_id: int, kind: str) -> None:
+    """Queue the render of `found` for a download, to run now, ahead of renders ahead."""
+    task_, args = _render_of(found, initiative_id, kind)
+    task_.using(priority=DOWNLOAD_PRIORITY).enqueue(*args)
 
 
 def queue_pdf_render(initiative: Initiative) -> None:

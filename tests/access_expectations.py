@@ -184,7 +184,9 @@ IDD = {
     "revision_list": read_only(),
     "revision_diff": read_only(),
     "revision_detail": read_only(),
-    "revision_pdf": read_only(),
+    # A PDF not stored yet: "Preparing the PDF" (202), queued to the worker.
+    "revision_pdf": read_only(202),
+    "revision_pdf_status": read_only(),
     "initiative_history": read_only(),
     "commitment_overview": read_only(),
     # An empty recording is answered with the form and its error (a stale version).
@@ -208,13 +210,15 @@ IDD = {
     ),
     "browser_print_css": Row(get=code(200), post=code(405)),
     "initiative_print": read_only(),
-    "initiative_pdf": read_only(),
+    "initiative_pdf": read_only(202),
+    "initiative_pdf_status": read_only(),
     # Data out (idd.views.exchange): every reader downloads the file and the CSV.
     "initiative_data_json": read_only(),
     "initiative_deliverables_csv": read_only(),
     # The Section 333 notification draft, read like the IDD (the matrix's IDDs are 333 ones).
     "notification_print": read_only(),
-    "notification_pdf": read_only(),
+    "notification_pdf": read_only(202),
+    "notification_pdf_status": read_only(),
     "notification_docx": read_only(),
 }
 

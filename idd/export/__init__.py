@@ -7,13 +7,16 @@ Interface (stable; other parts of the product call these):
 - `render_pdf(doc) -> bytes`: the same document as a PDF/UA-1 (tagged, title and
   language set), laid out by WeasyPrint with a URL fetcher that loads only the
   project's own static files.
+- `find_pdf(initiative, kind) -> StoredPDF`, `find_revision_pdf(revision)`: where a PDF is
+  (or will be) stored, without rendering; `.complete()` says whether it is there to
+  serve. What a download calls: it never renders (`idd.services.downloads`).
 - `pdf_for(initiative) -> StoredPDF`: the initiative's current PDF from
   `default_storage`, rendered only when its content changed, and once however many
-  ask for it at once; an approved initiative's is its revision's (`revision_pdf`).
+  ask for it at once; an approved initiative's is its revision's (`revision_pdf`). The
+  worker's (`idd.tasks`).
 - `revision_pdf(revision) -> StoredPDF`, `revision_pdf_name(initiative_id, number, doc)`,
   `revision_pdf_stored(revision)`: an approved revision's PDF (stored right after the
   approval commits, or on demand), the name it is stored under, and whether it is yet.
-- `open_pdf(find) -> (file, download name)`: the PDF `find` returns, opened.
 - `PDFMissing`: an approved revision's PDF is lost and cannot be made again as it was.
 - `document_for(initiative) -> dict`: the snapshot the print view and PDF show.
 - `KINDS`, `IDD`, `NOTIFICATION`, `offered_kinds(doc)`: the printable documents of an
@@ -31,7 +34,8 @@ from idd.export.storage import (
     PDFMissing,
     StoredPDF,
     document_for,
-    open_pdf,
+    find_pdf,
+    find_revision_pdf,
     pdf_for,
     revision_pdf,
     revision_pdf_name,
@@ -47,8 +51,9 @@ __all__ = [
     "PrintableDocument",
     "StoredPDF",
     "document_for",
+    "find_pdf",
+    "find_revision_pdf",
     "offered_kinds",
-    "open_pdf",
     "pdf_for",
     "render_html",
     "render_pdf",

@@ -19,7 +19,7 @@ from django.urls import reverse
 from idd.document.shape import Document
 from idd.export import render
 from idd.export.notification_blocks import Element
-from idd.export.notification_docx import docx
+from idd.export.notification_docx import docx, printable_copy
 from idd.export.notification_elements import elements
 from idd.export.printable import Media, PrintableDocument
 from idd.guided_form.steps import STEP_BY_SLUG, Step
@@ -97,6 +97,7 @@ class NotificationDocument(PrintableDocument):
         return render.html_to_pdf(self.html(doc, media="print"))
 
     def copy(self, doc: Document) -> bytes:
+        doc = printable_copy(doc)  # XML: no noncharacter stored before they were refused
         return docx(doc, elements(doc), gaps(doc), document_title(doc))
 
 

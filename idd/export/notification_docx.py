@@ -9,7 +9,7 @@ print view and the PDF.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from docx import Document as new_docx
@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import _Cell
 
+from config.fields import printable
 from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
 if TYPE_CHECKING:
@@ -80,6 +81,17 @@ def _element(out: Docx, element: Element) -> None:
         _labelled(out, "Missing:", "; ".join(element.missing) + ".")
     if element.note:
         out.add_paragraph(element.note)
+
+
+def printable_copy(value: Any) -> Any:
+    """The snapshot with every text `printable` (lxml refuses the rest)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: printable_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [printable_copy(item) for item in value]
+    return value
 
 
 def docx(doc: Document, elements: tuple[Element, ...], gaps: list[Gap], title: str) -> bytes:

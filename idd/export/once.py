@@ -1,9 +1,11 @@
 """One render per stored PDF, however many web processes and workers want it at once.
 
 A render takes seconds of CPU, so twenty people pressing "Download PDF" on a changed IDD
-must not start twenty. The first to find the PDF missing claims it: it writes a marker
-beside the PDF's name (`<name>.rendering`), renders, stores the PDF, then removes the
-marker. The others see the marker and wait until the PDF is complete, then serve it.
+must not start twenty. Only the worker renders (`idd.tasks`; a download never does, it
+queues the render and answers at once: `idd.services.downloads`). The first render to
+find the PDF missing claims it: it writes a marker beside the PDF's name
+(`<name>.rendering`), renders, stores the PDF, then removes the marker. Any other that
+finds the marker, or the PDF complete, does nothing: no one waits for another's render.
 
 - The claim is taken while holding the initiative's row lock (`select_for_update`; on
   SQLite every transaction is IMMEDIATE, which serializes it the same way), for the
@@ -13,7 +15,8 @@ marker. The others see the marker and wait until the PDF is complete, then serve
 - A PDF is complete when it exists and has no marker: the marker is written before the
   PDF's first byte and removed after its last.
 - A marker older than `LEASE` is a render that died (the process was killed): the next
-  request takes the claim over and renders again. So no one waits longer than `LEASE`.
+  render takes the claim over. A document too long for `LEASE` is refused before any
+  render (`idd.export.size`).
 - `remove_older` never deletes a PDF being rendered (it has a marker), nor a marker
   still within its lease.
 """
@@ -35,18 +38,18 @@ from idd.models import Initiative
 log = logging.getLogger(__name__)
 
 MARKER = ".rendering"
-# Longer than any render takes (the 32-page reference IDD: about 3 s on a quiet machine).
+# Longer than any render takes (the 32-page reference IDD: about 3 s on a quiet machine;
+# the longest document printed, `idd.export.size.MAX_PAGES`, well within it).
 LEASE = timedelta(seconds=90)
-POLL_SECONDS = 0.1
-WAIT_MARGIN_SECONDS = 10
-
-
-class Busy(Exception):
-    """The PDF could not be stored within the wait: try again in a minute."""
 
 
 def _marker(name: str) -> str:
     return name + MARKER
+
+
+def under_way(name: str) -> bool:
+    """A render of `name` has begun and is within its lease."""
+    return _live(_marker(name))
 
 
 def _live(marker: str) -> bool:
@@ -106,23 +109,16 @@ def _render_and_store(name: str, render: Callable[[], bytes]) -> None:
 
 
 def store_once(name: str, initiative_id: int, render: Callable[[], bytes]) -> bool:
-    """Make sure the PDF `name` is stored, rendering it only if no one else is.
+    """Render and store the PDF `name` unless it is stored or another render is under way.
 
-    Returns True if this call rendered it. Waits while another process renders it, at
-    most `LEASE` (then that render counts as dead and this one takes over), and raises
-    Busy if it could not claim the render even then. A render that fails lets the next
-    waiter try.
+    Returns True if this call rendered it. Never waits: whoever asked for the PDF asks
+    again later (the download's status page polls). A render that fails removes its
+    claim, so the next one tries.
     """
-    deadline = time.monotonic() + LEASE.total_seconds() + WAIT_MARGIN_SECONDS
-    while not is_complete(name):
-        # Only when no render is under way: waiters cost storage lookups, no locks.
-        if not _live(_marker(name)) and _claim(name, initiative_id):
-            _render_and_store(name, render)
-            return True
-        if time.monotonic() > deadline:
-            raise Busy(name)
-        time.sleep(POLL_SECONDS)
-    return False
+    if is_complete(name) or under_way(name) or not _claim(name, initiative_id):
+        return False
+    _render_and_store(name, render)
+    return True
 
 
 def remove_older(folder: str, keep: str) -> None:

@@ -6,7 +6,9 @@ turn it into a PDF (templates, the print stylesheet, the rendering code, the ver
 Django, WeasyPrint and pikepdf). Any edit changes the snapshot, so a changed draft gets a
 new name and is never served stale; an unchanged one costs a snapshot and two storage lookups.
 Older PDFs of the same initiative are removed when a new one is stored. However many
-requests and workers want one PDF at once, it is rendered once (`idd.export.once`).
+requests and workers want one PDF at once, it is rendered once (`idd.export.once`), by
+the worker: a download only looks it up (`find_pdf`) and queues the render if it is not
+stored (`idd.services.downloads`).
 
 Every printable document (`idd.export.kinds`: the IDD, the Section 333 notification draft)
 is stored this way (`stored_pdf`), each kind in a folder of its own and with its slug in
@@ -24,14 +26,12 @@ import functools
 import hashlib
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import django
 import pikepdf
 import weasyprint
 from django.conf import settings
-from django.core.files import File
 from django.core.files.storage import default_storage
 
 from idd.document.shape import Document
@@ -39,14 +39,13 @@ from idd.document.shown import shown_document
 from idd.export import once
 from idd.export.kinds import IDD
 from idd.export.printable import PrintableDocument
+from idd.export.size import PrintedSize, printed_size
 from idd.models import Initiative, Revision
 
 log = logging.getLogger(__name__)
 
 FOLDER = "exports"
 REVISIONS = "revisions"  # Revision.pdf's folder
-# Looking a PDF up again when a newer render removed it between lookup and opening.
-OPEN_ATTEMPTS = 3
 
 
 class PDFMissing(Exception):
@@ -64,13 +63,24 @@ class PDFMissing(Exception):
 
 @dataclass(frozen=True)
 class StoredPDF:
-    """A PDF in default_storage and the file name a download should get."""
+    """A PDF in default_storage (or the name it will be stored under) and the file name a
+    download should get; `revision_id` when it is an approved revision's record."""
 
     name: str
     download_name: str
+    size: PrintedSize
+    revision_id: int | None = None
 
     def open(self):
         return default_storage.open(self.name, "rb")
+
+    def complete(self) -> bool:
+        """Stored in full, to serve."""
+        return once.is_complete(self.name)
+
+    def under_way(self) -> bool:
+        """A render of it has begun (in the worker) and is within its lease."""
+        return once.under_way(self.name)
 
 
 def document_for(initiative: Initiative) -> Document:
@@ -132,29 +142,43 @@ def revision_pdf_name(initiative_id: int, number: int, doc: Document) -> str:
     return f"{REVISIONS}/initiative-{initiative_id}-revision-{number}-{fingerprint(doc)}.pdf"
 
 
+def find_revision_pdf(revision: Revision) -> StoredPDF:
+    """Where an approved revision's PDF is stored, without rendering it.
+
+    Raises PDFMissing if it is not stored and rendering now would not reproduce it: its
+    name's fingerprint is that of the snapshot with the marking, templates and code of the
+    approval, so only if today's are the same is a new render the document approved.
+    """
+    doc = revision.snapshot
+    name = revision.pdf.name
+    found = StoredPDF(name or "", IDD.download_name(doc), printed_size(doc), revision.pk)
+    if name and name == revision_pdf_name(revision.initiative_id, revision.number, doc):
+        return found
+    if name and once.is_complete(name):
+        return found
+    log.error("The PDF of revision %s is missing from storage: %s", revision.pk, name)
+    raise PDFMissing(revision)
+
+
 def revision_pdf(revision: Revision) -> StoredPDF:
     """The PDF of an approved revision: the record, stored right after approval.
 
     If it is not stored yet (the approval has only just committed) or no longer (lost
-    from storage), it is rendered from the frozen snapshot and stored under its name,
-    but only if rendering now reproduces it: the name's fingerprint is that of the
-    snapshot with today's marking, templates and code. A rendering with other templates
-    or another marking would be a different document put in the record's place, so
-    then it raises PDFMissing instead.
+    from storage), it is rendered from the frozen snapshot and stored under its name, if
+    that reproduces it (else PDFMissing: `find_revision_pdf`). Not while another render
+    of it is under way: then it returns at once, before the PDF is complete.
     """
+    found = find_revision_pdf(revision)
     doc = revision.snapshot
-    name = revision.pdf.name
-    if name and name == revision_pdf_name(revision.initiative_id, revision.number, doc):
-        if once.store_once(name, revision.initiative_id, lambda: IDD.pdf(doc)):
-            log.info(
-                "Stored the PDF of revision %s of initiative %s from its frozen snapshot",
-                revision.number,
-                revision.initiative_id,
-            )
-    elif not (name and once.is_complete(name)):
-        log.error("The PDF of revision %s is missing from storage: %s", revision.pk, name)
-        raise PDFMissing(revision)
-    return StoredPDF(name, IDD.download_name(doc))
+    if found.size.too_long:
+        log.info("Not rendering %s: about %s pages", found.name, found.size.pages)
+    elif once.store_once(found.name, revision.initiative_id, lambda: IDD.pdf(doc)):
+        log.info(
+            "Stored the PDF of revision %s of initiative %s from its frozen snapshot",
+            revision.number,
+            revision.initiative_id,
+        )
+    return found
 
 
 def revision_pdf_stored(revision: Revision) -> bool:
@@ -162,17 +186,31 @@ def revision_pdf_stored(revision: Revision) -> bool:
     return bool(revision.pdf.name) and once.is_complete(revision.pdf.name)  # type: ignore[arg-type]
 
 
-def pdf_for(initiative: Initiative) -> StoredPDF:
-    """The initiative's current PDF: from storage when unchanged, else rendered and stored.
+def find_pdf(initiative: Initiative, kind: PrintableDocument) -> StoredPDF:
+    """Where the PDF of this kind of document of the initiative as shown now is stored (or
+    will be), without rendering it; an approved initiative's IDD is its revision's record
+    (`find_revision_pdf`, which may raise PDFMissing)."""
+    revision, doc = shown_document(initiative)
+    if kind is IDD and revision is not None:
+        return find_revision_pdf(revision)
+    return _draft_pdf(initiative.pk, kind, doc)
 
-    An approved initiative's is its approved revision's PDF (`revision_pdf`).
-    """
+
+def _draft_pdf(initiative_id: int, kind: PrintableDocument, doc: Document) -> StoredPDF:
+    """A draft's PDF is named by its content (`fingerprint`), in its kind's folder."""
+    name = f"{_folder(initiative_id, kind)}/{fingerprint(doc, kind)}.pdf"
+    return StoredPDF(name, kind.download_name(doc), printed_size(doc))
+
+
+def pdf_for(initiative: Initiative) -> StoredPDF:
+    """The initiative's current PDF, stored (rendered first unless it is stored or being
+    rendered): the worker's job, never a web request's (`idd.tasks`)."""
     return stored_pdf(initiative, IDD)
 
 
 def stored_pdf(initiative: Initiative, kind: PrintableDocument) -> StoredPDF:
     """The PDF of this kind of document of the initiative as shown now: from storage when
-    unchanged, else rendered once and stored.
+    unchanged, else rendered once and stored (unless a render of it is under way).
 
     The IDD of an approved initiative is its approved revision's record (`revision_pdf`);
     other kinds are drafts made from that revision, stored by content like a draft IDD.
@@ -180,25 +218,9 @@ def stored_pdf(initiative: Initiative, kind: PrintableDocument) -> StoredPDF:
     revision, doc = shown_document(initiative)
     if kind is IDD and revision is not None:
         return revision_pdf(revision)
-    folder = _folder(initiative.pk, kind)
-    name = f"{folder}/{fingerprint(doc, kind)}.pdf"
-    if once.store_once(name, initiative.pk, lambda: kind.pdf(doc)):
-        once.remove_older(folder, keep=name)
-    return StoredPDF(name, kind.download_name(doc))
-
-
-def open_pdf(find: Callable[[], StoredPDF]) -> tuple[File, str]:
-    """The PDF `find` returns, opened, and its download name.
-
-    A newer render of the initiative may remove an older PDF between its lookup and its
-    opening; then the lookup runs again (and finds the newer one). An open file stays
-    readable after its removal.
-    """
-    for _ in range(OPEN_ATTEMPTS - 1):
-        stored = find()
-        try:
-            return stored.open(), stored.download_name
-        except FileNotFoundError:
-            log.info("%s was removed as it was opened; looking again", stored.name)
-    stored = find()
-    return stored.open(), stored.download_name
+    found = _draft_pdf(initiative.pk, kind, doc)
+    if found.size.too_long:
+        log.info("Not rendering %s: about %s pages", found.name, found.size.pages)
+    elif once.store_once(found.name, initiative.pk, lambda: kind.pdf(doc)):
+        once.remove_older(_folder(initiative.pk, kind), keep=found.name)
+    return found

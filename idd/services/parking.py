@@ -5,7 +5,10 @@ the version and fingerprints it was read with, so a stale save is still merged):
 
 Idle sign-out: a guided-form save that arrives after the idle sign-out is parked in the
 (database-backed) session under the path it was sent to and the id of the user who was
-signed in. When that same user signs in again and the login page sends them back to the
+signed in, if that user may edit the page's initiative: one entry a page, the latest
+`MOST_PARKED_PAGES`, none larger than a real save. Whoever is at the browser can send it,
+so the step gives it back as "kept from your session that ended at 14:02: review it".
+When that same user signs in again and the login page sends them back to the
 step, the step shows the parked input bound to its forms, not saved: they check it and
 press save, and the optimistic lock in it still refuses a save over someone else's newer
 one. Anyone else who signs in on that browser gets nothing.
@@ -18,20 +21,31 @@ valid save of the step (or "Discard") removes it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest, QueryDict
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from idd.forms import conflicts
 from idd.models import Initiative, UnfinishedInput
 from idd.models.unfinished import LOCK_READ, LOCK_VERSION, posted
+from idd.reference import roles
 
 PARKED = "parked_posts"
 IDLE_USER = "signed_out_idle_user"
+IDLE_ENDED = "signed_out_idle_at"  # when the session ended (epoch seconds)
+# Bounds (issue 23: posts parked under made-up ids made every request of the session
+# slow): one entry per page, for pages the user may edit, the latest few, each no larger
+# than a legitimate save of the largest step.
+MOST_PARKED_PAGES = 3
+MOST_PARKED_CHARACTERS = 1_000_000
 # Only the guided form's pages show parked input (idd/views/guided_form.py calls take()).
 PARKABLE_VIEWS = {"wizard_step", "initiative_create"}
 NEVER_KEPT = {"csrfmiddlewaretoken"}
@@ -49,14 +63,21 @@ def _version(sent: str) -> int | None:
 
 NOT_INPUT = NEVER_KEPT | {"action", "goto", "next", LOCK_VERSION, LOCK_READ}
 RESTORED = (
-    "Your session ended before this was saved; what you typed is back on the form. "
-    "Check it and save."
+    "Kept from your session that ended at {ended}: review it before saving. It was "
+    "typed on this browser after that session ended, so check it is what you meant."
 )
 
 
-def remember_idle_sign_out(request: HttpRequest, user_id: int) -> None:
-    """Called right after the idle sign-out: whose input a late save belongs to."""
+def restored_message(ended: int | None) -> str:
+    when = timezone.localtime(datetime.fromtimestamp(ended or time.time(), tz=UTC))
+    return RESTORED.format(ended=when.strftime("%H:%M"))
+
+
+def remember_idle_sign_out(request: HttpRequest, user_id: int, ended: int) -> None:
+    """Called right after the idle sign-out: whose input a late save belongs to, and when
+    their session ended (for the message that gives it back)."""
     request.session[IDLE_USER] = user_id
+    request.session[IDLE_ENDED] = ended
 
 
 def signed_out_for_idleness(request: HttpRequest) -> bool:
@@ -75,13 +96,32 @@ def park(request: HttpRequest) -> bool:
     if request.method != "POST":
         return False
     user_id = request.session.get(IDLE_USER)
-    if user_id is None or not is_parkable(request.path_info):
+    path = request.path_info
+    if user_id is None or not is_parkable(path) or not _may_edit(user_id, path):
         return False
     data = typed(request.POST, NEVER_KEPT)
-    parked = request.session.get(PARKED, {})
-    parked[request.path_info] = {"user": user_id, "data": data}
-    request.session[PARKED] = parked
+    if sum(len(key) + sum(map(len, values)) for key, values in data) > MOST_PARKED_CHARACTERS:
+        return False
+    parked = {
+        kept: entry
+        for kept, entry in request.session.get(PARKED, {}).items()
+        if entry["user"] == user_id and kept != path
+    }
+    parked[path] = {"user": user_id, "data": data, "ended": request.session.get(IDLE_ENDED)}
+    request.session[PARKED] = dict(list(parked.items())[-MOST_PARKED_PAGES:])
     return True
+
+
+def _may_edit(user_id: int, path: str) -> bool:
+    """The signed-out user may edit the initiative of this page (or create one)."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not roles.is_planner(user):
+        return False
+    pk = resolve(path).kwargs.get("pk")
+    if pk is None:  # a new initiative
+        return True
+    initiative = Initiative.objects.filter(pk=pk).first()
+    return initiative is not None and initiative.can_edit(user)
 
 
 def has_parked(request: HttpRequest) -> bool:
@@ -97,6 +137,7 @@ def signed_in(request: HttpRequest, user: AbstractBaseUser) -> None:
     else:
         request.session.pop(PARKED, None)
     request.session.pop(IDLE_USER, None)
+    request.session.pop(IDLE_ENDED, None)
 
 
 def take(request: HttpRequest) -> QueryDict | None:
@@ -110,7 +151,7 @@ def take(request: HttpRequest) -> QueryDict | None:
     request.session[PARKED] = parked
     if entry["user"] != request.user.pk:
         return None
-    messages.warning(request, RESTORED)
+    messages.warning(request, restored_message(entry.get("ended")))
     return posted(entry["data"])
 
 

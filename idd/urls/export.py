@@ -8,6 +8,8 @@ urlpatterns = [
     ),
     path("initiatives/<int:pk>/print/", export.print_view, name="initiative_print"),
     path("initiatives/<int:pk>/pdf/", export.pdf_download, name="initiative_pdf"),
+    # What the "Preparing the PDF" page polls (JSON).
+    path("initiatives/<int:pk>/pdf/status/", export.pdf_status, name="initiative_pdf_status"),
     # The Section 333 notification draft: print view, PDF, Word copy.
     path(
         "initiatives/<int:pk>/notification/",
@@ -16,6 +18,11 @@ urlpatterns = [
     ),
     path(
         "initiatives/<int:pk>/notification/pdf/", export.notification_pdf, name="notification_pdf"
+    ),
+    path(
+        "initiatives/<int:pk>/notification/pdf/status/",
+        export.notification_pdf_status,
+        name="notification_pdf_status",
     ),
     path(
         "initiatives/<int:pk>/notification/docx/",

@@ -63,5 +63,10 @@ urlpatterns = [
         revisions.revision_pdf,
         name="revision_pdf",
     ),
+    path(
+        "initiatives/<int:pk>/revisions/<int:number>/pdf/status/",
+        revisions.revision_pdf_status,
+        name="revision_pdf_status",
+    ),
     path("initiatives/<int:pk>/history/", history.history, name="initiative_history"),
 ]

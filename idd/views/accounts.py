@@ -29,8 +29,6 @@ from idd.models import Initiative
 from idd.services import certificate_sign_in, consent, parking, throttling
 from idd.views.shared import editing_refusal
 
-# Fields whose values never appear on a page, whatever form they came from.
-SECRET_FIELDS = ("csrfmiddlewaretoken", "password")
 SIGNED_OUT = "You have signed out."
 CERTIFICATE_ONLY = (
     "This account signs in with its certificate (CAC), not a password: insert your card "
@@ -190,23 +188,16 @@ def back_url(request: HttpRequest) -> str:
 
 
 def typed_text(request: HttpRequest) -> list[tuple[str, str]]:
-    """The text in the refused form, named as the form names it when it is a guided-form
-    step the user may edit; otherwise under its field names. Never tokens or passwords."""
+    """The text in the refused form, named as the form names it, when it is a guided-form
+    step the user may edit. Nothing from any other form: a post from another site lands
+    here too, and its field names and values have no place on our pages."""
     if request.method != "POST":
         return []
     step_forms = _step_forms(request)
-    if step_forms is not None:
-        step_forms.is_valid()
-        return step_forms.typed_text()
-    return [
-        (key, value)
-        for key, value in request.POST.dict().items()
-        if not any(secret in key.lower() for secret in SECRET_FIELDS)
-        and not key.endswith("_FORMS")
-        and key.partition("-")[0] != "lock"
-        and value.strip()
-        and not value.isdigit()
-    ]
+    if step_forms is None:
+        return []
+    step_forms.is_valid()
+    return step_forms.typed_text()
 
 
 def _step_forms(request: HttpRequest):

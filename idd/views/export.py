@@ -1,24 +1,26 @@
 """The printable documents (the IDD, the Section 333 notification draft): the browser
-print view, the PDF download and, for the notification, its Word copy."""
+print view, the PDF download and its status, and, for the notification, its Word copy.
+
+A download never renders (`idd.services.downloads`): it serves the stored PDF, or answers
+at once with "Preparing the PDF", whose script polls the status URL."""
 
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from idd.export import (
-    NOTIFICATION,
-    PrintableDocument,
-    StoredPDF,
-    document_for,
-    pdf_for,
-    render_html,
-    stored_pdf,
-)
+from idd.export import IDD, NOTIFICATION, PDFMissing, PrintableDocument, document_for, render_html
 from idd.models import Initiative
-from idd.views.shared import get_visible_initiative, pdf_response
+from idd.services import downloads
+from idd.views.shared import (
+    get_visible_initiative,
+    pdf_download_response,
+    pdf_missing,
+    pdf_status_answer,
+)
 
 
 # Read-only, and a render takes seconds: outside a transaction, so no lock is held meanwhile.
@@ -30,16 +32,36 @@ def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render_html(document_for(initiative), media="screen"))
 
 
+def _document(request: HttpRequest, pk: int, kind: PrintableDocument, *, again: bool):
+    """The download (`again`) or status answer of this kind of the initiative's documents."""
+    initiative = get_visible_initiative(request, pk)
+    if kind is not IDD and (refused := _refused(request, initiative, kind)):
+        return refused
+    try:
+        prepared = downloads.prepare(initiative, kind, again=again)
+    except PDFMissing as lost:
+        return pdf_missing(request, initiative, lost)
+    if not again:
+        return pdf_status_answer(prepared)
+    status_url = reverse(STATUS_URLS[kind.slug], args=[pk])
+    return pdf_download_response(request, initiative, prepared, status_url)
+
+
+STATUS_URLS = {"idd": "initiative_pdf_status", "notification": "notification_pdf_status"}
+
+
 @transaction.non_atomic_requests
 @require_GET
 def pdf_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The IDD as a tagged PDF: from storage when unchanged, else rendered first."""
-    initiative = get_visible_initiative(request, pk)
+    """The IDD as a tagged PDF: from storage, or queued to the worker and said so."""
+    return _document(request, pk, IDD, again=True)
 
-    def find() -> StoredPDF:
-        return pdf_for(initiative)
 
-    return pdf_response(request, initiative, find)
+@transaction.non_atomic_requests
+@require_GET
+def pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Whether the IDD's PDF is ready yet (the "Preparing the PDF" page polls it)."""
+    return _document(request, pk, IDD, again=False)
 
 
 def _refused(request: HttpRequest, initiative: Initiative, kind: PrintableDocument):
@@ -65,14 +87,14 @@ def notification_print(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def notification_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The notification draft as a tagged PDF, stored and served like the IDD's."""
-    initiative = get_visible_initiative(request, pk)
-    if refused := _refused(request, initiative, NOTIFICATION):
-        return refused
+    return _document(request, pk, NOTIFICATION, again=True)
 
-    def find() -> StoredPDF:
-        return stored_pdf(initiative, NOTIFICATION)
 
-    return pdf_response(request, initiative, find)
+@transaction.non_atomic_requests
+@require_GET
+def notification_pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Whether the notification draft's PDF is ready yet."""
+    return _document(request, pk, NOTIFICATION, again=False)
 
 
 @require_GET

@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from assessments.method import POLITICAL_RISK_SCALE
@@ -37,7 +36,7 @@ from idd.services import editing, parking
 from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.review import latest_reason, words
 from idd.views.review.common import WORKFLOW_STEPS
-from idd.views.shared import editing_refusal
+from idd.views.shared import editing_refusal, next_url
 
 EXIT = "exit"
 DISCARD = "discard"
@@ -122,11 +121,7 @@ def _destination(post, step: Step) -> tuple[str, Step]:
 def _leaving_to(request: HttpRequest) -> str:
     """Where "Save and exit" goes: the dashboard, or the page of this site whose link the
     planner followed from a step with unsaved changes (static/js/leave-guard.js)."""
-    url = request.POST.get("next", "")
-    safe = url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return url if url.startswith("/") and safe else reverse("dashboard")
+    return next_url(request, reverse("dashboard"))
 
 
 def _kept(request, initiative: Initiative, step: Step, page: editing.StepPage) -> HttpResponse:

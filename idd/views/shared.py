@@ -1,19 +1,19 @@
 """Helpers every page uses, in one place so that no view module imports another: the
-initiative a user may read, why a user may not edit one, and a stored PDF as a download.
+initiative a user may read, why a user may not edit one, a PDF download (or "Preparing
+the PDF") and its status, and where a form's `next` may send the user.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from idd.export import PDFMissing, StoredPDF, open_pdf
-from idd.export.once import Busy
+from idd.export import PDFMissing
 from idd.models import Initiative
 from idd.reference import roles
+from idd.services.downloads import Prepared, State
 
 
 def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
@@ -44,32 +44,55 @@ def editing_refusal(request: HttpRequest, initiative: Initiative | None) -> str 
     return None
 
 
-BUSY = (
-    "The PDF is taking longer than usual to prepare, because many are being prepared at "
-    "once. Nothing is lost: try the download again in a minute."
-)
-
-
-def pdf_response(
-    request: HttpRequest, initiative: Initiative, find: Callable[[], StoredPDF]
+def pdf_download_response(
+    request: HttpRequest, initiative: Initiative, prepared: Prepared, status_url: str
 ) -> HttpResponseBase:
-    """The PDF `find` returns, as a download; if there is none to give, a page says why."""
-    try:
-        file, name = open_pdf(find)
-    except PDFMissing as missing:
-        context: dict[str, object] = {
-            "heading": f"The PDF of revision {missing.revision.number} is missing"
-        }
-        context |= {"message": str(missing), "revision": missing.revision}
-        return _unavailable(request, initiative, context, status=404)
-    except Busy:
-        context = {"heading": "The PDF is not ready yet", "message": BUSY}
-        return _unavailable(request, initiative, context, status=503)
-    return FileResponse(file, content_type="application/pdf", as_attachment=True, filename=name)
+    """The PDF if it is stored; else, at once, the page saying it is being prepared (202)
+    or is too long to print (422). A download never renders (`idd.services.downloads`)."""
+    if prepared.state == State.READY:
+        try:
+            file = prepared.pdf.open()
+        except FileNotFoundError:  # a newer render removed it just now: the newer is coming
+            prepared = Prepared(State.PREPARING, prepared.pdf)
+        else:
+            name = prepared.pdf.download_name
+            return FileResponse(
+                file, content_type="application/pdf", as_attachment=True, filename=name
+            )
+    context = {
+        "initiative": initiative,
+        "prepared": prepared,
+        "status_url": status_url,
+        "download_url": request.get_full_path(),
+    }
+    status = 422 if prepared.state == State.TOO_LONG else 202
+    return render(request, "idd/document/pdf_preparing.html", context, status=status)
 
 
-def _unavailable(
-    request: HttpRequest, initiative: Initiative, context: dict, *, status: int
-) -> HttpResponse:
-    context |= {"initiative": initiative}
-    return render(request, "idd/document/pdf_unavailable.html", context, status=status)
+def pdf_status_answer(prepared: Prepared) -> JsonResponse:
+    """What the download's page polls: "ready", "preparing", "failed" or "too-long"."""
+    return JsonResponse({"state": prepared.state, "message": prepared.message})
+
+
+def pdf_missing(request: HttpRequest, initiative: Initiative, missing: PDFMissing) -> HttpResponse:
+    """An approved revision's PDF lost beyond reproducing: the page says so (404)."""
+    context = {
+        "initiative": initiative,
+        "heading": f"The PDF of revision {missing.revision.number} is missing",
+        "message": str(missing),
+        "revision": missing.revision,
+    }
+    return render(request, "idd/document/pdf_unavailable.html", context, status=404)
+
+
+def next_url(request: HttpRequest, default: str) -> str:
+    """The posted `next` if it is a path on this site, else `default`.
+
+    Django's check refuses what browsers read as another host (`//evil`, `/\\evil`,
+    control characters, other schemes); the leading slash keeps it a path of ours.
+    """
+    url = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe and url.startswith("/") else default

@@ -1,30 +1,44 @@
-// "Download PDF": without JavaScript the link simply opens the PDF. With it, the button
-// reads "Preparing PDF…" while the server renders (a large IDD takes a few seconds), then
-// hands the file to the browser as a download; a status region tells screen readers.
+// "Download PDF": the worker renders PDFs, never the web server (ADR 0015). Without
+// JavaScript the link opens the PDF if it is stored, else the "Preparing the PDF" page with
+// a "Check again" link. With it, the button reads "Preparing PDF…" while the script polls
+// the document's status URL, then starts the download; the "Preparing the PDF" page polls
+// the same way. A status region tells screen readers; nothing reloads the page.
 (function () {
   "use strict";
 
-  function fileName(response) {
-    var header = response.headers.get("Content-Disposition") || "";
-    var match = /filename="?([^";]+)"?/.exec(header);
-    return match ? match[1] : "IDD.pdf";
+  var POLL_MS = 2000;
+
+  // Ask `statusUrl` until the PDF is ready (onReady), or it cannot be (onStop, with the
+  // server's message, or "" when the answer was not a status: signed out, say).
+  function poll(statusUrl, onReady, onStop) {
+    fetch(statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (answer) {
+        if (answer.state === "ready") {
+          onReady();
+        } else if (answer.state === "preparing") {
+          setTimeout(function () { poll(statusUrl, onReady, onStop); }, POLL_MS);
+        } else {
+          onStop(answer.message || "");
+        }
+      })
+      .catch(function () { onStop(""); });
   }
 
-  function save(blob, name) {
-    var url = URL.createObjectURL(blob);
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  // The PDF is served as an attachment: the browser downloads it and stays on the page.
+  function download(url) {
+    window.location.href = url;
   }
 
-  function enhance(box) {
+  function enhanceButton(box) {
     var link = box.querySelector("[data-export-pdf-link]");
     var status = box.querySelector("[data-export-pdf-status]");
+    var statusUrl = box.getAttribute("data-export-pdf-status-url");
     var label = link.textContent;
     var busy = false;
 
@@ -48,25 +62,37 @@
       }
       working(true);
       status.textContent = "Preparing PDF…";
-      fetch(link.href, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error("HTTP " + response.status);
-          }
-          var name = fileName(response);
-          return response.blob().then(function (blob) { save(blob, name); });
-        })
-        .then(function () {
+      poll(
+        statusUrl,
+        function () {
           status.textContent = "PDF ready: the download has started.";
           working(false);
-        })
-        .catch(function () {
-          // Let the browser show whatever the server says (sign-in page, error page).
+          download(link.href);
+        },
+        function () {
+          // The page the link leads to says why (too long, sign-in, a failed render).
           working(false);
           window.location.href = link.href;
-        });
+        }
+      );
     });
   }
 
-  document.querySelectorAll("[data-export-pdf]").forEach(enhance);
+  function enhancePreparingPage(box) {
+    var status = box.querySelector("[data-pdf-preparing-status]");
+    status.textContent = "Preparing the PDF: the download starts when it is ready.";
+    poll(
+      box.getAttribute("data-status-url"),
+      function () {
+        status.textContent = "The PDF is ready: the download has started.";
+        download(box.getAttribute("data-download-url"));
+      },
+      function (message) {
+        status.textContent = message || "Could not ask whether the PDF is ready: use Check again.";
+      }
+    );
+  }
+
+  document.querySelectorAll("[data-export-pdf]").forEach(enhanceButton);
+  document.querySelectorAll("[data-pdf-preparing]").forEach(enhancePreparingPage);
 })();

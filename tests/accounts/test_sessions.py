@@ -1,32 +1,36 @@
 """Idle sign-out, and nothing typed is lost to it: a late save comes back after sign-in."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from idd.middleware import LAST_SEEN_COOKIE, SALT, signed_stamp
 from idd.models import Initiative
 from idd.services.locking import CONFLICT_MESSAGE
-from idd.services.parking import RESTORED
+from idd.services.parking import MOST_PARKED_CHARACTERS
 from tests import factories
 from tests.guided_form.forms import page_fields
 
 pytestmark = pytest.mark.django_db
 
+RESTORED = "Kept from your session that ended at"
 TYPED = "Smugglers cross the northern gulf at night; <b>patrols</b> see 1 in 10."
 
 
 def go_idle(client: Client, minutes: int = 31) -> None:
     """The browser's last request was `minutes` ago (the clock, moved on)."""
-    client.cookies[LAST_SEEN_COOKIE] = signed_stamp(int(time.time()) - minutes * 60)
+    session = client.cookies["sessionid"].value
+    client.cookies[LAST_SEEN_COOKIE] = signed_stamp(int(time.time()) - minutes * 60, session)
 
 
 def last_seen(client: Client) -> int:
     request = RequestFactory().get("/")
     request.COOKIES = {LAST_SEEN_COOKIE: client.cookies[LAST_SEEN_COOKIE].value}
-    return int(request.get_signed_cookie(LAST_SEEN_COOKIE, salt=SALT))
+    return int(request.get_signed_cookie(LAST_SEEN_COOKIE, salt=SALT).split(":")[0])
 
 
 def sign_in(client: Client, user, next_url: str = ""):
@@ -191,6 +195,24 @@ def test_the_last_request_time_cannot_be_forged(client, owner):
     assert last_seen(client) <= time.time()
 
 
+def test_an_idle_stamp_of_another_session_signs_no_one_out(owner):
+    """The idle cookie names its session: an old value replayed into another session (or
+    a new one after signing in again) counts for nothing."""
+    old = Client()
+    old.force_login(owner)
+    go_idle(old)  # a value from a session that has been idle for 31 minutes
+    stale = old.cookies[LAST_SEEN_COOKIE].value
+    browser = Client()
+    browser.force_login(owner)
+    browser.cookies[LAST_SEEN_COOKIE] = stale
+
+    response = browser.get(reverse("dashboard"))
+
+    assert response.status_code == 200, "still signed in"
+    assert time.time() - last_seen(browser) < 60
+    assert old.get(reverse("dashboard")).status_code == 302, "its own session did go idle"
+
+
 def test_a_stale_security_token_gets_a_page_with_the_typed_text(owner, step, initiative):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(owner)
@@ -231,6 +253,24 @@ def test_the_stale_token_page_never_shows_passwords(owner):
     assert "stalestale" not in html
 
 
+def test_the_stale_token_page_shows_nothing_another_site_posted(owner):
+    """Another site's form posted at ours fails the security check: none of its field
+    names or values appear on our page."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    response = browser.post(
+        reverse("profile"),
+        {"Call_the_help_desk_on": "555-0100 and read them your code", "display_name": "Ann"},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Not saved: this page had expired" in html
+    for posted in ("Call_the_help_desk_on", "555-0100", "read them your code", "Ann"):
+        assert posted not in html
+    assert "What you typed" not in html
+
+
 def test_signing_out_says_so_on_the_sign_in_page(client, owner):
     client.force_login(owner)
     response = client.post(reverse("logout"), follow=True)
@@ -248,3 +288,39 @@ def test_the_idle_sign_out_does_not_claim_the_user_signed_out(client, owner):
     html = response.content.decode()
     assert "You were signed out after a time without activity" in html
     assert "You have signed out." not in html
+
+
+def test_what_is_given_back_says_when_the_session_ended_and_to_review_it(
+    client, owner, step, typed_page
+):
+    client.post(step, typed_page)
+    sign_in(client, owner, next_url=step)
+    html = client.get(step).content.decode()
+    # go_idle: the last request 31 minutes ago, so the session ended a minute ago.
+    ended = {(timezone.localtime() - timedelta(minutes=m)).strftime("%H:%M") for m in (1, 2)}
+    assert any(f"session that ended at {at}: review it before saving." in html for at in ended)
+
+
+def test_a_late_save_to_an_initiative_the_user_may_not_edit_is_not_kept(
+    client, owner, outsider, step, typed_page
+):
+    """Someone at the browser posting to another planner's initiative plants nothing."""
+    theirs = factories.InitiativeFactory(owner=outsider)
+    elsewhere = reverse("wizard_step", args=[theirs.pk, "context"])
+    assert client.post(elsewhere, typed_page).status_code == 302
+    assert client.post(reverse("wizard_step", args=[999_999, "context"]), typed_page)
+    assert "parked_posts" not in client.session
+
+
+def test_parked_saves_are_bounded_in_number_and_size(client, owner, initiative, typed_page):
+    """One entry a page, the latest three pages, nothing larger than a real save: sixteen
+    posts of 2.5 MB once made every request of the session take seconds."""
+    steps = ["basics", "context", "deliverables", "us-inputs", "objectives"]
+    for slug in steps:
+        for _ in range(2):
+            client.post(reverse("wizard_step", args=[initiative.pk, slug]), typed_page)
+    huge = typed_page | {"problem_statement": ["x" * (MOST_PARKED_CHARACTERS + 1)]}
+    client.post(reverse("wizard_step", args=[initiative.pk, "sustainment"]), huge)
+
+    parked = client.session["parked_posts"]
+    assert list(parked) == [reverse("wizard_step", args=[initiative.pk, s]) for s in steps[-3:]]

@@ -2,14 +2,17 @@
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connection
 from playwright.sync_api import expect
 
 from demo.scenario import DEMO_USERS
 from tests.export.pdftools import flat, pdf_text, pdfinfo
+from tests.export.worker import run_the_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,6 +22,25 @@ SHOTS = Path(os.environ.get("EXPORT_SHOTS", "/tmp/export-shots"))
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def worker(live_server):
+    """`manage.py db_worker` beside the live server: it renders the PDFs, never the server."""
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            while not stop.wait(0.2):
+                run_the_worker()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    yield
+    stop.set()
+    thread.join(timeout=120)
 
 
 @pytest.fixture
@@ -106,7 +128,7 @@ def test_download_says_it_is_preparing_then_hands_over_the_pdf(
     page.screenshot(path=SHOTS / "initiative-page-after-download.png", full_page=True)
 
 
-def test_without_javascript_the_link_downloads_the_pdf(
+def test_without_javascript_the_link_says_preparing_and_check_again_downloads(
     browser, live_server, fresh_maritime, tmp_path
 ):
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
@@ -117,8 +139,16 @@ def test_without_javascript_the_link_downloads_the_pdf(
     page.get_by_label("Password").fill(spec.password)
     page.get_by_role("button", name="Sign in").click()
     page.goto(f"{live_server.url}/initiatives/{fresh_maritime.pk}/print/")
+    page.get_by_role("link", name="Download PDF").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Preparing the PDF")
+    assert_accessible(page)
+    status = f"{live_server.url}/initiatives/{fresh_maritime.pk}/pdf/status/"
+    for _ in range(300):  # the worker beside the server renders it
+        if page.request.get(status).json()["state"] == "ready":
+            break
+        page.wait_for_timeout(500)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download PDF").click()
+        page.get_by_role("link", name="Check again").click()
     target = tmp_path / "idd.pdf"
     download.value.save_as(target)
     assert_is_the_maritime_pdf(target)

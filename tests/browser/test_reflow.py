@@ -34,6 +34,9 @@ NOT_PAGES = {
     "revision_pdf": "a PDF (its layout is checked in tests/export)",
     "partner_search": "JSON suggestions for the partner field, not a page",
     "notification_pdf": "a PDF (its layout is checked in tests/export)",
+    "initiative_pdf_status": "JSON: whether a PDF is ready yet, not a page",
+    "notification_pdf_status": "JSON: whether a PDF is ready yet, not a page",
+    "revision_pdf_status": "JSON: whether a PDF is ready yet, not a page",
     "notification_docx": "a Word document (its text is checked in tests/export)",
 }
 # Pages the issue names: each must answer 200 to the role beside it, so the walk cannot

@@ -8,6 +8,7 @@ warning offers "Stay signed in". axe finds nothing on the pages they meet.
 """
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from playwright.sync_api import Page, expect
 
 from idd.middleware import LAST_SEEN_COOKIE, signed_stamp
 from idd.models import Initiative
-from idd.services.parking import RESTORED
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,7 +47,8 @@ def last_seen(page: Page) -> int:
 
 def set_last_seen(page: Page, live_server, seconds_ago: int) -> None:
     """The planner's last request was this long ago (the clock, moved on)."""
-    stamp = signed_stamp(int(time.time()) - seconds_ago)
+    session = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
+    stamp = signed_stamp(int(time.time()) - seconds_ago, session)
     page.context.add_cookies([{"name": LAST_SEEN_COOKIE, "value": stamp, "url": live_server.url}])
 
 
@@ -84,7 +85,7 @@ def test_text_typed_when_the_session_ended_is_back_after_sign_in(
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(step_url)
-    expect(page.get_by_text(RESTORED)).to_be_visible()
+    expect(page.get_by_text(re.compile("Kept from your session that ended at"))).to_be_visible()
     expect(page.get_by_label("Problem statement")).to_have_value(TYPED)
     check(page, "session-ended-restored")
     assert Initiative.objects.get().problem_statement != TYPED  # shown, not saved

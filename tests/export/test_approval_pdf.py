@@ -12,6 +12,7 @@ from idd.tasks import store_revision_pdf
 from tests import factories
 from tests.export.concurrency import count_renders
 from tests.export.pdftools import flat, pdf_text
+from tests.export.worker import run_the_worker
 
 BEING_STORED = "The PDF of revision 1 is being stored."
 
@@ -58,7 +59,7 @@ def test_the_approval_renders_its_pdf_after_it_commits_not_under_the_lock(
 
 def test_a_download_right_after_approval_gets_the_approved_pdf(client, in_review, reviewer):
     """The approval committed, its PDF is not stored yet: the pages say so, the download
-    renders it (once), and the worker then finds it stored."""
+    queues it (before the approval's own delayed fallback), the worker stores it once."""
     revision = review.approve(in_review, reviewer, "Ready for staffing.")  # no commit here
     client.force_login(in_review.owner)
     pages = (
@@ -68,13 +69,15 @@ def test_a_download_right_after_approval_gets_the_approved_pdf(client, in_review
     for page in pages:
         assert BEING_STORED in client.get(page).content.decode()
 
+    assert client.get(reverse("revision_pdf", args=[in_review.pk, 1])).status_code == 202
+    run_the_worker()
     response = client.get(reverse("revision_pdf", args=[in_review.pk, 1]))
 
     assert response.status_code == 200
     assert_is_the_approved_pdf(b"".join(response.streaming_content))
     for page in pages:
         assert BEING_STORED not in client.get(page).content.decode()
-    assert store_revision_pdf.call(revision.pk) is False, "nothing left for the worker"
+    assert store_revision_pdf.call(revision.pk) is False, "nothing left for the delayed one"
 
 
 def test_the_worker_stores_the_pdf_if_the_approving_request_did_not(in_review, reviewer):

@@ -9,12 +9,7 @@ from idd.export import pdf_for
 from idd.services import review
 from tests import factories
 from tests.export.pdftools import flat, pdf_text
-
-
-def download(client, name, *args) -> bytes:
-    response = client.get(reverse(name, args=args))
-    assert response.status_code == 200, response.content[:500]
-    return b"".join(response.streaming_content)
+from tests.export.worker import download
 
 
 def text_of(pdf: bytes) -> str:

@@ -1,7 +1,6 @@
 """One render per version of an IDD, however many downloads and workers ask for it at once."""
 
 import os
-import threading
 from datetime import timedelta
 
 import pytest
@@ -12,10 +11,11 @@ from django.urls import reverse
 
 from idd.export import NOTIFICATION, document_for, once, pdf_for
 from idd.export.storage import FOLDER, fingerprint
-from idd.tasks import render_pdf_ahead
-from tests.export.concurrency import at_once, count_renders
+from idd.tasks import render_download, render_pdf_ahead
+from tests.export.concurrency import at_once, count_renders, run_threads
 from tests.export.pdftools import flat, pdf_text
 from tests.export.stored import exports_of
+from tests.export.worker import run_the_worker
 
 # Downloads released together; IDD_CONCURRENT_DOWNLOADS=20 gives the figure in the README.
 DOWNLOADS = int(os.environ.get("IDD_CONCURRENT_DOWNLOADS", "6"))
@@ -26,8 +26,12 @@ def test_concurrent_downloads_of_a_changed_idd_render_it_once(fresh_maritime, mo
     renders = count_renders(monkeypatch)
     url = reverse("initiative_pdf", args=[fresh_maritime.pk])
 
-    downloads = at_once(fresh_maritime.owner, [url] * DOWNLOADS)
+    asked = at_once(fresh_maritime.owner, [url] * DOWNLOADS)
 
+    assert [d.status for d in asked] == [202] * DOWNLOADS, "each answered at once"
+    assert renders.count == 0, "no web request rendered"
+    run_the_worker()
+    downloads = at_once(fresh_maritime.owner, [url] * DOWNLOADS)
     assert [d.status for d in downloads] == [200] * DOWNLOADS
     assert len({d.body for d in downloads}) == 1, "every download got the one stored PDF"
     assert "Kestrela coastal patrol capability" in flat(" ".join(pdf_text(downloads[0].body)))
@@ -37,25 +41,31 @@ def test_concurrent_downloads_of_a_changed_idd_render_it_once(fresh_maritime, mo
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_and_a_download_of_one_version_render_it_once(fresh_maritime, monkeypatch):
+def test_two_workers_rendering_one_version_render_it_once(fresh_maritime, monkeypatch):
+    """The render ahead and a download's render, run by two workers at once."""
     renders = count_renders(monkeypatch)
-    url = reverse("initiative_pdf", args=[fresh_maritime.pk])
-    worker = threading.Thread(target=render_ahead, args=(fresh_maritime.pk, fresh_maritime.version))
-    worker.start()
+    name = pdf_name(fresh_maritime)
 
-    (download,) = at_once(fresh_maritime.owner, [url])
-    worker.join(timeout=300)
+    run_threads(
+        [
+            lambda: in_a_worker(render_pdf_ahead.call, fresh_maritime.pk, fresh_maritime.version),
+            lambda: in_a_worker(render_download.call, fresh_maritime.pk, "idd", name),
+        ]
+    )
 
-    assert download.status == 200 and download.body.startswith(b"%PDF-")
     assert renders.count == 1
-    assert len(exports_of(fresh_maritime)) == 1
+    assert exports_of(fresh_maritime) == [name.rsplit("/", 1)[1]]
 
 
-def render_ahead(initiative_id: int, version: int) -> None:
+def in_a_worker(task, *args) -> None:
     try:
-        render_pdf_ahead.call(initiative_id, version)
+        task(*args)
     finally:
         connection.close()
+
+
+def pdf_name(initiative) -> str:
+    return f"{FOLDER}/initiative-{initiative.pk}/{fingerprint(document_for(initiative))}.pdf"
 
 
 def test_a_newer_pdf_leaves_one_being_rendered_alone(fresh_maritime):
@@ -75,9 +85,7 @@ def test_a_newer_pdf_leaves_one_being_rendered_alone(fresh_maritime):
 
 
 def test_a_render_that_died_is_taken_over(fresh_maritime, monkeypatch):
-    name = (
-        f"{FOLDER}/initiative-{fresh_maritime.pk}/{fingerprint(document_for(fresh_maritime))}.pdf"
-    )
+    name = pdf_name(fresh_maritime)
     assert once._claim(name, fresh_maritime.pk)  # its renderer was killed: the marker stays
     default_storage.save(name, ContentFile(b"%PDF-1.7 cut short"))
     monkeypatch.setattr(once, "LEASE", timedelta(0))  # its lease is over
@@ -90,20 +98,17 @@ def test_a_render_that_died_is_taken_over(fresh_maritime, monkeypatch):
     assert exports_of(fresh_maritime) == [name.rsplit("/", 1)[1]]
 
 
-def test_a_download_that_cannot_wait_longer_says_to_try_again(client, fresh_maritime, monkeypatch):
+def test_a_download_while_the_worker_renders_it_waits_for_nothing(
+    client, fresh_maritime, monkeypatch
+):
     renders = count_renders(monkeypatch)
-    name = (
-        f"{FOLDER}/initiative-{fresh_maritime.pk}/{fingerprint(document_for(fresh_maritime))}.pdf"
-    )
-    assert once._claim(name, fresh_maritime.pk)  # a render under way that will not finish in time
-    monkeypatch.setattr(once, "WAIT_MARGIN_SECONDS", -once.LEASE.total_seconds())  # no wait
+    assert once._claim(pdf_name(fresh_maritime), fresh_maritime.pk)  # the worker's render under way
     client.force_login(fresh_maritime.owner)
 
     response = client.get(reverse("initiative_pdf", args=[fresh_maritime.pk]))
 
-    assert response.status_code == 503
-    page = response.content.decode()
-    assert "The PDF is not ready yet" in page and "try the download again in a minute" in page
+    assert response.status_code == 202
+    assert "Preparing the PDF" in response.content.decode()
     assert renders.count == 0
 
 
@@ -113,6 +118,8 @@ def test_concurrent_downloads_of_the_notification_draft_render_it_once(fresh_mar
     idd_renders = count_renders(monkeypatch)
     url = reverse("notification_pdf", args=[fresh_maritime.pk])
 
+    assert [d.status for d in at_once(fresh_maritime.owner, [url] * DOWNLOADS)] == [202] * DOWNLOADS
+    run_the_worker()
     downloads = at_once(fresh_maritime.owner, [url] * DOWNLOADS)
 
     assert [d.status for d in downloads] == [200] * DOWNLOADS

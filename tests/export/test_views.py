@@ -5,6 +5,7 @@ import tinycss2
 from django.urls import reverse
 
 from tests.export.pdftools import flat, pdf_text
+from tests.export.worker import run_the_worker
 
 
 @pytest.fixture
@@ -31,6 +32,8 @@ def test_anyone_with_a_role_gets_the_print_view(client, request, with_rows, who)
 @pytest.mark.parametrize("who", ["owner", "teammate", "outsider", "reviewer"])
 def test_anyone_with_a_role_downloads_the_pdf(client, request, with_rows, who):
     client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("initiative_pdf", args=[with_rows.pk])).status_code == 202
+    run_the_worker()
     response = client.get(reverse("initiative_pdf", args=[with_rows.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

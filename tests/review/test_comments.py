@@ -175,6 +175,25 @@ def test_resolving_never_sends_the_planner_to_another_site(
     assert response["Location"].startswith(reverse("initiative_review", args=[initiative.pk]))
 
 
+@pytest.mark.parametrize(
+    "elsewhere", ["/\\evil.example/", "/\t/evil.example/", "https://evil.example/"]
+)
+def test_resolving_refuses_what_a_browser_reads_as_another_site(
+    client, make_initiative, reviewer, owner, elsewhere
+):
+    """A backslash or a tab after the slash makes browsers go to another host."""
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    client.force_login(owner)
+    url = reverse("comment_resolve", args=[initiative.pk, thread.pk])
+
+    response = client.post(url, {"next": elsewhere})
+
+    assert response["Location"].startswith(reverse("initiative_review", args=[initiative.pk]))
+    back = reverse("initiative_review", args=[initiative.pk]) + "#section-risks"
+    assert client.post(url, {"next": back})["Location"] == back, "a page of ours is kept"
+
+
 def test_the_review_page_costs_the_same_queries_however_many_comments(
     client, make_initiative, reviewer, owner, django_assert_max_num_queries
 ):

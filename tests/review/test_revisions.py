@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from idd.models import Initiative, PartnerDeliverable
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
+from tests.export.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,9 @@ def two_revisions(make_initiative, owner, reviewer):
 
 
 def test_anyone_with_a_role_downloads_the_approved_pdf(client, two_revisions, user_of):
+    client.force_login(user_of("owner"))
+    assert client.get(reverse("revision_pdf", args=[two_revisions.pk, 1])).status_code == 202
+    run_the_worker()  # the approval's own request stored nothing: it did not commit here
     for role in ("owner", "teammate", "outsider", "reviewer"):
         client.force_login(user_of(role))
         listing = client.get(reverse("revision_list", args=[two_revisions.pk])).content.decode()

@@ -12,7 +12,7 @@ from idd.models import ReviewComment
 from idd.reference.sections import SECTION_BY_SLUG
 from idd.services import comments
 from idd.views.review.common import review_page, review_url, tell_refused
-from idd.views.shared import get_visible_initiative
+from idd.views.shared import get_visible_initiative, next_url
 
 
 def _comment_of(request: HttpRequest, pk: int, comment_pk: int) -> ReviewComment:
@@ -66,7 +66,4 @@ def resolve(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
         messages.error(request, refused.message)
     else:
         messages.success(request, "The comment is marked as resolved.")
-    back = request.POST.get("next", "")
-    if back.startswith("/") and not back.startswith("//"):
-        return redirect(back)
-    return redirect(review_url(comment.initiative, f"comment-{comment.pk}"))
+    return redirect(next_url(request, review_url(comment.initiative, f"comment-{comment.pk}")))

@@ -7,17 +7,22 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from idd.document.diff import diff
-from idd.export import StoredPDF, revision_pdf_stored
-from idd.export import revision_pdf as stored_revision_pdf
+from idd.export import PDFMissing, revision_pdf_stored
 from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
 from idd.reference.sections import SECTIONS
-from idd.services import comments, review, submissions
+from idd.services import comments, downloads, review, submissions
 from idd.views.review.common import with_reply_forms
-from idd.views.shared import get_visible_initiative, pdf_response
+from idd.views.shared import (
+    get_visible_initiative,
+    pdf_download_response,
+    pdf_missing,
+    pdf_status_answer,
+)
 
 
 @require_GET
@@ -65,19 +70,32 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     )
 
 
-# Read-only, and the first download after approval may render: outside a transaction.
 @transaction.non_atomic_requests
 @require_GET
 def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
-    """The PDF of the revision as approved: from storage, or stored from its frozen snapshot
-    if the approval has only just committed (see `idd.export.revision_pdf`)."""
+    """The PDF of the revision as approved: from storage, or queued to the worker (if the
+    approval has only just committed, or it was lost: see `idd.export.revision_pdf`)."""
+    return _revision_pdf(request, pk, number, again=True)
+
+
+@transaction.non_atomic_requests
+@require_GET
+def revision_pdf_status(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
+    """Whether the revision's PDF is ready yet (its "Preparing the PDF" page polls it)."""
+    return _revision_pdf(request, pk, number, again=False)
+
+
+def _revision_pdf(request: HttpRequest, pk: int, number: int, *, again: bool):
     initiative = get_visible_initiative(request, pk)
     revision = _revision(initiative, number)
-
-    def find() -> StoredPDF:
-        return stored_revision_pdf(revision)
-
-    return pdf_response(request, initiative, find)
+    try:
+        prepared = downloads.prepare_revision(revision, again=again)
+    except PDFMissing as lost:
+        return pdf_missing(request, initiative, lost)
+    if not again:
+        return pdf_status_answer(prepared)
+    status_url = reverse("revision_pdf_status", args=[pk, number])
+    return pdf_download_response(request, initiative, prepared, status_url)
 
 
 @require_GET
