@@ -176,10 +176,16 @@ SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_WARNING_SECONDS = min(120, SESSION_IDLE_MINUTES * 30)
 CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
 
-# Sign-in throttling (django-axes, docs/adr/0007): failures count against username and
-# address together; the address is the client's, read behind TRUSTED_PROXY_COUNT proxies.
-# A lock-out lasts LOGIN_COOLOFF_MINUTES from the failure that caused it; attempts while it
-# lasts are refused without counting, so even the right password never prolongs it.
+# Account lock-out (STIG V-222432, docs/adr/0015): LOCKOUT_FAILURES failed password
+# sign-ins in a row within LOCKOUT_WINDOW_MINUTES lock the username, from any address,
+# until an administrator unlocks it (Users, action "Unlock") or, when set, LOCKOUT_MINUTES.
+LOCKOUT_FAILURES = env_int("LOCKOUT_FAILURES", 3, minimum=1)
+LOCKOUT_WINDOW_MINUTES = env_int("LOCKOUT_WINDOW_MINUTES", 15, minimum=1)
+LOCKOUT_MINUTES = env_int("LOCKOUT_MINUTES", 0, minimum=0)  # 0: until an administrator
+
+# Besides the lock-out, a pause per username and address (django-axes, docs/adr/0007):
+# the address is the client's, read behind TRUSTED_PROXY_COUNT proxies. A pause lasts
+# LOGIN_COOLOFF_MINUTES from the failure that caused it; attempts meanwhile do not count.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 5, minimum=1)

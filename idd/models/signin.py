@@ -19,6 +19,11 @@ class SignInRecord(models.Model):
         NO_IDENTITY = "no_identity", "Certificate names no EDIPI"
         ACCOUNT_DISABLED = "account_disabled", "Account disabled"
         FORGED_HEADERS = "forged_headers", "Certificate headers not from the proxy"
+        LOCKED_OUT = "locked_out", "Account locked after failed sign-ins"
+        UNLOCKED = "unlocked", "Account unlocked by an administrator"
+        SESSION_ENDED = "session_ended", "Oldest session ended by the limit on sessions"
+        INACTIVE_DISABLED = "inactive_disabled", "Account disabled after days without a sign-in"
+        ENABLED = "enabled", "Account enabled again by an administrator"
 
     FAILURES = (
         Kind.PASSWORD_FAILED,

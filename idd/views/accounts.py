@@ -25,7 +25,8 @@ from idd.forms.profile import ProfileForm
 from idd.guided_form.steps import STEP_BY_SLUG
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
-from idd.services import certificate_sign_in, consent, parking, throttling
+from idd.reference.times import full_timestamp
+from idd.services import certificate_sign_in, consent, lockout, parking, throttling
 from idd.views.shared import editing_refusal
 
 # Fields whose values never appear on a page, whatever form they came from.
@@ -36,6 +37,19 @@ CERTIFICATE_ONLY = (
     "and use Sign in with your certificate."
 )
 PROFILE_SAVED = "Your profile is saved. IDDs you prepare or review name you this way from now on."
+
+
+def locked_message(lock) -> str:
+    until = lockout.unlocks_at(lock)
+    when = (
+        f"until {full_timestamp(until)}"
+        if until
+        else "until an administrator unlocks it: ask yours"
+    )
+    return (
+        f"This account is locked after {settings.LOCKOUT_FAILURES} failed sign-ins in a row, "
+        f"{when}. Until then even the right password is refused."
+    )
 
 
 class SignInView(auth_views.LoginView):
@@ -50,10 +64,11 @@ class SignInView(auth_views.LoginView):
         context["certificate_found"] = found is not None and found.verify == "SUCCESS"
         context["password_form"] = settings.PASSWORD_SIGN_IN or bool(settings.BREAK_GLASS_ACCOUNTS)
         context["break_glass_only"] = not settings.PASSWORD_SIGN_IN
-        left = throttling.attempts_left(self.request)
-        if left is not None and 0 < left <= 2:
-            context["attempts_left"] = left
-            context["cool_off_minutes"] = settings.LOGIN_COOLOFF_MINUTES
+        username = self.request.POST.get("username")
+        if isinstance(username, str) and username and not lockout.is_locked(username):
+            left = lockout.attempts_left(username)
+            context["attempts_left"] = left if 0 < left <= 2 else None
+            context["lockout_minutes"] = settings.LOCKOUT_MINUTES
         return context
 
     def form_invalid(self, form):
@@ -62,6 +77,8 @@ class SignInView(auth_views.LoginView):
             self.request, data.get("username"), data.get("password")
         ):
             form.errors[NON_FIELD_ERRORS] = form.error_class([CERTIFICATE_ONLY])
+        elif lock := lockout.current_lock(data.get("username") or ""):
+            form.errors[NON_FIELD_ERRORS] = form.error_class([locked_message(lock)])
         return super().form_invalid(form)
 
     def form_valid(self, form):
