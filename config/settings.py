@@ -152,7 +152,8 @@ BREAK_GLASS_ACCOUNTS = env_list("BREAK_GLASS_ACCOUNTS", [])
 CONSENT_BANNER = env_bool("CONSENT_BANNER", not DEBUG)
 CONSENT_BANNER_TEXT = env_str("CONSENT_BANNER_TEXT", DOD_NOTICE)
 # Passwords as DoD systems require: at least 15 characters, not a common password, not
-# like the username or name (checked when a password is set through a form).
+# like the username or name, with an upper- and a lower-case letter, a digit and a special
+# character (checked when a password is set through a form or changepassword).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -161,6 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "idd.passwords.CharacterKindsValidator"},  # upper, lower, digit, special
 ]
 # The largest guided-form page (every kind of row at its cap) must reach the form: the
 # fields it posts, as `idd.reference.limits.MAX_POSTED_FIELDS` counts them (a test keeps

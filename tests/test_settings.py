@@ -123,4 +123,4 @@ def test_passwords_are_long_uncommon_and_unlike_the_user(password):
     user = User(username="owner-owner-owner")
     with pytest.raises(ValidationError):
         validate_password(password, user)
-    validate_password("brackish-tide-lantern-42", user)
+    validate_password("Brackish-tide-lantern-42", user)
