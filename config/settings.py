@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "idd.session_limit.EndedSessionMiddleware",  # why the limit on sessions ended one
     # Nothing but the consent banner before "I agree" (CONSENT_BANNER).
     "idd.middleware.ConsentBannerMiddleware",
     # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
@@ -177,6 +178,11 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_WARNING_SECONDS = min(120, SESSION_IDLE_MINUTES * 30)
 CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
+
+# At most this many sessions per account (in the database, which every web process reads):
+# a sign-in beyond ends the oldest, whose next request is told why (V-222387).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MAX_SESSIONS_PER_ACCOUNT = env_int("MAX_SESSIONS_PER_ACCOUNT", 3, minimum=1)
 
 # Account lock-out (STIG V-222432, docs/adr/0015): LOCKOUT_FAILURES failed password
 # sign-ins in a row within LOCKOUT_WINDOW_MINUTES lock the username, from any address,

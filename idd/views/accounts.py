@@ -26,7 +26,14 @@ from idd.guided_form.steps import STEP_BY_SLUG
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
 from idd.reference.times import full_timestamp
-from idd.services import certificate_sign_in, consent, lockout, parking, throttling
+from idd.services import (
+    certificate_sign_in,
+    consent,
+    lockout,
+    parking,
+    session_limit,
+    throttling,
+)
 from idd.views.shared import editing_refusal
 
 # Fields whose values never appear on a page, whatever form they came from.
@@ -58,6 +65,7 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["signed_out_idle"] = parking.signed_out_for_idleness(self.request)
+        context["ended_by_limit"] = session_limit.ended_message(self.request)
         context["typed_kept"] = parking.has_parked(self.request)
         found = certificate_sign_in.from_proxy(self.request)
         context["certificates"] = settings.CERT_SIGN_IN
