@@ -184,6 +184,11 @@ CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MAX_SESSIONS_PER_ACCOUNT = env_int("MAX_SESSIONS_PER_ACCOUNT", 3, minimum=1)
 
+# Accounts without a sign-in for this many days are disabled by the worker's daily task
+# (STIG V-222411), except the usernames listed; administrators enable them (Users).
+INACTIVE_ACCOUNT_DAYS = env_int("INACTIVE_ACCOUNT_DAYS", 35, minimum=1)
+INACTIVE_EXEMPT_ACCOUNTS = env_list("INACTIVE_EXEMPT_ACCOUNTS", [])
+
 # Account lock-out (STIG V-222432, docs/adr/0015): LOCKOUT_FAILURES failed password
 # sign-ins in a row within LOCKOUT_WINDOW_MINUTES lock the username, from any address,
 # until an administrator unlocks it (Users, action "Unlock") or, when set, LOCKOUT_MINUTES.

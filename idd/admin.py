@@ -24,7 +24,7 @@ from idd.models import (
     Revision,
     SignInRecord,
 )
-from idd.services import lockout
+from idd.services import inactive_accounts, lockout
 
 
 class BoundedSearch:
@@ -150,10 +150,11 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserWithProfileAdmin(UserAdmin):
     inlines = [ProfileInline]
-    list_display = ["username", "first_name", "last_name", "email", "is_staff", "locked"]
+    list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
+    list_display += ["locked"]
     list_display += ["profile__rank_or_grade", "profile__office_symbol", "profile__edipi"]
     list_select_related = ["profile"]
-    actions = ["unlock"]
+    actions = ["unlock", "enable"]
 
     @admin.display(description="locked", boolean=True)
     def locked(self, user: User) -> bool:
@@ -166,3 +167,11 @@ class UserWithProfileAdmin(UserAdmin):
             self.message_user(request, f"Unlocked: {', '.join(unlocked)}.", messages.SUCCESS)
         else:
             self.message_user(request, "None of the selected accounts was locked.", messages.INFO)
+
+    @admin.action(description="Enable the selected accounts (disabled, e.g. for inactivity)")
+    def enable(self, request, queryset) -> None:
+        enabled = [user.username for user in queryset if inactive_accounts.enable(request, user)]
+        if enabled:
+            self.message_user(request, f"Enabled: {', '.join(enabled)}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "All the selected accounts were enabled.", messages.INFO)

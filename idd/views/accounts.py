@@ -29,6 +29,7 @@ from idd.reference.times import full_timestamp
 from idd.services import (
     certificate_sign_in,
     consent,
+    inactive_accounts,
     lockout,
     parking,
     session_limit,
@@ -85,6 +86,8 @@ class SignInView(auth_views.LoginView):
             self.request, data.get("username"), data.get("password")
         ):
             form.errors[NON_FIELD_ERRORS] = form.error_class([CERTIFICATE_ONLY])
+        elif disabled := inactive_accounts.refusal(data.get("username"), data.get("password")):
+            form.errors[NON_FIELD_ERRORS] = form.error_class([disabled])
         elif lock := lockout.current_lock(data.get("username") or ""):
             form.errors[NON_FIELD_ERRORS] = form.error_class([locked_message(lock)])
         return super().form_invalid(form)
