@@ -274,6 +274,15 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container health check speaks pla
 SECURE_HSTS_SECONDS = env_int(
     "SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0, minimum=0
 )
+# Secure by default: with DEBUG off the app refuses to start serving cookies or pages over
+# plain HTTP unless the deployment says so explicitly (ALLOW_INSECURE_HTTP=true).
+ALLOW_INSECURE_HTTP = env_bool("ALLOW_INSECURE_HTTP", False)
+if not DEBUG and not ALLOW_INSECURE_HTTP and not (SECURE_COOKIES and SECURE_SSL_REDIRECT):
+    raise ImproperlyConfigured(
+        "With DEBUG off, SECURE_COOKIES and SECURE_SSL_REDIRECT must be on (behind a TLS "
+        "proxy set SECURE_PROXY_SSL_HEADER too); set ALLOW_INSECURE_HTTP=true to serve plain "
+        "HTTP deliberately."
+    )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -8,6 +8,7 @@ class IddConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth import signals
 
+        from idd import deploy_checks  # noqa: F401  (registers its deploy check)
         from idd.reference import cui  # noqa: F401  (registers its system check)
         from idd.services import lockout, session_limit, sign_in_records
 

@@ -66,6 +66,25 @@ def test_production_like_settings_start(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "idd.example.mil"}
+INSECURE = "With DEBUG off, SECURE_COOKIES and SECURE_SSL_REDIRECT must be on"
+
+
+@pytest.mark.parametrize("variable", ["SECURE_COOKIES", "SECURE_SSL_REDIRECT"])
+def test_production_refuses_to_start_over_plain_http(variable):
+    result = start(**PRODUCTION, **{variable: "false"})
+    assert result.returncode != 0
+    assert INSECURE in result.stderr
+    assert "ALLOW_INSECURE_HTTP=true" in result.stderr
+
+
+def test_plain_http_allowed_explicitly_starts_and_the_deploy_check_warns():
+    allowed = {**PRODUCTION, "SECURE_COOKIES": "false", "ALLOW_INSECURE_HTTP": "true"}
+    assert start(**allowed).returncode == 0
+    result = start("--deploy", **allowed)
+    assert "(idd.W002) ALLOW_INSECURE_HTTP is on" in result.stderr + result.stdout
+
+
 def test_production_settings_pass_the_deployment_checklist():
     result = start(
         "--deploy",

@@ -27,7 +27,7 @@ def assert_accessible(page, context: str | None = None) -> None:
 def maritime() -> Initiative:
     for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
         Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     return Initiative.objects.get(title="Kestrela coastal patrol capability")
 
 

@@ -43,7 +43,7 @@ ROLES = ("planner", "reviewer", "admin")
 def demo_data() -> None:
     for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
         Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
 
 
 def sign_in_as(page: Page, live_server, username: str) -> None:

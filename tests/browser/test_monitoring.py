@@ -36,7 +36,7 @@ def approved(settings, tmp_path) -> Initiative:
     settings.MEDIA_ROOT = tmp_path / "media"
     for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
         Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     planner, reviewer = (User.objects.get(username=n) for n in ("planner", "reviewer"))
     initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
     if initiative.status == "draft":

@@ -94,7 +94,7 @@ WIDEST = """() => {
 def world() -> dict[str, Initiative]:
     for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
         Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     planner, reviewer = (User.objects.get(username=n) for n in ("planner", "reviewer"))
     gifts = Initiative.objects.get(title="Solmara harbor security partnership")
     gifts = review.start_review(review.submit(gifts, planner), reviewer)

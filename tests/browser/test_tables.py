@@ -59,7 +59,7 @@ HEADERS_INSIDE = """table => {
 def planner(login):
     for role in roles.ALL_ROLES:  # transactional tests flush the roles' data migration
         Group.objects.get_or_create(name=role)
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     spec = next(u for u in demo.DEMO_USERS if u.username == "planner")
     return login(User.objects.get(username=spec.username), spec.password)
 

@@ -10,7 +10,7 @@ from idd.models import Initiative
 
 @pytest.fixture
 def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
 
 
 @pytest.fixture

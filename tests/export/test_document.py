@@ -26,7 +26,7 @@ def exported(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         for role in roles.ALL_ROLES:  # transactional tests may have flushed the data migration
             Group.objects.get_or_create(name=role)
-        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
         initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
         doc = snapshot(load(initiative.pk))
         with override_settings(MARKING=MARKING):

@@ -38,7 +38,7 @@ def demo_pdfs(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         for role in roles.ALL_ROLES:  # transactional tests may have flushed the data migration
             Group.objects.get_or_create(name=role)
-        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
         pdfs = {
             "committed": exported_demo("Kestrela coastal patrol capability"),
             "gifts": exported_demo("Solmara harbor security partnership"),

@@ -77,7 +77,7 @@ def test_risks_need_a_mitigation(initiative):
 
 
 def test_the_demo_maritime_initiative_is_complete():
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
     doc = doc_of(maritime)
     named = {step.slug: items for step, items in incomplete(doc)}

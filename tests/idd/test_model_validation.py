@@ -207,7 +207,7 @@ def test_a_nul_typed_into_a_step_is_explained_not_a_server_error(client, owner):
 
 
 def test_the_demo_and_the_benchmark_reference_fit_the_limits():
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     build_reference_initiative()
     for model in (m for app in OUR_APPS for m in apps.get_app_config(app).get_models()):
         if model.__name__.startswith("Historical"):

@@ -242,7 +242,7 @@ def test_a_submitted_idd_compares_its_submission_with_todays(client, make_initia
 
 
 def test_the_demo_shows_a_resubmission_with_its_changes():
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
     assert maritime.status == S.SUBMITTED
     assert list(maritime.submissions.values_list("sequence", "revision")) == [(1, 1), (2, 1)]
