@@ -36,7 +36,7 @@ class PasswordBackend(ModelBackend):
     session signed in with one before the rule changed), and never for a locked username
     (the password is not even checked; a session already signed in carries on)."""
 
-    def authenticate(self, request, username=None, password=None, **kwargs) -> User | None:  # type: ignore[override]
+    def authenticate(self, request, username=None, password=None, **kwargs) -> User | None:
         if isinstance(username, str) and lockout.is_locked(username):
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
