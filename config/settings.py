@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "idd.session_limit.EndedSessionMiddleware",  # why the limit on sessions ended one
     # Nothing but the consent banner before "I agree" (CONSENT_BANNER).
     "idd.middleware.ConsentBannerMiddleware",
     # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
@@ -152,7 +153,8 @@ BREAK_GLASS_ACCOUNTS = env_list("BREAK_GLASS_ACCOUNTS", [])
 CONSENT_BANNER = env_bool("CONSENT_BANNER", not DEBUG)
 CONSENT_BANNER_TEXT = env_str("CONSENT_BANNER_TEXT", DOD_NOTICE)
 # Passwords as DoD systems require: at least 15 characters, not a common password, not
-# like the username or name (checked when a password is set through a form).
+# like the username or name, with an upper- and a lower-case letter, a digit and a special
+# character (checked when a password is set through a form or changepassword).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -161,6 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "idd.passwords.CharacterKindsValidator"},  # upper, lower, digit, special
 ]
 # The largest guided-form page (every kind of row at its cap) must reach the form: the
 # fields it posts, as `idd.reference.limits.MAX_POSTED_FIELDS` counts them (a test keeps
@@ -176,10 +179,26 @@ SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_WARNING_SECONDS = min(120, SESSION_IDLE_MINUTES * 30)
 CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
 
-# Sign-in throttling (django-axes, docs/adr/0007): failures count against username and
-# address together; the address is the client's, read behind TRUSTED_PROXY_COUNT proxies.
-# A lock-out lasts LOGIN_COOLOFF_MINUTES from the failure that caused it; attempts while it
-# lasts are refused without counting, so even the right password never prolongs it.
+# At most this many sessions per account (in the database, which every web process reads):
+# a sign-in beyond ends the oldest, whose next request is told why (V-222387).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MAX_SESSIONS_PER_ACCOUNT = env_int("MAX_SESSIONS_PER_ACCOUNT", 3, minimum=1)
+
+# Accounts without a sign-in for this many days are disabled by the worker's daily task
+# (STIG V-222411), except the usernames listed; administrators enable them (Users).
+INACTIVE_ACCOUNT_DAYS = env_int("INACTIVE_ACCOUNT_DAYS", 35, minimum=1)
+INACTIVE_EXEMPT_ACCOUNTS = env_list("INACTIVE_EXEMPT_ACCOUNTS", [])
+
+# Account lock-out (STIG V-222432, docs/adr/0015): LOCKOUT_FAILURES failed password
+# sign-ins in a row within LOCKOUT_WINDOW_MINUTES lock the username, from any address,
+# until an administrator unlocks it (Users, action "Unlock") or, when set, LOCKOUT_MINUTES.
+LOCKOUT_FAILURES = env_int("LOCKOUT_FAILURES", 3, minimum=1)
+LOCKOUT_WINDOW_MINUTES = env_int("LOCKOUT_WINDOW_MINUTES", 15, minimum=1)
+LOCKOUT_MINUTES = env_int("LOCKOUT_MINUTES", 0, minimum=0)  # 0: until an administrator
+
+# Besides the lock-out, a pause per username and address (django-axes, docs/adr/0007):
+# the address is the client's, read behind TRUSTED_PROXY_COUNT proxies. A pause lasts
+# LOGIN_COOLOFF_MINUTES from the failure that caused it; attempts meanwhile do not count.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 5, minimum=1)
@@ -255,6 +274,15 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the container health check speaks pla
 SECURE_HSTS_SECONDS = env_int(
     "SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0, minimum=0
 )
+# Secure by default: with DEBUG off the app refuses to start serving cookies or pages over
+# plain HTTP unless the deployment says so explicitly (ALLOW_INSECURE_HTTP=true).
+ALLOW_INSECURE_HTTP = env_bool("ALLOW_INSECURE_HTTP", False)
+if not DEBUG and not ALLOW_INSECURE_HTTP and not (SECURE_COOKIES and SECURE_SSL_REDIRECT):
+    raise ImproperlyConfigured(
+        "With DEBUG off, SECURE_COOKIES and SECURE_SSL_REDIRECT must be on (behind a TLS "
+        "proxy set SECURE_PROXY_SSL_HEADER too); set ALLOW_INSECURE_HTTP=true to serve plain "
+        "HTTP deliberately."
+    )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True

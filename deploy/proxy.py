@@ -97,7 +97,7 @@ def app_environment(config: ProxyConfig, base: dict[str, str] | None = None) -> 
         TRUSTED_PROXY_COUNT="1",
         SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
         SECURE_COOKIES="true",
-        SECURE_SSL_REDIRECT="false",  # nginx redirects plain HTTP itself
+        SECURE_SSL_REDIRECT="true",  # nginx redirects plain HTTP itself, and says https
     )
     return environment
 

@@ -6,7 +6,7 @@ Review records (decisions, approved revisions) are read-only too: an approved re
 is a record, and the workflow's status never changes here.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -24,6 +24,7 @@ from idd.models import (
     Revision,
     SignInRecord,
 )
+from idd.services import inactive_accounts, lockout
 
 
 class BoundedSearch:
@@ -149,6 +150,28 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserWithProfileAdmin(UserAdmin):
     inlines = [ProfileInline]
-    list_display = ["username", "first_name", "last_name", "email", "is_staff"]
+    list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
+    list_display += ["locked"]
     list_display += ["profile__rank_or_grade", "profile__office_symbol", "profile__edipi"]
     list_select_related = ["profile"]
+    actions = ["unlock", "enable"]
+
+    @admin.display(description="locked", boolean=True)
+    def locked(self, user: User) -> bool:
+        return lockout.is_locked(user.username)
+
+    @admin.action(description="Unlock the selected accounts (locked after failed sign-ins)")
+    def unlock(self, request, queryset) -> None:
+        unlocked = [user.username for user in queryset if lockout.unlock(request, user)]
+        if unlocked:
+            self.message_user(request, f"Unlocked: {', '.join(unlocked)}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "None of the selected accounts was locked.", messages.INFO)
+
+    @admin.action(description="Enable the selected accounts (disabled, e.g. for inactivity)")
+    def enable(self, request, queryset) -> None:
+        enabled = [user.username for user in queryset if inactive_accounts.enable(request, user)]
+        if enabled:
+            self.message_user(request, f"Enabled: {', '.join(enabled)}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "All the selected accounts were enabled.", messages.INFO)

@@ -9,6 +9,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 
 from idd import certificates
+from idd.services import lockout
 
 
 def password_allowed(user: User) -> bool:
@@ -32,7 +33,13 @@ def owner_of(certificate: x509.Certificate) -> User | None:
 
 class PasswordBackend(ModelBackend):
     """Django's username and password, refused where passwords are not allowed (also for a
-    session signed in with one before the rule changed)."""
+    session signed in with one before the rule changed), and never for a locked username
+    (the password is not even checked; a session already signed in carries on)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs) -> User | None:
+        if isinstance(username, str) and lockout.is_locked(username):
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
     def user_can_authenticate(self, user) -> bool:
         return super().user_can_authenticate(user) and password_allowed(user)

@@ -15,6 +15,8 @@ of an earlier day (the date alone can make a deliverable due or overdue), then q
 itself again to run just after the next local midnight. At most one copy waits in the
 queue: `schedule_daily_refresh` queues it only if none is waiting, and
 `manage.py refresh_summaries` (run by `seed_demo`, and once on deployment) starts the cycle.
+`disable_inactive_accounts_daily` runs the same way: accounts without a sign-in for
+INACTIVE_ACCOUNT_DAYS are disabled (STIG V-222411).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from idd.export import (
 )
 from idd.export.once import LEASE
 from idd.models import Initiative, Revision
+from idd.services.inactive_accounts import disable_inactive
 from idd.services.summaries import refresh_stale_summaries
 
 # Someone is waiting for these: before the renders ahead (django-tasks' default is 0).
@@ -144,10 +147,27 @@ def next_midnight() -> datetime:
 def schedule_daily_refresh() -> bool:
     """Queue the daily refresh for the next midnight unless a copy is already waiting;
     whether one was queued."""
+    return _queue_for_midnight(refresh_summaries_daily)
+
+
+@task()
+def disable_inactive_accounts_daily() -> list[str]:
+    """Disable the accounts unused too long, and come back tomorrow; whose."""
+    disabled = disable_inactive()
+    schedule_daily_account_check()
+    return disabled
+
+
+def schedule_daily_account_check() -> bool:
+    """Queue the daily check of inactive accounts unless a copy is already waiting."""
+    return _queue_for_midnight(disable_inactive_accounts_daily)
+
+
+def _queue_for_midnight(daily) -> bool:
     waiting = DBTaskResult.objects.filter(
-        task_path=refresh_summaries_daily.module_path, status=TaskResultStatus.READY
+        task_path=daily.module_path, status=TaskResultStatus.READY
     )
     if waiting.exists():
         return False
-    refresh_summaries_daily.using(run_after=next_midnight()).enqueue()
+    daily.using(run_after=next_midnight()).enqueue()
     return True

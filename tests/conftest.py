@@ -106,7 +106,7 @@ def demo(request, django_db_setup, django_db_blocker):
     if commits := [i.name for i in tests if _commits(i)]:
         pytest.fail(f"{request.node.nodeid} shares the demo; move these elsewhere: {commits}")
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 
@@ -116,7 +116,7 @@ def fresh_demo(db):
     """The demo scenario seeded for this test alone: committed if the test commits (the
     live server's tests), when the tables are emptied after it (the roles' groups too:
     seeding makes them again)."""
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from idd.models import (
 from idd.reference import roles
 from idd.reference.choices import CCMD, FundingAuthority
 
-PASSWORD = "correct-horse-battery-staple"
+PASSWORD = "Correct-horse-battery-staple-7"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -68,6 +68,25 @@ def test_production_like_settings_start(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "idd.example.mil"}
+INSECURE = "With DEBUG off, SECURE_COOKIES and SECURE_SSL_REDIRECT must be on"
+
+
+@pytest.mark.parametrize("variable", ["SECURE_COOKIES", "SECURE_SSL_REDIRECT"])
+def test_production_refuses_to_start_over_plain_http(variable):
+    result = start(**PRODUCTION, **{variable: "false"})
+    assert result.returncode != 0
+    assert INSECURE in result.stderr
+    assert "ALLOW_INSECURE_HTTP=true" in result.stderr
+
+
+def test_plain_http_allowed_explicitly_starts_and_the_deploy_check_warns():
+    allowed = {**PRODUCTION, "SECURE_COOKIES": "false", "ALLOW_INSECURE_HTTP": "true"}
+    assert start(**allowed).returncode == 0
+    result = start("--deploy", **allowed)
+    assert "(idd.W002) ALLOW_INSECURE_HTTP is on" in result.stderr + result.stdout
+
+
 def test_production_settings_pass_the_deployment_checklist():
     result = start(
         "--deploy",
@@ -125,7 +144,7 @@ def test_passwords_are_long_uncommon_and_unlike_the_user(password):
     user = User(username="owner-owner-owner")
     with pytest.raises(ValidationError):
         validate_password(password, user)
-    validate_password("brackish-tide-lantern-42", user)
+    validate_password("Brackish-tide-lantern-42", user)
 
 
 def test_production_hashes_passwords_with_pbkdf2_at_a_million_iterations():

@@ -25,28 +25,28 @@ AFRICOM = "U.S. Africa Command"
 DEMO_USERS = (
     DemoUser(
         "planner",
-        "planner-demo-2026",
+        "Planner-demo-2026",
         roles.PLANNER,
         "Dana Ortiz",
         ("MAJ", "Security Cooperation Planner", "J5-SC", AFRICOM, "DSN 314-421-4567"),
     ),
     DemoUser(
         "teammate",
-        "teammate-demo-2026",
+        "Teammate-demo-2026",
         roles.PLANNER,
         "Sam Whitfield",
         ("GS-13", "Security Cooperation Analyst", "J5-SC", AFRICOM, "DSN 314-421-4580"),
     ),
     DemoUser(
         "reviewer",
-        "reviewer-demo-2026",
+        "Reviewer-demo-2026",
         roles.REVIEWER,
         "Morgan Hale",
         ("COL", "Chief, Security Cooperation Division", "J5-SC", AFRICOM, "DSN 314-421-4501"),
     ),
     DemoUser(
         "admin",
-        "admin-demo-2026",
+        "Admin-demo-2026",
         roles.ADMINISTRATOR,
         "Alex Reyes",
         ("GS-12", "IDD Workbench Administrator", "J6-K", AFRICOM, "DSN 314-421-4610"),

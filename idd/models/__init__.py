@@ -11,11 +11,12 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
-from idd.models.signin import SignInRecord
+from idd.models.signin import AccountSession, SignInRecord
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
+    "AccountSession",
     "Indicator",
     "IndicatorMeasurement",
     "Initiative",

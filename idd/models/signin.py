@@ -19,6 +19,11 @@ class SignInRecord(models.Model):
         NO_IDENTITY = "no_identity", "Certificate names no EDIPI"
         ACCOUNT_DISABLED = "account_disabled", "Account disabled"
         FORGED_HEADERS = "forged_headers", "Certificate headers not from the proxy"
+        LOCKED_OUT = "locked_out", "Account locked after failed sign-ins"
+        UNLOCKED = "unlocked", "Account unlocked by an administrator"
+        SESSION_ENDED = "session_ended", "Oldest session ended by the limit on sessions"
+        INACTIVE_DISABLED = "inactive_disabled", "Account disabled after days without a sign-in"
+        ENABLED = "enabled", "Account enabled again by an administrator"
 
     FAILURES = (
         Kind.PASSWORD_FAILED,
@@ -44,3 +49,20 @@ class SignInRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class AccountSession(models.Model):
+    """A signed-in session of an account, so that a sign-in beyond the limit can end the
+    oldest (STIG V-222387). `ended_at` is set when the limit ended it: the next request
+    with its cookie is told why, and the row goes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    session_key = models.CharField(max_length=40, unique=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Session of {self.user} since {self.started_at:%Y-%m-%d %H:%M}"

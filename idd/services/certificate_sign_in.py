@@ -23,6 +23,7 @@ from idd import certificates
 from idd.backends import CertificateBackend, owner_of, password_allowed
 from idd.models import SignInRecord
 from idd.reference.times import full_timestamp
+from idd.services import inactive_accounts
 from idd.services.sign_in_records import CERTIFICATE_BACKEND, record
 
 Kind = SignInRecord.Kind
@@ -180,10 +181,15 @@ def sign_in(request: HttpRequest) -> Refusal | None:
             edipi=edipi, detail=subject,
         )  # fmt: skip
     if user is None:
+        why = (
+            inactive_accounts.message()
+            if inactive_accounts.disabled_for_inactivity(owner)
+            else "Your certificate is registered here, but the account is disabled: ask an "
+            "administrator."
+        )
         return _refuse(
-            request, Kind.ACCOUNT_DISABLED, "Your account is disabled",
-            "Your certificate is registered here, but the account is disabled: ask an "
-            "administrator.", edipi=edipi, user=owner, detail=subject,
+            request, Kind.ACCOUNT_DISABLED, "Your account is disabled", why,
+            edipi=edipi, user=owner, detail=subject,
         )  # fmt: skip
     login(request, user, backend=CERTIFICATE_BACKEND)
     return None

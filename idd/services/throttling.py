@@ -51,15 +51,6 @@ def cool_off(request: HttpRequest | None = None) -> timedelta:
     return timedelta(minutes=settings.LOGIN_COOLOFF_MINUTES)
 
 
-def attempts_left(request: HttpRequest) -> int | None:
-    """Failed sign-ins this username may still make from this address before the pause,
-    as django-axes counted them for this request; None when it counted nothing."""
-    failures = getattr(request, "axes_failures_since_start", None)
-    if failures is None:
-        return None
-    return max(0, settings.AXES_FAILURE_LIMIT - failures)
-
-
 def locked_until(request: HttpRequest) -> datetime | None:
     """When this username may sign in again from this address."""
     username = recorded_username(request, None)

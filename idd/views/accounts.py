@@ -26,7 +26,16 @@ from idd.forms.profile import ProfileForm
 from idd.guided_form.steps import STEP_BY_SLUG
 from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
-from idd.services import certificate_sign_in, consent, parking, throttling
+from idd.reference.times import full_timestamp
+from idd.services import (
+    certificate_sign_in,
+    consent,
+    inactive_accounts,
+    lockout,
+    parking,
+    session_limit,
+    throttling,
+)
 from idd.views.shared import editing_refusal
 
 SIGNED_OUT = "You have signed out."
@@ -37,22 +46,37 @@ CERTIFICATE_ONLY = (
 PROFILE_SAVED = "Your profile is saved. IDDs you prepare or review name you this way from now on."
 
 
+def locked_message(lock) -> str:
+    until = lockout.unlocks_at(lock)
+    when = (
+        f"until {full_timestamp(until)}"
+        if until
+        else "until an administrator unlocks it: ask yours"
+    )
+    return (
+        f"This account is locked after {settings.LOCKOUT_FAILURES} failed sign-ins in a row, "
+        f"{when}. Until then even the right password is refused."
+    )
+
+
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["signed_out_idle"] = parking.signed_out_for_idleness(self.request)
+        context["ended_by_limit"] = session_limit.ended_message(self.request)
         context["typed_kept"] = parking.has_parked(self.request)
         found = certificate_sign_in.from_proxy(self.request)
         context["certificates"] = settings.CERT_SIGN_IN
         context["certificate_found"] = found is not None and found.verify == "SUCCESS"
         context["password_form"] = settings.PASSWORD_SIGN_IN or bool(settings.BREAK_GLASS_ACCOUNTS)
         context["break_glass_only"] = not settings.PASSWORD_SIGN_IN
-        left = throttling.attempts_left(self.request)
-        if left is not None and 0 < left <= 2:
-            context["attempts_left"] = left
-            context["cool_off_minutes"] = settings.LOGIN_COOLOFF_MINUTES
+        username = self.request.POST.get("username")
+        if isinstance(username, str) and username and not lockout.is_locked(username):
+            left = lockout.attempts_left(username)
+            context["attempts_left"] = left if 0 < left <= 2 else None
+            context["lockout_minutes"] = settings.LOCKOUT_MINUTES
         return context
 
     def form_invalid(self, form):
@@ -61,6 +85,10 @@ class SignInView(auth_views.LoginView):
             self.request, data.get("username"), data.get("password")
         ):
             form.errors[NON_FIELD_ERRORS] = form.error_class([CERTIFICATE_ONLY])
+        elif disabled := inactive_accounts.refusal(data.get("username"), data.get("password")):
+            form.errors[NON_FIELD_ERRORS] = form.error_class([disabled])
+        elif lock := lockout.current_lock(data.get("username") or ""):
+            form.errors[NON_FIELD_ERRORS] = form.error_class([locked_message(lock)])
         return super().form_invalid(form)
 
     def form_valid(self, form):

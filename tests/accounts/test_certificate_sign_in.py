@@ -14,6 +14,8 @@ from django.test import Client
 from deploy import pki
 from idd.models import Profile, SignInRecord
 from idd.services.consent import ACCEPTED_AT
+from idd.services.inactive_accounts import disable_inactive
+from idd.services.lockout import is_locked
 from idd.views.accounts import CERTIFICATE_ONLY
 from tests import factories
 
@@ -183,6 +185,23 @@ def test_a_disabled_account(client, ca, registered):
     record = SignInRecord.objects.get(kind=Kind.ACCOUNT_DISABLED)
     assert record.user == registered
     assert signed_in_as(client) is None
+
+
+def test_an_account_disabled_for_inactivity_says_so(client, ca, registered, settings):
+    settings.INACTIVE_ACCOUNT_DAYS = 1
+    User.objects.filter(pk=registered.pk).update(date_joined=datetime.now(UTC) - timedelta(2))
+    assert disable_inactive() == ["pat"]
+    refused(agree(client, proxy(person(ca))), "disabled after 1 days without a sign-in")
+
+
+def test_a_locked_password_does_not_stop_the_certificate(client, ca, registered, settings):
+    settings.BREAK_GLASS_ACCOUNTS = ["pat"]
+    agree(client)
+    for _ in range(3):
+        client.post("/accounts/login/", {"username": "pat", "password": "wrong-guess-1A!"})
+    assert is_locked("pat")
+    client.post("/accounts/certificate/", headers=proxy(person(ca)))
+    assert signed_in_as(client) == "pat"
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,9 @@ def blank(value) -> str:
 
 
 def test_portfolio_figures_equal_each_demo_initiatives_own_assessment(reader):
-    call_command("seed_demo", stdout=io.StringIO())  # fills the summaries as it ends
+    call_command(
+        "seed_demo", "--allow-in-production", stdout=io.StringIO()
+    )  # fills the summaries as it ends
     rows = {int(r["Initiative ID"]): r for r in csv_of(reader)}
     assert len(rows) == Initiative.objects.count() >= 2
     for pk, row in rows.items():

@@ -10,6 +10,20 @@ from idd.models import Initiative, PartnerDeliverable
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def debug_on(settings):
+    settings.DEBUG = True  # as `make demo` runs it
+
+
+def test_the_demo_accounts_are_refused_in_production_unless_allowed(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--allow-in-production"):
+        call_command("seed_demo")
+    assert not Initiative.objects.exists()
+    call_command("seed_demo", "--allow-in-production")
+    assert Initiative.objects.count() == 3
+
+
 def test_seed_demo_is_idempotent_and_users_can_sign_in(rf):
     call_command("seed_demo")
     counts = (Initiative.objects.count(), PartnerDeliverable.objects.count())

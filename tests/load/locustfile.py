@@ -25,8 +25,8 @@ CONFLICT = "Someone else saved changes to this initiative"
 FORM_ERROR = 'id="error-summary"'
 
 STEPS = ("basics", "context", "deliverables", "us-inputs", "objectives", "sustainment", "risks")
-PLANNERS = (("planner", "planner-demo-2026"), ("teammate", "teammate-demo-2026"))
-REVIEWER = ("reviewer", "reviewer-demo-2026")
+PLANNERS = (("planner", "Planner-demo-2026"), ("teammate", "Teammate-demo-2026"))
+REVIEWER = ("reviewer", "Reviewer-demo-2026")
 DETAIL = re.compile(r'href="/initiatives/(\d+)/"')
 EDIT = re.compile(r'href="/initiatives/(\d+)/edit/[\w-]+/"')
 SECTIONS = ("basics", "context", "deliverables", "risks")

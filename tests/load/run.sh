@@ -8,13 +8,15 @@ PY=${PY:-.venv/bin/python}
 dir=var/loadtest
 port=${LOAD_PORT:-8765}
 rm -rf "$dir" && mkdir -p "$dir"
-export DEBUG=false SECURE_COOKIES=false ALLOWED_HOSTS=127.0.0.1 PDF_RENDER_DELAY=5
+# Plain HTTP on the loopback, deliberately (a production start refuses it otherwise).
+export DEBUG=false SECURE_COOKIES=false ALLOW_INSECURE_HTTP=true ALLOWED_HOSTS=127.0.0.1
+export PDF_RENDER_DELAY=5
 export SECRET_KEY=${SECRET_KEY:-$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')}
 stop_postgres() { :; }
 if [ -z "${DATABASE_URL:-}" ]; then PG_PORT=54339 source .ci/postgres.sh; trap stop_postgres EXIT; fi
 export MEDIA_ROOT=$PWD/$dir/media
 "$PY" manage.py migrate --noinput -v 0
-"$PY" manage.py seed_demo >/dev/null
+"$PY" manage.py seed_demo --allow-in-production >/dev/null
 "$PY" manage.py collectstatic --noinput -v 0
 "$PY" -m gunicorn config.wsgi -b "127.0.0.1:$port" -w "${LOAD_WORKERS:-4}" \
   --log-level warning --error-logfile "$dir/gunicorn.log" &

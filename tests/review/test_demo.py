@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_planner_submitted_the_maritime_initiative_and_seeding_again_changes_nothing():
-    call_command("seed_demo", stdout=io.StringIO())
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
+    call_command("seed_demo", "--allow-in-production", stdout=io.StringIO())
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
     assert maritime.status == S.SUBMITTED
     submissions = maritime.history.filter(history_change_reason=review.change_reason("submit"))

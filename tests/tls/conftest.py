@@ -162,6 +162,8 @@ def tls_stack(tmp_path_factory):
         PASSWORD_SIGN_IN="true",
         MEDIA_ROOT=str(folder / "media"),
         DEBUG="true",
+        # The tests also call the app servers directly over plain HTTP, as a local process could.
+        SECURE_SSL_REDIRECT="false",
     )
     http_origin = f"http://127.0.0.1:{config.http_port}"
     stack = Stack(

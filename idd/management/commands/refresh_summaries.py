@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandParser
 
 from idd.services.summaries import refresh_all, refresh_stale_summaries
-from idd.tasks import schedule_daily_refresh
+from idd.tasks import schedule_daily_account_check, schedule_daily_refresh
 
 
 class Command(BaseCommand):
     help = (
         "Recompute the stored portfolio figures of every initiative (or, with --stale, of "
-        "those computed before today) and queue the worker's daily refresh if none waits."
+        "those computed before today) and queue the worker's daily refresh (and its daily "
+        "check of inactive accounts) if none waits."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -20,3 +21,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Refreshed {count} initiative summaries.")
         if schedule_daily_refresh():
             self.stdout.write("Queued the daily refresh for the next midnight.")
+        if schedule_daily_account_check():
+            self.stdout.write("Queued the daily check of inactive accounts.")

@@ -1,0 +1,19 @@
+"""`manage.py check --deploy` warns when plain HTTP was allowed deliberately."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.checks import CheckMessage, Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def insecure_http_allowed(app_configs, **kwargs) -> list[CheckMessage]:
+    if not settings.ALLOW_INSECURE_HTTP:
+        return []
+    return [
+        Warning(
+            "ALLOW_INSECURE_HTTP is on: session cookies or pages may travel over plain HTTP.",
+            hint="Serve over TLS with SECURE_COOKIES and SECURE_SSL_REDIRECT on, and unset it.",
+            id="idd.W002",
+        )
+    ]
