@@ -82,13 +82,7 @@ bench-pages: demo
 
 # 50 users for 60 s against gunicorn with DEBUG off on the demo data (README, "Load test");
 # fails on any error other than the expected edit conflicts.
-load# The demo behind nginx (TLS, CAC sign-in, the consent banner) at https://127.0.0.1:8443,
-# two gunicorn processes and the worker; a throwaway PKI in var/pki (README, "Signing in
-# with a CAC"). nginx runs in the foreground under var/tls; Ctrl-C stops everything.
-run-tls: demo
-	$(PY) -m deploy.run_tls
-
-test: install
+loadtest: install
 	PY=$(PY) tests/load/run.sh
 
 clean:
