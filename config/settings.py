@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "idd.session_limit.EndedSessionMiddleware",  # why the limit on sessions ended one
+    "idd.sign_in.session_limit.EndedSessionMiddleware",  # why the limit on sessions ended one
     # Nothing but the consent banner before "I agree" (CONSENT_BANNER).
     "idd.middleware.ConsentBannerMiddleware",
     # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
@@ -128,8 +128,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "idd.backends.PasswordBackend",
-    "idd.backends.CertificateBackend",
+    "idd.sign_in.backends.PasswordBackend",
+    "idd.sign_in.backends.CertificateBackend",
 ]
 
 # Certificate (CAC/PKI) sign-in behind the TLS proxy (deploy/nginx, docs/adr/0014). The
@@ -163,7 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "idd.passwords.CharacterKindsValidator"},  # upper, lower, digit, special
+    {"NAME": "idd.sign_in.passwords.CharacterKindsValidator"},  # upper, lower, digit, special
 ]
 # The largest guided-form page (every kind of row at its cap) must reach the form: the
 # fields it posts, as `idd.reference.limits.MAX_POSTED_FIELDS` counts them (a test keeps

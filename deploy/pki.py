@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from idd.certificates import UPN_OID
+from idd.sign_in.certificates import UPN_OID
 
 # The PKCS#12 copies' password (browsers ask for one when importing).
 P12_PASSWORD = "idd-demo"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 
-from idd.backends import password_allowed
+from idd.sign_in.backends import password_allowed
 
 
 def site(request: HttpRequest) -> dict[str, Any]:

@@ -37,7 +37,7 @@ from idd.models import (
 )
 from idd.reference import roles
 from idd.reference.sections import SECTIONS
-from idd.services import assessments, comments, review
+from idd.services import comments, commitment_record, review
 from tests import access_expectations as expect
 from tests.access_expectations import Cell, Row
 from tests.admin_expectations import ADMIN_ROWS
@@ -81,9 +81,9 @@ def _build_initiatives(users: dict[str, User]) -> dict[str, Initiative]:
         initiative = complete_initiative(owner, users[expect.TEAMMATE])
         Initiative.objects.filter(pk=initiative.pk).update(title=_titled(state))
         initiative.refresh_from_db()
-        assessments.store_assessment(
+        commitment_record.store_assessment(
             initiative,
-            assessments.next_kind(initiative),
+            commitment_record.next_kind(initiative),
             current_inputs(initiative, as_of=timezone.localdate()),
             owner,
         )

@@ -35,7 +35,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
-from idd.services import assessments, comments, review
+from idd.services import comments, commitment_record, review
 from tests import factories
 from tests.factories import complete_initiative
 
@@ -154,7 +154,7 @@ def idd(django_db_setup, django_db_blocker, tmp_path_factory):
                 action(Initiative.objects.get(pk=initiative.pk), user, *args)
 
         current = Initiative.objects.get(pk=initiative.pk)
-        assessments.record_assessment(current, owner, current.version)
+        commitment_record.record_assessment(current, owner, current.version)
         step(review.submit, owner)
         step(review.start_review, reviewer)
         step(review.approve, reviewer, reason)

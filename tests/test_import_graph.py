@@ -240,9 +240,6 @@ def test_config_imports_no_app_module():
 
 # What every view may import from the views: the helpers they share.
 SHARED_VIEW_MODULES = {"idd.views", "idd.views.shared", "idd.views.review.common"}
-# The one view that still imports another; helper robust1 moves the shared helper out
-# (issue 22, item 5), and then this pair goes.
-VIEW_IMPORTS_ALLOWED = {"idd.views.monitoring imports idd.views.assessments"}
 
 
 def view_imports_view(graph: dict[str, set[str]]) -> list[str]:
@@ -256,5 +253,5 @@ def view_imports_view(graph: dict[str, set[str]]) -> list[str]:
 def test_no_view_module_imports_another():
     made_up = {"idd.views.a": {"idd.views.b", "idd.views.shared"}, "idd.views.b": set()}
     assert view_imports_view(made_up) == ["idd.views.a imports idd.views.b"]
-    wrong = sorted(set(view_imports_view(import_graph())) - VIEW_IMPORTS_ALLOWED)
+    wrong = view_imports_view(import_graph())
     assert not wrong, "Shared view helpers go to idd.views.shared:\n" + "\n".join(wrong)

@@ -31,7 +31,7 @@ from demo.scenario.rows import (
 from idd.models import Indicator, Initiative, Partner
 from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
 from idd.reference.distribution import Reason, Statement
-from idd.services import comments, monitoring, review
+from idd.services import comments, measurements, review
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
     (
@@ -317,7 +317,7 @@ def _record_measurements(initiative: Initiative, planner: User) -> None:
     )
     today = timezone.localdate()
     for days_ago, value in ((40, "9"), (10, "14")):
-        monitoring.record_measurement(
+        measurements.record_measurement(
             initiative,
             patrols,
             planner,

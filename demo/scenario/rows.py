@@ -23,7 +23,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
-from idd.services.assessments import store_assessment
+from idd.services.commitment_record import store_assessment
 
 # (title, category, quantity, fy offset, quarter, verification, political risk, status)
 Deliverable = tuple[str, str, int | None, int, int, str, int, str]

@@ -19,12 +19,12 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.utils import timezone
 
-from idd import certificates
-from idd.backends import CertificateBackend, owner_of, password_allowed
 from idd.models import SignInRecord
 from idd.reference.times import full_timestamp
 from idd.services import inactive_accounts
 from idd.services.sign_in_records import CERTIFICATE_BACKEND, record
+from idd.sign_in import certificates
+from idd.sign_in.backends import CertificateBackend, owner_of, password_allowed
 
 Kind = SignInRecord.Kind
 SECRET_HEADER = "HTTP_X_CERT_PROXY_SECRET"

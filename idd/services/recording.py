@@ -1,7 +1,7 @@
 """Recording on an initiative's commitment pages: a dated assessment, a delivery.
 
 As `idd.services.editing` does for the guided form, these take what a page posted, record
-it (`idd.services.assessments` holds the rules) and, when someone saved meanwhile
+it (`idd.services.commitment_record` holds the rules) and, when someone saved meanwhile
 (StaleEdit), give the page back with what changed: for an assessment, the facts that
 moved since the page was read; for a delivery, the fields merged three ways, so recording
 again never writes the old values back over someone else's record.
@@ -20,7 +20,7 @@ from idd.forms import conflicts
 from idd.forms.base import VersionForm
 from idd.forms.delivery import RecordDeliveryForm
 from idd.models import Initiative, PartnerDeliverable
-from idd.services import assessments as service
+from idd.services import commitment_record as service
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 
 

@@ -16,7 +16,7 @@ from idd.reference.times import full_timestamp
 from idd.services import throttling
 
 Kind = SignInRecord.Kind
-CERTIFICATE_BACKEND = "idd.backends.CertificateBackend"
+CERTIFICATE_BACKEND = "idd.sign_in.backends.CertificateBackend"
 
 
 def address_of(request: HttpRequest | None) -> str | None:

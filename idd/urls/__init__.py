@@ -11,7 +11,7 @@ urlpatterns = [
     path("", include("idd.urls.initiatives")),
     path("", include("idd.urls.guided_form")),
     path("", include("idd.urls.review")),
-    path("", include("idd.urls.assessments")),
+    path("", include("idd.urls.commitment_record")),
     path("", include("idd.urls.export")),
     path("", include("idd.urls.exchange")),
     path("", include("idd.urls.portfolio")),

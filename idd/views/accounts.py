@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from idd.backends import password_allowed
 from idd.forms.login import SignInForm
 from idd.forms.profile import ProfileForm
 from idd.guided_form.steps import STEP_BY_SLUG
@@ -36,6 +35,7 @@ from idd.services import (
     session_limit,
     throttling,
 )
+from idd.sign_in.backends import password_allowed
 from idd.views.shared import editing_refusal
 
 SIGNED_OUT = "You have signed out."

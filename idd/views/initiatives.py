@@ -11,7 +11,7 @@ from idd.guided_form.steps import STEPS, progress
 from idd.models import Initiative
 from idd.reference import roles
 from idd.services import drafts
-from idd.services.assessments import can_record
+from idd.services.commitment_record import can_record
 from idd.views.shared import get_visible_initiative
 
 PAGE_SIZE = 25

@@ -8,8 +8,8 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from deploy import pki
-from idd import certificates
-from idd.certificates import UPN_OID
+from idd.sign_in import certificates
+from idd.sign_in.certificates import UPN_OID
 
 
 @pytest.fixture(scope="module")

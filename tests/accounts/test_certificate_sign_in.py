@@ -313,7 +313,7 @@ def test_the_first_sign_in_says_so(client, registered):
 def test_one_edipi_one_person(client, registered):
     admin = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
     other = factories.planner(username="other")
-    client.force_login(admin, backend="idd.backends.CertificateBackend")
+    client.force_login(admin, backend="idd.sign_in.backends.CertificateBackend")
     profile = Profile.objects.create(user=other)
     form = client.get(f"/admin/idd/profile/{profile.pk}/change/").context["adminform"].form
     data = {key: value for key, value in form.initial.items() if value is not None}
@@ -337,7 +337,7 @@ def test_a_certificate_user_is_offered_no_password_to_change(client, settings):
     """With passwords off, the menu has no "Change password" and its page says why."""
     settings.PASSWORD_SIGN_IN = False
     planner = factories.planner(username="cert-only")
-    client.force_login(planner, backend="idd.backends.CertificateBackend")
+    client.force_login(planner, backend="idd.sign_in.backends.CertificateBackend")
     dashboard = client.get("/")
     assert dashboard.status_code == 200
     assert "Sign out cert-only" in dashboard.content.decode()

@@ -20,7 +20,7 @@ from django.contrib.auth.models import User
 from assessments.models import CommitmentAssessment
 from demo import scenario as demo
 from idd.guided_form.steps import STEPS
-from idd.models import Indicator, Initiative
+from idd.models import Indicator, IndicatorMeasurement, Initiative
 from idd.reference.sections import SECTIONS
 from idd.services import review
 from tests.url_walk import Url, product_urls
@@ -116,6 +116,12 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
         "deliverable_pk": [str(d.pk) for d in initiative.partner_deliverables.all()[:1]],
         "indicator_pk": [
             str(i.pk) for i in Indicator.objects.filter(objective__initiative=initiative)[:1]
+        ],
+        "measurement_pk": [
+            str(m.pk)
+            for m in IndicatorMeasurement.objects.filter(
+                indicator__objective__initiative=initiative
+            )[:1]
         ],
     }
 

@@ -9,7 +9,7 @@ from idd.document.commitment import current_inputs
 from idd.models import Initiative, ReviewComment, ReviewDecision
 from idd.reference.choices import DeliverableStatus, FundingAuthority
 from idd.reference.choices import InitiativeStatus as S
-from idd.services import assessments, comments, drafts, review
+from idd.services import comments, commitment_record, drafts, review
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def returned(draft, owner, reviewer):
         description="Radios",
         amount=40_000,
     )
-    assessments.store_assessment(
+    commitment_record.store_assessment(
         draft, "baseline", current_inputs(draft, as_of=timezone.localdate()), owner
     )
     draft = review.submit(draft, owner)

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 
 from django.db import connection
 from django.test import Client
@@ -44,6 +45,16 @@ def count_renders(monkeypatch, kind: PrintableDocument = IDD) -> Renders:
     return renders
 
 
+def tabs_of(user, count: int, **options) -> list[Client]:
+    """`count` browser tabs of one signed-in session (an account holds at most
+    MAX_SESSIONS_PER_ACCOUNT sessions, so a person racing themselves uses tabs)."""
+    tabs = [Client(**options) for _ in range(count)]
+    tabs[0].force_login(user)
+    for tab in tabs[1:]:
+        tab.cookies = SimpleCookie(tabs[0].cookies)
+    return tabs
+
+
 @dataclass
 class Download:
     status: int
@@ -54,9 +65,7 @@ def at_once(user, urls: list[str]) -> list[Download]:
     """GET every URL in its own thread, all released together; the responses in order."""
     start = threading.Barrier(len(urls))
     results: list[Download | BaseException | None] = [None] * len(urls)
-    clients = [Client(raise_request_exception=True) for _ in urls]
-    for client in clients:  # signed in one after the other: only the downloads race
-        client.force_login(user)
+    clients = tabs_of(user, len(urls), raise_request_exception=True)
 
     def get(index: int, url: str) -> None:
         client = clients[index]

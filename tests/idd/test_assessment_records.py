@@ -13,7 +13,7 @@ from assessments import scoring
 from assessments.models import CommitmentAssessment, CommitmentRatings
 from idd.document.commitment import current_inputs
 from idd.document.snapshot import load, snapshot
-from idd.services import assessments as service
+from idd.services import commitment_record as service
 from tests import factories
 
 pytestmark = pytest.mark.django_db

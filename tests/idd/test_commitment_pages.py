@@ -136,7 +136,7 @@ def test_the_overview_says_each_stored_assessments_state_and_its_delivery_record
     client, owner, gift_taker
 ):
     from idd.document.commitment import current_inputs
-    from idd.services.assessments import store_assessment
+    from idd.services.commitment_record import store_assessment
 
     store_assessment(gift_taker, "baseline", current_inputs(gift_taker, date(2021, 6, 30)), owner)
     client.force_login(owner)

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 
 from idd.document.commitment import current_inputs
-from idd.services import assessments as service
+from idd.services import commitment_record as service
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from idd.models import PartnerDeliverable
-from idd.services import assessments as service
+from idd.services import commitment_record as service
 from tests import factories
 from tests.guided_form.forms import page_fields
 

@@ -21,7 +21,7 @@ from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, InitiativeSummary
 from idd.reference.choices import InitiativeStatus
 from idd.services import review
-from idd.services.assessments import record_delivery
+from idd.services.commitment_record import record_delivery
 from idd.services.drafts import copy_initiative
 from idd.services.portfolio import safe_cell
 from idd.services.summaries import refresh_all, refresh_summary

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from idd.models import IndicatorMeasurement, PartnerDeliverable
-from idd.services import assessments
-from idd.services import monitoring as service
+from idd.services import commitment_record
+from idd.services import measurements as service
 from tests import factories
 from tests.guided_form.forms import page_fields
 
@@ -41,7 +41,7 @@ def test_the_first_day_allowed_is_taken(client, owner, approved, indicator):
 
 
 def test_the_service_refuses_a_measurement_of_year_one(owner, approved, indicator):
-    with pytest.raises(assessments.RecordingRefused, match="Enter a day from"):
+    with pytest.raises(commitment_record.RecordingRefused, match="Enter a day from"):
         service.record_measurement(
             approved, indicator, owner, measured_on=date(1, 1, 1), value="3", source="Logs"
         )

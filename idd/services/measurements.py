@@ -1,6 +1,6 @@
 """Recording an indicator's measured value: monitoring after approval.
 
-Like recording a delivery (`idd.services.assessments`), recording is execution
+Like recording a delivery (`idd.services.commitment_record`), recording is execution
 monitoring, not editing the plan: the initiative's planners (owner and team) record in any
 status but withdrawn, an approved initiative stays approved and its revision keeps its
 frozen snapshot. The recording claims the initiative's next version, so its printed
@@ -21,7 +21,7 @@ from django.db import transaction
 from idd.document.indicators import FUTURE_MEASUREMENT
 from idd.models import Indicator, IndicatorMeasurement, Initiative
 from idd.reference import roles
-from idd.services.assessments import NOT_ALLOWED, RecordingRefused, can_record
+from idd.services.commitment_record import NOT_ALLOWED, RecordingRefused, can_record
 from idd.services.editing import new_version
 
 # What a correction changes, as `correct_measurement` takes it.

@@ -15,6 +15,7 @@ from idd.models import IndicatorMeasurement, Initiative
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import drafts
 from tests import factories
+from tests.export.concurrency import tabs_of
 
 POSTS = 8
 # SQLite's test database refuses a second writer ("database table is locked") where
@@ -46,13 +47,6 @@ def together(clients: list[Client], send) -> list[int]:
     return codes  # type: ignore[return-value]
 
 
-def signed_in(user, count: int) -> list[Client]:
-    clients = [Client(raise_request_exception=False) for _ in range(count)]
-    for client in clients:
-        client.force_login(user)
-    return clients
-
-
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_measurements_posted_at_once_are_all_kept(owner, approved, indicator):
@@ -63,7 +57,7 @@ def test_measurements_posted_at_once_are_all_kept(owner, approved, indicator):
             url, {"measured_on": "2026-11-30", "value": str(n + 1), "source": f"Log {n}"}
         )
 
-    codes = together(signed_in(owner, POSTS), send)
+    codes = together(tabs_of(owner, POSTS, raise_request_exception=False), send)
 
     assert codes == [302] * POSTS
     kept = IndicatorMeasurement.objects.filter(indicator=indicator)
@@ -76,7 +70,9 @@ def test_a_draft_deleted_twice_at_once_answers_both(owner):
     draft = factories.InitiativeFactory(owner=owner, title="Harbour radar", status=S.DRAFT)
     url = reverse("initiative_delete", args=[draft.pk])
 
-    codes = together(signed_in(owner, 2), lambda n, client: client.post(url))
+    codes = together(
+        tabs_of(owner, 2, raise_request_exception=False), lambda n, client: client.post(url)
+    )
 
     assert codes == [302, 302]
     assert not Initiative.objects.filter(pk=draft.pk).exists()

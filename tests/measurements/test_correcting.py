@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from idd.models import IndicatorMeasurement
-from idd.services import monitoring as service
+from idd.services import measurements as service
 
 pytestmark = pytest.mark.django_db
 

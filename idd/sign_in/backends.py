@@ -8,8 +8,8 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 
-from idd import certificates
 from idd.services import lockout
+from idd.sign_in import certificates
 
 
 def password_allowed(user: User) -> bool:

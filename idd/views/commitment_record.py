@@ -16,7 +16,7 @@ from assessments.models import CommitmentAssessment
 from idd.document.commitment import lateness, stored_commitment
 from idd.document.snapshot import load, snapshot
 from idd.models import Initiative, PartnerDeliverable
-from idd.services import assessments as service
+from idd.services import commitment_record as service
 from idd.services import recording
 from idd.views.shared import get_visible_initiative
 
@@ -35,7 +35,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     loaded = load(initiative.pk)
     return render(
         request,
-        "idd/assessments/overview.html",
+        "idd/commitment_record/overview.html",
         {
             "initiative": loaded,
             "doc": snapshot(loaded),
@@ -61,7 +61,7 @@ def record_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     loaded = load(initiative.pk)
     return render(
         request,
-        "idd/assessments/record_assessment.html",
+        "idd/commitment_record/record_assessment.html",
         {
             "initiative": loaded,
             "doc": snapshot(loaded),
@@ -90,7 +90,7 @@ def assessment_detail(request: HttpRequest, pk: int, assessment_pk: int) -> Http
     ]
     return render(
         request,
-        "idd/assessments/assessment_detail.html",
+        "idd/commitment_record/assessment_detail.html",
         {
             "initiative": initiative,
             "assessment": assessment,
@@ -115,7 +115,7 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
         page = recording.open_delivery(initiative, deliverable)
     return render(
         request,
-        "idd/assessments/record_delivery.html",
+        "idd/commitment_record/record_delivery.html",
         {
             "initiative": initiative,
             "deliverable": deliverable,

@@ -14,15 +14,15 @@ from django.urls import reverse
 
 from idd.forms.measurement import CorrectMeasurementForm, MeasurementForm, WithdrawMeasurementForm
 from idd.models import Indicator, Initiative
-from idd.services import assessments
-from idd.services import monitoring as service
+from idd.services import commitment_record
+from idd.services import measurements as service
 from idd.views.shared import get_visible_initiative
 
 
 def _indicator(request: HttpRequest, pk: int, indicator_pk: int) -> tuple[Initiative, Indicator]:
     """The initiative and its indicator, if this user may record on it (404, else 403)."""
     initiative = get_visible_initiative(request, pk)
-    assessments.require_recorder(initiative, request.user)
+    commitment_record.require_recorder(initiative, request.user)
     indicator = service.indicator_of(initiative, indicator_pk)
     if indicator is None:
         raise Http404("No such indicator in this initiative.")
@@ -48,14 +48,14 @@ def record_measurement(request: HttpRequest, pk: int, indicator_pk: int) -> Http
                 source=form.cleaned_data["source"],
                 note=form.cleaned_data["note"],
             )
-        except assessments.RecordingRefused as refused:
+        except commitment_record.RecordingRefused as refused:
             form.add_error(None, str(refused))
         else:
             messages.success(request, f"Recorded: {indicator} = {measurement.value}.")
             return redirect(_back(initiative, indicator))
     return render(
         request,
-        "idd/monitoring/record.html",
+        "idd/measurements/record.html",
         {
             "initiative": initiative,
             "indicator": indicator,
@@ -99,11 +99,11 @@ def correct_measurement(
             )
             messages.success(request, f"Corrected: {indicator} = {measurement.value}.")
             return redirect(_back(initiative, indicator))
-    except assessments.RecordingRefused as refused:
+    except commitment_record.RecordingRefused as refused:
         (withdraw if withdrawing else correct).add_error(None, str(refused))
     return render(
         request,
-        "idd/monitoring/correct.html",
+        "idd/measurements/correct.html",
         {
             "initiative": initiative,
             "indicator": indicator,
