@@ -127,6 +127,13 @@ def delete_draft(initiative: Initiative, user: roles.User) -> str:
     return locked.title
 
 
+def deleted_by(pk: int, user: roles.User) -> str | None:
+    """The title of the draft this user deleted under this id, else None: a second press
+    of "Delete" that arrives after the first has deleted it is answered, not "not found"."""
+    deleted = Initiative.history.filter(id=pk, history_type="-", history_user=user).first()
+    return deleted.title if deleted else None
+
+
 # --- Copying an initiative ----------------------------------------------------------------
 
 # Not content: the copy starts its own life (a draft of revision 1, owned by the copier).

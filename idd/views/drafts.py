@@ -19,6 +19,9 @@ from idd.views.shared import get_visible_initiative
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: what will be deleted, to confirm; POST: delete it, back to the dashboard."""
+    if request.method == "POST" and (title := drafts.deleted_by(pk, request.user)):
+        messages.success(request, f"The draft “{title}” was deleted.")
+        return redirect("dashboard")
     initiative = get_visible_initiative(request, pk)
     if not drafts.may_delete(initiative, request.user):
         raise PermissionDenied(drafts.ONLY_OWNER)

@@ -56,6 +56,20 @@ def test_deleting_goes_to_the_dashboard_and_leaves_a_record_of_who_and_what(clie
     assert all(e.who == "Olive Owner" for e in removed)
 
 
+def test_a_second_press_of_delete_after_the_first_is_answered_not_page_not_found(
+    client, draft, owner, user_of
+):
+    client.force_login(owner)
+    title = draft.title
+    client.post(url(draft), follow=True)  # deleted, and its message read on the dashboard
+    again = client.post(url(draft))
+    assert again.status_code == 302 and again["Location"] == reverse("dashboard")
+    assert messages_of(again) == [f"The draft “{title}” was deleted."]
+    # Someone else asking after a deleted draft learns nothing of it.
+    client.force_login(user_of("teammate"))
+    assert client.post(url(draft)).status_code == 404
+
+
 @pytest.mark.parametrize("role", ["teammate", "outsider", "reviewer"])
 def test_nobody_but_the_owner_may_delete_it(client, draft, user_of, role):
     client.force_login(user_of(role))

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from idd.exchange.export import export_initiative
 from idd.models import Initiative, Revision
+from idd.reference.limits import MOST_DOLLARS
 from tests import factories
 from tests.exchange.builders import full_initiative
 from tests.exchange.roundtrip import comparable, round_trip
@@ -71,7 +72,7 @@ def test_an_imported_revision_names_its_new_initiative_and_its_pdf_is_renderable
         st.tuples(
             st.integers(2027, 2031),
             st.none() | st.integers(1, 4),
-            st.none() | st.integers(0, 10**13),
+            st.none() | st.integers(0, MOST_DOLLARS),  # the bound every amount has
             st.lists(st.integers(0, 4), unique=True, max_size=3),
         ),
         max_size=4,
