@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from idd.models import SignInRecord
-from idd.services.sign_in_records import record
+from idd.services.sign_in_records import as_recorded, record
 
 Kind = SignInRecord.Kind
 # A sign-in, a lock or an unlock starts the count of consecutive failures afresh.
@@ -21,6 +21,7 @@ COUNT_RESETS = (Kind.SIGNED_IN, Kind.LOCKED_OUT, Kind.UNLOCKED)
 
 
 def _last(username: str, kinds) -> SignInRecord | None:
+    username = as_recorded(username)
     return SignInRecord.objects.filter(username=username, kind__in=kinds).order_by("-pk").first()
 
 
@@ -48,7 +49,7 @@ def failures_in_a_row(username: str) -> int:
     """Failed password sign-ins within the window since the last sign-in, lock or unlock."""
     since = timezone.now() - timedelta(minutes=settings.LOCKOUT_WINDOW_MINUTES)
     failures = SignInRecord.objects.filter(
-        username=username, kind=Kind.PASSWORD_FAILED, at__gte=since
+        username=as_recorded(username), kind=Kind.PASSWORD_FAILED, at__gte=since
     )
     reset = _last(username, COUNT_RESETS)
     if reset is not None:
@@ -64,9 +65,9 @@ def password_failed(sender, credentials: dict, request: HttpRequest | None = Non
     """After each failed password sign-in (recorded just before): lock at the limit. Any
     username is counted, known or not, so the page never tells which accounts exist."""
     username = credentials.get("username")
-    if not isinstance(username, str) or is_locked(username[:150]):
+    if not isinstance(username, str) or is_locked(username):
         return
-    username = username[:150]
+    username = as_recorded(username)
     if attempts_left(username) == 0:
         user = User.objects.filter(username=username).first()
         detail = (

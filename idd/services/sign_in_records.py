@@ -4,6 +4,7 @@ shown after each sign-in (STIG V-222437)."""
 from __future__ import annotations
 
 import ipaddress
+import unicodedata
 
 from django.contrib import messages
 from django.contrib.auth import BACKEND_SESSION_KEY
@@ -30,6 +31,16 @@ def address_of(request: HttpRequest | None) -> str | None:
         return None
 
 
+def as_recorded(username: str) -> str:
+    """A typed username as the records keep it: at most 150 characters, any control
+    character written out (`\\x85`) so the record shows what was sent and holds none."""
+    visible = (
+        ch.encode("unicode_escape").decode() if unicodedata.category(ch) == "Cc" else ch
+        for ch in username
+    )
+    return "".join(visible)[:150]
+
+
 def record(
     request: HttpRequest | None,
     kind: str,
@@ -42,7 +53,7 @@ def record(
     return SignInRecord.objects.create(
         kind=kind,
         user=user,
-        username=(username or (user.username if user else ""))[:150],
+        username=as_recorded(username or (user.username if user else "")),
         address=address_of(request),
         method=method,
         detail=detail[:300],

@@ -134,6 +134,14 @@ def test_an_unknown_username_locks_the_same_way(client):
     assert SignInRecord.objects.get(kind=Kind.LOCKED_OUT).username == "nobody-here"
 
 
+def test_a_username_with_a_control_character_is_recorded_written_out_and_locks(client):
+    """The record shows what was sent without holding the character (an audit reader's
+    terminal would act on it), and the count still reaches the lock."""
+    assert LOCKED in text(fail(client, "nobody\x85here", 3))
+    recorded = set(SignInRecord.objects.values_list("username", flat=True))
+    assert recorded == {"nobody\\x85here"}
+
+
 def test_the_admin_sign_in_is_locked_too(client, db):
     User.objects.create_superuser("chief", password=factories.PASSWORD)
     for _ in range(3):
