@@ -81,6 +81,8 @@ class SignInView(auth_views.LoginView):
 
     def form_invalid(self, form):
         data = form.data
+        if "\x00" in (data.get("username") or ""):
+            return super().form_invalid(form)  # no account's name holds NUL: nothing to add
         if certificate_sign_in.password_refused(
             self.request, data.get("username"), data.get("password")
         ):

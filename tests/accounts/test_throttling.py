@@ -142,6 +142,12 @@ def test_a_username_with_a_control_character_is_recorded_written_out_and_locks(c
     assert recorded == {"nobody\\x85here"}
 
 
+def test_a_username_holding_nul_is_a_message_on_the_form_not_a_crash(client, owner):
+    response = attempt(client, "owner\x00", factories.PASSWORD, OWNER_DESK)
+    assert response.status_code == 200
+    assert "Null characters are not allowed." in text(response)
+
+
 def test_the_admin_sign_in_is_locked_too(client, db):
     User.objects.create_superuser("chief", password=factories.PASSWORD)
     for _ in range(3):
