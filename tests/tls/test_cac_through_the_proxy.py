@@ -87,10 +87,15 @@ def test_unregistered_certificate_is_told_so(browser, tls_stack):
 def test_revoked_certificate_is_refused(browser, tls_stack):
     with context(browser, tls_stack, "revoked") as browsing:
         page = browsing.new_page()
+        assets = []
+        page.on("response", lambda r: "/static/" in r.url and assets.append((r.url, r.status)))
         response = page.goto(f"{tls_stack.origin}/")
         assert response is not None and response.status == 403
         expect(page.get_by_role("heading", name="Your certificate was refused")).to_be_visible()
         expect(page.get_by_text("It has been revoked.")).to_be_visible()
+        # In the site's frame: its stylesheets and scripts load with the refused certificate.
+        assert assets and all(status == 200 for _, status in assets), assets
+        shot(page, tls_stack, "revoked")
 
 
 @pytest.mark.browser
