@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 PY := .venv/bin/python
-DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core nginx
+DEBIAN_PACKAGES := chromium poppler-utils libharfbuzz-subset0 fonts-dejavu-core nginx default-jre-headless
 export DEBUG ?= true
 
 # `make run-tls` also: the demo behind nginx with CAC sign-in, https://127.0.0.1:8443

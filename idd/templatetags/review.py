@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django import template
+from django.utils import timezone
 
 from idd.models import Initiative
 from idd.reference import roles, times
@@ -37,6 +38,13 @@ def is_reviewer(user: User) -> bool:
 def full_time(value: datetime | None) -> str:
     """ "3 Dec 2026, 14:05 UTC" (the configured time zone)."""
     return times.full_timestamp(value)
+
+
+@register.filter
+def machine_time(value: datetime | None) -> str:
+    """A `<time datetime>` value: ISO 8601 in the configured zone, to the second (HTML
+    allows at most milliseconds)."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
 
 
 @register.filter

@@ -74,7 +74,9 @@ def uswds_control(field: BoundField) -> str:
         attrs["aria-describedby"] = describedby
     if field.errors:
         attrs["aria-invalid"] = "true"
-    if marked_required(field):
+    # Not on a select whose first option is a choice: it cannot be left empty, and HTML
+    # allows `required` there only above a placeholder option (Django's own rule).
+    if marked_required(field) and widget.use_required_attribute(field.initial):
         attrs["required"] = True
         attrs["aria-required"] = "true"
     return field.as_widget(attrs=attrs)

@@ -1,10 +1,11 @@
-"""Every page a user can reach is accessible to axe, so a new page cannot escape.
+"""Every page a user can reach passes axe and is valid HTML, so a new page cannot escape.
 
 Signed in as each role of the demo (planner, reviewer, administrator), the crawler follows
 every same-origin link breadth-first from the dashboard and runs axe on each page; then a
 planner opens every guided-form step of a draft and saves it with an invalid row (or
 invalid values), and axe runs on the page with its errors too; and on the page before
-Submit of a draft with parts missing.
+Submit of a draft with parts missing. At the end the W3C Nu HTML Checker reads the HTML
+the server sent for every page scanned (tests/browser/valid_html.py).
 
 Not followed: sign-out (it would end the crawl), PDFs and other downloads (not HTML), and
 the Django admin (its markup is Django's, not ours). URLs that differ only in their ids or
@@ -19,10 +20,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response
 
 from demo import scenario as demo
 from idd.guided_form.steps import STEPS
+from tests.browser.valid_html import errors_in
 from tests.factories import InitiativeFactory, complete_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,11 +63,21 @@ class Crawl:
         self.failures: list[str] = []
         self.scanned: list[str] = []
         self.titles: dict[str, set[str]] = {}
+        self.served: dict[str, str] = {}  # the HTML the server sent, by page
+        self.document: Response | None = None
+        page.on("response", self._keep_document)
+
+    def _keep_document(self, response: Response) -> None:
+        if response.request.is_navigation_request() and response.status < 300:
+            self.document = response
 
     def scan(self, label: str) -> None:
-        """axe on the page as it is now; violations are kept with the page's URL."""
+        """axe on the page as it is now; violations are kept with the page's URL. The HTML
+        the server sent for it is kept for the HTML checker."""
         results = self.axe.run(self.page)
         self.scanned.append(label)
+        if self.document is not None:
+            self.served[label] = self.document.text()
         # One page whatever its query (compare?old&new is the compare page): by path.
         self.titles.setdefault(self.page.title(), set()).add(pattern_of(self._split()[0], ""))
         if results.violations_count:
@@ -124,7 +136,7 @@ def make_rows_fail(page: Page) -> bool:
     return odd.count() > 0
 
 
-def test_every_page_of_every_role_and_every_step_with_errors_passes_axe(
+def test_every_page_of_every_role_and_every_step_with_errors_passes_axe_and_the_html_checker(
     page: Page, live_server, fresh_demo
 ):
     crawl = Crawl(page, live_server.url)
@@ -159,6 +171,8 @@ def test_every_page_of_every_role_and_every_step_with_errors_passes_axe(
     assert crawl.failures == [], f"axe violations on {len(crawl.failures)} of " + (
         f"{len(crawl.scanned)} pages:\n" + "\n".join(crawl.failures)
     )
+    invalid = errors_in(crawl.served)
+    assert invalid == [], f"{len(invalid)} HTML errors:\n" + "\n".join(invalid)
     # The crawl reached the whole product, and the failed saves really failed.
     assert len(crawl.scanned) > 30, crawl.scanned
     assert len(with_errors) >= 5, with_errors
