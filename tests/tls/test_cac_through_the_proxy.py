@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import re
+import socket
+import ssl
 from pathlib import Path
 
 import pytest
@@ -133,10 +135,48 @@ def test_what_the_proxy_cannot_verify_never_reaches_the_app(tls_stack, certifica
 
 
 def test_plain_http_only_redirects_and_tls_says_hsts(tls_stack):
-    http_port = int(tls_stack.origin.rsplit(":", 1)[1])
+    plain = requests.get(
+        f"{tls_stack.http_origin}/accounts/login/", allow_redirects=False, timeout=30
+    )
+    assert plain.status_code == 301
+    https_port = tls_stack.origin.rsplit(":", 1)[1]
+    assert plain.headers["Location"] == f"https://127.0.0.1:{https_port}/accounts/login/"
     answer = requests.get(f"{tls_stack.origin}/healthz", verify=tls_stack.ca_file, timeout=30)
     assert answer.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
-    assert http_port
+
+
+def handshake(stack: Stack, version: ssl.TLSVersion, ciphers: str | None = None):
+    """The TLS version and cipher the proxy agrees to with a client offering only these."""
+    context = ssl.create_default_context(cafile=stack.ca_file)
+    context.minimum_version = context.maximum_version = version
+    if ciphers:
+        context.set_ciphers(ciphers)
+    host, port = "127.0.0.1", int(stack.origin.rsplit(":", 1)[1])
+    with socket.create_connection((host, port), timeout=10) as raw:
+        with context.wrap_socket(raw, server_hostname=host) as tls:
+            return tls.version(), tls.cipher()[0]
+
+
+@pytest.mark.parametrize("version", [ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3])
+def test_the_proxy_speaks_tls_1_2_and_1_3_with_fips_approved_aes_gcm(tls_stack, version):
+    spoken, cipher = handshake(tls_stack, version)
+    assert spoken == version.name.replace("v1_", "v1.")
+    assert "AES" in cipher and "GCM" in cipher, cipher
+
+
+@pytest.mark.parametrize(
+    ("version", "ciphers"),
+    [
+        (ssl.TLSVersion.TLSv1_1, "DEFAULT:@SECLEVEL=0"),  # an old protocol
+        (ssl.TLSVersion.TLSv1_2, "ECDHE-RSA-CHACHA20-POLY1305"),  # not FIPS-approved
+        (ssl.TLSVersion.TLSv1_2, "ECDHE-RSA-AES128-SHA"),  # CBC
+    ],
+)
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1_1 is deprecated")  # it is the point
+def test_the_proxy_refuses_older_protocols_and_other_ciphers(tls_stack, version, ciphers):
+    with pytest.raises(ssl.SSLError) as refused:
+        handshake(tls_stack, version, ciphers)
+    assert "ALERT" in str(refused.value).upper(), "refused by the proxy, not by this client"
 
 
 def forged_headers(stack: Stack) -> dict[str, str]:
