@@ -152,9 +152,11 @@ def handshake(stack: Stack, version: ssl.TLSVersion, ciphers: str | None = None)
     if ciphers:
         context.set_ciphers(ciphers)
     host, port = "127.0.0.1", int(stack.origin.rsplit(":", 1)[1])
-    with socket.create_connection((host, port), timeout=10) as raw:
-        with context.wrap_socket(raw, server_hostname=host) as tls:
-            return tls.version(), tls.cipher()[0]
+    with (
+        socket.create_connection((host, port), timeout=10) as raw,
+        context.wrap_socket(raw, server_hostname=host) as tls,
+    ):
+        return tls.version(), tls.cipher()[0]
 
 
 @pytest.mark.parametrize("version", [ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3])
