@@ -3,14 +3,18 @@
 A cell starting with = + - @, a tab or a carriage return is a formula to Excel and
 LibreOffice; such a cell gets a leading single quote, so it shows as the text typed.
 Files are UTF-8 with a byte-order mark, so Excel reads accents and dashes right.
+The first and the last line carry the classification marking, as every page does
+(STIG V-222643): a sheet printed or pasted from the file keeps it top and bottom.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
+from django.conf import settings
 from django.http import HttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -27,14 +31,20 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def marked(lines: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """The lines of a CSV file between two lines holding the marking."""
+    yield [settings.MARKING]
+    yield from lines
+    yield [settings.MARKING]
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """The whole file: BOM, header and rows, every cell made safe."""
+    """The whole file: BOM, the marking, header and rows, every cell made safe, the marking."""
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out)
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
+    for line in marked([header, *rows]):
+        writer.writerow([safe_cell(cell) for cell in line])
     return out.getvalue()
 
 

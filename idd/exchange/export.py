@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -14,11 +15,12 @@ from idd.models import Initiative
 
 
 def export_initiative(initiative: Initiative) -> dict[str, Any]:
-    """The whole file: the format's name and version, and the initiative."""
+    """The whole file: the format's name and version, its marking, and the initiative."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().isoformat(),
+        "marking": settings.MARKING,
         "initiative": _initiative(initiative),
     }
 

@@ -34,7 +34,10 @@ from idd.models import (
 
 FORMAT = "idd-workbench-initiative"
 # Bumped whenever a key is added, removed, renamed or changes its type or meaning.
-VERSION = 1
+VERSION = 2
+# The versions this installation reads: a version 1 file is a version 2 file without the
+# marking (docs/exchange-format.md, "Version").
+READS = (1, 2)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from assessments.portfolio_chart import portfolio_quadrant
+from idd.exchange.csv import marked
 from idd.reference import roles
 from idd.services import portfolio as service
 
@@ -87,7 +88,7 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
     sort = service.Sort.parse(request.GET.get("sort"))
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in service.csv_rows(found, sort)),
+        (writer.writerow(row) for row in marked(service.csv_rows(found, sort))),
         content_type="text/csv; charset=utf-8",
     )
     name = f"portfolio-{timezone.localdate().isoformat()}.csv"

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from idd.exchange.csv import BOM, csv_text, safe_cell
@@ -39,9 +40,12 @@ def rows(initiative, owner):
 
 
 def read_csv(response) -> list[list[str]]:
+    """The header and rows, once the file is seen to carry the marking top and bottom."""
     text = response.content.decode("utf-8")
     assert text.startswith(BOM)
-    return list(csv.reader(io.StringIO(text.removeprefix(BOM))))
+    lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
+    assert lines[0] == lines[-1] == [settings.MARKING], "marked top and bottom"
+    return lines[1:-1]
 
 
 @pytest.mark.parametrize("who", ["owner", "teammate", "reviewer", "outsider"])
@@ -51,6 +55,7 @@ def test_every_reader_downloads_the_data_and_the_csv(client, request, initiative
     assert data.status_code == 200
     assert data["Content-Disposition"].startswith('attachment; filename="initiative-')
     assert json.loads(data.content)["initiative"]["title"] == initiative.title
+    assert json.loads(data.content)["marking"] == settings.MARKING
     sheet = client.get(reverse("initiative_deliverables_csv", args=[initiative.pk]))
     assert sheet.status_code == 200 and sheet["Content-Type"] == "text/csv; charset=utf-8"
 
@@ -90,7 +95,8 @@ def test_the_csv_lists_each_deliverable_as_a_staff_officer_needs_it(
 def test_text_that_would_start_a_formula_is_quoted(text):
     assert safe_cell(text) == "'" + text
     written = csv_text(["h"], [[text]]).removeprefix(BOM)
-    assert list(csv.reader(io.StringIO(written))) == [["h"], ["'" + text]]
+    marking = [settings.MARKING]
+    assert list(csv.reader(io.StringIO(written))) == [marking, ["h"], ["'" + text], marking]
 
 
 def test_other_cells_are_left_as_they_are():

@@ -7,11 +7,15 @@ from pathlib import Path
 
 from django.conf import settings
 
+from idd.exchange.reading import TOP_KEYS
 from idd.exchange.spec import PARTNER, UNITS, VERSION, all_kinds
 
 DOC = Path(settings.BASE_DIR) / "docs" / "exchange-format.md"
 # The keys of each version, as a digest: a change of keys without a new version fails here.
-KEYS_OF_VERSION = {1: "7f4d544040bcb912"}  # with the distribution statement (unreleased)
+KEYS_OF_VERSION = {
+    1: "7f4d544040bcb912",  # with the distribution statement
+    2: "c247bce65f01a664",  # the top-level marking (top-level keys counted from here)
+}
 
 
 def keys_in_format() -> dict[str, list[str]]:
@@ -41,6 +45,7 @@ def test_the_doc_names_the_current_version():
 
 def test_changing_the_keys_means_a_new_version():
     listing = "\n".join(f"{path}.{key}" for path, keys in keys_in_format().items() for key in keys)
+    listing += "\n" + "\n".join(sorted(TOP_KEYS))  # from version 2 on
     digest = hashlib.sha256(listing.encode()).hexdigest()[:16]
     assert KEYS_OF_VERSION.get(VERSION) == digest, (
         f"The format's keys changed: bump VERSION in idd/exchange/spec.py, describe the "

@@ -89,12 +89,19 @@ def test_the_rows_of_an_initiative_with_problems_are_still_checked(exported):
     ]
 
 
-def test_a_file_of_another_version_is_refused_naming_both(exported):
-    exported["version"] = 2
+def test_a_file_of_another_version_is_refused_naming_those_read(exported):
+    exported["version"] = 3
     assert refused(exported) == [
-        "version: is 2; this installation reads version 1 of the format "
+        "version: is 3; this installation reads versions 1 and 2 of the format "
         "(see docs/exchange-format.md)"
     ]
+
+
+def test_a_version_1_file_without_a_marking_still_imports(exported):
+    exported["version"] = 1
+    del exported["marking"]
+    imported = import_initiative(json.dumps(exported).encode(), None)
+    assert imported.initiative.title == exported["initiative"]["title"]
 
 
 def test_a_file_that_is_not_an_initiative_is_refused():

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -37,7 +38,10 @@ def csv_of(client, query: str = "") -> list[dict[str, str]]:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     text = b"".join(response.streaming_content).decode()
-    return list(csv.DictReader(io.StringIO(text)))
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[0] == lines[-1] == [settings.MARKING], "marked top and bottom"
+    header, *rows = lines[1:-1]
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def summary_of(initiative: Initiative) -> InitiativeSummary:
