@@ -46,8 +46,11 @@ def disable_inactive() -> list[str]:
 
 
 def disabled_for_inactivity(user: User) -> bool:
-    if user.is_active:
-        return False
+    return not user.is_active and _disabled_last(user)
+
+
+def _disabled_last(user: User) -> bool:
+    """The account's last disabling or enabling was a disabling for inactivity."""
     last = (
         SignInRecord.objects.filter(user=user, kind__in=(Kind.INACTIVE_DISABLED, Kind.ENABLED))
         .order_by("-pk")
@@ -79,7 +82,16 @@ def enable(request: HttpRequest, user: User) -> bool:
     was active."""
     if user.is_active:
         return False
+    record(request, Kind.ENABLED, user=user, detail=f"by {request.user.get_username()}")
     user.is_active = True
     user.save(update_fields=["is_active"])
-    record(request, Kind.ENABLED, user=user, detail=f"by {request.user.get_username()}")
     return True
+
+
+def enabled_by_hand(sender, instance: User, update_fields=None, **kwargs) -> None:
+    """An account disabled for inactivity made active another way (the box ticked in the
+    administration): recorded as enabled, so its clock starts again too."""
+    if update_fields is not None and "is_active" not in update_fields:
+        return
+    if instance.is_active and _disabled_last(instance):
+        record(None, Kind.ENABLED, user=instance, detail="marked active in the administration")

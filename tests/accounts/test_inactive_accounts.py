@@ -79,3 +79,14 @@ def test_the_person_is_told_why_and_an_administrator_enables_the_account(
     assert (enabled.user, enabled.detail) == (owner, "by admin")
     assert disable_inactive_accounts_daily.call() == []  # enabling restarts the clock
     assert sign_in(client, "owner").status_code == 302
+
+
+def test_ticking_active_in_the_administration_restarts_the_clock_too(owner):
+    last_signed_in(owner, days_ago=36)
+    disable_inactive_accounts_daily.call()
+    owner.refresh_from_db()
+    owner.is_active = True  # the box on the user's page, not the Enable action
+    owner.save()
+    enabled = SignInRecord.objects.get(kind=Kind.ENABLED)
+    assert (enabled.user, enabled.detail) == (owner, "marked active in the administration")
+    assert disable_inactive_accounts_daily.call() == []

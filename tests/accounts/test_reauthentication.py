@@ -1,0 +1,62 @@
+"""A change of what a person may do ends their sessions: they sign in again before using
+it (STIG V-222520). Other changes to the account leave them signed in."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from idd.models import SignInRecord
+from idd.reference import roles
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(username: str) -> Client:
+    browser = Client()
+    response = browser.post(
+        reverse("login"), {"username": username, "password": factories.PASSWORD}
+    )
+    assert response.status_code == 302
+    return browser
+
+
+def still_signed_in(browser: Client) -> bool:
+    return browser.get(reverse("dashboard")).status_code == 200
+
+
+def ended_because() -> list[str]:
+    ended = SignInRecord.objects.filter(kind=SignInRecord.Kind.SESSION_ENDED)
+    return list(ended.values_list("detail", flat=True))
+
+
+def test_a_role_given_ends_the_persons_sessions(owner):
+    desk, laptop = signed_in("owner"), signed_in("owner")
+    owner.groups.add(Group.objects.get(name=roles.REVIEWER))
+    assert not still_signed_in(desk) and not still_signed_in(laptop)
+    assert ended_because() == ["roles changed: signed in again to use them"]
+    assert still_signed_in(signed_in("owner"))
+
+
+def test_a_role_taken_away_from_the_roles_side_ends_the_sessions_too(owner):
+    desk = signed_in("owner")
+    Group.objects.get(name=roles.PLANNER).user_set.remove(owner)
+    assert not still_signed_in(desk)
+
+
+def test_administrator_rights_granted_end_the_sessions(owner):
+    desk = signed_in("owner")
+    owner.is_staff = True
+    owner.save()
+    assert not still_signed_in(desk)
+    assert ended_because() == ["administrator rights changed: signed in again to use them"]
+
+
+def test_other_changes_leave_the_person_signed_in(owner, teammate):
+    desk = signed_in("owner")
+    owner.first_name = "Dana"
+    owner.save()
+    teammate.groups.add(Group.objects.get(name=roles.REVIEWER))  # someone else's roles
+    assert still_signed_in(desk)
+    assert ended_because() == []
