@@ -64,7 +64,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "assessments",
     "idd",
-    "demo",  # demo data and benchmarks: seed_demo, bench_export, bench_pages
+    # Demo data and benchmarks (seed_demo, bench_export, bench_pages): for development and
+    # demonstrations; left out of production unless asked for (STIG V-222518).
+    *(["demo"] if env_bool("DEMO_TOOLS", DEBUG) else []),
 ]
 
 MIDDLEWARE = [

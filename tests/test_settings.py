@@ -147,6 +147,21 @@ def test_passwords_are_long_uncommon_and_unlike_the_user(password):
     validate_password("Brackish-tide-lantern-42", user)
 
 
+def test_production_leaves_the_demo_tools_out_unless_asked_for():
+    """STIG V-222518: what production does not need is not there."""
+
+    def seed_demo_help(**variables: str) -> subprocess.CompletedProcess:
+        environment = {**os.environ, **PRODUCTION, **variables}
+        environment["DJANGO_SETTINGS_MODULE"] = "config.settings"
+        command = [sys.executable, "manage.py", "help", "seed_demo"]
+        return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
+
+    left_out = seed_demo_help()
+    assert left_out.returncode != 0
+    assert "Unknown command: 'seed_demo'" in left_out.stderr
+    assert seed_demo_help(DEMO_TOOLS="true").returncode == 0
+
+
 def test_production_hashes_passwords_with_pbkdf2_at_a_million_iterations():
     """The tests' fast hasher (tests/settings.py) stays out of the production settings."""
     production = Settings("config.settings")

@@ -12,6 +12,7 @@ from idd.models import AccountSession, SignInRecord
 from idd.services.sign_in_records import record
 
 RIGHTS = ("is_staff", "is_superuser")
+BEFORE = "_rights_before_save"  # kept on the instance between pre_save and post_save
 
 
 def end_sessions(user: User, why: str) -> int:
@@ -44,10 +45,10 @@ def rights_before_save(sender, instance: User, update_fields=None, **kwargs) -> 
     if update_fields is not None and not set(RIGHTS) & set(update_fields):
         return
     stored = User.objects.filter(pk=instance.pk).values(*RIGHTS).first() if instance.pk else None
-    instance._rights_before = stored
+    instance.__dict__[BEFORE] = stored
 
 
 def rights_after_save(sender, instance: User, created: bool, **kwargs) -> None:
-    before = getattr(instance, "_rights_before", None)
+    before = instance.__dict__.pop(BEFORE, None)
     if before and any(before[name] != getattr(instance, name) for name in RIGHTS):
         end_sessions(instance, "administrator rights changed: signed in again to use them")

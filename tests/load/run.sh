@@ -10,7 +10,7 @@ port=${LOAD_PORT:-8765}
 rm -rf "$dir" && mkdir -p "$dir"
 # Plain HTTP on the loopback, deliberately (a production start refuses it otherwise).
 export DEBUG=false SECURE_COOKIES=false ALLOW_INSECURE_HTTP=true ALLOWED_HOSTS=127.0.0.1
-export PDF_RENDER_DELAY=5
+export PDF_RENDER_DELAY=5 DEMO_TOOLS=true  # the demo data to load it with
 export SECRET_KEY=${SECRET_KEY:-$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')}
 stop_postgres() { :; }
 if [ -z "${DATABASE_URL:-}" ]; then PG_PORT=54339 source .ci/postgres.sh; trap stop_postgres EXIT; fi

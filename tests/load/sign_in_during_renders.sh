@@ -12,14 +12,15 @@ CODE=${CODE:-$PWD}
 dir=$PWD/var/renders
 port=${RENDERS_PORT:-8772}
 rm -rf "$dir" && mkdir -p "$dir"
-export DEBUG=false SECURE_COOKIES=false ALLOWED_HOSTS=127.0.0.1 PDF_RENDER_DELAY=3600
+export DEBUG=false SECURE_COOKIES=false ALLOW_INSECURE_HTTP=true ALLOWED_HOSTS=127.0.0.1
+export PDF_RENDER_DELAY=3600 DEMO_TOOLS=true
 export SECRET_KEY=${SECRET_KEY:-$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')}
 export MEDIA_ROOT=$dir/media
 PG_PORT=${PG_PORT:-54332} source .ci/postgres.sh
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done; stop_postgres' EXIT
 "$PY" manage.py migrate --noinput -v 0
-"$PY" manage.py seed_demo >/dev/null
+"$PY" manage.py seed_demo --allow-in-production >/dev/null
 ids=$("$PY" manage.py shell -v 0 -c "
 from django.contrib.auth.models import User
 from demo.large_initiative import ReferenceSize, build_reference_initiative
