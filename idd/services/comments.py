@@ -121,6 +121,14 @@ def reply(comment: ReviewComment, user, body: str) -> ReviewComment:
     )
 
 
+@transaction.atomic
+def reply_and_resolve(comment: ReviewComment, user: User, body: str) -> ReviewComment:
+    """The planners' answer that also closes the thread: both happen, or neither."""
+    answer = reply(comment, user, body)
+    resolve(comment, user)
+    return answer
+
+
 def resolve(comment: ReviewComment, user: User) -> ReviewComment:
     """The planners mark the thread as dealt with."""
     root = comment.parent or comment

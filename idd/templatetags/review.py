@@ -5,6 +5,7 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 
+from idd.forms.review import ReplyForm
 from idd.models import Initiative
 from idd.reference import roles, times
 from idd.reference.roles import User
@@ -15,13 +16,21 @@ register = template.Library()
 
 @register.inclusion_tag("idd/review/step_comments.html", takes_context=True)
 def step_comments(context, initiative: Initiative, section: str) -> dict:
-    """The comment threads of the current revision on one section, resolvable in place."""
+    """The comment threads of the current revision on one section, answered and resolved
+    in place."""
     request = context["request"]
     threads = comments.threads_by_section(initiative).get(section, [])
+    may_reply = comments.may_comment(initiative, request.user)
     return {
         "initiative": initiative,
         "section": section,
-        "threads": [{"thread": thread, "reply_form": None} for thread in threads],
+        "threads": [
+            {
+                "thread": thread,
+                "reply_form": ReplyForm(comment_pk=thread.comment.pk) if may_reply else None,
+            }
+            for thread in threads
+        ],
         "open": sum(1 for thread in threads if not thread.resolved),
         "may_resolve": comments.may_resolve(initiative, request.user),
         "next": request.get_full_path(),

@@ -263,3 +263,45 @@ def test_an_outsider_cannot_reopen_by_replying(client, make_initiative, reviewer
     thread.refresh_from_db()
     assert thread.resolved_by == owner
     assert not ReviewComment.objects.filter(parent=thread).exists()
+
+
+def test_the_planner_replies_and_resolves_from_the_step_in_one_action(
+    client, make_initiative, reviewer, owner
+):
+    initiative = make_initiative(S.CHANGES_REQUESTED)
+    thread = comments.add_comment(initiative, reviewer, "deliverables", "Who verifies it?")
+    step = reverse("wizard_step", args=[initiative.pk, "deliverables"])
+    client.force_login(owner)
+    page = client.get(step).content.decode()
+    assert f'name="reply-{thread.pk}-body"' in page  # a reply beside "Mark as resolved"
+    assert "Reply and resolve</button>" in page
+    response = client.post(
+        reverse("comment_reply", args=[initiative.pk, thread.pk]),
+        {f"reply-{thread.pk}-body": "The SCO checks the roster.", "resolve": "yes", "next": step},
+    )
+    assert response["Location"] == step  # back on the step
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Your reply was added and the thread marked as resolved."
+    ]
+    thread.refresh_from_db()
+    assert thread.resolved_by == owner
+    assert ReviewComment.objects.get(parent=thread).body == "The SCO checks the roster."
+
+
+def test_reply_and_resolve_by_someone_who_may_not_resolve_saves_neither(
+    client, make_initiative, reviewer
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    thread = comments.add_comment(initiative, reviewer, "risks", "Name the abandonment risk.")
+    client.force_login(reviewer)
+    page = client.get(reverse("initiative_review", args=[initiative.pk])).content.decode()
+    assert "Reply and resolve" not in page  # only the planners resolve
+    response = client.post(
+        reverse("comment_reply", args=[initiative.pk, thread.pk]),
+        {f"reply-{thread.pk}-body": "Resolving it myself.", "resolve": "yes"},
+    )
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert said[0].startswith("Only the initiative's planners can resolve a comment")
+    assert not ReviewComment.objects.filter(parent=thread).exists()
+    thread.refresh_from_db()
+    assert thread.resolved_at is None

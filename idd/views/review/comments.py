@@ -45,16 +45,21 @@ def reply(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     form = ReplyForm(request.POST, comment_pk=comment.pk)
     if not form.is_valid():
         return review_page(request, comment.initiative, reply_form=form, status=400)
+    resolving = request.POST.get("resolve") == "yes"
+    answer_thread = comments.reply_and_resolve if resolving else comments.reply
     try:
-        answer = comments.reply(comment, request.user, form.cleaned_data["body"])
+        answer = answer_thread(comment, request.user, form.cleaned_data["body"])
     except comments.CommentRefused as refused:
         tell_refused(request, refused.message, form.cleaned_data["body"])
     else:
-        if answer.reopened_thread:
+        if resolving:
+            messages.success(request, "Your reply was added and the thread marked as resolved.")
+        elif answer.reopened_thread:
             messages.success(request, "Your reply reopened this thread.")
         else:
             messages.success(request, "Your reply was added.")
-    return redirect(review_url(comment.initiative, f"comment-{comment.parent_id or comment.pk}"))
+    thread = f"comment-{comment.parent_id or comment.pk}"
+    return redirect(next_url(request, review_url(comment.initiative, thread)))
 
 
 @require_POST
