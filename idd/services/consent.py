@@ -26,5 +26,5 @@ def required(request: HttpRequest) -> bool:
 
 
 def accept(request: HttpRequest) -> None:
+    record(request, SignInRecord.Kind.CONSENTED)  # first: no acceptance without its record
     request.session[ACCEPTED_AT] = timezone.now().isoformat()
-    record(request, SignInRecord.Kind.CONSENTED)

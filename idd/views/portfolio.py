@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.portfolio_chart import portfolio_quadrant
 from idd.reference import roles
+from idd.services import audit
 from idd.services import portfolio as service
 
 PAGE_SIZE = 25
@@ -68,7 +69,14 @@ def portfolio_print(request: HttpRequest) -> HttpResponse:
         "count": context["found"].count(),
         "chosen": service.chosen_filters(context["filter"]),
     }
-    return render(request, "idd/portfolio/print.html", context)
+    response = render(request, "idd/portfolio/print.html", context)
+    audit.document_read(request, _portfolio_target(request), "portfolio", "print")
+    return response
+
+
+def _portfolio_target(request: HttpRequest) -> audit.Target:
+    """The portfolio as the audit log names it: with the filters and sort it was read with."""
+    return audit.Target("portfolio", name=request.GET.urlencode()[:200])
 
 
 class _Echo:
@@ -92,4 +100,5 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
     )
     name = f"portfolio-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    audit.document_read(request, _portfolio_target(request), "portfolio", "csv")
     return response
