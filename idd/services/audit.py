@@ -18,7 +18,7 @@ from datetime import UTC
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import models
 from django.http import HttpRequest
 from simple_history.models import HistoricalRecords
 
@@ -120,8 +120,8 @@ def record(
         details=json.loads(json.dumps(details, cls=DjangoJSONEncoder)),
     )
     try:
-        with transaction.atomic():  # a savepoint: a refused insert leaves the request usable
-            row.save(force_insert=True)
+        # No savepoint of its own: a refusal ends the action, whose transaction is rolled back.
+        row.save(force_insert=True)
     except Exception as error:
         errors.exception("An audit record could not be written: %s refused", event)
         logger.error(json_line(row, written=False))
