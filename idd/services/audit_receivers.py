@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 
 from idd.models import Profile
 from idd.services import audit
@@ -59,7 +60,10 @@ def user_saved(sender, instance: User, created: bool, raw: bool = False, **kw) -
         return
     changed = _changes(before, instance, USER_FIELDS)
     if changed.pop("password", None):  # the hashes are never written anywhere
-        audit.record(request, Event.PASSWORD_CHANGED, obj=instance)
+        # set_password keeps the new password until the save; a hash upgraded at sign-in
+        # (Django's check_password, a new hasher or more iterations) does not.
+        upgraded = {} if getattr(instance, "_password", None) else {"hash_upgraded": True}
+        audit.record(request, Event.PASSWORD_CHANGED, obj=instance, **upgraded)
     if active := changed.pop("is_active", None):
         event = Event.ACCOUNT_ENABLED if active[1] else Event.ACCOUNT_DISABLED
         reason = getattr(instance, "audit_reason", "")
@@ -104,7 +108,11 @@ def privileges_changed(sender, instance, action: str, reverse: bool, model, pk_s
     """A user's groups (the roles) or permissions changed, from either side."""
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
-    what = "groups" if sender is User.groups.through else "permissions"
+    what, field = (
+        ("groups", "groups")
+        if sender is User.groups.through
+        else ("permissions", "user_permissions")
+    )
     if reverse:  # a group's or permission's users
         users = list(User.objects.filter(pk__in=pk_set or ()))
         if action == "pre_clear":
@@ -114,7 +122,7 @@ def privileges_changed(sender, instance, action: str, reverse: bool, model, pk_s
         users = [instance]
         chosen = model.objects.filter(pk__in=pk_set or ())
         if action == "pre_clear":
-            chosen = getattr(instance, what).all()
+            chosen = getattr(instance, field).all()
         names = sorted(str(item) for item in chosen)
     if not (users and names):
         return
@@ -132,7 +140,11 @@ def admin_logged(sender, instance: LogEntry, created: bool, raw: bool = False, *
     request = audit.current_request()
     if instance.action_flag == DELETION and getattr(request, DELETIONS_RECORDED, False):
         return
-    content_type = instance.content_type
+    content_type = (
+        ContentType.objects.get_for_id(instance.content_type_id)
+        if instance.content_type_id
+        else None
+    )
     target = Target(
         f"{content_type.app_label}.{content_type.model}" if content_type else "",
         str(instance.object_id or ""),

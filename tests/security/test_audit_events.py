@@ -6,7 +6,7 @@ from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -205,6 +205,16 @@ def test_a_role_given_from_the_groups_side_is_recorded_too(owner):
     record = only(Event.ROLE_CHANGED, pk__gt=start)
     assert about(record, owner) and record.details == {"groups": {"added": [roles.REVIEWER]}}
     assert (record.user_id, record.address) == (None, None)  # no request: a command's doing
+
+
+def test_permissions_taken_away_all_at_once_are_recorded(owner):
+    permission = Permission.objects.get(codename="view_partner")
+    owner.user_permissions.add(permission)
+    start = latest()
+    owner.user_permissions.clear()
+    record = only(Event.ROLE_CHANGED, pk__gt=start)
+    assert about(record, owner)
+    assert record.details == {"permissions": {"removed": [str(permission)]}}
 
 
 def test_disabled_for_inactivity_and_enabled_again_are_recorded(client, administrator, owner):
