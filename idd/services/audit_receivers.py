@@ -19,8 +19,8 @@ from idd.services import audit
 from idd.services.audit import Event, Target
 
 # The user's fields whose change is recorded; `last_login` (every sign-in) is not.
-USER_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff")
-USER_FIELDS += ("is_superuser", "password")
+USER_FIELDS: tuple[str, ...] = ("username", "first_name", "last_name", "email", "is_active")
+USER_FIELDS += ("is_staff", "is_superuser", "password")
 PRIVILEGES = ("is_staff", "is_superuser")
 PROFILE_FIELDS = ("rank_or_grade", "job_title", "office_symbol", "organization", "phone", "edipi")
 ADMIN_ACTIONS = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
@@ -62,7 +62,9 @@ def user_saved(sender, instance: User, created: bool, raw: bool = False, **kw) -
     if changed.pop("password", None):  # the hashes are never written anywhere
         # set_password keeps the new password until the save; a hash upgraded at sign-in
         # (Django's check_password, a new hasher or more iterations) does not.
-        upgraded = {} if getattr(instance, "_password", None) else {"hash_upgraded": True}
+        upgraded: dict[str, Any] = {}
+        if getattr(instance, "_password", None) is None:
+            upgraded["hash_upgraded"] = True
         audit.record(request, Event.PASSWORD_CHANGED, obj=instance, **upgraded)
     if active := changed.pop("is_active", None):
         event = Event.ACCOUNT_ENABLED if active[1] else Event.ACCOUNT_DISABLED
@@ -126,11 +128,9 @@ def privileges_changed(sender, instance, action: str, reverse: bool, model, pk_s
         names = sorted(str(item) for item in chosen)
     if not (users and names):
         return
-    change = "added" if action == "post_add" else "removed"
+    change: dict[str, Any] = {what: {"added" if action == "post_add" else "removed": names}}
     for user in users:
-        audit.record(
-            audit.current_request(), Event.ROLE_CHANGED, obj=user, **{what: {change: names}}
-        )
+        audit.record(audit.current_request(), Event.ROLE_CHANGED, obj=user, **change)
 
 
 def admin_logged(sender, instance: LogEntry, created: bool, raw: bool = False, **kw) -> None:
