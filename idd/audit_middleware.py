@@ -1,7 +1,8 @@
 """Fail closed (docs/adr/0017): an action whose audit record could not be written is
 refused. The view raised `audit.AuditUnavailable` (its transaction is rolled back); the
-answer is a 503 page in the site's frame saying so. A sign-in so refused leaves nobody
-signed in."""
+answer is a 503 page in the site's frame saying so. A sign-in (or an acceptance of the
+consent banner) so refused leaves the browser with a fresh, empty session: nobody signed
+in, nothing accepted."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from idd.services import audit
+
+# Events whose session was begun (or its key changed) in the refused request's transaction.
+STARTS_A_SESSION = (audit.Event.SIGN_IN, audit.Event.CONSENT_ACCEPTED)
 
 
 class AuditUnavailableMiddleware:
@@ -24,8 +28,8 @@ class AuditUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, audit.AuditUnavailable):
             return None
-        if exception.event == audit.Event.SIGN_IN:
-            request.session.flush()  # the sign-in it would have recorded does not stand
+        if exception.event in STARTS_A_SESSION:
+            request.session.flush()  # what it would have recorded does not stand
             request.user = AnonymousUser()
         context = {"message": audit.REFUSED}
         return render(request, "audit_unavailable.html", context, status=503)

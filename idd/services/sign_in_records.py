@@ -23,7 +23,7 @@ Kind = SignInRecord.Kind
 CERTIFICATE_BACKEND = "idd.sign_in.backends.CertificateBackend"
 
 # Each sign-in record is also an audit record (docs/adr/0017): its event and outcome. The
-# two left out change `is_active`, which the account's own save records (account_audit).
+# two left out change `is_active`, which the account's own save records (audit_receivers).
 FAILED_SIGN_IN = (Event.SIGN_IN, Outcome.FAILURE)
 AUDITED = {
     Kind.CONSENTED: (Event.CONSENT_ACCEPTED, Outcome.SUCCESS),
@@ -77,7 +77,8 @@ def record(
     if kind in AUDITED:
         event, outcome = AUDITED[Kind(kind)]
         actor = None if kind in BY_AN_ADMINISTRATOR else user
-        details |= {"kind": kind, "method": method, "reason": signed.get_kind_display()}
+        details |= {"kind": kind, "reason": signed.get_kind_display()}
+        details |= {"method": method} if method else {}
         details |= {"detail": signed.detail} if signed.detail else {}
         audit.record(
             request, event, outcome, user=actor, username=signed.username, obj=user, **details

@@ -324,6 +324,13 @@ def test_a_sign_in_whose_record_cannot_be_written_leaves_nobody_signed_in(client
     assert logged_the_error(caplog, "sign_in")
 
 
+def test_consent_whose_record_cannot_be_written_is_not_taken(client, settings):
+    settings.CONSENT_BANNER = True
+    audit_table_refuses()
+    assert refused(client.post(reverse("notice"), {"next": "/"}))
+    assert client.get(reverse("login"))["Location"].startswith(reverse("notice"))  # again
+
+
 def test_an_administrators_change_whose_record_cannot_be_written_is_undone(
     client, administrator, owner
 ):
