@@ -77,11 +77,14 @@ def record(
     if kind in AUDITED:
         event, outcome = AUDITED[Kind(kind)]
         actor = None if kind in BY_AN_ADMINISTRATOR else user
+        account = user  # the object: for a failure under a name typed, its account if any
+        if account is None and outcome == Outcome.FAILURE and signed.username:
+            account = User.objects.filter(username=signed.username).first()
         details |= {"kind": kind, "reason": signed.get_kind_display()}
         details |= {"method": method} if method else {}
         details |= {"detail": signed.detail} if signed.detail else {}
         audit.record(
-            request, event, outcome, user=actor, username=signed.username, obj=user, **details
+            request, event, outcome, user=actor, username=signed.username, obj=account, **details
         )
     return signed
 

@@ -84,6 +84,7 @@ def test_a_failed_sign_in_is_recorded_with_the_name_typed_and_why(client, owner)
     sign_in(client, "owner", "wrong-guess-000")
     record = only(Event.SIGN_IN)
     assert (record.outcome, record.username, record.address) == (Outcome.FAILURE, "owner", DESK)
+    assert record.user_id is None and about(record, owner)  # typed by someone; the account
     assert record.details["method"] == "password"
     assert record.details["reason"] == "Wrong username or password"
 
@@ -107,7 +108,7 @@ def test_a_certificate_sign_in_and_its_refusal_are_recorded_with_the_method(clie
     refused = only(Event.SIGN_IN)
     assert (refused.outcome, refused.details["method"]) == (Outcome.FAILURE, "certificate")
     assert refused.details["reason"] == "Certificate not registered to anyone"
-    assert refused.username == f"EDIPI {EDIPI}"
+    assert refused.username == f"EDIPI {EDIPI}" and refused.object_type == ""
 
     pat = factories.planner(username="pat")
     Profile.objects.create(user=pat, edipi=EDIPI)
