@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, timedelta
 
+from django.db import connection
 from django.utils import timezone
 from lxml import html
 
@@ -49,6 +50,39 @@ def about(record: AuditRecord, obj) -> bool:
     """The record names this object as the one acted on."""
     found = (record.object_type, record.object_id, record.object_repr)
     return found == (obj._meta.label_lower, str(obj.pk), str(obj))
+
+
+REFUSE_INSERTS = {
+    "postgresql": [
+        "CREATE FUNCTION test_audit_unavailable() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN RAISE EXCEPTION 'the audit table is unavailable'; END $$",
+        "CREATE TRIGGER test_audit_unavailable BEFORE INSERT ON idd_auditrecord "
+        "FOR EACH ROW EXECUTE FUNCTION test_audit_unavailable()",
+    ],
+    "sqlite": [
+        "CREATE TRIGGER test_audit_unavailable BEFORE INSERT ON idd_auditrecord "
+        "BEGIN SELECT RAISE(ABORT, 'the audit table is unavailable'); END",
+    ],
+}
+
+
+def audit_table_refuses() -> None:
+    """From now on the database refuses every new audit record (the test's transaction
+    takes the trigger away again; a test that commits calls `audit_table_accepts`)."""
+    with connection.cursor() as cursor:
+        for sql in REFUSE_INSERTS[connection.vendor]:
+            cursor.execute(sql)
+
+
+def audit_table_accepts() -> None:
+    """The trigger of `audit_table_refuses` gone (for a test that commits)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DROP TRIGGER IF EXISTS test_audit_unavailable"
+            + (" ON idd_auditrecord" if connection.vendor == "postgresql" else "")
+        )
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP FUNCTION IF EXISTS test_audit_unavailable()")
 
 
 def form_values(response, form_id: str) -> dict[str, list[str]]:

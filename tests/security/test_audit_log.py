@@ -26,6 +26,7 @@ from tests.security.audit_checks import (
     DESK,
     THROUGH_THE_PROXY,
     about,
+    audit_table_refuses,
     form_values,
     key_hash,
     latest,
@@ -260,27 +261,6 @@ def test_administrators_export_what_they_found_as_csv(client, administrator, log
 
 
 # Fail closed
-
-REFUSE_INSERTS = {
-    "postgresql": [
-        "CREATE FUNCTION test_audit_unavailable() RETURNS trigger LANGUAGE plpgsql AS $$ "
-        "BEGIN RAISE EXCEPTION 'the audit table is unavailable'; END $$",
-        "CREATE TRIGGER test_audit_unavailable BEFORE INSERT ON idd_auditrecord "
-        "FOR EACH ROW EXECUTE FUNCTION test_audit_unavailable()",
-    ],
-    "sqlite": [
-        "CREATE TRIGGER test_audit_unavailable BEFORE INSERT ON idd_auditrecord "
-        "BEGIN SELECT RAISE(ABORT, 'the audit table is unavailable'); END",
-    ],
-}
-
-
-def audit_table_refuses() -> None:
-    """From now on the database refuses every new audit record (the test's transaction
-    takes the trigger away again)."""
-    with connection.cursor() as cursor:
-        for sql in REFUSE_INSERTS[connection.vendor]:
-            cursor.execute(sql)
 
 
 def refused(response) -> bool:
