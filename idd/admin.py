@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
-from idd.exchange.csv import csv_response
+from idd.exchange.csv import csv_streaming_response
 from idd.filters import SEARCH_WORDS
 from idd.models import (
     AuditRecord,
@@ -178,7 +178,7 @@ class AuditRecordAdmin(ReadOnlyAdmin):
             for record in queryset.order_by("at", "pk").iterator()
         )  # fmt: skip
         name = f"audit-log-{timezone.now():%Y-%m-%dT%H%M%SZ}.csv"
-        response = csv_response(name, self.CSV_HEADER, rows)
+        response = csv_streaming_response(name, self.CSV_HEADER, rows)
         found = audit.Target("audit log", name=f"{queryset.count()} records")
         audit.document_read(request, found, "audit log", "csv")
         return response

@@ -246,7 +246,7 @@ def test_administrators_export_what_they_found_as_csv(client, administrator, log
     response = client.post(f"/admin/idd/auditrecord/?{IN_NOVEMBER}", action, **THROUGH_THE_PROXY)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="audit-log-')
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
     assert rows[0] == AuditRecordAdmin.CSV_HEADER
     first = logged["owner in"]
     assert rows[1] == [
