@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # An action whose security audit record could not be written is refused (503).
+    "idd.audit_middleware.AuditUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -308,8 +310,21 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"message": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # The security audit log: one JSON object a line on stdout, for the SIEM (ADR 0017).
+        "audit": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "message",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every step of every PDF export at INFO; keep its warnings only.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs every step of every PDF export at INFO; keep its warnings only.
+        "weasyprint.progress": {"level": "WARNING"},
+        # Always at INFO, whatever LOG_LEVEL: every record is a line.
+        "idd.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+    },
 }

@@ -6,16 +6,23 @@ Review records (decisions, approved revisions) are read-only too: an approved re
 is a record, and the workflow's status never changes here.
 """
 
+import json
+from datetime import UTC
+
 from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
+from idd.exchange.csv import csv_streaming_response
 from idd.filters import SEARCH_WORDS
 from idd.models import (
+    AuditRecord,
     Initiative,
     Partner,
     PartnerUnit,
@@ -24,7 +31,7 @@ from idd.models import (
     Revision,
     SignInRecord,
 )
-from idd.services import inactive_accounts, lockout
+from idd.services import audit, audit_receivers, inactive_accounts, lockout
 
 
 class BoundedSearch:
@@ -141,6 +148,57 @@ class SignInRecordAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "method"]
     search_fields = ["username", "user__username", "address", "detail"]
     list_select_related = ["user"]
+
+
+@admin.register(AuditRecord)
+class AuditRecordAdmin(ReadOnlyAdmin):
+    """The security audit log (docs/adr/0017): searched by user, filtered by event, outcome
+    and date, exported as CSV; never added to, changed or deleted (nor by the database, on
+    PostgreSQL)."""
+
+    list_display = ["at", "event", "outcome", "username", "address", "object_repr", "details"]
+    list_filter = ["event", "outcome", "at"]
+    date_hierarchy = "at"
+    search_fields = ["username", "object_repr", "address"]
+    actions = ["export_csv"]
+    show_full_result_count = False  # the log grows without end: no second count
+
+    CSV_HEADER = ["time (UTC)", "event", "outcome", "user id", "username", "address"]
+    CSV_HEADER += ["session key hash", "object type", "object id", "object", "details"]
+
+    @admin.action(description="Export the selected records as CSV")
+    def export_csv(self, request, queryset):
+        rows = (
+            [
+                f"{record.at.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}",
+                record.event, record.outcome, record.user_id, record.username,
+                record.address, record.session, record.object_type, record.object_id,
+                record.object_repr, json.dumps(record.details, sort_keys=True),
+            ]
+            for record in queryset.order_by("at", "pk").iterator()
+        )  # fmt: skip
+        name = f"audit-log-{timezone.now():%Y-%m-%dT%H%M%SZ}.csv"
+        response = csv_streaming_response(name, self.CSV_HEADER, rows)
+        found = audit.Target("audit log", name=f"{queryset.count()} records")
+        audit.document_read(request, found, "audit log", "csv")
+        return response
+
+
+@admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+def delete_selected(modeladmin, request, queryset):
+    """Django's delete action, each object it deletes an audit record: Django logs several
+    deletions at once without the signal the audit log listens to."""
+    confirmed = bool(request.POST.get("post"))
+    targets = [audit.target_of(obj) for obj in queryset] if confirmed else []
+    setattr(request, audit_receivers.DELETIONS_RECORDED, True)
+    response = admin_actions.delete_selected(modeladmin, request, queryset)
+    if confirmed and response is None:  # deleted (else the page confirming, or refusing)
+        for target in targets:
+            audit.record(request, audit.Event.ADMIN_ACTION, obj=target, action="deleted")
+    return response
+
+
+admin.site.add_action(delete_selected)  # in place of Django's, of the same name
 
 
 # Users are edited with their profile (rank or grade, title, office, phone) on one page.

@@ -13,6 +13,7 @@ class IddConfig(AppConfig):
         from idd import deploy_checks  # noqa: F401  (registers its deploy check)
         from idd.reference import cui  # noqa: F401  (registers its system check)
         from idd.services import (
+            audit_receivers,
             inactive_accounts,
             lockout,
             reauthentication,
@@ -29,3 +30,4 @@ class IddConfig(AppConfig):
         pre_save.connect(reauthentication.rights_before_save, sender=User)
         post_save.connect(reauthentication.rights_after_save, sender=User)
         post_save.connect(inactive_accounts.enabled_by_hand, sender=User)
+        audit_receivers.connect()  # accounts' changes and the admin's actions (ADR 0017)

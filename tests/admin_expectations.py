@@ -58,6 +58,7 @@ MODELS = {
     "idd/revision": RECORD,
     "idd/profile": ModelAdmin(add=200, change=200, delete=200, simple_history=True),
     "idd/signinrecord": RECORD,
+    "idd/auditrecord": RECORD,
 }
 
 

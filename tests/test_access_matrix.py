@@ -123,7 +123,7 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
-    from idd.models import Profile, SignInRecord
+    from idd.models import AuditRecord, Profile, SignInRecord
     from idd.tasks import render_pdf_ahead
 
     approved = initiatives[expect.APPROVED]
@@ -143,6 +143,7 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
         "idd/revision": approved.revisions.get(),
         "idd/profile": Profile.objects.get_or_create(user=users[expect.OWNER])[0],
         "idd/signinrecord": SignInRecord.objects.create(kind=SignInRecord.Kind.CONSENTED),
+        "idd/auditrecord": AuditRecord.objects.create(event="sign_in", outcome="success"),
     }
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import chain
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -43,7 +44,7 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out)
-    for line in marked([header, *rows]):
+    for line in marked(chain([header], rows)):
         writer.writerow([safe_cell(cell) for cell in line])
     return out.getvalue()
 
@@ -55,5 +56,28 @@ def csv_response(
     response = HttpResponse(
         csv_text(header, rows).encode("utf-8"), content_type="text/csv; charset=utf-8"
     )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class _Echo:
+    """A file whose write returns the line, so csv.writer hands each row back."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_streaming_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]
+) -> StreamingHttpResponse:
+    """The same download, written row by row as it is sent (for files of any length)."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield BOM
+        for line in marked(chain([header], rows)):
+            yield writer.writerow([safe_cell(cell) for cell in line])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,3 +1,4 @@
+from idd.models.audit import AuditRecord
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.measurement import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
@@ -17,6 +18,7 @@ from idd.models.unfinished import UnfinishedInput
 
 __all__ = [
     "AccountSession",
+    "AuditRecord",
     "Indicator",
     "IndicatorMeasurement",
     "Initiative",

@@ -26,5 +26,7 @@ def required(request: HttpRequest) -> bool:
 
 
 def accept(request: HttpRequest) -> None:
+    if request.session.session_key is None:
+        request.session.save()  # the session begins here: its audit record names it
+    record(request, SignInRecord.Kind.CONSENTED)  # first: no acceptance without its record
     request.session[ACCEPTED_AT] = timezone.now().isoformat()
-    record(request, SignInRecord.Kind.CONSENTED)

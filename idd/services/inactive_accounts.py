@@ -39,6 +39,7 @@ def disable_inactive() -> list[str]:
     disabled = []
     for user in idle:
         user.is_active = False
+        user.audit_reason = f"no sign-in for {days} days"  # type: ignore[attr-defined]
         user.save(update_fields=["is_active"])
         record(None, Kind.INACTIVE_DISABLED, user=user, detail=f"no sign-in for {days} days")
         disabled.append(user.username)
@@ -84,6 +85,7 @@ def enable(request: HttpRequest, user: User) -> bool:
         return False
     record(request, Kind.ENABLED, user=user, detail=f"by {request.user.get_username()}")
     user.is_active = True
+    user.audit_reason = "enabled after it was disabled"  # type: ignore[attr-defined]
     user.save(update_fields=["is_active"])
     return True
 

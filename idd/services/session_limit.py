@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from idd.models import AccountSession, SignInRecord
 from idd.reference.times import full_timestamp
+from idd.services.audit import key_hash
 from idd.services.sign_in_records import record
 
 ENDED_BY_LIMIT = "session_ended_by_limit"  # in the new session of the browser it left
@@ -47,6 +48,7 @@ def signed_in(sender, request: HttpRequest | None, user: User, **kwargs) -> None
             SignInRecord.Kind.SESSION_ENDED,
             user=user,
             detail=f"the session signed in {full_timestamp(oldest.started_at)}",
+            ended_session=key_hash(oldest.session_key),
         )
 
 

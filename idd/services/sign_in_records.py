@@ -3,8 +3,8 @@ shown after each sign-in (STIG V-222437)."""
 
 from __future__ import annotations
 
-import ipaddress
 import unicodedata
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import BACKEND_SESSION_KEY
@@ -14,21 +14,34 @@ from django.http import HttpRequest
 
 from idd.models import SignInRecord
 from idd.reference.times import full_timestamp
-from idd.services import throttling
+from idd.services import audit
+from idd.services.audit import Event, Outcome, address_of
+
+__all__ = ["address_of", "as_recorded", "record"]
 
 Kind = SignInRecord.Kind
 CERTIFICATE_BACKEND = "idd.sign_in.backends.CertificateBackend"
 
-
-def address_of(request: HttpRequest | None) -> str | None:
-    """The client's address as the throttling reads it, or None when it is not one."""
-    if request is None:
-        return None
-    address = throttling.client_ip(request) or ""
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
+# Each sign-in record is also an audit record (docs/adr/0017): its event and outcome. The
+# two left out change `is_active`, which the account's own save records (audit_receivers).
+FAILED_SIGN_IN = (Event.SIGN_IN, Outcome.FAILURE)
+AUDITED = {
+    Kind.CONSENTED: (Event.CONSENT_ACCEPTED, Outcome.SUCCESS),
+    Kind.SIGNED_IN: (Event.SIGN_IN, Outcome.SUCCESS),
+    Kind.SIGNED_OUT: (Event.SIGN_OUT, Outcome.SUCCESS),
+    Kind.PASSWORD_FAILED: FAILED_SIGN_IN,
+    Kind.PASSWORD_REFUSED: FAILED_SIGN_IN,
+    Kind.CERTIFICATE_REFUSED: FAILED_SIGN_IN,
+    Kind.NOT_REGISTERED: FAILED_SIGN_IN,
+    Kind.NO_IDENTITY: FAILED_SIGN_IN,
+    Kind.ACCOUNT_DISABLED: FAILED_SIGN_IN,
+    Kind.FORGED_HEADERS: FAILED_SIGN_IN,
+    Kind.LOCKED_OUT: (Event.LOCK_OUT, Outcome.SUCCESS),
+    Kind.UNLOCKED: (Event.UNLOCK, Outcome.SUCCESS),
+    Kind.SESSION_ENDED: (Event.SESSION_ENDED_BY_LIMIT, Outcome.SUCCESS),
+}
+# Done to an account by an administrator: the audit record names the administrator.
+BY_AN_ADMINISTRATOR = (Kind.UNLOCKED,)
 
 
 def as_recorded(username: str) -> str:
@@ -49,8 +62,11 @@ def record(
     username: str = "",
     method: str = "",
     detail: str = "",
+    **details: Any,
 ) -> SignInRecord:
-    return SignInRecord.objects.create(
+    """The sign-in record, and its audit record (which refuses the action if it cannot be
+    written: `audit.AuditUnavailable`)."""
+    signed = SignInRecord.objects.create(
         kind=kind,
         user=user,
         username=as_recorded(username or (user.username if user else "")),
@@ -58,6 +74,19 @@ def record(
         method=method,
         detail=detail[:300],
     )
+    if kind in AUDITED:
+        event, outcome = AUDITED[Kind(kind)]
+        actor = None if kind in BY_AN_ADMINISTRATOR else user
+        account = user  # the object: for a failure under a name typed, its account if any
+        if account is None and outcome == Outcome.FAILURE and signed.username:
+            account = User.objects.filter(username=signed.username).first()
+        details |= {"kind": kind, "reason": signed.get_kind_display()}
+        details |= {"method": method} if method else {}
+        details |= {"detail": signed.detail} if signed.detail else {}
+        audit.record(
+            request, event, outcome, user=actor, username=signed.username, obj=account, **details
+        )
+    return signed
 
 
 def last_sign_in_line(user: User, before: SignInRecord) -> str:

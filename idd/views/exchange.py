@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from idd.exchange import deliverables_csv
 from idd.exchange.csv import csv_response
 from idd.exchange.export import export_json
+from idd.services import audit
 from idd.views.shared import get_visible_initiative
 
 
@@ -19,6 +20,7 @@ def data_json(request: HttpRequest, pk: int) -> HttpResponse:
     )
     name = f"initiative-{slugify(initiative.title)[:60]}-{initiative.pk}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    audit.document_read(request, initiative, "exchange file", "json")
     return response
 
 
@@ -26,8 +28,10 @@ def data_json(request: HttpRequest, pk: int) -> HttpResponse:
 def deliverables_csv_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The partner deliverables, one row each, for staffing spreadsheets."""
     initiative = get_visible_initiative(request, pk)
-    return csv_response(
+    response = csv_response(
         deliverables_csv.filename(initiative),
         deliverables_csv.HEADER,
         deliverables_csv.rows(initiative),
     )
+    audit.document_read(request, initiative, "partner deliverables", "csv")
+    return response

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from idd.export import IDD, NOTIFICATION, PDFMissing, PrintableDocument, document_for, render_html
 from idd.models import Initiative
-from idd.services import downloads
+from idd.services import audit, downloads
 from idd.views.shared import (
     get_visible_initiative,
     pdf_download_response,
@@ -29,7 +29,9 @@ from idd.views.shared import (
 def print_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The whole IDD as one page laid out for paper, to read or print from the browser."""
     initiative = get_visible_initiative(request, pk)
-    return HttpResponse(render_html(document_for(initiative), media="screen"))
+    response = HttpResponse(render_html(document_for(initiative), media="screen"))
+    audit.document_read(request, initiative, IDD.title, "print")
+    return response
 
 
 def _document(request: HttpRequest, pk: int, kind: PrintableDocument, *, again: bool):
@@ -80,7 +82,9 @@ def notification_print(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = get_visible_initiative(request, pk)
     if refused := _refused(request, initiative, NOTIFICATION):
         return refused
-    return HttpResponse(NOTIFICATION.html(document_for(initiative), media="screen"))
+    response = HttpResponse(NOTIFICATION.html(document_for(initiative), media="screen"))
+    audit.document_read(request, initiative, NOTIFICATION.title, "print")
+    return response
 
 
 @transaction.non_atomic_requests
@@ -107,6 +111,7 @@ def notification_docx(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(NOTIFICATION.copy(doc), content_type=NOTIFICATION.copy_content_type)
     name = NOTIFICATION.download_name(doc, "docx")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    audit.document_read(request, initiative, NOTIFICATION.title, "docx")
     return response
 
 

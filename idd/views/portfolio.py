@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -14,8 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from assessments.portfolio_chart import portfolio_quadrant
-from idd.exchange.csv import marked
+from idd.exchange.csv import csv_streaming_response
 from idd.reference import roles
+from idd.services import audit
 from idd.services import portfolio as service
 
 PAGE_SIZE = 25
@@ -69,14 +69,14 @@ def portfolio_print(request: HttpRequest) -> HttpResponse:
         "count": context["found"].count(),
         "chosen": service.chosen_filters(context["filter"]),
     }
-    return render(request, "idd/portfolio/print.html", context)
+    response = render(request, "idd/portfolio/print.html", context)
+    audit.document_read(request, _portfolio_target(request), "portfolio", "print")
+    return response
 
 
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
-
-    def write(self, value: str) -> str:
-        return value
+def _portfolio_target(request: HttpRequest) -> audit.Target:
+    """The portfolio as the audit log names it: with the filters and sort it was read with."""
+    return audit.Target("portfolio", name=request.GET.urlencode()[:200])
 
 
 @require_GET
@@ -86,11 +86,8 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
         raise PermissionDenied("You do not have access to initiatives.")
     _, found = service.portfolio(request.user, request.GET)
     sort = service.Sort.parse(request.GET.get("sort"))
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in marked(service.csv_rows(found, sort))),
-        content_type="text/csv; charset=utf-8",
-    )
+    lines = service.csv_rows(found, sort)
     name = f"portfolio-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = csv_streaming_response(name, next(lines), lines)
+    audit.document_read(request, _portfolio_target(request), "portfolio", "csv")
     return response

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from idd.export import PDFMissing
 from idd.models import Initiative
 from idd.reference import roles
+from idd.services import audit
 from idd.services.downloads import Prepared, State
 
 
@@ -56,6 +57,11 @@ def pdf_download_response(
             prepared = Prepared(State.PREPARING, prepared.pdf)
         else:
             name = prepared.pdf.download_name
+            try:
+                audit.document_read(request, initiative, name, "pdf")
+            except audit.AuditUnavailable:
+                file.close()
+                raise
             return FileResponse(
                 file, content_type="application/pdf", as_attachment=True, filename=name
             )

@@ -19,6 +19,7 @@ from django.utils import timezone
 from assessments import method
 from idd.document.commitment import lateness
 from idd.document.snapshot import load, snapshot
+from idd.exchange.csv import BOM
 from idd.models import Initiative, InitiativeSummary
 from idd.reference.choices import InitiativeStatus
 from idd.services import review
@@ -38,7 +39,8 @@ def csv_of(client, query: str = "") -> list[dict[str, str]]:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     text = b"".join(response.streaming_content).decode()
-    lines = list(csv.reader(io.StringIO(text)))
+    assert text.startswith(BOM)  # so Excel reads it as UTF-8
+    lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
     assert lines[0] == lines[-1] == [settings.MARKING], "marked top and bottom"
     header, *rows = lines[1:-1]
     return [dict(zip(header, row, strict=True)) for row in rows]
