@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import chain
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from django.conf import settings

@@ -29,7 +29,7 @@ def roles_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs
     """m2m_changed of User.groups, from either side."""
     if reverse and action == "pre_clear":  # a role emptied: its members, before they go
         users = list(instance.user_set.all())
-    elif action in ("post_add", "post_remove"):
+    elif action in ("post_add", "post_remove") and pk_set:  # empty: nothing changed
         users = [instance] if not reverse else list(User.objects.filter(pk__in=pk_set or ()))
     elif action == "post_clear" and not reverse:
         users = [instance]

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
@@ -246,7 +247,9 @@ def test_administrators_export_what_they_found_as_csv(client, administrator, log
     response = client.post(f"/admin/idd/auditrecord/?{IN_NOVEMBER}", action, **THROUGH_THE_PROXY)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="audit-log-')
-    rows = list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
+    lines = list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
+    assert lines[0] == lines[-1] == [settings.MARKING]  # as every CSV of the product
+    rows = lines[1:-1]
     assert rows[0] == AuditRecordAdmin.CSV_HEADER
     first = logged["owner in"]
     assert rows[1] == [
