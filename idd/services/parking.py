@@ -3,7 +3,8 @@
 Two cases, one way back (editing.open_step binds it to the step's forms, unsaved, with
 the version and fingerprints it was read with, so a stale save is still merged):
 
-Idle sign-out: a guided-form save that arrives after the idle sign-out is parked in the
+Time-out (idle, or the session's lifetime: services.session_clock): a guided-form save
+that arrives after the server ended the session is parked in the
 (database-backed) session under the path it was sent to and the id of the user who was
 signed in, if that user may edit the page's initiative: one entry a page, the latest
 `MOST_PARKED_PAGES`, none larger than a real save. Whoever is at the browser can send it,
@@ -74,14 +75,10 @@ def restored_message(ended: int | None) -> str:
 
 
 def remember_idle_sign_out(request: HttpRequest, user_id: int, ended: int) -> None:
-    """Called right after the idle sign-out: whose input a late save belongs to, and when
+    """Called right after a time-out: whose input a late save belongs to, and when
     their session ended (for the message that gives it back)."""
     request.session[IDLE_USER] = user_id
     request.session[IDLE_ENDED] = ended
-
-
-def signed_out_for_idleness(request: HttpRequest) -> bool:
-    return request.session.get(IDLE_USER) is not None
 
 
 def is_parkable(path: str) -> bool:

@@ -18,6 +18,9 @@ from idd.services import throttling
 
 Kind = SignInRecord.Kind
 CERTIFICATE_BACKEND = "idd.sign_in.backends.CertificateBackend"
+# Set on the request by whoever ends a session for a reason (services.session_clock): the
+# kind and detail the sign-out records instead of "Signed out".
+SIGN_OUT_REASON = "idd_sign_out_reason"
 
 
 def address_of(request: HttpRequest | None) -> str | None:
@@ -87,8 +90,10 @@ def signed_in(sender, request: HttpRequest | None, user: User, **kwargs) -> None
 
 
 def signed_out(sender, request: HttpRequest | None, user: User | None, **kwargs) -> None:
+    """One record a sign-out: "Signed out", or the reason the server ended the session."""
     if user is not None:
-        record(request, Kind.SIGNED_OUT, user=user)
+        kind, detail = getattr(request, SIGN_OUT_REASON, (Kind.SIGNED_OUT, ""))
+        record(request, kind, user=user, detail=detail)
 
 
 def password_failed(sender, credentials: dict, request: HttpRequest | None = None, **kw) -> None:
