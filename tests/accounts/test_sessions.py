@@ -1,5 +1,6 @@
 """Idle sign-out, and nothing typed is lost to it: a late save comes back after sign-in."""
 
+import re
 import time
 from datetime import timedelta
 
@@ -298,3 +299,49 @@ def test_parked_saves_are_bounded_in_number_and_size(client, owner, initiative, 
 
     parked = client.session["parked_posts"]
     assert list(parked) == [reverse("wizard_step", args=[initiative.pk, s]) for s in steps[-3:]]
+
+
+def differing_marks(html: str) -> set[str]:
+    """The ids of the fields marked "Differs from the saved text", each described by it."""
+    marked = set(re.findall(r'id="([\w-]+)_differs"><span class="usa-tag">Differs from', html))
+    for field_id in marked:
+        control = re.search(rf'<[^>]* id="{field_id}"[^>]*>', html)
+        assert control and f"{field_id}_differs" in control.group(0), field_id
+    return marked
+
+
+def test_what_is_given_back_marks_each_field_that_differs_from_the_saved_text(
+    client, owner, initiative, step
+):
+    initiative.problem_statement = "Stored: fishing fleets go unchallenged."
+    initiative.theory_of_change = "Stored: if the navy patrols, fleets stay out."
+    initiative.save()
+    client.force_login(owner)
+    data = page_fields(client.get(step).content.decode())
+    data["problem_statement"] = [TYPED]  # changed
+    data["desired_end_state"] = ["The navy patrols on its own by FY2030."]  # was blank
+    data["action"] = ["continue"]
+    go_idle(client)
+    client.post(step, data)
+    sign_in(client, owner, next_url=step)
+
+    html = client.get(step).content.decode()
+    assert "2 fields differ from the saved text: each is marked" in html
+    marks = differing_marks(html)
+    assert len(marks) == 2
+    assert all(
+        any(name in mark for name in ("problem_statement", "desired_end_state")) for mark in marks
+    )
+    assert Initiative.objects.get(pk=initiative.pk).problem_statement != TYPED  # shown, not saved
+
+
+def test_input_given_back_unchanged_says_nothing_in_it_differs(client, owner, step):
+    client.force_login(owner)
+    data = page_fields(client.get(step).content.decode()) | {"action": ["continue"]}
+    go_idle(client)
+    client.post(step, data)
+    sign_in(client, owner, next_url=step)
+
+    html = client.get(step).content.decode()
+    assert "Nothing in it differs from the saved text." in html
+    assert differing_marks(html) == set()

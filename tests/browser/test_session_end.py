@@ -93,6 +93,8 @@ def test_text_typed_when_the_session_ended_is_back_after_sign_in(
     expect(page).to_have_url(step_url)
     expect(page.get_by_text(re.compile("Kept from your session that ended at"))).to_be_visible()
     expect(page.get_by_label("Problem statement")).to_have_value(TYPED)
+    expect(page.get_by_text("1 field differs from the saved text")).to_be_visible()
+    expect(page.get_by_text("Differs from the saved text", exact=True)).to_be_visible()
     check(page, "session-ended-restored")
     assert Initiative.objects.get().problem_statement != TYPED  # shown, not saved
 
@@ -173,7 +175,7 @@ def test_near_the_end_of_the_sessions_lifetime_the_warning_says_save_now(
     expect(warning.get_by_role("heading", name="Your session ends soon")).to_be_visible()
     expect(warning.get_by_text("A session lasts at most 1 hour, however active")).to_be_visible()
     expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
-    check(page, "lifetime-warning")
+    check(page, "lifetime-warning", full_page=False)
 
 
 def test_the_warning_says_no_more_time_than_is_left_and_covers_no_button(
