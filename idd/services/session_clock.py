@@ -38,6 +38,7 @@ SIGNED_IN_AT = "idd_signed_in_at"  # epoch seconds, in the session
 SIGNED_OUT_BECAUSE = "idd_signed_out_because"  # in the browser's next session: IDLE or ABSOLUTE
 IDLE = "idle"
 ABSOLUTE = "absolute"
+ACTIVITY_STEP_SECONDS = 15
 BACKGROUND = "idd_background_request"  # the attribute `background` puts on a view
 V = TypeVar("V", bound=Callable[..., Any])
 KINDS = {IDLE: SignInRecord.Kind.IDLE_TIMEOUT, ABSOLUTE: SignInRecord.Kind.ABSOLUTE_TIMEOUT}
@@ -80,7 +81,18 @@ def is_activity(request: HttpRequest, view: Callable[..., Any]) -> bool:
 
 
 def touch(request: HttpRequest) -> None:
-    """The person did something: the idle clock starts again."""
+    """The person opened a page or sent a form: the idle clock starts again. Within
+    ACTIVITY_STEP_SECONDS of the last activity kept, nothing is written (a form sent and
+    the page it leads to cost one write of the session, not two); so the server may count
+    an idle time up to that much longer than it was, never shorter."""
+    last = request.session.get(LAST_ACTIVITY)
+    now = int(time.time())
+    if not isinstance(last, int) or now - last >= ACTIVITY_STEP_SECONDS:
+        request.session[LAST_ACTIVITY] = now
+
+
+def stay(request: HttpRequest) -> None:
+    """The keep-alive ("Stay signed in", typing in a form): the idle clock starts again now."""
     request.session[LAST_ACTIVITY] = int(time.time())
 
 

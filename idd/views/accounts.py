@@ -202,7 +202,7 @@ def session(request: HttpRequest) -> JsonResponse:
     """GET: seconds until the session ends, and whether by the idle limit or its lifetime
     (asking is not activity). POST: stay signed in (the one background request that is)."""
     if request.method == "POST":
-        session_clock.touch(request)
+        session_clock.stay(request)
     left, why = session_clock.seconds_left(request)
     return JsonResponse({"seconds_left": left, "ends": why})
 
