@@ -79,8 +79,9 @@ MIDDLEWARE = [
     "idd.sign_in.session_limit.EndedSessionMiddleware",  # why the limit on sessions ended one
     # Nothing but the consent banner before "I agree" (CONSENT_BANNER).
     "idd.middleware.ConsentBannerMiddleware",
-    # Signs out after SESSION_IDLE_MINUTES; keeps a guided-form save that arrives too late.
-    "idd.middleware.IdleSignOutMiddleware",
+    # Signs out after the idle limit or the session's lifetime; keeps a guided-form save
+    # that arrives too late.
+    "idd.middleware.SessionTimeOutMiddleware",
     "idd.middleware.NoStoreMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -177,10 +178,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions live in the database; a signed-in user is signed out after this many minutes
-# without a request, warned two minutes before (idd/middleware.py, static/js/session.js).
-SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
-SESSION_WARNING_SECONDS = min(120, SESSION_IDLE_MINUTES * 30)
+# Sessions live in the database, and so does their clock (idd/services/session_clock.py,
+# STIG V-222389/V-222390): signed out after SESSION_IDLE_MINUTES without activity
+# (administrators: SESSION_ADMIN_IDLE_MINUTES), warned two minutes before
+# (static/js/session.js); and SESSION_MAX_HOURS after signing in, however active. The
+# session cookie has no expiry: closing the browser ends the session.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 15, minimum=1)
+SESSION_ADMIN_IDLE_MINUTES = env_int("SESSION_ADMIN_IDLE_MINUTES", 10, minimum=1)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
+SESSION_WARNING_SECONDS = min(120, min(SESSION_IDLE_MINUTES, SESSION_ADMIN_IDLE_MINUTES) * 30)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600  # the database row's expiry; never the cookie's
 CSRF_FAILURE_VIEW = "idd.views.accounts.csrf_failure"
 
 # At most this many sessions per account (in the database, which every web process reads):

@@ -17,12 +17,14 @@ class IddConfig(AppConfig):
             inactive_accounts,
             lockout,
             reauthentication,
+            session_clock,
             session_limit,
             sign_in_records,
         )
 
         signals.user_logged_in.connect(sign_in_records.signed_in)
         signals.user_logged_in.connect(session_limit.signed_in)
+        signals.user_logged_in.connect(session_clock.started)
         signals.user_logged_out.connect(sign_in_records.signed_out)
         signals.user_login_failed.connect(sign_in_records.password_failed)
         signals.user_login_failed.connect(lockout.password_failed)  # after the record

@@ -38,6 +38,8 @@ def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
         ("AXES_FAILURE_LIMIT", "ten"),
         ("TRUSTED_PROXY_COUNT", "-1"),
         ("SESSION_IDLE_MINUTES", "0"),
+        ("SESSION_ADMIN_IDLE_MINUTES", "0"),
+        ("SESSION_MAX_HOURS", "0"),
         ("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https"),
         ("EMAIL_URL", "pigeon://loft"),
         ("CERT_IDENTITY", "cn"),

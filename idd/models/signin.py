@@ -24,6 +24,9 @@ class SignInRecord(models.Model):
         SESSION_ENDED = "session_ended", "Oldest session ended by the limit on sessions"
         INACTIVE_DISABLED = "inactive_disabled", "Account disabled after days without a sign-in"
         ENABLED = "enabled", "Account enabled again by an administrator"
+        IDLE_TIMEOUT = "idle_timeout", "Signed out after time without activity"
+        ABSOLUTE_TIMEOUT = "absolute_timeout", "Signed out at the end of the session's lifetime"
+        RIGHTS_CHANGED = "rights_changed", "Signed out: roles or administrator rights changed"
 
     FAILURES = (
         Kind.PASSWORD_FAILED,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.http import QueryDict
 
-from idd.forms import conflicts
+from idd.forms import conflicts, differences
 from idd.forms.base import Move, StepForms, VersionForm
 from idd.models import Initiative, UnfinishedInput
 from idd.services import parking
@@ -72,6 +72,7 @@ class StepPage:
     notes: list[str] = field(default_factory=list)
     add_target: str = ""  # after a save: the row set that gets one more empty row
     restored: bool = False  # shows input kept unsaved (parking), with its messages
+    differing: int | None = None  # of input kept when the session ended: fields marked
     unfinished: UnfinishedInput | None = None  # that input, when "Save and exit" kept it
 
     @property
@@ -93,9 +94,12 @@ def open_step(
     their session ended, or kept by "Save and exit"), which carries the version and
     values they had read, so a stale save is still merged."""
     unfinished = None
-    if parked is None and (unfinished := parking.unfinished(initiative, step, user)):
+    if parked is not None:  # kept when the session ended: what differs is marked
+        step_forms = forms(initiative, user, data=parked)
+        differing = differences.mark(step_forms)
+        return StepPage(step_forms, VersionForm(parked), restored=True, differing=differing)
+    if unfinished := parking.unfinished(initiative, step, user):
         parked = unfinished.as_post()
-    if parked is not None:
         step_forms = forms(initiative, user, data=parked)
         return StepPage(step_forms, VersionForm(parked), restored=True, unfinished=unfinished)
     step_forms = forms(initiative, user, add=add)

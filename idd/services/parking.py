@@ -3,11 +3,13 @@
 Two cases, one way back (editing.open_step binds it to the step's forms, unsaved, with
 the version and fingerprints it was read with, so a stale save is still merged):
 
-Idle sign-out: a guided-form save that arrives after the idle sign-out is parked in the
+Time-out (idle, or the session's lifetime: services.session_clock): a guided-form save
+that arrives after the server ended the session is parked in the
 (database-backed) session under the path it was sent to and the id of the user who was
 signed in, if that user may edit the page's initiative: one entry a page, the latest
 `MOST_PARKED_PAGES`, none larger than a real save. Whoever is at the browser can send it,
-so the step gives it back as "kept from your session that ended at 14:02: review it".
+so the step gives it back as "kept from your session that ended at 14:02: review it",
+each field that differs from what is stored marked (forms.differences) and counted.
 When that same user signs in again and the login page sends them back to the
 step, the step shows the parked input bound to its forms, not saved: they check it and
 press save, and the optimistic lock in it still refuses a save over someone else's newer
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -66,22 +69,42 @@ RESTORED = (
     "Kept from your session that ended at {ended}: review it before saving. It was "
     "typed on this browser after that session ended, so check it is what you meant."
 )
+# How many of the fields shown differ from what is stored (forms.differences marks them).
+NONE_DIFFERS = " Nothing in it differs from the saved text."
+ONE_DIFFERS = " 1 field differs from the saved text: it is marked “Differs from the saved text”."
+SOME_DIFFER = (
+    " {count} fields differ from the saved text: each is marked “Differs from the saved text”."
+)
 
 
-def restored_message(ended: int | None) -> str:
+@dataclass(frozen=True)
+class Parked:
+    """The input kept for a page when its session ended, and when that was."""
+
+    data: QueryDict
+    ended: int | None
+
+
+def restored_message(ended: int | None, differing: int | None = None) -> str:
+    """The banner over input given back; with how many fields differ, when counted."""
     when = timezone.localtime(datetime.fromtimestamp(ended or time.time(), tz=UTC))
-    return RESTORED.format(ended=when.strftime("%H:%M"))
+    text = RESTORED.format(ended=when.strftime("%H:%M"))
+    if differing is None:
+        return text
+    if differing <= 1:
+        return text + (ONE_DIFFERS if differing else NONE_DIFFERS)
+    return text + SOME_DIFFER.format(count=differing)
+
+
+def say_restored(request: HttpRequest, parked: Parked, differing: int | None = None) -> None:
+    messages.warning(request, restored_message(parked.ended, differing))
 
 
 def remember_idle_sign_out(request: HttpRequest, user_id: int, ended: int) -> None:
-    """Called right after the idle sign-out: whose input a late save belongs to, and when
+    """Called right after a time-out: whose input a late save belongs to, and when
     their session ended (for the message that gives it back)."""
     request.session[IDLE_USER] = user_id
     request.session[IDLE_ENDED] = ended
-
-
-def signed_out_for_idleness(request: HttpRequest) -> bool:
-    return request.session.get(IDLE_USER) is not None
 
 
 def is_parkable(path: str) -> bool:
@@ -140,8 +163,8 @@ def signed_in(request: HttpRequest, user: AbstractBaseUser) -> None:
     request.session.pop(IDLE_ENDED, None)
 
 
-def take(request: HttpRequest) -> QueryDict | None:
-    """The input parked for this page and this user, once, with a message saying so."""
+def take(request: HttpRequest) -> Parked | None:
+    """The input parked for this page and this user, once (say_restored tells them)."""
     if request.method != "GET" or not request.user.is_authenticated:
         return None
     parked = request.session.get(PARKED, {})
@@ -151,8 +174,7 @@ def take(request: HttpRequest) -> QueryDict | None:
     request.session[PARKED] = parked
     if entry["user"] != request.user.pk:
         return None
-    messages.warning(request, restored_message(entry.get("ended")))
-    return posted(entry["data"])
+    return Parked(posted(entry["data"]), entry.get("ended"))
 
 
 def typed(post: QueryDict, leave_out: set[str]) -> list[tuple[str, list[str]]]:

@@ -21,7 +21,7 @@ def end_sessions(user: User, why: str) -> int:
     ended, _ = Session.objects.filter(session_key__in=keys, expire_date__gt=timezone.now()).delete()
     AccountSession.objects.filter(user=user).delete()  # nothing for the sign-in page to explain
     if ended:
-        record(None, SignInRecord.Kind.SESSION_ENDED, user=user, detail=why)
+        record(None, SignInRecord.Kind.RIGHTS_CHANGED, user=user, detail=why)
     return ended
 
 

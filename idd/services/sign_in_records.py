@@ -21,6 +21,9 @@ __all__ = ["address_of", "as_recorded", "record"]
 
 Kind = SignInRecord.Kind
 CERTIFICATE_BACKEND = "idd.sign_in.backends.CertificateBackend"
+# Set on the request by whoever ends a session for a reason (services.session_clock): the
+# kind and detail the sign-out records instead of "Signed out".
+SIGN_OUT_REASON = "idd_sign_out_reason"
 
 # Each sign-in record is also an audit record (docs/adr/0017): its event and outcome. The
 # two left out change `is_active`, which the account's own save records (audit_receivers).
@@ -39,6 +42,9 @@ AUDITED = {
     Kind.LOCKED_OUT: (Event.LOCK_OUT, Outcome.SUCCESS),
     Kind.UNLOCKED: (Event.UNLOCK, Outcome.SUCCESS),
     Kind.SESSION_ENDED: (Event.SESSION_ENDED_BY_LIMIT, Outcome.SUCCESS),
+    Kind.IDLE_TIMEOUT: (Event.IDLE_TIMEOUT, Outcome.SUCCESS),
+    Kind.ABSOLUTE_TIMEOUT: (Event.ABSOLUTE_TIMEOUT, Outcome.SUCCESS),
+    Kind.RIGHTS_CHANGED: (Event.SIGN_OUT, Outcome.SUCCESS),
 }
 # Done to an account by an administrator: the audit record names the administrator.
 BY_AN_ADMINISTRATOR = (Kind.UNLOCKED,)
@@ -116,8 +122,10 @@ def signed_in(sender, request: HttpRequest | None, user: User, **kwargs) -> None
 
 
 def signed_out(sender, request: HttpRequest | None, user: User | None, **kwargs) -> None:
+    """One record a sign-out: "Signed out", or the reason the server ended the session."""
     if user is not None:
-        record(request, Kind.SIGNED_OUT, user=user)
+        kind, detail = getattr(request, SIGN_OUT_REASON, (Kind.SIGNED_OUT, ""))
+        record(request, kind, user=user, detail=detail)
 
 
 def password_failed(sender, credentials: dict, request: HttpRequest | None = None, **kw) -> None:

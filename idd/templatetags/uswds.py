@@ -7,6 +7,8 @@ and describe fields for assistive technology.
 from django import template
 from django.forms import BoundField
 
+from idd.forms import differences
+
 register = template.Library()
 
 _INPUT_CLASSES = {
@@ -51,6 +53,8 @@ def uswds_describedby(field: BoundField) -> str:
         ids.append(f"{field.auto_id}-info")
     if field.errors:
         ids.append(f"{field.auto_id}_error")
+    if getattr(field.field, differences.MARK, False):
+        ids.append(f"{field.auto_id}_differs")
     return " ".join(ids)
 
 

@@ -23,7 +23,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from idd.forms.login import SignInForm
 from idd.forms.profile import ProfileForm
 from idd.guided_form.steps import STEP_BY_SLUG
-from idd.middleware import seconds_left, stay_signed_in
 from idd.models import Initiative
 from idd.reference.times import full_timestamp
 from idd.services import (
@@ -32,6 +31,7 @@ from idd.services import (
     inactive_accounts,
     lockout,
     parking,
+    session_clock,
     session_limit,
     throttling,
 )
@@ -64,7 +64,8 @@ class SignInView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["signed_out_idle"] = parking.signed_out_for_idleness(self.request)
+        context["signed_out_because"] = session_clock.why_signed_out(self.request)
+        context["session_max_hours"] = settings.SESSION_MAX_HOURS
         context["ended_by_limit"] = session_limit.ended_message(self.request)
         context["typed_kept"] = parking.has_parked(self.request)
         found = certificate_sign_in.from_proxy(self.request)
@@ -195,12 +196,15 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
+@session_clock.background
 @require_http_methods(["GET", "POST"])
 def session(request: HttpRequest) -> JsonResponse:
-    """GET: seconds until the idle sign-out (not itself activity). POST: stay signed in."""
+    """GET: seconds until the session ends, and whether by the idle limit or its lifetime
+    (asking is not activity). POST: stay signed in (the one background request that is)."""
     if request.method == "POST":
-        stay_signed_in(request)
-    return JsonResponse({"seconds_left": seconds_left(request)})
+        session_clock.stay(request)
+    left, why = session_clock.seconds_left(request)
+    return JsonResponse({"seconds_left": left, "ends": why})
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from idd.export import IDD, NOTIFICATION, PDFMissing, PrintableDocument, document_for, render_html
 from idd.models import Initiative
-from idd.services import audit, downloads
+from idd.services import audit, downloads, session_clock
 from idd.views.shared import (
     get_visible_initiative,
     pdf_download_response,
@@ -59,6 +59,7 @@ def pdf_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     return _document(request, pk, IDD, again=True)
 
 
+@session_clock.background  # polled by a script: never activity
 @transaction.non_atomic_requests
 @require_GET
 def pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:
@@ -94,6 +95,7 @@ def notification_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     return _document(request, pk, NOTIFICATION, again=True)
 
 
+@session_clock.background  # polled by a script: never activity
 @transaction.non_atomic_requests
 @require_GET
 def notification_pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:

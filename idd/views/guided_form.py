@@ -76,7 +76,10 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     if reason := editing_refusal(request, None):
         return not_allowed(request, reason, None)
     # What they typed when their session ended, back on the form, unsaved (parking.py).
-    form = BasicsForm(request.POST or parking.take(request), user=request.user)
+    parked = parking.take(request)
+    if parked is not None:
+        parking.say_restored(request, parked)
+    form = BasicsForm(request.POST or (parked.data if parked else None), user=request.user)
     if request.method == "POST" and form.is_valid():
         initiative = editing.create_initiative(form, request.user, FIRST_STEP.slug)
         messages.success(request, f"“{initiative.title}” was created. You own it.")
@@ -184,9 +187,17 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             return _after_save(request, initiative, current, action, target, page.add_target)
     else:
         add = request.GET.get("add", "")
+        parked = parking.take(request)
         page = editing.open_step(
-            initiative, current.forms, request.user, parking.take(request), add, current.slug
+            initiative,
+            current.forms,
+            request.user,
+            parked.data if parked else None,
+            add,
+            current.slug,
         )
+        if parked is not None:  # the banner counts the fields marked as differing
+            parking.say_restored(request, parked, page.differing)
     step_forms, conflict = page.forms, page.conflict
     doc = snapshot(load(pk))
     step_forms.doc = doc

@@ -8,11 +8,13 @@ from idd.forms.basics import unit_label
 from idd.forms.partner import typed_name
 from idd.models import Partner
 from idd.reference import roles
+from idd.services import session_clock
 
 SHOWN = 10
 SHORTEST = 1  # characters typed before anything is suggested
 
 
+@session_clock.background  # asked by a script as the planner types: never activity
 @require_GET
 def partner_search(request: HttpRequest) -> JsonResponse:
     """Up to ten partners whose name contains `q` (those starting with it first), each

@@ -1,17 +1,21 @@
-// The idle sign-out warning (templates/registration/session_warning.html). The server
-// signs out after SESSION_IDLE_MINUTES without a request; shortly before, this shows how
-// long is left and offers "Stay signed in". Typing in a form on the page is activity too:
-// it sends a keep-alive, at most once per data-keep-alive-seconds. Pages work without this.
+// The session time-out warning (templates/registration/session_warning.html). The server
+// keeps the clock (idd/services/session_clock.py): it signs out after the idle limit without
+// activity, and at the end of the session's lifetime however active. Shortly before, this
+// shows how long is left and, before an idle sign-out, offers "Stay signed in". Typing in a
+// form on the page is activity too: it sends a keep-alive, at most once per
+// data-keep-alive-seconds. Only the keep-alive counts: asking how long is left does not.
+// Pages work without this.
 (() => {
   const box = document.getElementById("session-warning");
   if (!box) return;
   const alert = box.querySelector(".usa-alert");
-  const countdown = box.querySelector("[data-countdown]");
-  const clock = box.querySelector("[data-clock]");
+  const countdowns = box.querySelectorAll("[data-countdown]");
+  const clocks = box.querySelectorAll("[data-clock]");
   const form = box.querySelector("form");
   const warnSeconds = Number(box.dataset.warnSeconds);
   const keepAliveMs = Number(box.dataset.keepAliveSeconds) * 1000;
   let deadline = Date.now() + Number(box.dataset.secondsLeft) * 1000;
+  let ends = box.dataset.ends; // "idle", or "absolute": the session's lifetime comes first
   let lastKeepAlive = Date.now(); // loading the page was a request
   let timer = null;
 
@@ -25,7 +29,7 @@
   const show = (state) => {
     alert.hidden = state === "hidden";
     box.querySelectorAll("[data-when]").forEach((part) => {
-      part.hidden = part.dataset.when !== state;
+      part.hidden = !part.dataset.when.split(" ").includes(state);
     });
     makeRoom(alert.hidden ? 0 : box.offsetHeight);
   };
@@ -47,7 +51,9 @@
   const ask = async (options) => {
     const response = await fetch(box.dataset.url, { redirect: "manual", ...options });
     if (!response.ok) return 0; // signed out: the server sends sign-in instead
-    return (await response.json()).seconds_left;
+    const answer = await response.json();
+    ends = answer.ends;
+    return answer.seconds_left;
   };
 
   const secondsLeft = () => Math.round((deadline - Date.now()) / 1000);
@@ -63,12 +69,16 @@
       show("hidden");
       schedule(left - warnSeconds);
     } else if (left <= 0) {
-      show("ended");
+      show(ends === "absolute" ? "ended-final" : "ended");
     } else {
       const text = coarseText(left);
-      if (countdown.textContent !== text) countdown.textContent = text;
-      clock.textContent = clockText(left);
-      show("warning");
+      countdowns.forEach((countdown) => {
+        if (countdown.textContent !== text) countdown.textContent = text;
+      });
+      clocks.forEach((clock) => {
+        clock.textContent = clockText(left);
+      });
+      show(ends === "absolute" ? "final" : "warning");
       schedule(1);
     }
   };
@@ -108,7 +118,8 @@
   const typed = (event) => {
     if (sending || secondsLeft() <= 0) return;
     if (!event.target.closest("form") || box.contains(event.target)) return;
-    if (!alert.hidden || Date.now() - lastKeepAlive >= keepAliveMs) staySignedIn();
+    const warned = !alert.hidden && ends !== "absolute"; // nothing extends the lifetime
+    if (warned || Date.now() - lastKeepAlive >= keepAliveMs) staySignedIn();
   };
   document.addEventListener("input", typed);
   document.addEventListener("change", typed);

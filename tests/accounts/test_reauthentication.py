@@ -27,7 +27,7 @@ def still_signed_in(browser: Client) -> bool:
 
 
 def ended_because() -> list[str]:
-    ended = SignInRecord.objects.filter(kind=SignInRecord.Kind.SESSION_ENDED)
+    ended = SignInRecord.objects.filter(kind=SignInRecord.Kind.RIGHTS_CHANGED)
     return list(ended.values_list("detail", flat=True))
 
 

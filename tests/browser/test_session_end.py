@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from idd.middleware import LAST_SEEN_COOKIE, signed_stamp
 from idd.models import Initiative
+from idd.services.session_clock import LAST_ACTIVITY, SIGNED_IN_AT
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,16 +41,21 @@ def check(tmp_path):
     return run
 
 
+def server_session(page: Page) -> SessionStore:
+    """The browser's session as the server keeps it (the clock lives there)."""
+    key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
+    return SessionStore(session_key=key)
+
+
 def last_seen(page: Page) -> int:
-    value = next(c["value"] for c in page.context.cookies() if c["name"] == LAST_SEEN_COOKIE)
-    return int(value.split(":")[0])  # the signed value starts with the plain one
+    return server_session(page)[LAST_ACTIVITY]
 
 
-def set_last_seen(page: Page, live_server, seconds_ago: int) -> None:
-    """The planner's last request was this long ago (the clock, moved on)."""
-    session = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
-    stamp = signed_stamp(int(time.time()) - seconds_ago, session)
-    page.context.add_cookies([{"name": LAST_SEEN_COOKIE, "value": stamp, "url": live_server.url}])
+def set_last_seen(page: Page, seconds_ago: int) -> None:
+    """The planner's last activity was this long ago (the clock, moved on)."""
+    session = server_session(page)
+    session[LAST_ACTIVITY] = int(time.time()) - seconds_ago
+    session.save()
 
 
 @pytest.fixture
@@ -73,7 +79,7 @@ def test_text_typed_when_the_session_ended_is_back_after_sign_in(
     login(planner)
     page.goto(step_url)
     type_problem(page)
-    set_last_seen(page, live_server, seconds_ago=31 * 60)
+    set_last_seen(page, seconds_ago=16 * 60)
 
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", name="Sign in to IDD Workbench")).to_be_visible()
@@ -87,6 +93,8 @@ def test_text_typed_when_the_session_ended_is_back_after_sign_in(
     expect(page).to_have_url(step_url)
     expect(page.get_by_text(re.compile("Kept from your session that ended at"))).to_be_visible()
     expect(page.get_by_label("Problem statement")).to_have_value(TYPED)
+    expect(page.get_by_text("1 field differs from the saved text")).to_be_visible()
+    expect(page.get_by_text("Differs from the saved text", exact=True)).to_be_visible()
     check(page, "session-ended-restored")
     assert Initiative.objects.get().problem_statement != TYPED  # shown, not saved
 
@@ -144,7 +152,7 @@ def test_a_warning_before_the_idle_sign_out_offers_to_stay(
     assert last_seen(page) >= time.time() - 5
 
     # The server signs out meanwhile: the warning says so and what to do.
-    set_last_seen(page, live_server, seconds_ago=2 * 60)
+    set_last_seen(page, seconds_ago=2 * 60)
     expect(warning.get_by_text("You have been signed out")).to_be_visible(timeout=10_000)
     expect(warning.get_by_role("heading", name="Signed out after inactivity")).to_be_visible()
     expect(warning.get_by_role("heading", name="Still there?")).to_be_hidden()
@@ -152,6 +160,22 @@ def test_a_warning_before_the_idle_sign_out_offers_to_stay(
     expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_text("What you were saving is kept")).to_be_visible()
+
+
+def test_near_the_end_of_the_sessions_lifetime_the_warning_says_save_now(
+    page: Page, login, planner, step_url, settings, check
+):
+    settings.SESSION_MAX_HOURS = 1
+    login(planner)
+    session = server_session(page)
+    session[SIGNED_IN_AT] = int(time.time()) - 3600 + 50  # 50 seconds of the hour left
+    session.save()
+    page.goto(step_url)
+    warning = page.get_by_role("region", name="Session time-out")
+    expect(warning.get_by_role("heading", name="Your session ends soon")).to_be_visible()
+    expect(warning.get_by_text("A session lasts at most 1 hour, however active")).to_be_visible()
+    expect(warning.get_by_role("button", name="Stay signed in")).to_be_hidden()
+    check(page, "lifetime-warning", full_page=False)
 
 
 def test_the_warning_says_no_more_time_than_is_left_and_covers_no_button(

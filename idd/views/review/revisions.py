@@ -15,7 +15,7 @@ from idd.export import PDFMissing, revision_pdf_stored
 from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
 from idd.reference.sections import SECTIONS
-from idd.services import comments, downloads, review, submissions
+from idd.services import comments, downloads, review, session_clock, submissions
 from idd.views.review.common import with_reply_forms
 from idd.views.shared import (
     get_visible_initiative,
@@ -78,6 +78,7 @@ def revision_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponseBase
     return _revision_pdf(request, pk, number, again=True)
 
 
+@session_clock.background  # polled by a script: never activity
 @transaction.non_atomic_requests
 @require_GET
 def revision_pdf_status(request: HttpRequest, pk: int, number: int) -> HttpResponseBase:
