@@ -1,6 +1,7 @@
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.measurement import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
+from idd.models.password import PasswordRecord
 from idd.models.people import Profile
 from idd.models.plan import (
     Indicator,
@@ -25,6 +26,7 @@ __all__ = [
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",
+    "PasswordRecord",
     "PriorAssistance",
     "Profile",
     "Revision",
