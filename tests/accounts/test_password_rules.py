@@ -255,3 +255,21 @@ def test_a_certificate_sign_in_is_never_held_for_the_password(client, settings):
     client.post(reverse("certificate_sign_in"), headers=headers)
     assert client.session["_auth_user_id"] == str(pat.pk)
     assert client.get(reverse("dashboard"), headers=headers).status_code == 200
+
+
+def test_the_admins_own_change_password_link_leads_to_the_sites_page(admin_client):
+    """There the rules for a person changing their own password apply to administrators
+    too (Django's admin page would skip them)."""
+    for response in (
+        admin_client.get("/admin/password_change/"),
+        admin_client.post("/admin/password_change/"),
+    ):
+        assert response["Location"] == reverse("password_change")
+
+
+def test_the_change_page_lists_the_rules(client, owner):
+    sign_in(client, "owner")
+    page = text(client.get(reverse("password_change")))
+    assert "Your password must differ from your last 5 passwords." in page
+    assert "Your new password must change at least 8 characters of your old one." in page
+    assert "You can change your own password at most once in 24 hours." in page
