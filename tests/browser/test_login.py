@@ -60,9 +60,7 @@ def test_wrong_passwords_keep_the_username_explain_and_pause_sign_in(page, live_
     assert_accessible(page)
 
 
-def test_a_temporary_password_holds_the_person_on_the_change_page_until_changed(
-    page, live_server
-):
+def test_a_temporary_password_holds_the_person_on_the_change_page_until_changed(page, live_server):
     """STIG V-222547: what the page says is in tests/accounts/test_password_rules.py;
     here the person is held there, a refused password is explained, axe finds nothing."""
     user = factories.planner(username="dana", password_chosen=False)
