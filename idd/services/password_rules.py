@@ -68,7 +68,7 @@ def why(request: HttpRequest) -> str:
         since = full_timestamp(expires_at(user)) if isinstance(user, User) else ""
         return (
             f"Your password has expired: passwords must be changed at least every "
-            f"{settings.PASSWORD_MAX_AGE_DAYS} days, and yours reached that on {since}. "
+            f"{settings.PASSWORD_MAX_AGE_DAYS} days, and yours expired on {since}. "
             "Choose a new password to continue."
         )
     return ""

@@ -41,7 +41,8 @@ def text(response) -> str:
 
 def aged(user: User, days: float) -> None:
     """The password in use was set this many days ago."""
-    PasswordRecord.objects.of(user).filter(pk=PasswordRecord.objects.of(user).first().pk).update(
+    latest = PasswordRecord.objects.of(user)[:1]
+    PasswordRecord.objects.filter(pk__in=latest).update(
         set_at=timezone.now() - timedelta(days=days)
     )
 
