@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "idd.middleware.SessionTimeOutMiddleware",
     "idd.middleware.NoStoreMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A temporary or expired password reaches only the change-password page until changed.
+    "idd.sign_in.password_change.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -159,7 +161,16 @@ CONSENT_BANNER = env_bool("CONSENT_BANNER", not DEBUG)
 CONSENT_BANNER_TEXT = env_str("CONSENT_BANNER_TEXT", DOD_NOTICE)
 # Passwords as DoD systems require: at least 15 characters, not a common password, not
 # like the username or name, with an upper- and a lower-case letter, a digit and a special
-# character (checked when a password is set through a form or changepassword).
+# character (checked when a password is set through a form or changepassword); not one of
+# the last PASSWORD_HISTORY (V-222546); changing at least PASSWORD_MIN_CHANGED_CHARACTERS
+# of the old one (V-222541); kept at least PASSWORD_MIN_AGE_HOURS by its owner (V-222544,
+# an administrator may set one at any time); changed after PASSWORD_MAX_AGE_DAYS
+# (V-222545) and, when set by an administrator or a command, at the next sign-in
+# (V-222547): idd/sign_in/passwords.py, idd/services/password_rules.py.
+PASSWORD_MIN_AGE_HOURS = env_int("PASSWORD_MIN_AGE_HOURS", 24, minimum=0)
+PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 60, minimum=1)
+PASSWORD_HISTORY = env_int("PASSWORD_HISTORY", 5, minimum=1)
+PASSWORD_MIN_CHANGED_CHARACTERS = env_int("PASSWORD_MIN_CHANGED_CHARACTERS", 8, minimum=0)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -169,6 +180,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "idd.sign_in.passwords.CharacterKindsValidator"},  # upper, lower, digit, special
+    # HistoryValidator also keeps the history and the date each password was set.
+    {"NAME": "idd.sign_in.passwords.HistoryValidator"},
+    {"NAME": "idd.sign_in.passwords.ChangedCharactersValidator"},
+    {"NAME": "idd.sign_in.passwords.MinimumAgeValidator"},
 ]
 # The largest guided-form page (every kind of row at its cap) must reach the form: the
 # fields it posts, as `idd.reference.limits.MAX_POSTED_FIELDS` counts them (a test keeps

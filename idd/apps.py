@@ -16,6 +16,7 @@ class IddConfig(AppConfig):
             audit_receivers,
             inactive_accounts,
             lockout,
+            password_rules,
             reauthentication,
             session_clock,
             session_limit,
@@ -25,6 +26,7 @@ class IddConfig(AppConfig):
         signals.user_logged_in.connect(sign_in_records.signed_in)
         signals.user_logged_in.connect(session_limit.signed_in)
         signals.user_logged_in.connect(session_clock.started)
+        signals.user_logged_in.connect(password_rules.signed_in)  # a password to change
         signals.user_logged_out.connect(sign_in_records.signed_out)
         signals.user_login_failed.connect(sign_in_records.password_failed)
         signals.user_login_failed.connect(lockout.password_failed)  # after the record

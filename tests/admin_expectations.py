@@ -88,7 +88,9 @@ ADMIN_ROWS: dict[str, Row] = {
     # An empty sign-in is a form error.
     "admin:login": Row(get=lambda c: 302 if c.role == ADMIN else 200, post=lambda c: 200),
     "admin:logout": staff_row(405, 302),
-    "admin:password_change": staff_row(200, 200),
+    # The admin's own "Change password" leads to the site's page (config/urls.py).
+    "admin:password_change": staff_row(302, 302),
+    "admin_password_change": staff_row(302, 302),
     "admin:password_change_done": staff_row(200, 405),
     # Without the field it searches for, autocomplete is a bad request.
     "admin:autocomplete": staff_row(403, 405),

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from idd.models import Initiative
+from idd.services import password_rules
 from tests import factories
 
 # Django's live_server runs in a thread; sync Playwright drives it from the test thread.
@@ -22,6 +23,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def media_in_tmp(settings, tmp_path):
     """Stored PDFs go to a folder of the test's own, never the developer's var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, made as createsuperuser makes one (a temporary password,
+    to change at the first sign-in), with its password recorded as its own instead."""
+    password_rules.renew(admin_user)
+    return admin_user
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from idd.models import (
     Partner,
     PartnerDeliverable,
     PartnerUnit,
+    PasswordRecord,
     Risk,
     USInput,
     YearlyObjective,
@@ -34,6 +35,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(Group.objects.get_or_create(name=extracted)[0])
+
+    @factory.post_generation
+    def password_chosen(self, create, extracted, **kwargs):
+        """The password is the person's own, set today (not temporary, not expired):
+        `password_chosen=False` for one an administrator set."""
+        if create and extracted is not False:
+            PasswordRecord.objects.create(user=self, password=self.password, temporary=False)
 
 
 def planner(**kwargs) -> User:

@@ -35,7 +35,7 @@ from idd.models import (
     USInput,
     YearlyObjective,
 )
-from idd.services import comments, commitment_record, review
+from idd.services import comments, commitment_record, password_rules, review
 from tests import factories
 from tests.factories import complete_initiative
 
@@ -131,6 +131,7 @@ def idd(django_db_setup, django_db_blocker, tmp_path_factory):
         owner, teammate = factories.planner(username="owner"), factories.planner()
         reviewer = factories.reviewer(username="reviewer")
         superuser = User.objects.create_superuser("admin", "admin@example.mil", "x")
+        password_rules.renew(superuser)  # its own password, not a temporary one
         initiative = complete_initiative(owner, teammate)
         PriorAssistance.objects.create(
             initiative=initiative, fiscal_year=2026, authority="333", description="-", amount=1

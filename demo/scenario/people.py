@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group, User
 
 from idd.models import Profile
 from idd.reference import roles
+from idd.services import password_rules
+from idd.sign_in.passwords import changed_by_owner
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,12 @@ def demo_user(spec: DemoUser) -> User:
     )
     if created:
         user.set_password(spec.password)
+        changed_by_owner(user)  # the published password is the demo user's own: not temporary
         user.is_staff = spec.role == roles.ADMINISTRATOR
         user.is_superuser = spec.role == roles.ADMINISTRATOR
         user.save()
+    elif user.check_password(spec.password):
+        password_rules.renew(user)  # a demo older than PASSWORD_MAX_AGE_DAYS: seed again
     rank, title, office, organization, phone = spec.profile
     Profile.objects.get_or_create(
         user=user,

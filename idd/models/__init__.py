@@ -2,6 +2,7 @@ from idd.models.audit import AuditRecord
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.measurement import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
+from idd.models.password import PasswordRecord
 from idd.models.people import Profile
 from idd.models.plan import (
     Indicator,
@@ -27,6 +28,7 @@ __all__ = [
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",
+    "PasswordRecord",
     "PriorAssistance",
     "Profile",
     "Revision",

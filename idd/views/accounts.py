@@ -21,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from idd.forms.login import SignInForm
+from idd.forms.password import ChangePasswordForm
 from idd.forms.profile import ProfileForm
 from idd.guided_form.steps import STEP_BY_SLUG
 from idd.models import Initiative
@@ -31,6 +32,7 @@ from idd.services import (
     inactive_accounts,
     lockout,
     parking,
+    password_rules,
     session_clock,
     session_limit,
     throttling,
@@ -110,13 +112,26 @@ class SignOutView(auth_views.LogoutView):
 
 
 class ChangePasswordView(auth_views.PasswordChangeView):
-    """Django's password change, for those who still sign in with a password."""
+    """Django's password change, for those who still sign in with a password; also where a
+    session with a temporary or expired password is held until it is changed."""
+
+    form_class = ChangePasswordForm
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not password_allowed(cast(User, request.user)):
             messages.info(request, "You sign in with your certificate: there is no password here.")
             return redirect("profile")
         return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["must_change"] = password_rules.why(self.request)
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        password_rules.changed(self.request)
+        return response
 
 
 @login_not_required

@@ -58,3 +58,34 @@ def test_wrong_passwords_keep_the_username_explain_and_pause_sign_in(page, live_
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Too many failed sign-in attempts")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_temporary_password_holds_the_person_on_the_change_page_until_changed(page, live_server):
+    """STIG V-222547: what the page says is in tests/accounts/test_password_rules.py;
+    here the person is held there, a refused password is explained, axe finds nothing."""
+    user = factories.planner(username="dana", password_chosen=False)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{live_server.url}/accounts/password/")
+    held = page.get_by_role("alert").filter(has_text="Change your password to continue")
+    expect(held).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/accounts/password/")
+    page.get_by_label("Old password").fill(factories.PASSWORD)
+    page.get_by_label(re.compile(r"^New password \*$")).fill(factories.PASSWORD + "!")
+    page.get_by_label("New password confirmation").fill(factories.PASSWORD + "!")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("a new password must change at least 8").first).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Old password").fill(factories.PASSWORD)
+    page.get_by_label(re.compile(r"^New password \*$")).fill("Amber-Falcon-River-11")
+    page.get_by_label("New password confirmation").fill("Amber-Falcon-River-11")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_role("heading", name="Password changed")).to_be_visible()
+    page.goto(f"{live_server.url}/")
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()

@@ -34,6 +34,8 @@ from idd.models import Profile
 pat = User.objects.create_user("pat", password={password!r}, first_name="Pat", last_name="Planner")
 pat.groups.add(Group.objects.get(name=roles.PLANNER))
 Profile.objects.create(user=pat, edipi={edipi!r})
+from idd.services import password_rules
+password_rules.renew(pat)  # pat's own password, not a temporary one
 """
 
 
