@@ -141,8 +141,8 @@ class BasicsForm(forms.ModelForm):
             "distribution_reason": "Needed for statements B to F.",
             "distribution_office": "Needed for statements B to F: the office other requests "
             "are referred to, e.g. “USAFRICOM J5, Stuttgart, Germany”.",
-            "distribution_determined_on": "When the controlling office decided the statement. "
-            "Left empty, the cover says “date of determination”.",
+            "distribution_determined_on": "When the controlling office decided the statement: "
+            "needed for statements B to F before the IDD is submitted.",
         }
         widgets = {
             "distribution_determined_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
