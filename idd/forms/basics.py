@@ -135,7 +135,7 @@ class BasicsForm(forms.ModelForm):
             "title": "A short name a reviewer recognizes, e.g. “Kestrela coastal patrol "
             "capability”.",
             "partner": "The partner nation whose forces the initiative builds: type its "
-            "name as listed, e.g. “Kestrela”.",
+            "name, or its start, e.g. “Kestrela”.",
             "distribution_statement": "Who may receive the printed IDD (DoD Instruction "
             "5230.24). Printed on its cover in the instruction's wording.",
             "distribution_reason": "Needed for statements B to F.",
