@@ -21,7 +21,7 @@ from idd.views.review.common import (
     tell_refused,
     tells_what_failed_after,
 )
-from idd.views.shared import get_visible_initiative
+from idd.views.shared import get_visible_initiative, next_url
 
 
 @tells_what_failed_after
@@ -36,6 +36,7 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.error(request, refused.message)
         else:
             messages.success(request, f"The IDD was {review.words(action)['done']}.")
+            return redirect(next_url(request, review_url(initiative)))
         return redirect(review_url(initiative))
     return render(
         request,
