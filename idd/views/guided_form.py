@@ -32,7 +32,7 @@ from idd.guided_form.steps import (
     resume_step,
 )
 from idd.models import Initiative
-from idd.services import editing, parking
+from idd.services import editing, parking, plan_warnings
 from idd.services.locking import CONFLICT_MESSAGE
 from idd.services.review import latest_reason, step_refusal, words
 from idd.views.review.common import WORKFLOW_STEPS
@@ -243,6 +243,7 @@ def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpR
         "step": current,
         "steps": step_states(doc, current),
         "incomplete": incomplete(doc),
+        "checks": plan_warnings.open_checks(doc),
         "returned": latest_reason(initiative),
         "previous": neighbor(current, -1),
         "submit_url": submit_url(initiative),

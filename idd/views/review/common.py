@@ -154,6 +154,7 @@ def review_page(
             "open_threads": sum(item["open"] for item in sections),
             "first_open": first_open,
             "make_changes_url": make_changes_url,
+            "submitted": submissions.latest(initiative) if approved is None else None,
             "approved": approved,
             "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
             "may_comment": may_comment,
