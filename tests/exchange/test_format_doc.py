@@ -11,7 +11,9 @@ from idd.exchange.spec import PARTNER, UNITS, VERSION, all_kinds
 
 DOC = Path(settings.BASE_DIR) / "docs" / "exchange-format.md"
 # The keys of each version, as a digest: a change of keys without a new version fails here.
-KEYS_OF_VERSION = {1: "7f4d544040bcb912"}  # with the distribution statement (unreleased)
+# Version 1 is unreleased: with the distribution statement, and the plan checks acknowledged
+# at submission.
+KEYS_OF_VERSION = {1: "3f4f96d54eccc3e4"}
 
 
 def keys_in_format() -> dict[str, list[str]]:
