@@ -11,7 +11,7 @@ from django.core.management import call_command
 from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.export.storage import document_for
-from idd.services import review
+from idd.services import plan_warnings, review
 from tests.export.pdftools import flat, pdf_text
 
 RETURNED_BECAUSE = "Quantify the patrol hours the partner commits to each quarter."
@@ -30,7 +30,8 @@ def approved(maritime):
     review.start_review(maritime, reviewer)
     review.request_changes(maritime, reviewer, RETURNED_BECAUSE)
     maritime.refresh_from_db()
-    review.resubmit(maritime, planner)
+    # The planner acknowledges the plan checks still open, as the confirmation asks.
+    review.resubmit(maritime, planner, acknowledged=plan_warnings.current_digest(maritime))
     maritime.refresh_from_db()
     review.start_review(maritime, reviewer)
     review.approve(maritime, reviewer, APPROVED_WITH)
