@@ -18,7 +18,7 @@ from typing import Any
 from django.urls import reverse
 
 from assessments import method
-from assessments.flags import DELIVERABLE
+from assessments.flags import DELIVERABLE, US_INPUT
 from assessments.inputs import AssessmentInputs
 from assessments.plan_checks import PlanFinding, plan_checks
 from idd.document.shape import Document
@@ -43,6 +43,7 @@ class OpenCheck:
     finding: PlanFinding
     severity: str  # in words: "Warning", "To consider"
     url: str  # the step, at the row the check is about
+    row: str = ""  # the row it is about, by reference and title: "U2 Radios"; "" for the plan
 
     def record(self) -> dict[str, Any]:
         """As stored with the submission and shown to the reviewers."""
@@ -51,6 +52,7 @@ class OpenCheck:
             "rule": f.rule,
             "severity": self.severity,
             "title": f.title,
+            "row": self.row,
             "message": f.message,
         }
 
@@ -58,17 +60,21 @@ class OpenCheck:
 def open_checks(doc: Document) -> list[OpenCheck]:
     """Every plan check the IDD raises, warnings first, each linked to its row."""
     findings = plan_checks(AssessmentInputs.from_dict(doc["commitment"]["inputs"]))
-    rows = {
-        DELIVERABLE: [d["id"] for d in doc["deliverables"]],
-        "us_input": [u["id"] for u in doc["us_inputs"]],
+    rows: dict[str, list[Any]] = {
+        DELIVERABLE: list(doc["deliverables"]),
+        US_INPUT: list(doc["us_inputs"]),
     }
     checks = []
     for f in sorted(findings, key=lambda f: f.severity != method.WARNING):
         url = reverse("wizard_step", args=[doc["meta"]["id"], STEPS[f.step]])
-        ids = rows.get(f.row_kind or "", [])
+        ids = [r["id"] for r in rows.get(f.row_kind or "", [])]
+        row = ""
         if f.row_id in ids:
-            url += f"#row-{PREFIXES[f.step]}-{ids.index(f.row_id)}"
-        checks.append(OpenCheck(f, SEVERITY_WORDS.get(f.severity, f.severity), url))
+            index = ids.index(f.row_id)
+            url += f"#row-{PREFIXES[f.step]}-{index}"
+            found = rows[f.row_kind or ""][index]
+            row = f"{found.get('ref', '')} {found['title']}".strip()
+        checks.append(OpenCheck(f, SEVERITY_WORDS.get(f.severity, f.severity), url, row))
     return checks
 
 
@@ -77,7 +83,7 @@ def digest(checks: list[OpenCheck]) -> str:
     if not checks:
         return ""
     seen = "\n".join(
-        f"{c.finding.rule}|{c.finding.row_kind}|{c.finding.row_id}|{c.finding.message}"
+        f"{c.finding.rule}|{c.finding.row_kind}|{c.finding.row_id}|{c.row}|{c.finding.message}"
         for c in checks
     )
     return hashlib.sha256(seen.encode()).hexdigest()[:16]

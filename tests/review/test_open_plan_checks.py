@@ -35,6 +35,7 @@ def test_the_review_step_lists_the_open_checks_and_never_says_only_filled_in(cli
     assert f"Warning: {AHEAD}." in page
     row = reverse("wizard_step", args=[draft.pk, "us-inputs"]) + "#row-inputs-1"
     assert f'href="{row}">Go to the row' in page
+    assert "U2 Radios: Planned FY" in page  # which row, by reference and title
     assert "Every part of the IDD is filled in, but filled in is not free of problems" in page
     assert "no plan check is open" not in page
 
@@ -56,7 +57,7 @@ def test_submitting_needs_the_open_checks_acknowledged_and_records_them(client, 
     assert client.post(submit, {"acknowledged": digest}).status_code == 302
     assert Initiative.objects.get(pk=draft.pk).status == S.SUBMITTED
     (sent,) = Submission.objects.filter(initiative=draft)
-    assert [c["title"] for c in sent.acknowledged_checks] == [AHEAD]
+    assert [(c["title"], c["row"]) for c in sent.acknowledged_checks] == [(AHEAD, "U2 Radios")]
 
     client.force_login(reviewer)
     page = client.get(reverse("initiative_review", args=[draft.pk])).content.decode()
