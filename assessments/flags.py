@@ -13,8 +13,9 @@ from fractions import Fraction
 from assessments import figures, method
 from assessments.figures import Share
 from assessments.fiscal import format_quarter
-from assessments.inputs import AssessmentInputs, Deliverable, USInput
+from assessments.inputs import AssessmentInputs
 from assessments.results import Flag
+from assessments.timing import first_gate_ahead, input_when
 from assessments.wording import (
     count,
     deliverable_record,
@@ -89,34 +90,19 @@ def _unmatched_us_input(ev: Evidence) -> Findings:
 
 
 def _us_input_ahead_of_partner(ev: Evidence) -> Findings:
-    plan = {d.id: d for d in ev.inputs.plan}
-    as_of = ev.inputs.as_of
     ahead = []
     for u in ev.inputs.us_inputs:
-        gates = [plan[i] for i in u.matched_deliverable_ids if i in plan]
-        if any(d.status_on(as_of) in method.RISK_TAKEN for d in gates):
-            continue  # the partner has acted already, ahead of time
-        first = min(gates, key=lambda d: (d.fiscal_year, d.quarter), default=None)
-        if first is None or not _provided_before(u, first):
+        first = first_gate_ahead(u, ev.inputs)
+        if first is None:
             continue
         if u.fiscal_quarter is None:  # the year alone: compared by year
-            planned, due = f"FY{u.fiscal_year}", f"FY{first.fiscal_year}"
+            due = f"FY{first.fiscal_year}"
         else:
-            planned = format_quarter(u.fiscal_year, u.fiscal_quarter)
             due = format_quarter(first.fiscal_year, first.quarter)
-        detail = f"Planned {planned}; its first partner deliverable is due {due}."
+        detail = f"Planned {input_when(u)}; its first partner deliverable is due {due}."
         record = f"{us_input_record(u)}: its first partner deliverable is due {due}"
         ahead.append(Finding(record, US_INPUT, u.id, detail))
     return tuple(ahead)
-
-
-def _provided_before(u: USInput, first: Deliverable) -> bool:
-    """Whether the U.S. would give before the partner's first deliverable is due: by year,
-    and by quarter when the input's is known. In the deliverable's own quarter it is too
-    early too: the partner may deliver as late as that quarter's last day."""
-    if u.fiscal_year != first.fiscal_year or u.fiscal_quarter is None:
-        return u.fiscal_year < first.fiscal_year
-    return u.fiscal_quarter <= first.quarter
 
 
 def _equipment_without_sustainment(ev: Evidence) -> Findings:

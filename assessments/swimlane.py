@@ -4,8 +4,10 @@ Fiscal years and quarters run across. The top lane holds the partner deliverable
 marker in its due quarter showing its political risk as a digit; its state (delivered, in
 part, overdue, missed, planned, canceled) is the marker's shape and is named in words in
 the legend, in each marker's tooltip and in the table. The lane below holds the U.S.
-inputs in their fiscal year, with a line to each deliverable it is gated on; a dashed line
-means the U.S. gives before the partner acts. Pure: plain data in, shapes out.
+inputs in their fiscal quarter (in the middle of their fiscal year while the quarter is not
+known), with a line to each deliverable it is gated on; a dashed line means the U.S. gives
+before the partner acts, by the same rule as the plan checks (assessments.timing).
+Pure: plain data in, shapes out.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from datetime import date
 from assessments import method
 from assessments.charts import Box, r
 from assessments.fiscal import format_date, format_quarter
-from assessments.inputs import AssessmentInputs, Deliverable
+from assessments.inputs import AssessmentInputs, Deliverable, USInput
+from assessments.timing import first_gate_ahead, input_when, provided_before
 from assessments.wording import months
 
 WIDTH = 680  # fits A4 and Letter portrait at print size
@@ -108,7 +111,7 @@ class DeliverableRow:
 class InputRow:
     number: int
     title: str
-    fiscal_year: str
+    when: str  # "FY2027 Q4", or "FY2027" while the quarter is not set
     gated_on: str
     ahead: bool
 
@@ -206,6 +209,14 @@ class _Grid:
         """The quarter's column; outside the span, the column at its edge."""
         return min(max((fy, q), self.quarters[0]), self.quarters[-1])
 
+    def input_x(self, u: USInput) -> float:
+        """Where a U.S. input is drawn: its quarter's column, or with the quarter not known
+        the middle of its fiscal year (between Q2 and Q3, read as no quarter)."""
+        if u.fiscal_quarter is not None:
+            return self.x_of[self.column_of(u.fiscal_year, u.fiscal_quarter)]
+        fy = min(max(u.fiscal_year, self.first), self.last)
+        return r((self.x_of[(fy, 2)] + self.x_of[(fy, 3)]) / 2)
+
 
 def _stacks(
     inputs: AssessmentInputs, grid: _Grid
@@ -264,19 +275,21 @@ def _input_markers(
     input_markers: list[LaneMarker] = []
     links: list[Link] = []
     input_rows: list[InputRow] = []
-    for fy, in_year in input_stacks.items():
+    for in_year in input_stacks.values():
         for row, i in enumerate(in_year):
             u = inputs.us_inputs[i]
-            x = grid.x_of[(fy, 1)]
+            x = grid.input_x(u)
             y = r(lane.top + LANE_PAD + (row + 0.5) * STEP)
             gates = [d for d in inputs.deliverables if d.id in u.matched_deliverable_ids]
-            ahead = bool(gates) and u.fiscal_year < min(d.fiscal_year for d in gates)
+            ahead = first_gate_ahead(u, inputs) is not None
             for d in gates:
                 gx, gy = placed[d.id]
                 links.append(
-                    Link(x, y - MARKER_R, gx, gy + MARKER_R, u.fiscal_year < d.fiscal_year)
+                    Link(x, y - MARKER_R, gx, gy + MARKER_R, ahead and provided_before(u, d))
                 )
             gated = ", ".join(str(numbers[d.id]) for d in gates) or "nothing: a gift"
+            when = input_when(u)  # the year alone while the quarter is not set
+            said = when if u.fiscal_quarter is not None else f"{when}, quarter not set"
             input_markers.append(
                 LaneMarker(
                     i + 1,
@@ -285,10 +298,10 @@ def _input_markers(
                     "input",
                     "U",
                     False,
-                    f"U{i + 1}. {u.title}: FY{u.fiscal_year}, gated on {gated}",
+                    f"U{i + 1}. {u.title}: {said}, gated on {gated}",
                 )
             )
-            input_rows.append(InputRow(i + 1, u.title, f"FY{u.fiscal_year}", gated, ahead))
+            input_rows.append(InputRow(i + 1, u.title, when, gated, ahead))
     input_rows.sort(key=lambda row: row.number)
     input_markers.sort(key=lambda m: m.number)
     return input_markers, links, input_rows

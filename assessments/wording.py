@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from assessments.fiscal import format_date, format_quarter
 from assessments.inputs import Deliverable, USInput
+from assessments.timing import input_when
 
 
 def round_half_up(value: Fraction) -> int:
@@ -33,12 +34,7 @@ def deliverable_record(d: Deliverable, with_risk: bool = False) -> str:
 
 
 def us_input_record(u: USInput) -> str:
-    when = (
-        f"FY{u.fiscal_year}"
-        if u.fiscal_quarter is None
-        else f"FY{u.fiscal_year} Q{u.fiscal_quarter}"
-    )
-    return f"U.S. input: {u.title} ({when})"
+    return f"U.S. input: {u.title} ({input_when(u)})"
 
 
 def named(titles: list[str]) -> str:

@@ -31,7 +31,7 @@ from demo.scenario.rows import (
 from idd.models import Indicator, Initiative, Partner
 from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
 from idd.reference.distribution import Reason, Statement
-from idd.services import comments, measurements, review
+from idd.services import comments, measurements, plan_warnings, review
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
     (
@@ -302,12 +302,14 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
     fixed_plan = initiative.sustainment_plan
     _set_sustainment_plan(initiative, planner, FIRST_SUSTAINMENT_PLAN)
     # Through the real workflow, as its people would: recorded in its history.
-    initiative = review.submit(initiative, planner)
+    # The planner reads the plan checks still open, and acknowledges them.
+    read = plan_warnings.current_digest
+    initiative = review.submit(initiative, planner, acknowledged=read(initiative))
     initiative = review.start_review(initiative, reviewer)
     comments.add_comment(initiative, reviewer, "sustainment", RETURN_REASON)
     review.request_changes(initiative, reviewer, RETURN_REASON)
     _set_sustainment_plan(initiative, planner, fixed_plan)
-    return review.resubmit(initiative, planner)
+    return review.resubmit(initiative, planner, acknowledged=read(initiative))
 
 
 def _record_measurements(initiative: Initiative, planner: User) -> None:

@@ -17,7 +17,7 @@ from assessments.presentation import RATING_LABELS
 from idd.document.shape import Document
 from idd.document.snapshot import load, snapshot
 from idd.reference.choices import RiskCategory
-from idd.reference.distribution import Choice
+from idd.reference.distribution import Choice, needs_date
 from idd.reference.sections import SECTIONS, Section
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ def missing_basics(doc: Doc) -> list[str]:
     if not choice.letter:
         missing.append("the distribution statement printed on the cover")
     missing += [f"the distribution statement's {PROBLEM_NAMES[key]}" for key in choice.problems()]
+    if needs_date(choice.letter, basics.get("distribution_determined_on")):
+        missing.append("the distribution statement's date of determination")
     return missing
 
 

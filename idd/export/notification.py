@@ -49,7 +49,7 @@ def gaps(doc: Document) -> list[Gap]:
     return [
         Gap(e, STEP_BY_SLUG[e.step], reverse("wizard_step", args=[doc["meta"]["id"], e.step]))
         for e in elements(doc)
-        if e.missing
+        if e.lacks
     ]
 
 

@@ -49,8 +49,15 @@ class Element:
     answers: str  # "10 U.S.C. 333(e)(2): ..."
     step: str  # the guided-form step that fills it
     blocks: tuple[Block, ...]
-    missing: tuple[str, ...] = field(default=())
+    missing: tuple[str, ...] = field(default=())  # what its guided-form step fills
     note: str = ""
+    # What the IDD has no field for: listed as missing too, to be written into the notice.
+    not_recorded: tuple[str, ...] = field(default=())
+
+    @property
+    def lacks(self) -> tuple[str, ...]:
+        """Everything the draft cannot fill in this element."""
+        return (*self.missing, *self.not_recorded)
 
     @property
     def anchor(self) -> str:

@@ -27,6 +27,25 @@ if TYPE_CHECKING:
     from idd.export.notification import Gap
 
 
+def _gap_text(gap: Gap) -> str:
+    """What the element lacks: what a step fills (and which), then what the IDD does not
+    record, as the print view's list says it."""
+    element, parts = gap.element, []
+    if element.missing:
+        parts.append(
+            f"{'; '.join(element.missing)}. To fill in at step {gap.step.number} of the "
+            f"guided form, {gap.step.title}."
+        )
+    if element.not_recorded:
+        what = "; ".join(element.not_recorded)
+        it = "it" if len(element.not_recorded) == 1 else "them"
+        parts.append(
+            f"{what[0].upper()}{what[1:]}: not recorded in the IDD; write {it} into the "
+            "notification."
+        )
+    return " ".join(parts)
+
+
 def _bold(cell: _Cell) -> None:
     for run in cell.paragraphs[0].runs:
         run.bold = True
@@ -77,8 +96,8 @@ def _element(out: Docx, element: Element) -> None:
     _labelled(out, "Answers:", element.answers)
     for block in element.blocks:
         _block(out, block)
-    if element.missing:
-        _labelled(out, "Missing:", "; ".join(element.missing) + ".")
+    if element.lacks:
+        _labelled(out, "Missing:", "; ".join(element.lacks) + ".")
     if element.note:
         out.add_paragraph(element.note)
 
@@ -117,11 +136,7 @@ def docx(doc: Document, elements: tuple[Element, ...], gaps: list[Gap], title: s
     if not gaps:
         out.add_paragraph("None: every element is filled from the IDD.")
     for gap in gaps:
-        out.add_paragraph(
-            f"{gap.element.title}: {'; '.join(gap.element.missing)}. To fill in at step "
-            f"{gap.step.number} of the guided form, {gap.step.title}.",
-            style="List Bullet",
-        )
+        out.add_paragraph(f"{gap.element.title}: {_gap_text(gap)}", style="List Bullet")
     for element in elements:
         _element(out, element)
     buffer = io.BytesIO()

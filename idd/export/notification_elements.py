@@ -11,9 +11,10 @@ purpose); (6) the elements of the combatant command's theater security cooperati
 the partner's own deliverables and the commitment assessment.
 
 Each element says what it answers, shows what the snapshot holds, and lists what the
-snapshot lacks with the guided-form step that fills it: a notification never goes out
-with a silently empty element. The HTML, the PDF and the .docx are written from these
-elements, so they say the same thing.
+snapshot lacks with the guided-form step that fills it, and what the IDD does not record at
+all (to be written into the notice): a notification never goes out with a silently empty
+element, and "Missing elements: None" only when nothing is. The HTML, the PDF and the
+.docx are written from these elements, so they say the same thing.
 """
 
 from __future__ import annotations
@@ -94,8 +95,7 @@ def campaign(doc: Document) -> Element:
         "context",
         texts(("Campaign-plan objective served", objective)),
         lacking(("the campaign-plan objective", blank(objective))),
-        note="The IDD does not record the integrated country strategy: name its objective "
-        "in the memo.",
+        not_recorded=("the integrated country strategy objective the program advances",),
     )
 
 

@@ -137,18 +137,35 @@ def approval_of(doc: Document) -> dict[str, str] | None:
     """Who approved the document's revision and when, or None while it is not approved.
 
     The stored revision says so; before it is written (a snapshot taken at the moment of
-    approval), the reviewer's approving decision for this revision does.
+    approval), the reviewer's approving decision for this revision does. "remarks" are
+    the approver's, printed in the approval block ("" when none were written).
     """
     if doc["meta"]["status"] != InitiativeStatus.APPROVED:
         return None
     number = doc["meta"]["revision"]
+    approved = ReviewDecision.Outcome.APPROVED
+    decision = next(
+        (
+            d
+            for d in reversed(doc.get("approvals", []))
+            if d["revision"] == number and d["outcome"] == approved
+        ),
+        None,
+    )
+    remarks = decision.get("reason", "") if decision else ""
     for revision in doc.get("revisions", []):
         if revision["number"] == number:
-            return {"approved_at": revision["approved_at"], "approved_by": revision["approved_by"]}
-    approved = ReviewDecision.Outcome.APPROVED
-    for decision in reversed(doc.get("approvals", [])):
-        if decision["revision"] == number and decision["outcome"] == approved:
-            return {"approved_at": decision["decided_at"], "approved_by": decision["reviewer"]}
+            return {
+                "approved_at": revision["approved_at"],
+                "approved_by": revision["approved_by"],
+                "remarks": remarks,
+            }
+    if decision is not None:
+        return {
+            "approved_at": decision["decided_at"],
+            "approved_by": decision["reviewer"],
+            "remarks": remarks,
+        }
     return None
 
 

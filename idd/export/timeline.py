@@ -2,9 +2,10 @@
 
 Built from the snapshot's `timeline` (one entry per fiscal year) and its cross-references
 (D1, D2… and U1, U2…, the U.S. inputs each deliverable gates and the deliverables each
-input answers). Each fiscal year lists, quarter by quarter, the partner deliverables due,
-then its U.S. inputs with the deliverables each is gated on (with their fiscal year when
-it is another one). Items are named by reference and a title cut to one line: the full
+input answers). Each fiscal year lists, quarter by quarter, the partner deliverables due
+and the U.S. inputs planned in that quarter, each with the deliverables it is gated on (with
+their fiscal year when it is another one); the year's inputs whose quarter is not set yet
+follow the quarters. Items are named by reference and a title cut to one line: the full
 titles are in the partner deliverables and U.S. inputs tables just before the timeline.
 """
 
@@ -51,6 +52,7 @@ def timeline(doc: Document) -> list[dict[str, Any]]:
     for entry in doc.get("timeline", []):
         year = entry["fiscal_year"]
         deliverables = entry["deliverables"]
+        us_inputs = [_us_input(u, year, due_year) for u in entry["us_inputs"]]
         quarters = [
             {
                 "quarter": quarter,
@@ -60,6 +62,7 @@ def timeline(doc: Document) -> list[dict[str, Any]]:
                     for d in deliverables
                     if d["due_quarter"] == quarter
                 ],
+                "us_inputs": [u for u in us_inputs if u["fiscal_quarter"] == quarter],
             }
             for quarter, months in QUARTER_MONTHS.items()
         ]
@@ -70,7 +73,8 @@ def timeline(doc: Document) -> list[dict[str, Any]]:
                 "deliverable_count": len(deliverables),
                 "risk_points": sum(d["political_risk"] for d in deliverables),
                 "quarters": quarters,
-                "us_inputs": [_us_input(u, year, due_year) for u in entry["us_inputs"]],
+                "us_inputs": us_inputs,
+                "us_inputs_without_quarter": [u for u in us_inputs if not u["fiscal_quarter"]],
             }
         )
     return years

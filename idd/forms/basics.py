@@ -135,14 +135,14 @@ class BasicsForm(forms.ModelForm):
             "title": "A short name a reviewer recognizes, e.g. “Kestrela coastal patrol "
             "capability”.",
             "partner": "The partner nation whose forces the initiative builds: type its "
-            "name as listed, e.g. “Kestrela”.",
+            "name, or its start, e.g. “Kestrela”.",
             "distribution_statement": "Who may receive the printed IDD (DoD Instruction "
             "5230.24). Printed on its cover in the instruction's wording.",
             "distribution_reason": "Needed for statements B to F.",
             "distribution_office": "Needed for statements B to F: the office other requests "
             "are referred to, e.g. “USAFRICOM J5, Stuttgart, Germany”.",
-            "distribution_determined_on": "When the controlling office decided the statement. "
-            "Left empty, the cover says “date of determination”.",
+            "distribution_determined_on": "When the controlling office decided the statement: "
+            "needed for statements B to F before the IDD is submitted.",
         }
         widgets = {
             "distribution_determined_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})

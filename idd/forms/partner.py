@@ -2,9 +2,10 @@
 
 A select of every partner grows with the data (1,650 options at the load-test scale made
 the basics step and the initiative list take hundreds of milliseconds to render). The
-field takes the partner's name as listed, in any case; static/js/partner-field.js
-suggests names as the planner types (from `partner_search`) and, on the basics step,
-shows the chosen partner's units to tick in the same pass.
+field takes the partner's name as listed, in any case, or the start of it when that names
+one partner only ("Kestrela" for "Kestrela (fictional)"; several: it asks which);
+static/js/partner-field.js suggests names as the planner types (from `partner_search`)
+and, on the basics step, shows the chosen partner's units to tick in the same pass.
 """
 
 from __future__ import annotations
@@ -28,12 +29,33 @@ def longest_name() -> int:
     return Partner._meta.get_field("country").max_length or 0
 
 
-def partner_ids_named(typed: str) -> set[int]:
-    """The partner whose name is `typed` (any case); none for a name no partner can have,
-    which never reaches the database as a pattern (SQLite refuses a long one)."""
+def partners_named(typed: str) -> list[Partner]:
+    """The partner `typed` names: the one of that name (any case), else every partner whose
+    name starts with it ("Kestrela" for "Kestrela (fictional)"), at most SUGGESTIONS + 1;
+    none for a name no partner can have, which never reaches the database as a pattern
+    (SQLite refuses a long one). One partner: typed unambiguously."""
     if not 0 < len(typed) <= longest_name():
-        return set()
-    return set(Partner.objects.filter(country__iexact=typed).values_list("pk", flat=True))
+        return []
+    exact = list(Partner.objects.filter(country__iexact=typed)[:1])
+    if exact:
+        return exact
+    starting = Partner.objects.filter(country__istartswith=typed).order_by("country")
+    return list(starting[: SUGGESTIONS + 1])
+
+
+def partner_ids_named(typed: str) -> set[int]:
+    """The partner `typed` names unambiguously (partners_named), as a set of its id."""
+    found = partners_named(typed)
+    return {found[0].pk} if len(found) == 1 else set()
+
+
+def several_message(typed: str, found: list[Partner]) -> str:
+    names = "; ".join(p.country for p in found[:SUGGESTIONS])
+    more = " and more" if len(found) > SUGGESTIONS else ""
+    return (
+        f"“{typed}” starts the names of several partners: {names}{more}. Which one? Type "
+        "more of its name."
+    )
 
 
 def not_found_message(typed: str) -> str:
@@ -47,7 +69,7 @@ def not_found_message(typed: str) -> str:
 
 
 class PartnerField(forms.ModelChoiceField):
-    """A partner, typed by its name (case does not matter)."""
+    """A partner, typed by its name or its name's start (case does not matter)."""
 
     widget = forms.TextInput
 
@@ -77,7 +99,9 @@ class PartnerField(forms.ModelChoiceField):
                 f"A partner's name is at most {longest} characters: type it as listed.",
                 code="invalid_choice",
             )
-        found = Partner.objects.filter(country__iexact=typed).first()
-        if found is None:
+        found = partners_named(typed)
+        if not found:
             raise forms.ValidationError(not_found_message(typed), code="invalid_choice")
-        return found
+        if len(found) > 1:
+            raise forms.ValidationError(several_message(typed, found), code="invalid_choice")
+        return found[0]

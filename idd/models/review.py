@@ -140,6 +140,9 @@ class Submission(WriteOnce):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField()
+    # The plan checks the planner acknowledged when submitting, as they read them
+    # (idd.services.plan_warnings): shown to the reviewers.
+    acknowledged_checks = models.JSONField(default=list, blank=True)
 
     objects = WriteOnceQuerySet.as_manager()
 

@@ -3,9 +3,10 @@
 The wording is that of DoD Instruction 5230.24, "Distribution Statements on Technical
 Documents" (23 August 2012, incorporating Change 3), Enclosure 3, as DTIC and the AFIT
 and NPS STINFO guides reproduce it (the statement, then "(fill in reason) (date of
-determination)" and the controlling DoD office). The reasons are those of the same
-enclosure's table of authorized reasons. Kept here only: the form, the completeness rule,
-the snapshot and the printed cover all read this module.
+determination)" and the controlling DoD office; the date is needed before submitting).
+The reasons are those of the same enclosure's table of authorized reasons. Kept here
+only: the form, the completeness rule, the snapshot and the printed cover all read this
+module.
 """
 
 from __future__ import annotations
@@ -101,16 +102,25 @@ class Choice:
 def wording(letter: str, reason: str, office: str, determined_on: str) -> str:
     """The statement as printed, placeholders filled in; empty while no statement is chosen.
 
-    `determined_on` is an ISO date; a missing one prints as the instruction's placeholder,
-    so a gap shows rather than disappears.
+    `determined_on` is an ISO date. A restricted statement cannot be submitted without it
+    (`needs_date`, idd.document.completeness); a draft's, or a revision approved before that
+    rule, is worded without the date rather than with a placeholder that reads as a blank.
     """
     if letter not in WORDING:
         return ""
-    return WORDING[letter].format(
+    text = WORDING[letter]
+    if not determined_on:
+        text = text.replace(" ({date})", "")
+    return text.format(
         reason=reason or "reason not given",
-        date=_long_date(determined_on) if determined_on else "date of determination",
+        date=_long_date(determined_on) if determined_on else "",
         office=office or "the controlling DoD office",
     )
+
+
+def needs_date(letter: str, determined_on: object) -> bool:
+    """A restricted statement (B to F) prints its date of determination: needed to submit."""
+    return letter in RESTRICTED and not determined_on
 
 
 def _long_date(iso: str) -> str:

@@ -23,6 +23,7 @@ from idd.guided_form.steps import Step, incomplete
 from idd.models import Initiative
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
+from idd.services import plan_warnings
 from idd.services.review import change_reason, step_refusal
 from idd.services.summaries import refresh_summary
 
@@ -239,6 +240,12 @@ class Submission:
     refusal: str | None = None  # why it cannot be sent now, if it cannot
     # On a resubmission: the sections changed since the submission that was returned.
     changed_sections: list[str] = field(default_factory=list)
+    # The plan checks still open, to acknowledge before sending, and their digest.
+    checks: list[plan_warnings.OpenCheck] = field(default_factory=list)
+
+    @property
+    def digest(self) -> str:
+        return plan_warnings.digest(self.checks)
 
 
 def submission(initiative: Initiative, user: roles.User) -> Submission:
@@ -259,6 +266,7 @@ def submission(initiative: Initiative, user: roles.User) -> Submission:
         missing=incomplete(doc) if may_edit else [],
         refusal=step_refusal(initiative, user, step),
         changed_sections=_changed_since_last_sent(initiative, doc) if step == "resubmit" else [],
+        checks=plan_warnings.open_checks(doc),
     )
 
 

@@ -37,7 +37,7 @@ from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.workflow import AWAITING_REVIEW
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus
-from idd.services import submissions
+from idd.services import plan_warnings, submissions
 from idd.services.summaries import refresh_summary
 from idd.tasks import queue_pdf_render
 from idd.tasks import store_revision_pdf as store_revision_pdf_task
@@ -204,19 +204,35 @@ def _notify(
 
 
 @transaction.atomic
-def submit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
+def submit(
+    initiative: Initiative, user: roles.User, *, base_url: str = "", acknowledged: str = ""
+) -> Initiative:
+    """Hand the draft to the reviewers; with plan checks open, only once the planner has
+    acknowledged them (`acknowledged`: the digest the confirmation showed)."""
     initiative, _ = _take(initiative, user, "submit")
-    submissions.record(initiative, user)
+    _record_submission(initiative, user, acknowledged)
     _notify(initiative, "submit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 
 
 @transaction.atomic
-def resubmit(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
+def resubmit(
+    initiative: Initiative, user: roles.User, *, base_url: str = "", acknowledged: str = ""
+) -> Initiative:
     initiative, _ = _take(initiative, user, "resubmit")
-    submissions.record(initiative, user)
+    _record_submission(initiative, user, acknowledged)
     _notify(initiative, "resubmit", user, _reviewers(initiative), base_url=base_url)
     return initiative
+
+
+def _record_submission(initiative: Initiative, user: roles.User, acknowledged: str) -> None:
+    """Store what the reviewers receive, refused (the transition undone with it) while a
+    plan check is open and not acknowledged as the planner read it."""
+    doc = snapshot(load(initiative.pk))
+    checks = plan_warnings.open_checks(doc)
+    if refusal := plan_warnings.acknowledgement_refusal(checks, acknowledged):
+        raise RefusedTransition(refusal)
+    submissions.record(initiative, user, doc, [c.record() for c in checks])
 
 
 @transaction.atomic

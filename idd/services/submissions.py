@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import cast
+from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.db.models import Max
@@ -27,18 +27,30 @@ CURRENT = "current"  # the working copy, among the versions to compare
 SUBMISSION_KEY = "submission-"  # then the submission's id; a revision's key is its number
 
 
-def record(initiative: Initiative, user: roles.User) -> Submission:
-    """Store the IDD as the reviewers receive it; called inside the (re)submit transition,
-    while the initiative is locked, so sequences never collide."""
+def record(
+    initiative: Initiative,
+    user: roles.User,
+    doc: Document,
+    acknowledged: list[dict[str, Any]] | None = None,
+) -> Submission:
+    """Store the IDD (`doc`, its snapshot) as the reviewers receive it, with the plan checks
+    the planner acknowledged; called inside the (re)submit transition, while the initiative
+    is locked, so sequences never collide."""
     last = initiative.submissions.aggregate(last=Max("sequence"))["last"] or 0
     return Submission.objects.create(
         initiative=initiative,
         revision=initiative.revision,
         sequence=last + 1,
-        snapshot=snapshot(load(initiative.pk)),
+        snapshot=doc,
         submitted_by=cast("User", user),  # signed in: the transition was allowed
         submitted_at=timezone.now(),
+        acknowledged_checks=acknowledged or [],
     )
+
+
+def latest(initiative: Initiative) -> Submission | None:
+    """The submission the reviewers have now, while the IDD awaits review or was returned."""
+    return initiative.submissions.filter(revision=initiative.revision).order_by("-sequence").first()
 
 
 def returned_pair(initiative: Initiative) -> tuple[Submission, Submission] | None:

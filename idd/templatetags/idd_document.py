@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from django import template
 
 from assessments.fiscal import format_date
+from idd.document import costs
+from idd.document.shape import Document
 
 register = template.Library()
 
@@ -42,3 +44,9 @@ def css_string(value: str) -> str:
     return "".join(
         f"\\{ord(char):x} " if char in '"\\<>' or ord(char) < 0x20 else char for char in str(value)
     )
+
+
+@register.simple_tag
+def us_cost(doc: Document) -> costs.USCost:
+    """{% us_cost doc as cost %}: the U.S. inputs' cost by fiscal year and in total."""
+    return costs.us_cost(doc)

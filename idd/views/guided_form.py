@@ -32,9 +32,9 @@ from idd.guided_form.steps import (
     resume_step,
 )
 from idd.models import Initiative
-from idd.services import editing, parking
+from idd.services import editing, parking, plan_warnings
 from idd.services.locking import CONFLICT_MESSAGE
-from idd.services.review import latest_reason, words
+from idd.services.review import latest_reason, step_refusal, words
 from idd.views.review.common import WORKFLOW_STEPS
 from idd.views.shared import editing_refusal, next_url
 
@@ -53,7 +53,15 @@ def not_allowed(
         step_forms = current.forms(initiative, request.user, data=request.POST)
         step_forms.is_valid()
         typed = step_forms.typed_text()
-    context = {"reason": reason, "initiative": initiative, "typed": typed}
+    context = {
+        "reason": reason,
+        "initiative": initiative,
+        "typed": typed,
+        # An approved IDD is changed in its next revision: the button starts it here.
+        "start_revision": initiative is not None
+        and step_refusal(initiative, request.user, "start_revision") is None,
+        "back_to": request.path if current is not None else "",
+    }
     return render(request, "idd/guided_form/not_allowed.html", context, status=403)
 
 
@@ -246,6 +254,7 @@ def review(request: HttpRequest, initiative: Initiative, current: Step) -> HttpR
         "step": current,
         "steps": step_states(doc, current),
         "incomplete": incomplete(doc),
+        "checks": plan_warnings.open_checks(doc),
         "returned": latest_reason(initiative),
         "previous": neighbor(current, -1),
         "submit_url": submit_url(initiative),

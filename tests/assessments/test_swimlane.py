@@ -6,7 +6,15 @@ from datetime import date
 from django.template.loader import render_to_string
 
 from assessments.inputs import AssessmentInputs, Deliverable, USInput
-from assessments.method import CANCELLED, DELIVERED, MISSED, PARTIAL, PLANNED
+from assessments.method import (
+    CANCELLED,
+    DELIVERED,
+    MISSED,
+    PARTIAL,
+    PLANNED,
+    US_INPUT_AHEAD_OF_PARTNER,
+)
+from assessments.plan_checks import plan_checks
 from assessments.swimlane import WIDTH, swimlane_chart
 from tests.assessments.test_scoring import ratings
 
@@ -92,6 +100,49 @@ def test_the_svg_has_title_desc_and_the_table_alternative_escaped() -> None:
     assert '-deliverables">Partner deliverables on the timeline, by number</caption>' in html
     assert len(re.findall(r"<tr><td class=\"numeric\" data-label=\"#\">\d+</td>", html)) == 80
     assert "Deliverable &lt;7&gt; &amp; co" in html and "<7>" not in html
-    assert "Yes: the U.S. gives first" in html
+    # The partner has acted on every gate of the inputs planned a year ahead: none is ahead.
+    assert "Yes: the U.S. gives first" not in html
     for words in ("Delivered", "Overdue", "Planned", "Missed", "Canceled"):
         assert f">{words}</text>" in html  # the legend names every shape
+
+
+def quarter_plan(*inputs: USInput) -> AssessmentInputs:
+    """FY2027-FY2028, one deliverable due FY2027 Q2, the given U.S. inputs gated on it."""
+    deliverable = Deliverable(1, "Designate the unit", "other", 3, PLANNED, 2027, 2, True)
+    return AssessmentInputs(date(2026, 10, 1), 2027, 2028, (deliverable,), inputs, ratings())
+
+
+def test_a_us_input_is_drawn_in_its_quarter_and_the_table_agrees_with_the_plan_check() -> None:
+    # Issue 24 item 1: an FY2027 Q4 input was drawn in Q1 with a dashed line back to a Q2
+    # deliverable, and its row said "No" beside a plan check that said the opposite.
+    late = USInput(7, "Boats", "equipment", 2027, None, (1,), fiscal_quarter=4)
+    early = USInput(8, "Radios", "equipment", 2027, None, (1,), fiscal_quarter=1)
+    unknown = USInput(9, "Training", "training", 2027, None, (1,))
+    plan = quarter_plan(late, early, unknown)
+    chart = swimlane_chart(plan)
+    x_of = {column.label + str(i // 4): column.x for i, column in enumerate(chart.columns)}
+    u_late, u_early, u_unknown = chart.inputs
+    assert u_late.x == x_of["Q40"]  # FY2027 Q4, not Q1
+    assert u_early.x == x_of["Q10"]
+    assert x_of["Q20"] < u_unknown.x < x_of["Q30"]  # the year, no quarter implied
+    assert [row.when for row in chart.input_rows] == [
+        "FY2027 Q4",
+        "FY2027 Q1",
+        "FY2027",
+    ]
+    assert u_late.tooltip == "U1. Boats: FY2027 Q4, gated on 1"
+    assert u_unknown.tooltip == "U3. Training: FY2027, quarter not set, gated on 1"
+    # The dashed "gives first" line and the table's column say what the plan check says.
+    assert [link.ahead for link in chart.links] == [False, True, False]
+    assert [row.ahead for row in chart.input_rows] == [False, True, False]
+    flagged = {f.row_id for f in plan_checks(plan) if f.rule == US_INPUT_AHEAD_OF_PARTNER}
+    assert flagged == {8}
+
+
+def test_the_table_says_which_input_the_us_gives_first_and_when() -> None:
+    early = USInput(8, "Radios", "equipment", 2027, None, (1,), fiscal_quarter=1)
+    html = render_to_string(
+        "assessments/swimlane_figure.html", {"chart": swimlane_chart(quarter_plan(early))}
+    )
+    assert '<td data-label="When">FY2027 Q1</td>' in html
+    assert "Yes: the U.S. gives first" in html

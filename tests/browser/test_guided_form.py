@@ -283,7 +283,7 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
 
     # Review: complete, every section read-only, ready to submit.
     walk.expect_step("Review")
-    expect(page.get_by_text("Every part of the IDD is filled in.")).to_be_visible()
+    expect(page.get_by_text("Every part of the IDD is filled in, and no plan")).to_be_visible()
     expect(page.get_by_role("link", name="Submit for review")).to_be_visible()
     expect(page.get_by_role("heading", name="3. Partner deliverables")).to_be_visible()
     walk.check("12-review")

@@ -111,10 +111,11 @@ def test_the_timeline_puts_both_sides_of_each_fiscal_year_together(exported, tex
     # gated on D1, D3 and D4.
     assert "FY2026 · 1 Oct 2025 – 30 Sep 2026" in text
     assert "4 partner deliverables due (9 political-risk points) · 2 U.S. inputs" in text
-    fuel = "D4 Fund fuel and spare parts for patrol boats in the defense budget"  # D1 first due
-    assert f"Q4 Jul–Sep {fuel} · risk 3 U.S. inputs, all year" in text
+    # Each U.S. input in its quarter's row (issue 24): the boats in FY2026 Q2, not "all year".
+    sailors = "D2 Assign 120 sailors to the company for at least three years · risk 2"
     boats = "U1 Four 12-meter patrol boats with outboard engines"
-    assert f"{boats} · $2,400,000 · gated on D1, D3, D4" in text
+    assert f"Q2 Jan–Mar {sailors} {boats} · $2,400,000 · gated on D1, D3, D4" in text
+    assert "U.S. inputs, all year" not in text
 
 
 def test_tables_broken_across_pages_repeat_the_fiscal_year_in_their_header(text):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.export.storage import document_for
-from idd.services import review
+from idd.services import plan_warnings, review
 from tests.export.pdftools import flat, pdf_text
 
 RETURNED_BECAUSE = "Quantify the patrol hours the partner commits to each quarter."
@@ -30,7 +30,8 @@ def approved(maritime):
     review.start_review(maritime, reviewer)
     review.request_changes(maritime, reviewer, RETURNED_BECAUSE)
     maritime.refresh_from_db()
-    review.resubmit(maritime, planner)
+    # The planner acknowledges the plan checks still open, as the confirmation asks.
+    review.resubmit(maritime, planner, acknowledged=plan_warnings.current_digest(maritime))
     maritime.refresh_from_db()
     review.start_review(maritime, reviewer)
     review.approve(maritime, reviewer, APPROVED_WITH)
@@ -47,7 +48,9 @@ def test_the_cover_names_the_preparer_as_point_of_contact(maritime):
     assert "Prepared by MAJ Dana Ortiz, with GS-13 Sam Whitfield" in cover
 
 
-def test_the_approved_idd_has_coordination_and_a_signature_block_but_no_remarks(approved):
+def test_the_approved_idd_has_coordination_the_approvers_remarks_and_a_signature_block(
+    approved,
+):
     pdf = text(render_pdf(document_for(approved)))
 
     assert "Coordination: the reviewers who concurred or returned the draft" in pdf
@@ -56,7 +59,9 @@ def test_the_approved_idd_has_coordination_and_a_signature_block_but_no_remarks(
     assert "J5-SC Concurred: approved" in pdf
     signature = "Approved Morgan Hale COL Chief, Security Cooperation Division J5-SC Approved in"
     assert signature in pdf and "IDD Workbench on" in pdf
-    assert RETURNED_BECAUSE not in pdf and APPROVED_WITH not in pdf
+    # The approver's remarks are part of the approval (issue 24); a return's reason is not.
+    assert f"remarks: {APPROVED_WITH}" in pdf
+    assert RETURNED_BECAUSE not in pdf
     assert "review remarks" not in pdf.lower()
 
 

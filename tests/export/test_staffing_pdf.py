@@ -12,7 +12,7 @@ from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
 from idd.models import Initiative
 from idd.reference.distribution import Reason, Statement
-from idd.services import review
+from idd.services import plan_warnings, review
 from tests import factories
 from tests.export.pdftools import flat, pdf_text, text_sizes
 
@@ -120,7 +120,7 @@ def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
     maritime.distribution_statement = Statement.F
     maritime.distribution_reason = Reason.DIRECT_MILITARY_SUPPORT
     maritime.save()
-    review.submit(maritime, maritime.owner)
+    review.submit(maritime, maritime.owner, acknowledged=plan_warnings.current_digest(maritime))
     review.start_review(maritime, reviewer)
     review.approve(maritime, reviewer, "Revised plan accepted.")
     maritime.refresh_from_db()

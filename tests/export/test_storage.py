@@ -85,7 +85,7 @@ def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
     assert "APPROVED REVISION 1" in text
     assert "Revision 1 was approved on" in text and "by Morgan Hale." in text
     assert "Morgan Hale — Concurred: approved" in text  # the coordination table
-    assert "Ready for staffing." not in text  # remarks stay out of the staffing copy
+    assert "remarks: Ready for staffing." in text  # the approver's, with the approval
     approved_on = revision.approved_at.strftime("%-d %b %Y")
     assert f"1 Approved (this document) {approved_on} Morgan Hale" in text  # revision history
     # The print view shows the same frozen snapshot.

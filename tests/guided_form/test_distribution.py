@@ -1,11 +1,14 @@
 """The distribution statement on the basics step: B to F name their reason and office,
 and an IDD without a statement cannot be submitted."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from idd.document.completeness import missing_parts
 from idd.models import Initiative
+from idd.reference.distribution import wording
 from tests.guided_form.forms import submit
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +100,27 @@ def test_no_statement_is_listed_as_still_to_fill_in(initiative):
     initiative.distribution_statement = ""
     initiative.save()
     assert "Basics: the distribution statement printed on the cover" in missing_parts(initiative)
+
+
+def test_a_restricted_statement_needs_its_date_of_determination_before_submit(initiative):
+    # Issue 24: an approved cover read "(date of determination)", a placeholder.
+    initiative.distribution_statement = "D"
+    initiative.distribution_reason = "Critical Technology"
+    initiative.distribution_office = "USAFRICOM J5"
+    initiative.save()
+    missing = "Basics: the distribution statement's date of determination"
+    assert missing in missing_parts(initiative)
+    initiative.distribution_determined_on = date(2026, 10, 15)
+    initiative.save()
+    assert missing not in missing_parts(initiative)
+
+
+def test_a_statement_without_its_date_is_worded_without_a_placeholder():
+    text = wording("D", "Critical Technology", "USAFRICOM J5", "")
+    assert "date of determination" not in text
+    assert text == (
+        "DISTRIBUTION STATEMENT D. Distribution authorized to the Department of Defense and "
+        "U.S. DoD contractors only (Critical Technology). Other requests shall be referred to "
+        "USAFRICOM J5."
+    )
+    assert "(1 December 2026)" in wording("F", "", "USAFRICOM J5", "2026-12-01")

@@ -43,11 +43,30 @@ def test_an_unknown_partner_is_refused_with_close_names_and_the_typing_kept(
     response = submit(planner_client, basics(initiative), {"partner": "Norl", "title": "Kept"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "No partner is listed as “Norl”. Did you mean: Norland; Norlandia?" in html
+    assert (
+        "“Norl” starts the names of several partners: Norland; Norlandia. Which one? Type "
+        "more of its name." in html
+    )
     fields = page_fields(html)
     assert fields["partner"] == ["Norl"]
     assert fields["title"] == ["Kept"]
     assert Initiative.objects.get(pk=initiative.pk).partner != norland
+
+
+def test_the_start_of_one_partners_name_in_any_case_chooses_it(planner_client, initiative):
+    # Issue 24: the hint says type "Kestrela", which was refused with "Did you mean:
+    # Kestrela (fictional)?".
+    kestrela = factories.PartnerFactory(country="Kestrela (fictional)")
+    factories.PartnerUnitFactory(partner=kestrela, name="2nd Coastal Patrol Co")
+    factories.PartnerFactory(country="Norland")
+    response = submit(planner_client, basics(initiative), {"partner": "kestrela"})
+    assert response.status_code == 302
+    assert Initiative.objects.get(pk=initiative.pk).partner == kestrela
+    # Sent back for another field, the page shows the matched partner's units to tick.
+    html = submit(
+        planner_client, basics(initiative), {"partner": "KESTR", "title": ""}
+    ).content.decode()
+    assert "2nd Coastal Patrol Co" in html
 
 
 def test_the_basics_step_shows_the_saved_partner_by_name_and_only_its_units(

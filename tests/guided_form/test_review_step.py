@@ -30,7 +30,7 @@ def test_a_complete_idd_can_be_submitted_from_the_review_step(client, owner):
     assert missing_parts(initiative) == []
     client.force_login(owner)
     page = client.get(review_url(initiative)).content.decode()
-    assert "Every part of the IDD is filled in." in page
+    assert "Every part of the IDD is filled in, and no plan check is open." in page
     # The button opens the confirmation that lists what the reviewers will receive.
     confirm = reverse("initiative_submit_confirm", args=[initiative.pk])
     assert f'href="{confirm}"' in page

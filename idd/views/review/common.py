@@ -15,7 +15,9 @@ from django.urls import reverse
 from idd.document.shown import shown_document
 from idd.export import revision_pdf_stored
 from idd.forms.review import CommentForm, DecisionForm, ReplyForm
+from idd.guided_form.steps import STEP_BY_SLUG, resume_step
 from idd.models import Initiative
+from idd.reference.choices import InitiativeStatus
 from idd.reference.sections import SECTIONS
 from idd.services import comments, review, submissions
 
@@ -41,6 +43,13 @@ def base_url(request: HttpRequest) -> str:
 def review_url(initiative: Initiative, anchor: str = "") -> str:
     url = reverse("initiative_review", args=[initiative.pk])
     return f"{url}#{anchor}" if anchor else url
+
+
+def changes_url(initiative: Initiative, first_open: str | None) -> str:
+    """Where "Make changes" takes a returned IDD's planner: the guided-form step of the
+    first section with an open comment, else the step they last went to."""
+    step = STEP_BY_SLUG.get(first_open or "") or resume_step(initiative.last_step)
+    return reverse("wizard_step", args=[initiative.pk, step.slug])
 
 
 def tells_what_failed_after(view):
@@ -121,6 +130,10 @@ def review_page(
         for name in allowed
         if name in WORKFLOW_STEPS
     ]
+    first_open = next((i["section"].slug for i in sections if i["open"]), None)
+    make_changes_url = None
+    if initiative.status == InitiativeStatus.CHANGES_REQUESTED and initiative.can_edit(user):
+        make_changes_url = changes_url(initiative, first_open)
     submit_refusal = None
     if initiative.is_editable_status and initiative.can_edit(user):
         submit_refusal = review.step_refusal(initiative, user, initiative.submit_step)
@@ -139,7 +152,9 @@ def review_page(
             "since": since,
             "since_mine": since is not None and since.requested_by(user),
             "open_threads": sum(item["open"] for item in sections),
-            "first_open": next((i["section"].slug for i in sections if i["open"]), None),
+            "first_open": first_open,
+            "make_changes_url": make_changes_url,
+            "submitted": submissions.latest(initiative) if approved is None else None,
             "approved": approved,
             "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
             "may_comment": may_comment,

@@ -14,6 +14,7 @@ from idd.forms.review import APPROVE, ApprovalForm, DecisionForm
 from idd.models import Initiative
 from idd.services import comments, review
 from idd.views.review.common import (
+    CONFIRM_PAGES,
     WORKFLOW_STEPS,
     base_url,
     review_page,
@@ -21,7 +22,7 @@ from idd.views.review.common import (
     tell_refused,
     tells_what_failed_after,
 )
-from idd.views.shared import get_visible_initiative
+from idd.views.shared import get_visible_initiative, next_url
 
 
 @tells_what_failed_after
@@ -30,12 +31,18 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     initiative = get_visible_initiative(request, pk)
     if request.method == "POST":
         take, _ = WORKFLOW_STEPS[action]
+        options = {"base_url": base_url(request)}
+        if action in CONFIRM_PAGES:  # submit, resubmit: the plan checks acknowledged
+            options["acknowledged"] = request.POST.get("acknowledged", "")
         try:
-            take(initiative, request.user, base_url=base_url(request))
+            take(initiative, request.user, **options)
         except review.RefusedTransition as refused:
             messages.error(request, refused.message)
+            if action in CONFIRM_PAGES:
+                return redirect(CONFIRM_PAGES[action], pk=initiative.pk)
         else:
             messages.success(request, f"The IDD was {review.words(action)['done']}.")
+            return redirect(next_url(request, review_url(initiative)))
         return redirect(review_url(initiative))
     return render(
         request,
