@@ -163,3 +163,23 @@ def us_delivery_record(inputs: AssessmentInputs) -> USRecord:
         text += f", {partial} partially"
     text += f": {score}%."
     return USRecord(score, State.MEASURED, text + notes, len(counted), owed, back, left)
+
+
+def standing(inputs: AssessmentInputs, u: USInput) -> str:
+    """How one U.S. input stands on inputs.as_of, in words: "Held back: waiting on D3",
+    "Overdue since 31 Mar 2027", "Delivered 2 months late", "Canceled: ..." or "" (on
+    time, or not due yet)."""
+    as_of = inputs.as_of
+    g = gates(u, inputs.deliverables, as_of)
+    status = u.status_on(as_of)
+    if status == method.CANCELLED:
+        return f"Canceled: {u.cancel_reason.strip() or 'no reason recorded'}"
+    if held_back(u, g, as_of):
+        return f"Held back: waiting on {', '.join(g.waiting_on)}"
+    if overdue(u, g, as_of):
+        return f"Overdue since {format_date(u.due)}"
+    late = u.months_late(as_of)
+    if late:
+        what = "Delivered" if status == method.DELIVERED else "Partially delivered"
+        return f"{what} {months(late)} late"
+    return ""

@@ -8,7 +8,7 @@ from typing import Any
 
 from idd import bounded_json
 from idd.exchange.problems import ImportRefused
-from idd.exchange.spec import FORMAT, VERSION
+from idd.exchange.spec import FORMAT, READS
 
 # An initiative with every row and a dozen stored revisions is well under a megabyte.
 MAX_BYTES = 20 * 1024 * 1024
@@ -45,11 +45,12 @@ def _check_header(data: dict[str, Any]) -> None:
     if data.get("format") != FORMAT:
         raise ImportRefused([f"format: must be “{FORMAT}”: this is not an initiative file"])
     version = data.get("version")
-    if version != VERSION:
+    if version not in READS or isinstance(version, bool):
+        readable = " and ".join(str(v) for v in READS)
         raise ImportRefused(
             [
-                f"version: is {json.dumps(version)}; this installation reads version {VERSION} "
-                "of the format (see docs/exchange-format.md)"
+                f"version: is {json.dumps(version)}; this installation reads versions "
+                f"{readable} of the format (see docs/exchange-format.md)"
             ]
         )
     problems = [f"{key}: unknown key" for key in sorted(set(data) - TOP_KEYS)]

@@ -11,7 +11,10 @@ from idd.exchange.spec import PARTNER, UNITS, VERSION, all_kinds
 
 DOC = Path(settings.BASE_DIR) / "docs" / "exchange-format.md"
 # The keys of each version, as a digest: a change of keys without a new version fails here.
-KEYS_OF_VERSION = {1: "7f4d544040bcb912"}  # with the distribution statement (unreleased)
+KEYS_OF_VERSION = {
+    1: "7f4d544040bcb912",  # with the distribution statement (unreleased)
+    2: "22f501fdc129b33d",  # what the U.S. did about each input
+}
 
 
 def keys_in_format() -> dict[str, list[str]]:

@@ -90,11 +90,30 @@ def test_the_rows_of_an_initiative_with_problems_are_still_checked(exported):
 
 
 def test_a_file_of_another_version_is_refused_naming_both(exported):
-    exported["version"] = 2
+    exported["version"] = 3
     assert refused(exported) == [
-        "version: is 2; this installation reads version 1 of the format "
+        "version: is 3; this installation reads versions 1 and 2 of the format "
         "(see docs/exchange-format.md)"
     ]
+
+
+def test_a_version_1_file_without_the_us_deliveries_still_imports(exported, owner):
+    # Version 2 added what the U.S. did about each input; a version-1 file has none of it.
+    exported["version"] = 1
+    for row in exported["initiative"]["us_inputs"]:
+        for key in (
+            "status",
+            "delivered_on",
+            "cancel_reason",
+            "delay_cause",
+            "delay_note",
+            "delivery_recorded_by",
+            "delivery_recorded_at",
+        ):
+            del row[key]
+    imported = import_initiative(json.dumps(exported).encode(), owner)
+    statuses = set(imported.initiative.us_inputs.values_list("status", flat=True))
+    assert statuses == {"planned"}
 
 
 def test_a_file_that_is_not_an_initiative_is_refused():
