@@ -147,6 +147,8 @@ class Headline:
     demonstrated: Figure
     delivery_record: Figure
     us_delivery_record: Figure
+    # The abandonment-risk flag (method version 4) as stored, with its records; or None.
+    abandonment: dict[str, Any] | None = None
 
     @property
     def figures(self) -> list[Figure]:
@@ -170,8 +172,18 @@ def _us_figure(result: dict[str, Any]) -> Figure:
     )
 
 
+def abandonment_flag(result: dict[str, Any]) -> dict[str, Any] | None:
+    """The result's abandonment-risk flag, if raised: shown wherever the records are."""
+    return next(
+        (flag for flag in result.get("flags", ()) if flag["rule"] == method.ABANDONMENT_RISK),
+        None,
+    )
+
+
 def headline(result: dict[str, Any]) -> Headline:
-    """The two share figures of a stored result (AssessmentResult.to_dict())."""
+    """The share figures of a stored result (CommitmentResult.to_dict()): demonstrated
+    commitment, the partner's delivery record and the U.S. delivery record, with the
+    abandonment-risk flag when it is raised."""
     version = version_of(result)
     demonstrated = result["demonstrated"]
     if version < method.COSTLY_ACTS_VERSION:
@@ -198,6 +210,7 @@ def headline(result: dict[str, Any]) -> Headline:
             result["delivery_record_explanation"],
         ),
         _us_figure(result),
+        abandonment_flag(result),
     )
 
 
