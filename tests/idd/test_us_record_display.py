@@ -52,9 +52,7 @@ def test_the_initiative_page_shows_both_records_and_the_flag(client, owner, aban
     assert FLAG in page and NAMED in page and ACTION in page
 
 
-def test_the_commitment_page_explains_the_us_record_beside_the_partners(
-    client, owner, abandoned
-):
+def test_the_commitment_page_explains_the_us_record_beside_the_partners(client, owner, abandoned):
     client.force_login(owner)
     page = text(client.get(reverse("commitment_overview", args=[abandoned.pk])))
     # Demonstrated commitment: the fuel, 3 of 3 points -> 100; the U.S.: 0 of 1 -> 0.
