@@ -175,7 +175,7 @@ def _us_figure(result: dict[str, Any]) -> Figure:
 def abandonment_flag(result: dict[str, Any]) -> dict[str, Any] | None:
     """The result's abandonment-risk flag, if raised: shown wherever the records are."""
     return next(
-        (flag for flag in result.get("flags", ()) if flag["rule"] == method.ABANDONMENT_RISK),
+        (f for f in result.get("flags", ()) if f.get("rule") == method.ABANDONMENT_RISK),
         None,
     )
 

@@ -18,12 +18,6 @@ NO_CANCEL_REASON = "Say why it was canceled: the partner is owed a reason, and s
 NO_DELAY_NOTE = "Say what the delay is: “Other” needs a few words."
 
 
-def _model_field(name: str, **kwargs: Any) -> forms.Field:
-    """The model's field (its length limit and refusal of control characters)."""
-    field: forms.Field = USInput._meta.get_field(name).formfield(**kwargs)
-    return field
-
-
 class RecordUSDeliveryForm(forms.Form):
     status = forms.ChoiceField(
         label="What the U.S. did",
@@ -40,8 +34,8 @@ class RecordUSDeliveryForm(forms.Form):
         "date: for any other answer it is left out.",
         error_messages={"invalid": "Enter the date delivered as a real date, e.g. 15 March 2027."},
     )
-    cancel_reason = _model_field(
-        "cancel_reason",
+    # The model's fields: their length limit and refusal of control characters.
+    cancel_reason = USInput._meta.get_field("cancel_reason").formfield(
         label="Why it was canceled",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -53,8 +47,7 @@ class RecordUSDeliveryForm(forms.Form):
         required=False,
         help_text="If it is (or was) late: why. Shown beside the U.S. delivery record.",
     )
-    delay_note = _model_field(
-        "delay_note",
+    delay_note = USInput._meta.get_field("delay_note").formfield(
         label="About the delay",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
