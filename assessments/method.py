@@ -40,6 +40,14 @@ COSTLY_ACTS_VERSION = 3
 # The first version whose results carry the U.S. delivery record.
 US_DELIVERY_VERSION = 4
 
+
+def demonstrated_meaning(version: int) -> int:
+    """Versions whose demonstrated commitment means the same share get the same number: from
+    COSTLY_ACTS_VERSION on it counts costly acts (version 4 added the U.S. side beside it,
+    not a new meaning), so the trend joins a version-3 point to a version-4 one."""
+    return min(version, COSTLY_ACTS_VERSION)
+
+
 # --- Partner deliverable statuses (values are stored as database choices) ---------------
 PLANNED = "planned"
 VERBAL_ONLY = "verbal_only"

@@ -230,3 +230,21 @@ def test_the_current_result_shows_both_records_and_the_flag() -> None:
     )
     assert "Abandonment risk: the U.S. is not delivering" in body
     assert "Patrol boats (FY2027 Q2): overdue since 31 Mar 2027" in body
+
+
+def test_the_trend_joins_a_version_3_point_to_today_and_marks_the_new_version() -> None:
+    # Demonstrated commitment means the same in versions 3 and 4 (costly acts), so the
+    # line runs on through the change, which is still marked.
+    stored_inputs, stored_result = _v3_stored()
+    today = assess(plan(FUEL, planner=ratings(4, (4, 4, 4))))
+    commitment = {
+        "inputs": stored_inputs,
+        "result": today.to_dict(),
+        "as_of_label": "30 Sep 2027",
+        "history": [
+            {"kind_label": "Baseline", "assessed_on_label": "31 Mar 2027", "result": stored_result}
+        ],
+    }
+    view = commitment_view(commitment)
+    assert [c.label for c in view.trend.method_changes] == ["Method v4"]
+    assert len(view.trend.demonstrated_lines) == 1
