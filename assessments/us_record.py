@@ -158,7 +158,11 @@ def us_delivery_record(inputs: AssessmentInputs) -> USRecord:
     score = round_half_up(100 * earned / len(counted))
     delivered = sum(u.status_on(as_of) == method.DELIVERED for u in counted)
     partial = sum(u.status_on(as_of) == method.PARTIAL for u in counted)
-    text = f"{delivered} of {count(len(counted), NOUN)} counted by {format_date(as_of)} delivered"
+    early = sum(u.due > as_of for u in counted)
+    text = f"{delivered} of {count(len(counted), NOUN)} due by {format_date(as_of)}"
+    if early:
+        text += f" (including {early} delivered early)"
+    text += " delivered"
     if partial:
         text += f", {partial} partially"
     text += f": {score}%."

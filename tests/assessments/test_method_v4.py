@@ -91,7 +91,7 @@ def test_us_input_held_back_because_the_partner_did_not_deliver_is_not_counted()
     assert (result.us_held_back_count, result.us_overdue_count) == (1, 0)
     assert flag(result, method.ABANDONMENT_RISK) is None
     assert result.us_delivery_record_explanation == (
-        "1 of 1 U.S. input counted by 30 Sep 2027 delivered: 100%. Held back, not counted "
+        "1 of 1 U.S. input due by 30 Sep 2027 delivered: 100%. Held back, not counted "
         "against the U.S. (the partner has not delivered what it is gated on): "
         "“Coastal radar” (waiting on D1)."
     )
@@ -117,7 +117,7 @@ def test_partial_and_late_us_deliveries() -> None:
     result = assess(plan(FUEL, us_inputs=(radios, training, parts)))
     assert (result.us_delivery_record, result.us_due_count) == (50, 3)
     assert result.us_delivery_record_explanation == (
-        "1 of 3 U.S. inputs counted by 30 Sep 2027 delivered, 1 partially: 50%. "
+        "1 of 3 U.S. inputs due by 30 Sep 2027 delivered, 1 partially: 50%. "
         "Counted as delivered: “Radios” delivered 2 months late."
     )
     assert flag(result, method.ABANDONMENT_RISK) is None
@@ -248,3 +248,16 @@ def test_the_trend_joins_a_version_3_point_to_today_and_marks_the_new_version() 
     view = commitment_view(commitment)
     assert [c.label for c in view.trend.method_changes] == ["Method v4"]
     assert len(view.trend.demonstrated_lines) == 1
+
+
+def test_a_us_input_delivered_in_full_early_counts_at_once() -> None:
+    # The spare parts are due FY2027 Q4 (30 Sep 2027); on 30 Jun 2027 they are delivered
+    # already, so they count: with the radios (0.5, due Q2) that is 1.5 of 2 -> 75.
+    radios = us(1, "Radios", 2, PARTIAL, date(2027, 5, 10))
+    parts = us(2, "Spare parts", 4, DELIVERED, date(2027, 6, 1))
+    result = assess(plan(FUEL, us_inputs=(radios, parts), as_of=date(2027, 6, 30)))
+    assert result.us_delivery_record == 75
+    assert result.us_delivery_record_explanation.startswith(
+        "1 of 2 U.S. inputs due by 30 Jun 2027 (including 1 delivered early) delivered, "
+        "1 partially: 75%."
+    )

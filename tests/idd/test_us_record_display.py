@@ -58,7 +58,7 @@ def test_the_commitment_page_explains_the_us_record_beside_the_partners(client, 
     # Demonstrated commitment: the fuel, 3 of 3 points -> 100; the U.S.: 0 of 1 -> 0.
     assert "Demonstrated commitment (costly acts)" in page
     assert US_RECORD in page
-    assert "0 of 1 U.S. input counted by" in page
+    assert "0 of 1 U.S. input due by" in page
     assert "Overdue: “Patrol boats” (since 31 Mar 2026)." in page
     assert FLAG in page and NAMED in page
 
