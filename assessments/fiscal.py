@@ -19,6 +19,19 @@ def quarter_end(fy: int, q: int) -> date:
     return date(fy - 1 if q == 1 else fy, month, day)
 
 
+def add_months(d: date, months: int) -> date:
+    """The same day `months` calendar months later, or that month's last day: 31 Dec 2026
+    plus 3 is 31 Mar 2027; 30 Nov 2026 plus 3 is 28 Feb 2027."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a 28th")
+
+
 def fiscal_year_of(d: date) -> int:
     """Fiscal year a date falls in: 1 Oct 2026 is in FY2027."""
     return d.year + 1 if d.month >= 10 else d.year

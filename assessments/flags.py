@@ -12,10 +12,11 @@ from fractions import Fraction
 
 from assessments import figures, method
 from assessments.figures import Share
-from assessments.fiscal import format_quarter
+from assessments.fiscal import format_date, format_quarter
 from assessments.inputs import AssessmentInputs
 from assessments.results import Flag
 from assessments.timing import first_gate_ahead, input_when
+from assessments.us_record import USRecord, us_delivery_record
 from assessments.wording import (
     count,
     deliverable_record,
@@ -48,6 +49,7 @@ class Evidence:
     stated: int | None
     demonstrated: Share
     gap: int | None
+    us_record: USRecord
 
 
 Findings = tuple[Finding, ...]
@@ -63,6 +65,7 @@ def evidence(inputs: AssessmentInputs) -> Evidence:
         stated=stated,
         demonstrated=shown,
         gap=figures.gap(stated, shown).value,
+        us_record=us_delivery_record(inputs),
     )
 
 
@@ -196,6 +199,39 @@ def _slipping_timeline(ev: Evidence) -> Findings:
     )
 
 
+def _abandonment_risk(ev: Evidence) -> Findings:
+    record = ev.us_record
+    found = [
+        Finding(
+            f"{us_input_record(u)}: overdue since {format_date(u.due)}, and the partner "
+            f"delivered {' and '.join(g.refs)}"
+            + ("" if g.last_delivered_on is None else f" (by {format_date(g.last_delivered_on)})"),
+            US_INPUT,
+            u.id,
+        )
+        for u, g in record.abandoned
+    ]
+    low = (
+        record.score is not None
+        and record.score < method.US_RECORD_LOW
+        and record.counted >= method.US_RECORD_LOW_MIN_DUE
+    )
+    if low:
+        found.append(
+            Finding(
+                f"U.S. delivery record: {record.score} of 100, over "
+                f"{count(record.counted, 'U.S. input')} due"
+            )
+        )
+        named = {u.id for u, _ in record.abandoned}
+        found.extend(
+            Finding(f"{us_input_record(u)}: overdue since {format_date(u.due)}", US_INPUT, u.id)
+            for u in record.overdue
+            if u.id not in named
+        )
+    return tuple(found)
+
+
 # Each rule returns the records that raise its flag; none when the plan passes it.
 RULES: dict[str, Callable[[Evidence], Findings]] = {
     method.NO_COSTLY_DELIVERABLE: _no_costly_deliverable,
@@ -207,6 +243,7 @@ RULES: dict[str, Callable[[Evidence], Findings]] = {
     method.CONDITIONS_EXCEED_CAPACITY: _conditions_exceed_capacity,
     method.RHETORICAL_COMMITMENT: _rhetorical_commitment,
     method.SLIPPING_TIMELINE: _slipping_timeline,
+    method.ABANDONMENT_RISK: _abandonment_risk,
 }
 
 

@@ -101,10 +101,36 @@ class USInput(Stored):
     matched_deliverable_ids: tuple[int, ...]
     # 1..4 when the planner gave it; None (and in inputs stored before quarters): the year only.
     fiscal_quarter: int | None = None
+    # What the U.S. did (version 4; older stored inputs read as planned): a key of
+    # method.US_CREDIT, the day it was delivered, and why it was canceled.
+    status: str = method.PLANNED
+    delivered_on: date | None = None
+    cancel_reason: str = ""
 
     def __post_init__(self) -> None:
         if self.fiscal_quarter is not None:
             quarter_end(self.fiscal_year, self.fiscal_quarter)  # rejects a quarter outside 1..4
+        if self.status not in method.US_CREDIT:
+            raise ValueError(f"unknown U.S. input status {self.status!r}")
+        if self.delivered_on is not None and self.status not in method.US_DELIVERED:
+            raise ValueError(f"a {self.status} U.S. input has no delivery date")
+
+    @property
+    def due(self) -> date:
+        """Last day of its planned quarter; of its fiscal year while the quarter is not given."""
+        return quarter_end(self.fiscal_year, self.fiscal_quarter or 4)
+
+    def status_on(self, as_of: date) -> str:
+        """The status as it stood on as_of: a delivery dated later had not happened yet."""
+        if self.delivered_on is not None and self.delivered_on > as_of:
+            return method.PLANNED
+        return self.status
+
+    def months_late(self, as_of: date) -> int:
+        """Months after its planned quarter it was delivered by as_of; 0 if on time."""
+        if self.delivered_on is None or self.status_on(as_of) not in method.US_DELIVERED:
+            return 0
+        return months_after(self.due, self.delivered_on)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,16 @@ Version 3, in short
     A delivery after its due quarter still counts, "N months late"; overdue (due, not
     delivered) is derived from the date. The quadrant's political axis is high only when
     a costly act was delivered and demonstrated commitment is QUADRANT_DEMONSTRATED or more.
+
+Version 4 adds the U.S. side of the ledger
+    U.S. delivery record (0-100): of the U.S. inputs due (their planned quarter, or fiscal
+    year when no quarter is given, has ended) or delivered in full early, the share
+    delivered (US_CREDIT: delivered 1, partial 0.5). Canceled inputs leave the count; so do
+    inputs held back because a partner deliverable they are gated on is not delivered
+    (weak conditionality working, not a U.S. failure). It never changes demonstrated
+    commitment. Abandonment risk (a flag): a U.S. input whose gating deliverables were all
+    delivered is overdue by more than ABANDONMENT_GRACE_MONTHS, or the U.S. delivery record
+    is below US_RECORD_LOW with US_RECORD_LOW_MIN_DUE or more inputs due.
 """
 
 from dataclasses import dataclass
@@ -23,9 +33,20 @@ from enum import StrEnum
 # Version of this method; stored results carry it, and are shown with the version they
 # were computed with. 2: the flag for a U.S. input ahead of the partner. 3: demonstrated
 # commitment from costly acts only, the delivery record, lateness, the slipping timeline.
-METHOD_VERSION = 3
+# 4: the U.S. delivery record and the abandonment-risk flag.
+METHOD_VERSION = 4
 # The first version whose results carry delivery_record and the figures' states.
 COSTLY_ACTS_VERSION = 3
+# The first version whose results carry the U.S. delivery record.
+US_DELIVERY_VERSION = 4
+
+
+def demonstrated_meaning(version: int) -> int:
+    """Versions whose demonstrated commitment means the same share get the same number: from
+    COSTLY_ACTS_VERSION on it counts costly acts (version 4 added the U.S. side beside it,
+    not a new meaning), so the trend joins a version-3 point to a version-4 one."""
+    return min(version, COSTLY_ACTS_VERSION)
+
 
 # --- Partner deliverable statuses (values are stored as database choices) ---------------
 PLANNED = "planned"
@@ -69,6 +90,20 @@ RISK_TAKEN: frozenset[str] = frozenset({DELIVERED, PARTIAL})
 
 # Statuses still owed: past the due date they are overdue (derived, never stored).
 OUTSTANDING: frozenset[str] = frozenset({PLANNED, VERBAL_ONLY, LATE})
+
+
+# --- U.S. input statuses (values are stored as database choices) ------------------------
+# (value, label) of what the U.S. did about one input, recorded after approval.
+US_INPUT_STATUSES: tuple[tuple[str, str], ...] = (
+    (PLANNED, "Planned"),
+    (DELIVERED, "Delivered"),
+    (PARTIAL, "Partially delivered"),
+    (CANCELLED, "Canceled"),
+)
+# Credit a U.S. input earns in the U.S. delivery record; a canceled one leaves the count.
+US_CREDIT: dict[str, float] = {PLANNED: 0.0, DELIVERED: 1.0, PARTIAL: 0.5, CANCELLED: 0.0}
+# Statuses of a U.S. input that carry the day it was delivered (in full or in part).
+US_DELIVERED: frozenset[str] = frozenset({DELIVERED, PARTIAL})
 
 
 class FigureState(StrEnum):
@@ -135,6 +170,14 @@ SLIPPED_FOR_REPLAN = 3
 # Deliverables a year the partner can absorb per point of absorptive capacity (1-5 mean):
 # capacity 1 supports 2 conditions a year, capacity 5 supports 10.
 CONDITIONS_PER_CAPACITY_POINT = 2
+# A U.S. input whose partner deliverables were all delivered, overdue by more than this
+# many months (one quarter) after its planned quarter ended (or after the last of them was
+# delivered, if later): the partner paid the political price and waits. Abandonment risk.
+ABANDONMENT_GRACE_MONTHS = 3
+# A U.S. delivery record below this, with US_RECORD_LOW_MIN_DUE or more U.S. inputs due,
+# is abandonment risk too: the U.S. is not doing what it promised.
+US_RECORD_LOW = 50
+US_RECORD_LOW_MIN_DUE = 2
 # Decimal places kept for floats in stored results (means of 1-5 ratings are exact at 2).
 FLOAT_PLACES = 2
 
@@ -227,6 +270,7 @@ EARLY_REFORM = "early_reform"
 CONDITIONS_EXCEED_CAPACITY = "conditions_exceed_capacity"
 RHETORICAL_COMMITMENT = "rhetorical_commitment"
 SLIPPING_TIMELINE = "slipping_timeline"
+ABANDONMENT_RISK = "abandonment_risk"
 
 # Guided-form steps where a plan check is shown next to the rows it names.
 DELIVERABLES_STEP = "deliverables"
@@ -330,5 +374,16 @@ FLAG_RULES: dict[str, FlagRule] = {
         action="Re-plan the remaining deliverables on dates the partner can meet, and gate "
         "the U.S. inputs on the new dates; strategic patience, not punishment.",
         severity=INFO,
+    ),
+    ABANDONMENT_RISK: FlagRule(
+        title="Abandonment risk: the U.S. is not delivering",
+        rule_text="A U.S. input whose gating partner deliverables were all delivered is "
+        f"overdue by more than {ABANDONMENT_GRACE_MONTHS} months (one quarter): the partner "
+        "paid the political price and the U.S. has not delivered. Also raised when the U.S. "
+        f"delivery record is below {US_RECORD_LOW} with {US_RECORD_LOW_MIN_DUE} or more U.S. "
+        "inputs due.",
+        action="Escalate the U.S. delivery, or tell the partner why it is late and when it "
+        "will come; record the cause of the delay on the U.S. input.",
+        severity=WARNING,
     ),
 }

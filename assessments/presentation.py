@@ -104,6 +104,8 @@ def _mean_explanation(
 DEMONSTRATED_LABEL = "Demonstrated commitment (costly acts)"
 DELIVERY_RECORD_LABEL = "Delivery record (reliability, not commitment)"
 V2_DEMONSTRATED_LABEL = "Demonstrated commitment"
+# The U.S. side (version 4): what the U.S. delivered of what it promised.
+US_DELIVERY_RECORD_LABEL = "U.S. delivery record (what the U.S. promised)"
 
 
 def version_of(result: dict[str, Any]) -> int:
@@ -115,13 +117,19 @@ def version_of(result: dict[str, Any]) -> int:
 def version_note(result: dict[str, Any]) -> str:
     """What a reader of an older result must know; empty for the current method."""
     version = version_of(result)
-    if version >= method.COSTLY_ACTS_VERSION:
+    if version >= method.US_DELIVERY_VERSION:
         return ""
+    no_us_record = (
+        f"It has no U.S. delivery record: from version {method.US_DELIVERY_VERSION} the U.S. "
+        "inputs delivered are counted beside the partner's record."
+    )
+    if version >= method.COSTLY_ACTS_VERSION:
+        return f"Computed with method version {version}, shown as it was. {no_us_record}"
     return (
         f"Computed with method version {version}, shown as it was: its demonstrated "
         "commitment is the share of every due deliverable delivered, costless ones included. "
         f"From version {method.COSTLY_ACTS_VERSION} only costly acts count, and that share is "
-        "the delivery record."
+        f"the delivery record. {no_us_record}"
     )
 
 
@@ -138,14 +146,44 @@ class Headline:
     version_note: str  # for an older version: how to read it; else empty
     demonstrated: Figure
     delivery_record: Figure
+    us_delivery_record: Figure
+    # The abandonment-risk flag (method version 4) as stored, with its records; or None.
+    abandonment: dict[str, Any] | None = None
 
     @property
     def figures(self) -> list[Figure]:
-        return [self.demonstrated, self.delivery_record]
+        return [self.demonstrated, self.delivery_record, self.us_delivery_record]
+
+    @property
+    def every_due_deliverable(self) -> bool:
+        """Whether its demonstrated commitment counted every due deliverable (before v3)."""
+        return self.version < method.COSTLY_ACTS_VERSION
+
+
+def _us_figure(result: dict[str, Any]) -> Figure:
+    if version_of(result) < method.US_DELIVERY_VERSION:
+        return Figure(
+            US_DELIVERY_RECORD_LABEL, method.STATE_LABELS[method.FigureState.NOT_IN_VERSION], ""
+        )
+    return Figure(
+        US_DELIVERY_RECORD_LABEL,
+        _share_value(result["us_delivery_record"], result["us_delivery_record_state"]),
+        result["us_delivery_record_explanation"],
+    )
+
+
+def abandonment_flag(result: dict[str, Any]) -> dict[str, Any] | None:
+    """The result's abandonment-risk flag, if raised: shown wherever the records are."""
+    return next(
+        (f for f in result.get("flags", ()) if f.get("rule") == method.ABANDONMENT_RISK),
+        None,
+    )
 
 
 def headline(result: dict[str, Any]) -> Headline:
-    """The two share figures of a stored result (AssessmentResult.to_dict())."""
+    """The share figures of a stored result (CommitmentResult.to_dict()): demonstrated
+    commitment, the partner's delivery record and the U.S. delivery record, with the
+    abandonment-risk flag when it is raised."""
     version = version_of(result)
     demonstrated = result["demonstrated"]
     if version < method.COSTLY_ACTS_VERSION:
@@ -156,10 +194,11 @@ def headline(result: dict[str, Any]) -> Headline:
             version_note(result),
             Figure(V2_DEMONSTRATED_LABEL, value, result.get("demonstrated_explanation", "")),
             Figure(DELIVERY_RECORD_LABEL, missing, ""),
+            _us_figure(result),
         )
     return Headline(
         version,
-        "",
+        version_note(result),
         Figure(
             DEMONSTRATED_LABEL,
             _share_value(demonstrated, result["demonstrated_state"]),
@@ -170,13 +209,18 @@ def headline(result: dict[str, Any]) -> Headline:
             _share_value(result["delivery_record"], result["delivery_record_state"]),
             result["delivery_record_explanation"],
         ),
+        _us_figure(result),
+        abandonment_flag(result),
     )
 
 
 def _share_figures(result: dict[str, Any]) -> list[Figure]:
+    """The share figures the result's version computed."""
     shares = headline(result)
     if shares.version < method.COSTLY_ACTS_VERSION:
         return [shares.demonstrated]
+    if shares.version < method.US_DELIVERY_VERSION:
+        return [shares.demonstrated, shares.delivery_record]
     return shares.figures
 
 
@@ -298,6 +342,14 @@ def method_facts() -> dict[str, Any]:
         "high_stated_willingness": method.HIGH_STATED_WILLINGNESS,
         "quadrant_demonstrated": method.QUADRANT_DEMONSTRATED,
         "slipped_for_replan": method.SLIPPED_FOR_REPLAN,
+        "abandonment_grace_months": method.ABANDONMENT_GRACE_MONTHS,
+        "us_record_low": method.US_RECORD_LOW,
+        "us_record_low_min_due": method.US_RECORD_LOW_MIN_DUE,
+        "us_credit": [
+            {"status": label, "credit": _number(method.US_CREDIT[value])}
+            for value, label in method.US_INPUT_STATUSES
+            if value != method.CANCELLED
+        ],
         "conditions_per_capacity_point": method.CONDITIONS_PER_CAPACITY_POINT,
         "quadrants": [
             {

@@ -29,6 +29,18 @@ class Flag(Stored):
     severity: str  # method.WARNING or method.INFO
 
 
+# Fields version 4 added; absent from older stored results.
+V4_FIELDS = frozenset(
+    {
+        "us_delivery_record",
+        "us_delivery_record_state",
+        "us_delivery_record_explanation",
+        "us_due_count",
+        "us_overdue_count",
+        "us_held_back_count",
+    }
+)
+
 # Fields version 3 added; absent from older stored results.
 V3_FIELDS = frozenset(
     {
@@ -59,6 +71,14 @@ class CommitmentResult:
     delivery_record_state: str = State.NOT_IN_VERSION
     delivery_record_explanation: str = ""
     delivery_due_count: int = 0
+    # U.S. delivery record (v4): does the U.S. do what it promised? Never part of
+    # demonstrated commitment.
+    us_delivery_record: int | None = None
+    us_delivery_record_state: str = State.NOT_IN_VERSION
+    us_delivery_record_explanation: str = ""
+    us_due_count: int = 0  # U.S. inputs counted in it
+    us_overdue_count: int = 0  # due, not delivered, not held back by the partner
+    us_held_back_count: int = 0  # due, waiting on partner deliverables
     risk_accepted_points: float  # sum of political risk x credit, delivered fully or in part
     highest_risk_accepted: int  # highest political risk delivered fully or in part; 0 if none
     risk_accepted_explanation: str
@@ -77,20 +97,25 @@ class CommitmentResult:
         """Whether `demonstrated` counts costly acts only (version 3 on)."""
         return self.method_version >= method.COSTLY_ACTS_VERSION
 
+    @property
+    def has_us_record(self) -> bool:
+        """Whether it carries the U.S. delivery record (version 4 on)."""
+        return self.method_version >= method.US_DELIVERY_VERSION
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-serializable form for storage; from_dict reverses it exactly."""
         data: dict[str, Any] = to_data(self)
-        if not self.costly_acts_only:
-            data = {name: value for name, value in data.items() if name not in V3_FIELDS}
-        return data
+        absent = _absent_fields(self.method_version)
+        return {name: value for name, value in data.items() if name not in absent}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Read a stored result with the meaning of the version it was computed with."""
         version = data.get("method_version", 1)
         if version >= method.COSTLY_ACTS_VERSION:
-            return from_data(cls, data)
-        known = {f.name for f in fields(cls)} - V3_FIELDS
+            absent = _absent_fields(version)
+            return from_data(cls, {k: v for k, v in data.items() if k not in absent})
+        known = {f.name for f in fields(cls)} - V3_FIELDS - V4_FIELDS
         older = {name: value for name, value in data.items() if name in known}
         measured = data["demonstrated"] is not None
         return from_data(
@@ -101,3 +126,13 @@ class CommitmentResult:
                 "demonstrated_state": State.MEASURED if measured else State.NOT_YET_OBSERVABLE,
             },
         )
+
+
+def _absent_fields(version: int) -> frozenset[str]:
+    """The fields a result of this method version does not have."""
+    absent: frozenset[str] = frozenset()
+    if version < method.US_DELIVERY_VERSION:
+        absent |= V4_FIELDS
+    if version < method.COSTLY_ACTS_VERSION:
+        absent |= V3_FIELDS
+    return absent

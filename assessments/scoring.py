@@ -1,11 +1,12 @@
-"""Commitment assessment: the pure scoring core (method version 3).
+"""Commitment assessment: the pure scoring core (method version 4).
 
 `assess(inputs)` applies the method documented in `assessments.method` to one plan on one
 date and returns every figure with the plain-English reason for it. No Django and no I/O:
 the caller builds the inputs from its records and stores `to_dict()` of inputs and result.
 The parts: inputs (assessments.inputs), figures (assessments.figures), flags
-(assessments.flags), the stored result (assessments.results); the plan checks for the
-guided form are assessments.plan_checks.plan_checks.
+(assessments.flags), the U.S. delivery record (assessments.us_record), the stored result
+(assessments.results); the plan checks for the guided form are
+assessments.plan_checks.plan_checks.
 """
 
 from assessments import figures, flags, method
@@ -46,6 +47,12 @@ def assess(inputs: AssessmentInputs) -> CommitmentResult:
         delivery_record_state=record.state,
         delivery_record_explanation="Reliability, not commitment: " + record.explanation,
         delivery_due_count=record.counted,
+        us_delivery_record=ev.us_record.score,
+        us_delivery_record_state=ev.us_record.state,
+        us_delivery_record_explanation=ev.us_record.explanation,
+        us_due_count=ev.us_record.counted,
+        us_overdue_count=len(ev.us_record.overdue),
+        us_held_back_count=ev.us_record.held_back,
         risk_accepted_points=accepted.points,
         highest_risk_accepted=accepted.highest,
         risk_accepted_explanation=accepted.explanation,

@@ -127,11 +127,11 @@ def _values(point: Point) -> tuple[Value | None, Value | None]:
 def _runs(columns: list[TrendColumn], pick: str) -> tuple[str, ...]:
     """Polylines through consecutive columns that have the figure; a gap breaks the line."""
     runs: list[list[str]] = [[]]
-    version = columns[0].point.method_version if columns else 0
+    meaning = method.demonstrated_meaning(columns[0].point.method_version) if columns else 0
     for column in columns:
         value = getattr(column, pick)
-        changed = column.point.method_version != version
-        version = column.point.method_version
+        changed = method.demonstrated_meaning(column.point.method_version) != meaning
+        meaning = method.demonstrated_meaning(column.point.method_version)
         if changed and pick == "demonstrated":
             runs.append([])  # the figure means something else from here: never join them
         if value is None:

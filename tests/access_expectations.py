@@ -198,6 +198,11 @@ IDD = {
         get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
         post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
     ),
+    # What the U.S. did about one of its inputs, recorded like a partner delivery.
+    "us_input_record": Row(
+        get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+        post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+    ),
     # Monitoring: an indicator's measured value, recorded like a delivery.
     "measurement_record": Row(
         get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),

@@ -34,6 +34,7 @@ from idd.models import (
     ReviewComment,
     ReviewDecision,
     Revision,
+    USInput,
 )
 from idd.reference import roles
 from idd.reference.sections import SECTIONS
@@ -243,6 +244,8 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(CommitmentAssessment, subject=initiative)
         elif name == "deliverable_pk":
             options[name] = _others(PartnerDeliverable, initiative=initiative)
+        elif name == "us_input_pk":
+            options[name] = _others(USInput, initiative=initiative)
         elif name == "indicator_pk":
             options[name] = _others(Indicator, objective__initiative=initiative)
         elif name == "measurement_pk":

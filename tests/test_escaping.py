@@ -202,6 +202,10 @@ def pages(idd) -> list[tuple[str, User]]:
             (reverse("deliverable_record", args=[pk, d.pk]), owner)
             for d in PartnerDeliverable.objects.all()
         ),
+        *(
+            (reverse("us_input_record", args=[pk, u.pk]), owner)
+            for u in USInput.objects.filter(initiative_id=pk)
+        ),
     ]
     # The admin: every object of every registered model, its change page and history.
     for model, model_admin in admin.site._registry.items():

@@ -24,9 +24,11 @@ from demo.scenario.rows import (
     Prior,
     Ratings,
     RiskRow,
+    USDelivery,
     add_plan,
     add_rows,
     record_commitment,
+    record_us_deliveries,
 )
 from idd.models import Initiative, Partner
 from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
@@ -130,6 +132,16 @@ GIFT_INPUTS: tuple[Input, ...] = (
     ("Maintenance advisor for 12 months", "advisory", 2, 260_000, (1,)),
     ("U.S. Navy staff course seats for four officers", "training", 2, 180_000, (7,)),
 )
+
+# The U.S. delivered on time: the boats (due FY2026 Q1, 31 Dec 2025), the training team
+# (due FY2026 Q2, 31 Mar 2026), and the radar within its quarter (FY2027 Q1). A U.S.
+# delivery record of 100 says the U.S. kept its word; it says nothing of Solmara's
+# commitment, which still cannot be demonstrated.
+GIFT_US_DELIVERIES: dict[int, USDelivery] = {
+    0: ("delivered", date(2025, 12, 15), "", ""),
+    1: ("delivered", date(2026, 3, 10), "", ""),
+    2: ("delivered", date(2026, 11, 20), "", ""),
+}
 
 GIFT_OBJECTIVES: tuple[Objective, ...] = (
     (
@@ -297,6 +309,7 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
     )
     initiative.targeted_units.set(partner.units.filter(name="Harbor Patrol Squadron"))
     add_rows(initiative, GIFT_DELIVERABLES, GIFT_INPUTS, planner)
+    record_us_deliveries(initiative, GIFT_US_DELIVERIES, planner)
     return initiative
 
 

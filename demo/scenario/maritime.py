@@ -24,9 +24,11 @@ from demo.scenario.rows import (
     Prior,
     Ratings,
     RiskRow,
+    USDelivery,
     add_plan,
     add_rows,
     record_commitment,
+    record_us_deliveries,
 )
 from idd.models import Indicator, Initiative, Partner
 from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
@@ -124,6 +126,25 @@ MARITIME_INPUTS: tuple[Input, ...] = (
 )
 
 
+# The U.S. side: the boats (due FY2026 Q2, 31 Mar 2026) came four months late; the
+# boarding training (due FY2026 Q3, 30 Jun 2026) has not come although Kestrela assigned
+# the sailors it is gated on: abandonment risk. The rest wait on Kestrela (held back).
+MARITIME_US_DELIVERIES: dict[int, USDelivery] = {
+    0: (
+        "delivered",
+        date(2026, 7, 14),
+        "production",
+        "The yard delivered the hulls four months after the planned quarter.",
+    ),
+    1: (
+        "planned",
+        None,
+        "contracting",
+        "The mobile training team's contract award slipped; no new date yet.",
+    ),
+}
+
+
 def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Initiative:
     initiative = Initiative.objects.create(
         title="Kestrela coastal patrol capability",
@@ -167,6 +188,7 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
     initiative.team_members.add(teammate)
     initiative.targeted_units.set(partner.units.filter(name__icontains="Coastal"))
     add_rows(initiative, MARITIME_DELIVERABLES, MARITIME_INPUTS, planner)
+    record_us_deliveries(initiative, MARITIME_US_DELIVERIES, planner)
     return initiative
 
 

@@ -29,6 +29,8 @@ from idd.services.commitment_record import store_assessment
 Deliverable = tuple[str, str, int | None, int, int, str, int, str]
 # (title, category, fy offset, cost, positions of the deliverables it is matched to)
 Input = tuple[str, str, int, int, tuple[int, ...]]
+# (status, delivered on, cause of a delay, about the delay) of a U.S. input, by position
+USDelivery = tuple[str, date | None, str, str]
 # (fy offset, objective, (indicator, baseline, target, how measured))
 Objective = tuple[int, str, tuple[str, str, str, str]]
 # (category, description, likelihood, impact, mitigation, owner)
@@ -83,6 +85,18 @@ def add_rows(
             authority=initiative.funding_authority,
         )
         us_input.matched_deliverables.set(gates)
+
+
+def record_us_deliveries(
+    initiative: Initiative, deliveries: Mapping[int, USDelivery], recorder: User
+) -> None:
+    """What the U.S. did about its inputs (by position in the plan), as a planner recorded it."""
+    inputs = list(initiative.us_inputs.order_by("position"))
+    for position, (status, delivered_on, cause, note) in deliveries.items():
+        u = inputs[position]
+        u.status, u.delivered_on, u.delay_cause, u.delay_note = status, delivered_on, cause, note
+        u.delivery_recorded_by, u.delivery_recorded_at = recorder, timezone.now()
+        u.save()
 
 
 def quarter_after(year: int, gates: list[PartnerDeliverable]) -> int | None:

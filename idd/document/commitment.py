@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from assessments import method, scoring, wording
+from assessments import method, scoring, us_record, wording
 from assessments.fiscal import format_date
 from assessments.models import RATED_FIELDS, CommitmentAssessment, CommitmentRatings
 from idd.models import Initiative, PartnerDeliverable, USInput
@@ -54,6 +54,30 @@ def deliverable_input(d: PartnerDeliverable) -> scoring.Deliverable:
     )
 
 
+def us_input_input(u: USInput) -> scoring.USInput:
+    """One U.S. input as the scoring core reads it (matched_deliverables prefetched)."""
+    return scoring.USInput(
+        id=u.pk,
+        title=u.title,
+        category=u.category,
+        fiscal_year=u.fiscal_year,
+        fiscal_quarter=u.fiscal_quarter,
+        estimated_cost=u.estimated_cost,
+        matched_deliverable_ids=tuple(d.pk for d in u.matched_deliverables.all()),
+        status=u.status,
+        # Only a delivery carries its date (the database refuses any other).
+        delivered_on=u.delivered_on if u.status in method.US_DELIVERED else None,
+        cancel_reason=u.cancel_reason if u.status == method.CANCELLED else "",
+    )
+
+
+def us_standings(initiative: Initiative, as_of: date) -> dict[int, str]:
+    """Each U.S. input's standing by id: "Held back: waiting on D3", "Overdue since …",
+    "Delivered 2 months late", "Canceled: …" or "" (the core's rule, us_record.standing)."""
+    inputs = current_inputs(initiative, as_of)
+    return {u.id: us_record.standing(inputs, u) for u in inputs.us_inputs}
+
+
 def lateness(deliverable: PartnerDeliverable, as_of: date) -> str:
     """ "delivered 2 months late", "overdue since 31 Mar 2027" or "", by the core's rule."""
     return wording.lateness(deliverable_input(deliverable), as_of)
@@ -72,18 +96,7 @@ def assessment_inputs(
         first_fiscal_year=initiative.first_fiscal_year,
         last_fiscal_year=initiative.last_fiscal_year,
         deliverables=tuple(deliverable_input(d) for d in deliverables),
-        us_inputs=tuple(
-            scoring.USInput(
-                id=u.pk,
-                title=u.title,
-                category=u.category,
-                fiscal_year=u.fiscal_year,
-                fiscal_quarter=u.fiscal_quarter,
-                estimated_cost=u.estimated_cost,
-                matched_deliverable_ids=tuple(d.pk for d in u.matched_deliverables.all()),
-            )
-            for u in us_inputs
-        ),
+        us_inputs=tuple(us_input_input(u) for u in us_inputs),
         ratings=planner_ratings(ratings),
     )
 

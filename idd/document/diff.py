@@ -257,6 +257,7 @@ RATINGS = tuple(presentation.RATING_LABELS.items())
 COMMITMENT: Fields = (
     ("demonstrated", "Demonstrated commitment (costly acts)"),
     ("delivery_record", "Delivery record (reliability, not commitment)"),
+    ("us_delivery_record", "U.S. delivery record"),
     ("risk_accepted_points", "Political risk accepted (points)"),
     ("stated_willingness", "Stated willingness"),
     ("absorptive_capacity", "Absorptive capacity (mean rating)"),
@@ -346,12 +347,16 @@ def _shares(result: dict[str, Any]) -> Row:
     """Demonstrated commitment and the delivery record in words, each saying why it is not a
     number; a version-2 result's figure says it counted every due deliverable."""
     if not result:
-        return {"demonstrated": None, "delivery_record": None}
+        return {"demonstrated": None, "delivery_record": None, "us_delivery_record": None}
     shares = presentation.headline(result)
     demonstrated = shares.demonstrated.value
-    if shares.version_note:
+    if shares.every_due_deliverable:
         demonstrated += f" (method version {shares.version}: every due deliverable)"
-    return {"demonstrated": demonstrated, "delivery_record": shares.delivery_record.value}
+    return {
+        "demonstrated": demonstrated,
+        "delivery_record": shares.delivery_record.value,
+        "us_delivery_record": shares.us_delivery_record.value,
+    }
 
 
 def _commitment_row(doc: Document) -> Row:

@@ -34,9 +34,12 @@ from idd.models import (
 
 FORMAT = "idd-workbench-initiative"
 # Bumped whenever a key is added, removed, renamed or changes its type or meaning.
+# 2: the top-level marking; the acknowledged plan checks of a submission; what the U.S.
+# did about each U.S. input (status, delivered_on, cancel_reason, delay_cause, delay_note,
+# delivery_recorded_by, delivery_recorded_at).
 VERSION = 2
-# The versions this installation reads: a version 1 file is a version 2 file without the
-# marking (docs/exchange-format.md, "Version").
+# Versions this installation reads. Version 2 only added optional keys whose defaults mean
+# "nothing recorded yet", so a version-1 file reads with the meaning it was written with.
 READS = (1, 2)
 
 

@@ -14,6 +14,7 @@ from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
 from idd.reference.choices import (
     FIRST_ALLOWED_FY,
     LAST_ALLOWED_FY,
+    DelayCause,
     DeliverableCategory,
     DeliverableStatus,
     FundingAuthority,
@@ -21,6 +22,7 @@ from idd.reference.choices import (
     RiskCategory,
     Scale,
     USInputCategory,
+    USInputStatus,
 )
 from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
 
@@ -188,6 +190,33 @@ class USInput(InitiativeRow):
         related_name="matched_us_inputs",
         verbose_name="partner deliverables it answers",
     )
+    # What the U.S. did, recorded after approval (idd.services.us_delivery); overdue and
+    # "held back" are derived from the date and the partner's deliverables, never stored.
+    status = models.CharField(
+        "U.S. delivery status",
+        max_length=16,
+        choices=USInputStatus.choices,
+        default=USInputStatus.PLANNED,
+    )
+    delivered_on = models.DateField(
+        "delivered on",
+        null=True,
+        blank=True,
+        help_text="The day the U.S. delivered it, in full or in part.",
+    )
+    cancel_reason = ProseField("why it was canceled", blank=True, max_length=SHORT_PROSE)
+    delay_cause = models.CharField(
+        "cause of the delay", max_length=16, choices=DelayCause.choices, blank=True
+    )
+    delay_note = ProseField("about the delay", blank=True, max_length=SHORT_PROSE)
+    delivery_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    delivery_recorded_at = models.DateTimeField(null=True, blank=True)
 
     objects = USInputQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[matched_deliverables])
@@ -222,6 +251,12 @@ class USInput(InitiativeRow):
                 condition=Q(estimated_cost__lte=MOST_DOLLARS),
                 name="us_input_cost_at_most_a_trillion",
                 violation_error_message=TOO_MUCH,
+            ),
+            models.CheckConstraint(
+                condition=Q(delivered_on=None)
+                | Q(status__in=[USInputStatus.DELIVERED, USInputStatus.PARTIAL]),
+                name="us_input_delivered_on_only_when_delivered",
+                violation_error_message="Only a delivered U.S. input has a delivery date.",
             ),
         ]
 

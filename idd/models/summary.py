@@ -2,7 +2,7 @@
 every initiative per request.
 
 `idd.services.portfolio.refresh_summary` computes them with the scoring core (method
-version 3) whenever the initiative's rows change, and the worker refreshes every summary
+version 4) whenever the initiative's rows change, and the worker refreshes every summary
 whose `as_of` date has passed (a new day can move a deliverable into "due").
 """
 
@@ -38,6 +38,14 @@ class InitiativeSummary(models.Model):
     flag_count = models.PositiveSmallIntegerField(default=0, db_index=True)
     overdue_count = models.PositiveSmallIntegerField(
         "overdue partner deliverables", default=0, db_index=True
+    )
+    # The U.S. side (method version 4): what the U.S. delivered of what it promised, and
+    # its inputs overdue (due, not delivered, not held back by the partner).
+    us_delivery_record = models.PositiveSmallIntegerField(
+        "U.S. delivery record", null=True, blank=True, db_index=True
+    )
+    us_overdue_count = models.PositiveSmallIntegerField(
+        "U.S. inputs overdue", default=0, db_index=True
     )
     total_us_cost = models.DecimalField(
         "total U.S. cost (USD)", max_digits=16, decimal_places=0, default=0, db_index=True

@@ -43,6 +43,7 @@ def _from_method(name: str, pairs, kind=models.TextChoices):
 DeliverableCategory = _from_method("DeliverableCategory", method.DELIVERABLE_CATEGORIES)
 DeliverableStatus = _from_method("DeliverableStatus", method.DELIVERABLE_STATUSES)
 USInputCategory = _from_method("USInputCategory", method.US_INPUT_CATEGORIES)
+USInputStatus = _from_method("USInputStatus", method.US_INPUT_STATUSES)
 PoliticalRisk = models.IntegerChoices(  # type: ignore[call-overload]
     "PoliticalRisk",
     [(f"RISK_{value}", (value, label)) for value, label in method.POLITICAL_RISK_CHOICES],
@@ -79,3 +80,14 @@ QUARTERS = [(q, f"Q{q} ({months})") for q, months in fiscal.QUARTER_MONTHS.items
 FIRST_ALLOWED_FY = 2000
 LAST_ALLOWED_FY = 2100
 MAX_SPAN_YEARS = 5
+
+
+class DelayCause(models.TextChoices):
+    """Why a U.S. input is late (GAO-23-106275 found most Section 333 deliveries late)."""
+
+    FUNDING = "funding", "Funding not yet available"
+    CONTRACTING = "contracting", "Contracting or procurement"
+    PRODUCTION = "production", "Production or shipping"
+    APPROVALS = "approvals", "Export license or transfer approval"
+    PARTNER_SITE = "partner_site", "Partner site or staff not ready"
+    OTHER = "other", "Other"

@@ -142,6 +142,16 @@ NOT_COPIED = {"id", "title", "status", "owner", "created_at", "updated_at", "ver
 NOT_COPIED |= {"revision", "last_step"}
 # A copied deliverable is planned again: its delivery is the original's, not the copy's.
 DELIVERY_RECORD = {"status", "delivered_on", "evidence", "verified_by", "verified_at"}
+# So is a copied U.S. input: what the U.S. did was for the original.
+US_DELIVERY_RECORD = {
+    "status",
+    "delivered_on",
+    "cancel_reason",
+    "delay_cause",
+    "delay_note",
+    "delivery_recorded_by",
+    "delivery_recorded_at",
+}
 
 
 def copy_refusal(initiative: Initiative, user: roles.User) -> str | None:
@@ -207,7 +217,8 @@ def copy_initiative(source: Initiative, user: roles.User) -> Initiative:
         values = _values(d, {"initiative", *DELIVERY_RECORD})
         deliverables[d.pk] = _save_copy(type(d), user, why, **values, initiative=copy)
     for u in source.us_inputs.prefetch_related("matched_deliverables"):
-        new = _save_copy(type(u), user, why, **_values(u, {"initiative"}), initiative=copy)
+        values = _values(u, {"initiative", *US_DELIVERY_RECORD})
+        new = _save_copy(type(u), user, why, **values, initiative=copy)
         new.matched_deliverables.set([deliverables[d.pk] for d in u.matched_deliverables.all()])
     for o in source.yearly_objectives.prefetch_related("indicators"):
         objective = _save_copy(type(o), user, why, **_values(o, {"initiative"}), initiative=copy)

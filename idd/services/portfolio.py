@@ -33,6 +33,12 @@ FLAG_CHOICES = [
     *((code, rule.title) for code, rule in method.FLAG_RULES.items()),
 ]
 
+ANY_OVERDUE, NONE_OVERDUE = "any", "none"
+US_OVERDUE_CHOICES = [
+    (ANY_OVERDUE, "One or more U.S. inputs overdue"),
+    (NONE_OVERDUE, "No U.S. input overdue"),
+]
+
 
 class PortfolioFilter(django_filters.FilterSet):
     """Filters of the portfolio; the partner is typed (a select of 1,500 partners is not)."""
@@ -61,6 +67,20 @@ class PortfolioFilter(django_filters.FilterSet):
     flag = django_filters.ChoiceFilter(
         method="flagged", label="Flags", choices=FLAG_CHOICES, empty_label="Flagged or not"
     )
+    us_overdue = django_filters.ChoiceFilter(
+        method="us_inputs_overdue",
+        label="U.S. inputs overdue",
+        choices=US_OVERDUE_CHOICES,
+        empty_label="Overdue or not",
+        help_text="Where the U.S. is the one failing its partner.",
+    )
+    us_record_below = django_filters.NumberFilter(
+        method="us_record_under",
+        label="U.S. delivery record below",
+        help_text="e.g. 50: initiatives whose U.S. delivery record is under it.",
+        min_value=1,
+        max_value=100,
+    )
 
     class Meta:
         model = Initiative
@@ -69,6 +89,14 @@ class PortfolioFilter(django_filters.FilterSet):
     def running_in(self, queryset: QuerySet, name: str, value) -> QuerySet:
         year = int(value)
         return queryset.filter(first_fiscal_year__lte=year, last_fiscal_year__gte=year)
+
+    def us_inputs_overdue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == ANY_OVERDUE:
+            return queryset.filter(summary__us_overdue_count__gt=0)
+        return queryset.filter(summary__us_overdue_count=0)
+
+    def us_record_under(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(summary__us_delivery_record__lt=int(value))
 
     def flagged(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == ANY_FLAG:
@@ -96,6 +124,7 @@ COLUMNS = (
     Column("status", "Status", "status", numeric=False, right=False),
     Column("demonstrated", "Demonstrated commitment", "summary__demonstrated"),
     Column("delivery", "Delivery record", "summary__delivery_record"),
+    Column("us_delivery", "U.S. delivery record", "summary__us_delivery_record"),
     # As the chart places it: the highest political risk accepted, then the points.
     Column(
         "risk",
@@ -107,6 +136,7 @@ COLUMNS = (
     Column("gap", "Gap", "summary__gap"),
     Column("flags", "Flags", "summary__flag_count", right=False),
     Column("overdue", "Overdue partner deliverables", "summary__overdue_count"),
+    Column("us_overdue", "U.S. inputs overdue", "summary__us_overdue_count"),
     Column("cost", "Total U.S. cost", "summary__total_us_cost"),
     Column(
         "per_point", "U.S. cost per political-risk point delivered", "summary__cost_per_risk_point"
@@ -132,6 +162,7 @@ FIELDS = (
             "demonstrated",
             "demonstrated_state",
             "delivery_record",
+            "us_delivery_record",
             "risk_accepted_points",
             "highest_risk_accepted",
             "physical_risk",
@@ -140,6 +171,7 @@ FIELDS = (
             "gap",
             "flag_codes",
             "overdue_count",
+            "us_overdue_count",
             "total_us_cost",
             "cost_per_risk_point",
             "last_assessed_on",
@@ -220,6 +252,7 @@ CSV_HEADER = (
     "Status",
     "Demonstrated commitment",
     "Delivery record",
+    "U.S. delivery record",
     "Political risk accepted (points)",
     "Highest political risk accepted",
     "Physical risk",
@@ -228,6 +261,7 @@ CSV_HEADER = (
     "Gap",
     "Flags",
     "Overdue partner deliverables",
+    "U.S. inputs overdue",
     "Total U.S. cost (USD)",
     "U.S. cost per political-risk point delivered (USD)",
     "Last assessment",
@@ -251,6 +285,7 @@ def csv_rows(found: QuerySet, sort: Sort) -> Iterator[list[Any]]:
             STATUS_LABELS.get(r["status"], r["status"]),
             s["demonstrated"] if s["demonstrated"] is not None else state_label(s, short=False),
             s["delivery_record"],
+            s["us_delivery_record"],
             s["risk_accepted_points"],
             s["highest_risk_accepted"],
             s["physical_risk"],
@@ -259,6 +294,7 @@ def csv_rows(found: QuerySet, sort: Sort) -> Iterator[list[Any]]:
             s["gap"],
             "; ".join(flag_titles(s["flag_codes"])),
             s["overdue_count"],
+            s["us_overdue_count"],
             s["total_us_cost"],
             s["cost_per_risk_point"],
             s["last_assessed_on"],

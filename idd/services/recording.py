@@ -24,7 +24,7 @@ from idd.services import commitment_record as service
 from idd.services.locking import CONFLICT_MESSAGE, StaleEdit
 
 
-def _after_conflict(
+def after_conflict(
     form: forms.Form, initiative: Initiative, message: str, read: str = ""
 ) -> VersionForm:
     """Show the conflict; the input stays, and the next save is checked against what is
@@ -67,7 +67,7 @@ def submit_assessment(initiative: Initiative, user, post: QueryDict) -> Assessme
         now = service.assessed_facts(initiative)
         seen = conflicts.parse_values(post.get("lock-read")) or {}
         changed = service.changed_facts({k: str(v) for k, v in seen.items()}, now)
-        version = _after_conflict(form, initiative, str(stale), json.dumps(now))
+        version = after_conflict(form, initiative, str(stale), json.dumps(now))
         return AssessmentPage(form, version, changed)
     else:
         return AssessmentPage(form, version, assessment=assessment)
@@ -140,7 +140,7 @@ def submit_delivery(
         who = conflicts.last_saved_by(deliverable)
         changed = conflicts.merge_form(form, read_then, data, who)
         form = RecordDeliveryForm(data, initial=initial, initiative=initiative)
-        version = _after_conflict(form, initiative, str(stale), read)
+        version = after_conflict(form, initiative, str(stale), read)
         return DeliveryPage(form, version, changed)
     else:
         return DeliveryPage(form, version, saved=True)

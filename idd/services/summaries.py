@@ -49,6 +49,8 @@ def summary_values(
         "flag_codes": f" {' '.join(codes)} " if codes else " ",
         "flag_count": len(codes),
         "overdue_count": sum(d.overdue(inputs.as_of) for d in inputs.deliverables),
+        "us_delivery_record": result.us_delivery_record,
+        "us_overdue_count": result.us_overdue_count,
         "total_us_cost": total,
         # Whole dollars per point; none while nothing has been delivered.
         "cost_per_risk_point": (total / Decimal(str(points))).quantize(Decimal(1))

@@ -22,6 +22,11 @@ urlpatterns = [
         name="deliverable_record",
     ),
     path(
+        "initiatives/<int:pk>/commitment/us-inputs/<int:us_input_pk>/",
+        commitment_record.record_us_delivery,
+        name="us_input_record",
+    ),
+    path(
         "initiatives/<int:pk>/indicators/<int:indicator_pk>/measurements/new/",
         measurements.record_measurement,
         name="measurement_record",

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from assessments.models import CommitmentAssessment
-from idd.document.commitment import lateness, stored_commitment
+from idd.document.commitment import lateness, stored_commitment, us_standings
 from idd.document.snapshot import load, snapshot
-from idd.models import Initiative, PartnerDeliverable
+from idd.models import Initiative, PartnerDeliverable, USInput
 from idd.services import commitment_record as service
-from idd.services import recording
+from idd.services import recording, us_delivery
 from idd.views.shared import get_visible_initiative
 
 
@@ -33,6 +33,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     """Stored assessments, the partner deliverables as recorded, and the current figures."""
     initiative = get_visible_initiative(request, pk)
     loaded = load(initiative.pk)
+    standings = us_standings(loaded, timezone.localdate())
     return render(
         request,
         "idd/commitment_record/overview.html",
@@ -40,6 +41,8 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
             "initiative": loaded,
             "doc": snapshot(loaded),
             "deliverables": loaded.partner_deliverables.all(),
+            # Each U.S. input with its standing: "Held back: waiting on D3", "Overdue since …".
+            "us_inputs": [(u, standings.get(u.pk, "")) for u in loaded.us_inputs.all()],
             "can_record": service.can_record(loaded, request.user),
         },
     )
@@ -123,5 +126,33 @@ def record_delivery(request: HttpRequest, pk: int, deliverable_pk: int) -> HttpR
             "version_form": page.version,
             "changed": page.changed,
             "lateness": lateness(deliverable, timezone.localdate()),
+        },
+    )
+
+
+def record_us_delivery(request: HttpRequest, pk: int, us_input_pk: int) -> HttpResponse:
+    """Record what the U.S. did about one of its inputs: status, the day, the cause of a
+    delay (a stale page comes back merged: `us_delivery.submit_us_delivery`)."""
+    initiative = _recorder_initiative(request, pk)
+    us_input = get_object_or_404(USInput, pk=us_input_pk, initiative=initiative)
+    if request.method == "POST":
+        page = us_delivery.submit_us_delivery(initiative, us_input, request.user, request.POST)
+        if page.saved:
+            messages.success(
+                request, f"Recorded: {us_input.title}: {us_input.get_status_display()}."
+            )
+            return redirect("commitment_overview", pk=initiative.pk)
+    else:
+        page = us_delivery.open_us_delivery(initiative, us_input)
+    return render(
+        request,
+        "idd/commitment_record/record_us_delivery.html",
+        {
+            "initiative": initiative,
+            "us_input": us_input,
+            "form": page.form,
+            "version_form": page.version,
+            "changed": page.changed,
+            "standing": us_standings(initiative, timezone.localdate()).get(us_input.pk, ""),
         },
     )

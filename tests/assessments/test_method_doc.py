@@ -21,6 +21,9 @@ CONSTANTS = (
     "HIGH_STATED_WILLINGNESS",
     "QUADRANT_DEMONSTRATED",
     "SLIPPED_FOR_REPLAN",
+    "ABANDONMENT_GRACE_MONTHS",
+    "US_RECORD_LOW",
+    "US_RECORD_LOW_MIN_DUE",
 )
 
 
@@ -38,6 +41,8 @@ def test_every_threshold_is_documented_with_its_value() -> None:
 def test_every_credit_and_political_risk_weight_is_documented() -> None:
     for row in method_facts()["credit"]:
         assert f"| {row['status']} | {row['credit']} |" in DOC
+    for row in method_facts()["us_credit"]:
+        assert f"| {row['status']} | {row['credit']} |" in DOC.split("| U.S. status |")[1]
     for value, label, examples in method.POLITICAL_RISK_SCALE:
         assert f"| {value} | {label} | {examples} |" in DOC
 
@@ -55,5 +60,5 @@ def test_every_quadrant_and_flag_is_documented() -> None:
 def test_the_doc_opens_with_the_help_text_the_product_shows() -> None:
     help_html = render_to_string("assessments/method_help.html", {"h": 3})
     shown = [words(p) for p in re.findall(r"<p>(.*?)</p>", help_html, re.S)]
-    documented = [words(p) for p in DOC.split("\n\n")[1:3]]
+    documented = [words(p) for p in DOC.split("\n\n")[1:4]]
     assert shown == documented

@@ -213,11 +213,12 @@ def test_the_trend_marks_where_the_method_changed_and_never_joins_the_versions()
         "history": [v2_entry],
     }
     view = commitment_view(commitment)
-    assert [c.label for c in view.trend.method_changes] == ["Method v3"]
+    now = f"Method v{method.METHOD_VERSION}"
+    assert [c.label for c in view.trend.method_changes] == [now]
     assert view.trend.demonstrated_lines == ()  # one point each side: nothing joined
-    assert "From here on, method version 3." in view.trend.description
+    assert f"From here on, method version {method.METHOD_VERSION}." in view.trend.description
     svg = render_to_string("assessments/trend_figure.html", {"view": view, "id_prefix": "t"})
-    assert "Method v3" in svg and ">v2</td>" in svg
+    assert now in svg and ">v2</td>" in svg
 
 
 def test_lateness_is_worded_from_the_due_date_and_the_delivery_date() -> None:

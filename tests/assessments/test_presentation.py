@@ -109,8 +109,9 @@ def test_unrated_figures_say_what_is_missing() -> None:
 
 def test_nothing_due_reads_not_yet_observable() -> None:
     early = Deliverable(1, "Fund fuel", "budget", 3, PARTIAL, 2029, 1, True)
-    (demonstrated, record, accepted, *_) = figures(**_parts(stored(RATINGS, early)))
+    (demonstrated, record, us_record, accepted, *_) = figures(**_parts(stored(RATINGS, early)))
     assert (demonstrated.value, record.value) == ("Not yet observable", "Not yet observable")
+    assert us_record.value == "Not yet observable"
     assert demonstrated.explanation.startswith("Not yet observable: no costly partner deliverable")
     # Delivered in part already: its political risk is accepted even before it is due.
     assert accepted.value == "3 – Budgetary"

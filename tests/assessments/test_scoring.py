@@ -714,6 +714,7 @@ def test_flag_rules_have_a_fixed_order() -> None:
         "conditions_exceed_capacity",
         "rhetorical_commitment",
         "slipping_timeline",
+        "abandonment_risk",
     ]
 
 
@@ -726,7 +727,13 @@ def test_raised_flags_follow_the_rule_order_and_carry_the_rule_and_action() -> N
             # Overdue (due, nothing recorded): three slips raise the slipping timeline.
             *(deliverable(i, 2, PLANNED, q=2) for i in (2, 3, 4)),
             deliverable(5, 2, PLANNED, fy=FIRST_FY + 1),  # not due yet: the score is unchanged
-            us_inputs=(us_input(1, "equipment", matched=()), us_input(2, matched=(5,))),
+            # Inputs 1 and 3 are due (FY2027 ends on the day) and undelivered: the U.S.
+            # delivery record is 0 over 2 counted, abandonment risk. Input 2 is held back.
+            us_inputs=(
+                us_input(1, "equipment", matched=()),
+                us_input(2, matched=(5,)),
+                us_input(3, matched=()),
+            ),
             planner=ratings(2, (5, 5, 5), (1, 1, 1, 1)),
         )
     )

@@ -96,3 +96,29 @@ def test_the_dashboard_and_the_overview_show_both_figures_accessibly(
     page.goto(f"{live_server.url}/initiatives/{seeded['gifts'].pk}/commitment/")
     expect(page.get_by_role("columnheader", name="Delivery record")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_us_side_of_the_ledger_reads_and_records_accessibly(planner, seeded, live_server):
+    """Kestrela's commitment page: the U.S. inputs as recorded, held back or overdue, the
+    U.S. delivery record beside the partner's and the abandonment flag; recording what the
+    U.S. did passes axe too."""
+    page = planner
+    committed = seeded["committed"]
+    page.goto(f"{live_server.url}/initiatives/{committed.pk}/commitment/")
+    table = page.locator("section[aria-labelledby='us-inputs-record']")
+    expect(table).to_contain_text("Overdue since 30 Jun 2026")
+    expect(table).to_contain_text("Held back: waiting on D4, D5")
+    expect(page.locator(".commitment-figures").first).to_contain_text(
+        "U.S. delivery record (what the U.S. promised)"
+    )
+    expect(
+        page.get_by_role("heading", name="Abandonment risk: the U.S. is not delivering")
+    ).to_be_visible()
+    assert_accessible(page)
+    table.get_by_role("link", name="Record what the U.S. did: Boarding").click()
+    expect(page.get_by_role("heading", name="Record what the U.S. did")).to_be_visible()
+    page.get_by_label("Cause of a delay").select_option("other")
+    page.get_by_label("About the delay").fill("")
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_text("“Other” needs a few words").first).to_be_visible()
+    assert_accessible(page)

@@ -48,7 +48,7 @@ def test_portfolio_sorts_filters_and_passes_axe(reviewer_page, live_server, shot
     expect(table.get_by_role("columnheader", name="Total U.S. cost")).to_have_attribute(
         "aria-sort", "descending"
     )
-    amounts = table.locator("tbody tr td:nth-child(12)").all_inner_texts()
+    amounts = table.locator("tbody tr td:nth-child(14)").all_inner_texts()
     values = [int(a.strip("$").replace(",", "")) for a in amounts if a.startswith("$")]
     assert values == sorted(values, reverse=True) and values
 

@@ -56,6 +56,7 @@ MUST_MEASURE = {
         "commitment_assessment",
         "commitment_record",
         "deliverable_record",
+        "us_input_record",
         "initiative_print",
     },
     "reviewer": {"dashboard", "review_queue", "initiative_review", "initiative_history"},
@@ -115,6 +116,7 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
         "comment_pk": ["0"],
         "assessment_pk": [str(a.pk) for a in assessments[:1]],
         "deliverable_pk": [str(d.pk) for d in initiative.partner_deliverables.all()[:1]],
+        "us_input_pk": [str(u.pk) for u in initiative.us_inputs.all()[:1]],
         "indicator_pk": [
             str(i.pk) for i in Indicator.objects.filter(objective__initiative=initiative)[:1]
         ],

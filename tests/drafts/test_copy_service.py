@@ -24,6 +24,11 @@ def returned(draft, owner, reviewer):
     first.evidence = "Signed order seen by the SCO."
     first.verified_by, first.verified_at = owner, timezone.now()
     first.save()
+    boats = draft.us_inputs.get()
+    boats.status, boats.delivered_on = "partial", timezone.localdate()
+    boats.delay_cause, boats.delay_note = "production", "One hull left the yard."
+    boats.delivery_recorded_by, boats.delivery_recorded_at = owner, timezone.now()
+    boats.save()
     draft.prior_assistance.create(
         fiscal_year=2025,
         authority=FundingAuthority.SECTION_333,
@@ -79,6 +84,15 @@ def test_the_copy_starts_its_own_life(returned, outsider):
     for d in copy.partner_deliverables.all():
         assert d.status == DeliverableStatus.PLANNED
         assert (d.delivered_on, d.evidence, d.verified_by, d.verified_at) == (None, "", None, None)
+    # What the U.S. did was for the original: the copy's U.S. inputs are planned again.
+    boats = copy.us_inputs.get()
+    assert (boats.status, boats.delivered_on, boats.delay_cause, boats.delay_note) == (
+        "planned",
+        None,
+        "",
+        "",
+    )
+    assert (boats.delivery_recorded_by, boats.delivery_recorded_at) == (None, None)
     assert not CommitmentAssessment.objects.filter(subject=copy).exists()
     assert not ReviewComment.objects.filter(initiative=copy).exists()
     assert not ReviewDecision.objects.filter(initiative=copy).exists()

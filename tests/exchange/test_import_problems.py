@@ -97,11 +97,28 @@ def test_a_file_of_another_version_is_refused_naming_those_read(exported):
     ]
 
 
-def test_a_version_1_file_without_a_marking_still_imports(exported):
+def test_a_version_1_file_still_imports(exported, owner):
+    """Version 2 added the marking, the acknowledged plan checks and what the U.S. did
+    about each input; a version-1 file has none of them."""
     exported["version"] = 1
     del exported["marking"]
-    imported = import_initiative(json.dumps(exported).encode(), None)
+    for submission in exported["initiative"]["submissions"]:
+        del submission["acknowledged_checks"]
+    for row in exported["initiative"]["us_inputs"]:
+        for key in (
+            "status",
+            "delivered_on",
+            "cancel_reason",
+            "delay_cause",
+            "delay_note",
+            "delivery_recorded_by",
+            "delivery_recorded_at",
+        ):
+            del row[key]
+    imported = import_initiative(json.dumps(exported).encode(), owner)
     assert imported.initiative.title == exported["initiative"]["title"]
+    statuses = set(imported.initiative.us_inputs.values_list("status", flat=True))
+    assert statuses == {"planned"}
 
 
 def test_a_file_that_is_not_an_initiative_is_refused():

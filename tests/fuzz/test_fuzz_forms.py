@@ -100,6 +100,29 @@ def test_hostile_record_delivery(client, owner, teammate, outsider, record_prope
     sweep_extremes(client, "record delivery", urls[0], form, same)
 
 
+def test_hostile_record_us_delivery(client, owner, teammate, outsider, record_property):
+    mine = complete_initiative(owner=owner, team_members=[teammate])
+    theirs = complete_initiative(owner=outsider)
+    client.force_login(owner)
+    us_input = mine.us_inputs.first()
+    urls = [
+        reverse("us_input_record", args=[mine.pk, us_input.pk]),
+        # Forged: another initiative's U.S. input under this one, and the other way round.
+        reverse("us_input_record", args=[mine.pk, theirs.us_inputs.first().pk]),
+        reverse("us_input_record", args=[theirs.pk, us_input.pk]),
+    ]
+    form = form_posting_to(client.get(urls[0]).content.decode())
+    same = theirs_probe(theirs)
+
+    def check(draw):
+        url = draw(st.sampled_from(urls))
+        data, sent = hostile_post(draw, form, [str(theirs.pk)])
+        post_and_judge(client, "record U.S. delivery", url, data, sent, same)
+
+    run_fuzz(record_property, check)
+    sweep_extremes(client, "record U.S. delivery", urls[0], form, same)
+
+
 def test_hostile_measurements(client, owner, teammate, outsider, reviewer, record_property):
     """Recording a measurement, and correcting or withdrawing one, on an approved IDD."""
     mine = complete_initiative(owner=owner, team_members=[teammate], status="in_review")

@@ -145,7 +145,9 @@ def test_the_overview_says_each_stored_assessments_state_and_its_delivery_record
     row = history_row(page, "Baseline, 30 Jun 2021")
     assert f'<td class="numeric" data-label="Demonstrated commitment">{CANNOT}</td>' in row
     assert f'<td class="numeric" data-label="{RECORD}">100 of 100</td>' in row
-    assert "Not yet observable" not in row
+    assert 'data-label="Demonstrated commitment">Not yet observable' not in row
+    # Nothing the U.S. promised was due yet: its record is not a number either.
+    assert '<td class="numeric" data-label="U.S. delivery record">Not yet observable</td>' in row
 
 
 def test_a_stored_version_2_assessment_keeps_its_figure_version_and_old_label(

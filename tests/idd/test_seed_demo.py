@@ -1,9 +1,15 @@
+from datetime import date
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from assessments import method
 from assessments.models import CommitmentAssessment
+from assessments.scoring import assess
 from demo import scenario as demo
+from idd.document.commitment import current_inputs
 from idd.document.completeness import missing_parts
 from idd.models import Initiative, PartnerDeliverable
 
@@ -78,3 +84,36 @@ def test_scale_creates_the_realistic_volume_once():
 def test_negative_scale_is_refused():
     with pytest.raises(CommandError, match="--scale"):
         call_command("seed_demo", scale=-1)
+
+
+def test_the_demo_shows_the_us_side_of_the_ledger():
+    """Kestrela: the boats came late, the training it earned has not come (abandonment
+    risk). Solmara: the U.S. delivered on time, and Solmara reads no better for it."""
+    call_command("seed_demo")
+    today = timezone.localdate()
+    maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
+    result = assess(current_inputs(maritime, today))
+    # Boats delivered 14 Jul 2026 (due 31 Mar 2026, 4 months late): 1; training overdue:
+    # 0. 1 of 2 -> 50.
+    assert (result.us_delivery_record, result.us_due_count, result.us_overdue_count) == (50, 2, 1)
+    assert "“Four 12-meter patrol boats with outboard engines” delivered 4 months late" in (
+        result.us_delivery_record_explanation
+    )
+    (abandonment,) = [f for f in result.flags if f.rule == method.ABANDONMENT_RISK]
+    assert abandonment.records[0].startswith(
+        "U.S. input: Boarding and seamanship training, two iterations (FY2026 Q3): overdue "
+        "since 30 Jun 2026"
+    )
+    boats = maritime.us_inputs.get(position=0)
+    assert (boats.status, boats.delivered_on, boats.delay_cause) == (
+        "delivered",
+        date(2026, 7, 14),
+        "production",
+    )
+
+    gifts = Initiative.objects.get(partner__country="Solmara (fictional)")
+    solmara = assess(current_inputs(gifts, today))
+    assert solmara.us_delivery_record == 100
+    assert not any(f.rule == method.ABANDONMENT_RISK for f in solmara.flags)
+    assert solmara.demonstrated_state == method.FigureState.CANNOT_BE_DEMONSTRATED
+    assert solmara.quadrant == method.FALSE_COMMITMENT_RISK
