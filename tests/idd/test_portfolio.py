@@ -3,13 +3,11 @@ filtered, sorted, exported as formula-safe CSV, printed, with a fixed number of 
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,7 +17,6 @@ from django.utils import timezone
 from assessments import method
 from idd.document.commitment import lateness
 from idd.document.snapshot import load, snapshot
-from idd.exchange.csv import BOM
 from idd.models import Initiative, InitiativeSummary
 from idd.reference.choices import InitiativeStatus
 from idd.services import review
@@ -30,20 +27,9 @@ from idd.services.summaries import refresh_all, refresh_summary
 from idd.tasks import refresh_summaries_daily, schedule_daily_refresh
 from tests import factories
 from tests.guided_form.forms import submit
+from tests.idd.portfolio_csv import csv_of
 
 pytestmark = pytest.mark.django_db
-
-
-def csv_of(client, query: str = "") -> list[dict[str, str]]:
-    response = client.get(reverse("portfolio_csv") + query)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    text = b"".join(response.streaming_content).decode()
-    assert text.startswith(BOM)  # so Excel reads it as UTF-8
-    lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
-    assert lines[0] == lines[-1] == [settings.MARKING], "marked top and bottom"
-    header, *rows = lines[1:-1]
-    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def summary_of(initiative: Initiative) -> InitiativeSummary:

@@ -3,8 +3,6 @@ overdue" and the U.S. delivery record, each a column to sort by and a filter."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 import pytest
@@ -13,14 +11,9 @@ from django.urls import reverse
 from idd.services import us_delivery
 from idd.services.summaries import refresh_all
 from tests import factories
+from tests.idd.portfolio_csv import csv_of
 
 pytestmark = pytest.mark.django_db
-
-
-def csv_of(client, query: str = "") -> list[dict[str, str]]:
-    response = client.get(reverse("portfolio_csv") + query)
-    assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
 
 
 @pytest.fixture
