@@ -65,14 +65,15 @@ def test_the_gift_takers_page_reads_cannot_be_demonstrated_beside_its_record(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_committed_partners_page_shows_both_numbers_and_the_timeline(
+def test_the_committed_partners_page_shows_the_three_figures_and_the_timeline(
     planner, seeded, live_server, tmp_path, width
 ):
     page = planner
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     page.goto(f"{live_server.url}/initiatives/{seeded['committed'].pk}/")
     glance = page.locator(".initiative-commitment")
-    expect(glance.locator(".commitment-headline__value")).to_have_count(2)
+    # Demonstrated commitment, the partner's delivery record, the U.S. delivery record.
+    expect(glance.locator(".commitment-headline__value")).to_have_count(3)
     for value in glance.locator(".commitment-headline__value").all_inner_texts():
         assert value.endswith(" of 100")
     expect(page.get_by_role("img", name=SWIMLANE)).to_be_visible()
@@ -94,7 +95,9 @@ def test_the_dashboard_and_the_overview_show_both_figures_accessibly(
     assert_accessible(page)
     page.screenshot(path=tmp_path / "dashboard-desktop.png", full_page=True)
     page.goto(f"{live_server.url}/initiatives/{seeded['gifts'].pk}/commitment/")
-    expect(page.get_by_role("columnheader", name="Delivery record")).to_be_visible()
+    header = page.get_by_role("columnheader", name="Delivery record (reliability, not commitment)")
+    expect(header).to_be_visible()
+    expect(page.get_by_role("columnheader", name="U.S. delivery record")).to_be_visible()
     assert_accessible(page)
 
 
