@@ -16,7 +16,7 @@ import time
 
 import requests
 
-PLANNER = ("planner", "planner-demo-2026")
+PLANNER = ("planner", "Planner-demo-2026")
 TIMEOUT = 600
 
 
