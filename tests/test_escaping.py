@@ -128,6 +128,7 @@ def idd(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
+        mail.outbox.clear()  # built before the per-test clearing: an earlier test's mail
         owner, teammate = factories.planner(username="owner"), factories.planner()
         reviewer = factories.reviewer(username="reviewer")
         superuser = User.objects.create_superuser("admin", "admin@example.mil", "x")
