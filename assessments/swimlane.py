@@ -24,7 +24,7 @@ from assessments.timing import first_gate_ahead, input_when, provided_before
 from assessments.wording import months
 
 WIDTH = 680  # fits A4 and Letter portrait at print size
-LABEL_WIDTH = 96  # lane names on the left
+LABEL_WIDTH = 112  # lane names on the left ("digit: political risk" at 11 units)
 RIGHT_PAD = 8
 HEADER = 44  # fiscal-year and quarter labels
 STEP = 22  # vertical distance between stacked markers

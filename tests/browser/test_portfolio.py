@@ -63,3 +63,36 @@ def test_portfolio_sorts_filters_and_passes_axe(reviewer_page, live_server, shot
     expect(page.locator("header.usa-header")).to_be_hidden()
     assert_accessible(page)
     page.screenshot(path=shots / "portfolio-print.png", full_page=True)
+
+
+# The table's scrolling region (table.html) and the page, measured at a laptop's width.
+WIDTHS = """() => {
+  const region = document.querySelector('.portfolio-table');
+  return {page: document.documentElement.scrollWidth,
+          scroll: region.scrollWidth, client: region.clientWidth};
+}"""
+
+
+def test_the_table_fits_a_1366_px_screen_without_scrolling_sideways(
+    reviewer_page, live_server, shots
+):
+    """Issue 24, item 14: flags, overdue counts and the U.S. cost were cut off at 1366 px."""
+    page = reviewer_page
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(live_server.url + "/portfolio/")
+    table = page.get_by_role("table", name="Initiatives, sorted by", exact=False)
+    for name in ("Flags", "Overdue partner deliverables", "U.S. inputs overdue", "Total U.S. cost"):
+        expect(table.get_by_role("columnheader", name=name)).to_be_visible()
+    widths = page.evaluate(WIDTHS)
+    assert widths["page"] <= 1366, widths
+    assert widths["scroll"] <= widths["client"], widths
+    # Every column heading still sorts (a link), and the sorted one says so.
+    assert table.locator("thead th a.portfolio-sort").count() == 16
+    table.get_by_role("columnheader", name="U.S. inputs overdue").get_by_role("link").click()
+    expect(table.get_by_role("columnheader", name="U.S. inputs overdue")).to_have_attribute(
+        "aria-sort", "descending"
+    )
+    assert page.evaluate(WIDTHS)["scroll"] <= page.evaluate(WIDTHS)["client"]
+    assert_accessible(page)
+    table.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "portfolio-1366.png", full_page=True)
