@@ -19,7 +19,7 @@ from docx.document import Document as Docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu, Inches, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -69,7 +69,7 @@ def mark_pages(out: Docx) -> None:
         _marking(section.header.paragraphs[0])
         footer = section.footer
         _marking(footer.paragraphs[0])
-        page = footer.add_paragraph()
+        page = footer.add_paragraph(style="Footer")
         page.alignment = WD_ALIGN_PARAGRAPH.CENTER
         page.add_run("Page ")
         field(page, "PAGE")
@@ -85,6 +85,8 @@ def new_document(title: str, author: str, keywords: str) -> Docx:
     out.core_properties.language = "en-US"
     out.core_properties.keywords = f"{settings.MARKING}, {keywords}"
     out.styles["Normal"].font.size = Pt(11)
+    for section in out.sections:  # a memo's margins: 1 inch
+        section.left_margin = section.right_margin = Inches(1)
     mark_pages(out)
     return out
 
@@ -100,10 +102,27 @@ def bold(cell: _Cell) -> None:
         run.bold = True
 
 
-def table(out: Docx, headers: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> Table:
+def _widths(out: Docx, grid: Table, weights: Sequence[int]) -> None:
+    """Share the page's width between the columns in proportion to `weights`."""
+    section = out.sections[-1]
+    usable = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    grid.autofit = False
+    for column, weight in zip(grid.columns, weights, strict=True):
+        width = Emu(int(usable * weight / sum(weights)))
+        column.width = width  # LibreOffice reads the grid, Word each cell
+        for cell in column.cells:
+            cell.width = width
+
+
+def table(
+    out: Docx,
+    headers: tuple[str, ...] | None,
+    rows: Sequence[tuple[str, ...]],
+    widths: Sequence[int] = (),
+) -> Table:
     """A table; with `headers`, its first row is a header row (repeated on every page),
     without, its first column names each row (bold). A line break in a text breaks the
-    line in its cell."""
+    line in its cell. `widths`: the columns' shares of the page's width (equal without)."""
     columns = len(headers) if headers else len(rows[0])
     grid = out.add_table(rows=0, cols=columns)
     grid.style = "Table Grid"
@@ -121,6 +140,10 @@ def table(out: Docx, headers: tuple[str, ...] | None, rows: Sequence[tuple[str, 
             cell.text = text
         if not headers:
             bold(cells[0])
+    for tr in grid._tbl.tr_lst:  # a row stays on one page, as in the PDF
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    if widths:
+        _widths(out, grid, widths)
     out.add_paragraph()
     return grid
 
@@ -153,8 +176,12 @@ def passage(out: Docx, heading: str, body: str | None) -> None:
 
 
 def captioned(
-    out: Docx, caption: str, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]
+    out: Docx,
+    caption: str,
+    headers: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    widths: Sequence[int] = (),
 ) -> Table:
     """A table with a header row, under its caption."""
-    out.add_paragraph(caption, style="Caption")
-    return table(out, headers, rows)
+    out.add_paragraph(caption, style="Caption").paragraph_format.keep_with_next = True
+    return table(out, headers, rows, widths)

@@ -71,6 +71,7 @@ def _context(out: Docx, doc: Document) -> None:
             (f"FY{p['fiscal_year']}", p["description"], p["authority"], usd(p["amount"]))
             for p in prior
         ],
+        widths=(2, 6, 4, 3),
     )
 
 
@@ -113,6 +114,7 @@ def _deliverables(out: Docx, doc: Document) -> None:
             "Status",
         ),
         rows,
+        widths=(6, 16, 8, 12, 12, 10),
     )
 
 
@@ -144,6 +146,7 @@ def _us_inputs(out: Docx, doc: Document) -> None:
             )
             for n, u in enumerate(inputs, start=1)
         ],
+        widths=(6, 15, 8, 9, 11, 15),
     )
     cost = us_cost(doc)
     captioned(
@@ -181,6 +184,7 @@ def _objectives(out: Docx, doc: Document) -> None:
             f"FY{year} objectives and their indicators of success",
             (f"FY{year} objective", "Indicator", "Baseline", "Target", "How it is measured"),
             rows,
+            widths=(4, 3, 2, 2, 3),
         )
         for first, last in spans:
             if last > first:
@@ -220,6 +224,7 @@ def _commitment(out: Docx, doc: Document) -> None:
         out,
         ("Figure", "Value", "Where it comes from"),
         [(f.label, f.value, f.explanation) for f in view.figures],
+        widths=(3, 2, 7),
     )
     out.add_heading("Flags", level=2)
     if not view.flags:
@@ -244,6 +249,7 @@ def _commitment(out: Docx, doc: Document) -> None:
             )
             for r in view.ratings
         ],
+        widths=(3, 4, 2, 7),
     )
 
 
@@ -267,6 +273,7 @@ def _risks(out: Docx, doc: Document) -> None:
             )
             for r in doc["risks"]
         ],
+        widths=(3, 5, 3, 2, 5, 3),
     )
 
 

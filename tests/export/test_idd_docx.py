@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
+from docx.oxml.ns import qn
 
 from idd.export import IDD, document_for
 from idd.models import AuditRecord
@@ -194,6 +195,17 @@ def test_an_objective_with_two_indicators_is_named_once_beside_both(db):
     assert len(named) == 2 and named[0]._tc is named[1]._tc, "one cell spans both rows"
     assert named[0].text.startswith(objective.objective)
     assert "Boats at sea daily" in [row.cells[1].text for row in table.rows]
+
+
+def test_a_row_stays_on_one_page_and_the_titles_get_the_widest_column(db):
+    copy = Document(io.BytesIO(IDD.copy(document_for(factories.complete_initiative()))))
+
+    deliverables = next(t for t in copy.tables if t.rows[0].cells[1].text == "Partner deliverable")
+    widths = [column.width for column in deliverables.columns]
+    assert max(widths) == widths[1], "the deliverable's title, not its reference"
+    for table in copy.tables:
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
 def test_export_idd_writes_the_idds_word_copy(maritime, tmp_path):
