@@ -1,5 +1,5 @@
-"""Approved revisions (each as approved, with its PDF and Word copy) and the comparison of any two
-versions (submissions, revisions, today's)."""
+"""Approved revisions (each as approved, with its PDF and its Word copy) and the
+comparison of any two versions (submissions, revisions, today's)."""
 
 from __future__ import annotations
 
