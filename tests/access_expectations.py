@@ -187,6 +187,8 @@ IDD = {
     # A PDF not stored yet: "Preparing the PDF" (202), queued to the worker.
     "revision_pdf": read_only(202),
     "revision_pdf_status": read_only(),
+    # Its Word copy, made from the frozen snapshot on each download.
+    "revision_docx": read_only(),
     "initiative_history": read_only(),
     "commitment_overview": read_only(),
     # An empty recording is answered with the form and its error (a stale version).
@@ -217,6 +219,7 @@ IDD = {
     "initiative_print": read_only(),
     "initiative_pdf": read_only(202),
     "initiative_pdf_status": read_only(),
+    "initiative_docx": read_only(),
     # Data out (idd.views.exchange): every reader downloads the file and the CSV.
     "initiative_data_json": read_only(),
     "initiative_deliverables_csv": read_only(),

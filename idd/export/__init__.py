@@ -21,7 +21,9 @@ Interface (stable; other parts of the product call these):
 - `document_for(initiative) -> dict`: the snapshot the print view and PDF show.
 - `KINDS`, `IDD`, `NOTIFICATION`, `offered_kinds(doc)`: the printable documents of an
   initiative (`idd.export.printable.PrintableDocument`: slug, title, `html(doc, media=)`,
-  `pdf(doc)`, and `copy(doc)` for the notification's .docx), and those a snapshot has.
+  `pdf(doc)`, and `copy(doc)`: the Word copy, `idd.export.idd_docx` and
+  `idd.export.notification_docx`, whose page marks and tables are
+  `idd.export.docx_parts`), and those a snapshot has.
 - `stored_pdf(initiative, kind) -> StoredPDF`: any kind's PDF, stored like the IDD's
   (`pdf_for` is the IDD's).
 """

@@ -18,10 +18,11 @@ from django.urls import reverse
 
 from idd.document.shape import Document
 from idd.export import render
+from idd.export.docx_parts import printable_copy
 from idd.export.notification_blocks import Element
-from idd.export.notification_docx import docx, printable_copy
+from idd.export.notification_docx import docx
 from idd.export.notification_elements import elements
-from idd.export.printable import Media, PrintableDocument
+from idd.export.printable import WORD, Media, PrintableDocument
 from idd.guided_form.steps import STEP_BY_SLUG, Step
 from idd.reference.choices import FundingAuthority
 
@@ -76,7 +77,7 @@ class NotificationDocument(PrintableDocument):
     title = TITLE
     short_name = "Sec333-notification"
     copy_extension = "docx"
-    copy_content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    copy_content_type = WORD
 
     def offered(self, doc: Document) -> bool:
         return is_section_333(doc)

@@ -8,18 +8,12 @@ print view and the PDF.
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from docx import Document as new_docx
 from docx.document import Document as Docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.table import _Cell
 
-from config.fields import printable
+from idd.export.docx_parts import captioned, labelled, new_document, saved, table
 from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
 if TYPE_CHECKING:
@@ -46,84 +40,36 @@ def _gap_text(gap: Gap) -> str:
     return " ".join(parts)
 
 
-def _bold(cell: _Cell) -> None:
-    for run in cell.paragraphs[0].runs:
-        run.bold = True
-
-
-def _table(out: Docx, headers: tuple[str, ...] | None, rows: list[tuple[str, ...]]) -> None:
-    """A table; with `headers`, its first row is a header row (repeated on every page)."""
-    columns = len(headers) if headers else len(rows[0])
-    table = out.add_table(rows=0, cols=columns)
-    table.style = "Table Grid"
-    if headers:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, headers, strict=True):
-            cell.text = text
-            _bold(cell)
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        table.rows[0]._tr.get_or_add_trPr().append(header)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-        if not headers:  # a fact's name, as the print view's row header
-            _bold(cells[0])
-    out.add_paragraph()
-
-
 def _block(out: Docx, block: Block) -> None:
     if isinstance(block, Text):
         out.add_heading(block.heading, level=2)
         for paragraph in block.body.split("\n\n"):
             out.add_paragraph(paragraph.strip())
     elif isinstance(block, Facts):
-        _table(out, None, list(block.rows))
+        table(out, None, list(block.rows))
     elif isinstance(block, Table):
-        out.add_paragraph(block.caption, style="Caption")
-        _table(out, block.headers, [*block.rows, *([block.total] if block.total else [])])
-
-
-def _labelled(out: Docx, label: str, text: str) -> None:
-    paragraph = out.add_paragraph()
-    paragraph.add_run(f"{label} ").bold = True
-    paragraph.add_run(text)
+        captioned(
+            out,
+            block.caption,
+            block.headers,
+            [*block.rows, *([block.total] if block.total else [])],
+        )
 
 
 def _element(out: Docx, element: Element) -> None:
     out.add_heading(element.title, level=1)
-    _labelled(out, "Answers:", element.answers)
+    labelled(out, "Answers:", element.answers)
     for block in element.blocks:
         _block(out, block)
     if element.lacks:
-        _labelled(out, "Missing:", "; ".join(element.lacks) + ".")
+        labelled(out, "Missing:", "; ".join(element.lacks) + ".")
     if element.note:
         out.add_paragraph(element.note)
 
 
-def printable_copy(value: Any) -> Any:
-    """The snapshot with every text `printable` (lxml refuses the rest)."""
-    if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, dict):
-        return {key: printable_copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [printable_copy(item) for item in value]
-    return value
-
-
 def docx(doc: Document, elements: tuple[Element, ...], gaps: list[Gap], title: str) -> bytes:
     """The .docx of the notification draft."""
-    out = new_docx()
-    out.core_properties.title = title
-    out.core_properties.author = doc["meta"]["owner"]
-    out.core_properties.language = "en-US"
-    out.core_properties.keywords = f"{settings.MARKING}, 10 U.S.C. 333"
-    out.styles["Normal"].font.size = Pt(11)
-    for section in out.sections:  # the marking at the top and bottom of every page
-        section.header.paragraphs[0].text = settings.MARKING
-        section.footer.paragraphs[0].text = settings.MARKING
+    out = new_document(title, doc["meta"]["owner"], "10 U.S.C. 333")
     out.add_paragraph(f"Marking: {settings.MARKING}").runs[0].bold = True
     out.add_heading(doc["meta"]["title"], level=0)
     basics, meta = doc["basics"], doc["meta"]
@@ -139,6 +85,4 @@ def docx(doc: Document, elements: tuple[Element, ...], gaps: list[Gap], title: s
         out.add_paragraph(f"{gap.element.title}: {_gap_text(gap)}", style="List Bullet")
     for element in elements:
         _element(out, element)
-    buffer = io.BytesIO()
-    out.save(buffer)
-    return buffer.getvalue()
+    return saved(out)

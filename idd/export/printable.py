@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from idd.document.shape import Document
 
 Media = Literal["print", "screen"]
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"  # .docx
 
 
 class PrintableDocument:

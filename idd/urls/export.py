@@ -10,6 +10,8 @@ urlpatterns = [
     path("initiatives/<int:pk>/pdf/", export.pdf_download, name="initiative_pdf"),
     # What the "Preparing the PDF" page polls (JSON).
     path("initiatives/<int:pk>/pdf/status/", export.pdf_status, name="initiative_pdf_status"),
+    # Its Word copy, to paste sections into memos.
+    path("initiatives/<int:pk>/docx/", export.initiative_docx, name="initiative_docx"),
     # The Section 333 notification draft: print view, PDF, Word copy.
     path(
         "initiatives/<int:pk>/notification/",

@@ -64,6 +64,11 @@ urlpatterns = [
         name="revision_pdf",
     ),
     path(
+        "initiatives/<int:pk>/revisions/<int:number>/docx/",
+        revisions.revision_docx,
+        name="revision_docx",
+    ),
+    path(
         "initiatives/<int:pk>/revisions/<int:number>/pdf/status/",
         revisions.revision_pdf_status,
         name="revision_pdf_status",

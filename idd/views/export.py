@@ -1,5 +1,5 @@
 """The printable documents (the IDD, the Section 333 notification draft): the browser
-print view, the PDF download and its status, and, for the notification, its Word copy.
+print view, the PDF download and its status, and their Word copies.
 
 A download never renders (`idd.services.downloads`): it serves the stored PDF, or answers
 at once with "Preparing the PDF", whose script polls the status URL."""
@@ -20,6 +20,7 @@ from idd.views.shared import (
     pdf_download_response,
     pdf_missing,
     pdf_status_answer,
+    word_copy_response,
 )
 
 
@@ -67,6 +68,14 @@ def pdf_status(request: HttpRequest, pk: int) -> HttpResponseBase:
     return _document(request, pk, IDD, again=False)
 
 
+@require_GET
+def initiative_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The IDD as a Word document, to paste sections into memos: the document the PDF
+    shows (an approved initiative's frozen revision)."""
+    initiative = get_visible_initiative(request, pk)
+    return word_copy_response(request, initiative, IDD, document_for(initiative), IDD.title)
+
+
 def _refused(request: HttpRequest, initiative: Initiative, kind: PrintableDocument):
     """None if the initiative has this kind of document, else the page saying why not (404)."""
     doc = document_for(initiative)
@@ -110,11 +119,7 @@ def notification_docx(request: HttpRequest, pk: int) -> HttpResponse:
     if refused := _refused(request, initiative, NOTIFICATION):
         return refused
     doc = document_for(initiative)
-    response = HttpResponse(NOTIFICATION.copy(doc), content_type=NOTIFICATION.copy_content_type)
-    name = NOTIFICATION.download_name(doc, "docx")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    audit.document_read(request, initiative, NOTIFICATION.title, "docx")
-    return response
+    return word_copy_response(request, initiative, NOTIFICATION, doc, NOTIFICATION.title)
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Helpers every page uses, in one place so that no view module imports another: the
 initiative a user may read, why a user may not edit one, a PDF download (or "Preparing
-the PDF") and its status, and where a form's `next` may send the user.
+the PDF") and its status, a Word copy's download, and where a form's `next` may send the
+user.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from idd.export import PDFMissing
+from idd.document.shape import Document
+from idd.export import PDFMissing, PrintableDocument
 from idd.models import Initiative
 from idd.reference import roles
 from idd.services import audit
@@ -73,6 +75,23 @@ def pdf_download_response(
     }
     status = 422 if prepared.state == State.TOO_LONG else 202
     return render(request, "idd/document/pdf_preparing.html", context, status=status)
+
+
+def word_copy_response(
+    request: HttpRequest,
+    initiative: Initiative,
+    kind: PrintableDocument,
+    doc: Document,
+    document: str,
+) -> HttpResponse:
+    """The Word copy of this kind of document, made now from `doc` (a few milliseconds:
+    no layout, nothing stored), recorded as `document` read out of the product. The
+    caller has checked that the user may read the initiative."""
+    response = HttpResponse(kind.copy(doc), content_type=kind.copy_content_type)
+    name = kind.download_name(doc, "docx")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    audit.document_read(request, initiative, document, "docx")
+    return response
 
 
 def pdf_status_answer(prepared: Prepared) -> JsonResponse:

@@ -38,6 +38,8 @@ NOT_PAGES = {
     "notification_pdf_status": "JSON: whether a PDF is ready yet, not a page",
     "revision_pdf_status": "JSON: whether a PDF is ready yet, not a page",
     "notification_docx": "a Word document (its text is checked in tests/export)",
+    "initiative_docx": "a Word document (its text is checked in tests/export)",
+    "revision_docx": "a Word document (its text is checked in tests/export)",
 }
 # Pages the issue names: each must answer 200 to the role beside it, so the walk cannot
 # silently measure an error page or nothing.

@@ -12,7 +12,12 @@ from idd.models import Initiative
 from idd.reference.choices import FundingAuthority
 from idd.services import review
 from tests import factories
-from tests.export.notification_text import docx_header_rows, docx_headings, docx_text
+from tests.export.notification_text import (
+    docx_header_rows,
+    docx_headings,
+    docx_page_margins,
+    docx_text,
+)
 from tests.export.pdftools import flat, pdf_language, pdf_text, pdfinfo
 from tests.factories import complete_initiative
 
@@ -97,6 +102,16 @@ def test_the_word_copy_holds_every_element_under_real_headings(maritime):
     headers = docx_header_rows(copy)
     assert ["Fiscal year", "U.S. inputs", "Estimated cost"] in headers, "the budget is a table"
     assert len(headers) == 6, "every table but the facts has a header row"
+
+
+def test_the_word_copy_numbers_its_pages_and_marks_each_at_top_and_bottom(db, settings):
+    settings.MARKING = "CUI // PRE-DECISIONAL"
+    copy = NOTIFICATION.copy(document_for(factories.InitiativeFactory()))
+
+    header, footer = docx_page_margins(copy)
+
+    assert header == "CUI // PRE-DECISIONAL"
+    assert footer == "CUI // PRE-DECISIONAL / Page {PAGE} of {NUMPAGES}"
 
 
 def test_an_incomplete_draft_lists_its_missing_elements_with_the_steps_that_fill_them(client, db):

@@ -16,8 +16,9 @@ def test_a_title_with_noncharacters_still_exports(maritime):
     Initiative.objects.filter(pk=maritime.pk).update(title=TITLE)  # as stored before
     doc = document_for(Initiative.objects.get(pk=maritime.pk))
 
-    copy = read_docx(io.BytesIO(NOTIFICATION.copy(doc)))
-    headings = [p.text for p in copy.paragraphs if p.style.name == "Title"]
-    assert headings == ["Kestrela coastal patrol capability"]
+    for word in (NOTIFICATION.copy(doc), IDD.copy(doc)):
+        copy = read_docx(io.BytesIO(word))
+        headings = [p.text for p in copy.paragraphs if p.style.name == "Title"]
+        assert headings == ["Kestrela coastal patrol capability"]
     for pdf in (IDD.pdf(doc), NOTIFICATION.pdf(doc)):
         assert "Kestrela coastal patrol\ufffd capability\ufffd" in flat(" ".join(pdf_text(pdf)))

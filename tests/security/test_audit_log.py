@@ -69,6 +69,7 @@ DOCUMENTS = [
     ("initiative_print", IDD.title, "print"),
     ("notification_print", NOTIFICATION.title, "print"),
     ("notification_docx", NOTIFICATION.title, "docx"),
+    ("initiative_docx", IDD.title, "docx"),
     ("initiative_data_json", "exchange file", "json"),
     ("initiative_deliverables_csv", "partner deliverables", "csv"),
 ]

@@ -12,9 +12,9 @@ from idd.models import Initiative
 class Command(BaseCommand):
     help = (
         "Export an initiative's IDD as the PDF that goes into staffing packages "
-        "(or, with --html, as the print HTML). With --document notification, its Section 333 "
-        "congressional notification draft instead (to a .docx file: the Word copy). An "
-        "approved initiative exports its approved revision."
+        "(or, with --html, as the print HTML; to a .docx file, as the Word copy). With "
+        "--document notification, its Section 333 congressional notification draft instead. "
+        "An approved initiative exports its approved revision."
     )
 
     def add_arguments(self, parser):

@@ -1,5 +1,5 @@
-"""Approved revisions (each as approved, with its PDF) and the comparison of any two
-versions (submissions, revisions, today's)."""
+"""Approved revisions (each as approved, with its PDF and its Word copy) and the
+comparison of any two versions (submissions, revisions, today's)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from idd.document.diff import diff
-from idd.export import PDFMissing, revision_pdf_stored
+from idd.export import IDD, PDFMissing, revision_pdf_stored
 from idd.forms.review import CompareForm
 from idd.models import Initiative, Revision
 from idd.reference.sections import SECTIONS
@@ -22,6 +22,7 @@ from idd.views.shared import (
     pdf_download_response,
     pdf_missing,
     pdf_status_answer,
+    word_copy_response,
 )
 
 
@@ -97,6 +98,15 @@ def _revision_pdf(request: HttpRequest, pk: int, number: int, *, again: bool):
         return pdf_status_answer(prepared)
     status_url = reverse("revision_pdf_status", args=[pk, number])
     return pdf_download_response(request, initiative, prepared, status_url)
+
+
+@require_GET
+def revision_docx(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The revision as approved, as a Word document: from its frozen snapshot."""
+    initiative = get_visible_initiative(request, pk)
+    revision = _revision(initiative, number)
+    document = f"{IDD.title}, revision {number}"
+    return word_copy_response(request, initiative, IDD, revision.snapshot, document)
 
 
 @require_GET
