@@ -39,6 +39,8 @@ ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 KINDS = {"+": ADDED, "~": CHANGED, "-": REMOVED}
 # Bookkeeping, not content: never shown as a change.
 IGNORED = {"id", "version", "updated_at", "created_at", "last_step", "initiative"}
+# The counters of the rows' references: bookkeeping, raised without a history record.
+IGNORED |= {"deliverable_numbers_issued", "us_input_numbers_issued"}
 LABELS = {"position": "Place in the list", "status": "Status"}
 # A fiscal year and its quarter are one value on the page ("FY2027 Q2"), so one change:
 # model -> (fiscal year field, quarter field, label).

@@ -52,6 +52,16 @@ class Migration(migrations.Migration):
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
+            model_name="historicalinitiative",
+            name="deliverable_numbers_issued",
+            field=models.PositiveIntegerField(default=0, editable=False),
+        ),
+        migrations.AddField(
+            model_name="historicalinitiative",
+            name="us_input_numbers_issued",
+            field=models.PositiveIntegerField(default=0, editable=False),
+        ),
+        migrations.AddField(
             model_name="partnerdeliverable",
             name="reference_number",
             field=models.PositiveIntegerField(null=True, editable=False),

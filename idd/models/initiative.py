@@ -115,9 +115,7 @@ class Initiative(ReviewWorkflow):
     us_input_numbers_issued = models.PositiveIntegerField(default=0, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
-    history = HistoricalRecords(
-        m2m_fields=[targeted_units, team_members], excluded_fields=list(NUMBER_COUNTERS)
-    )
+    history = HistoricalRecords(m2m_fields=[targeted_units, team_members])
 
     class Meta:
         ordering = ["-updated_at"]
