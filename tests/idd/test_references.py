@@ -111,7 +111,7 @@ def test_changing_a_date_resorts_the_list_but_every_label_stays(client, planned,
     form = text_of(
         client.get(reverse("wizard_step", args=[planned.pk, "deliverables"])).content.decode()
     )
-    assert "Partner deliverable 2 (reference D3)" in form
+    assert "Partner deliverable 2 Reference D3:" in form
     inputs = client.get(reverse("wizard_step", args=[planned.pk, "us-inputs"])).content.decode()
     assert "D3 Fund fuel (due FY2027" in inputs
 
