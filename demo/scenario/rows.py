@@ -74,10 +74,10 @@ def add_rows(
     given = []
     for position, (title, category, offset, cost, matched) in enumerate(inputs):
         gates = [created[i] for i in matched]
-        quarter = quarter_after(first + offset, gates)
-        when = (offset, 5 if quarter is None else quarter, position)  # no quarter: year's end
-        given.append((when, title, category, offset, cost, gates, quarter))
-    for (_, _, position), title, category, offset, cost, gates, quarter in sorted(
+        in_quarter = quarter_after(first + offset, gates)
+        when = (offset, 5 if in_quarter is None else in_quarter, position)  # no quarter: year's end
+        given.append((when, title, category, offset, cost, gates, in_quarter))
+    for (_, _, position), title, category, offset, cost, gates, in_quarter in sorted(
         given, key=lambda g: g[0]
     ):
         us_input = USInput.objects.create(
@@ -86,7 +86,7 @@ def add_rows(
             title=title,
             category=category,
             fiscal_year=first + offset,
-            fiscal_quarter=quarter,
+            fiscal_quarter=in_quarter,
             estimated_cost=Decimal(cost),
             authority=initiative.funding_authority,
         )
