@@ -47,6 +47,9 @@ class Deliverable(Stored):
     has_verification: bool  # a verification method was written
     # The day it was delivered (in full or in part); None when not recorded.
     delivered_on: date | None = None
+    # Its reference number, D3 (assessments.references); None in inputs stored before
+    # references, which are numbered by place.
+    reference: int | None = None
 
     def __post_init__(self) -> None:
         require_scale("political_risk", self.political_risk)
@@ -106,6 +109,9 @@ class USInput(Stored):
     status: str = method.PLANNED
     delivered_on: date | None = None
     cancel_reason: str = ""
+    # Its reference number, U2 (assessments.references); None in inputs stored before
+    # references, which are numbered by place.
+    reference: int | None = None
 
     def __post_init__(self) -> None:
         if self.fiscal_quarter is not None:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from assessments import method
+from assessments import method, references
 from assessments.charts import Box, r
 from assessments.fiscal import format_date, format_quarter
 from assessments.inputs import AssessmentInputs, Deliverable, USInput
@@ -66,11 +66,11 @@ def state_of(d: Deliverable, as_of: date) -> str:
 
 @dataclass(frozen=True)
 class LaneMarker:
-    number: int  # the row number in the table alternative
+    number: int  # the row's reference number (assessments.references), as in its table
     x: float
     y: float
     shape: str  # a state above, or "input" for a U.S. input
-    label: str  # drawn inside: the political risk, or "U"
+    label: str  # drawn inside: the political risk, or the input's reference ("U2")
     costly: bool
     tooltip: str
 
@@ -100,6 +100,7 @@ class YearBand:
 @dataclass(frozen=True)
 class DeliverableRow:
     number: int
+    ref: str  # "D3" (assessments.references)
     title: str
     due: str
     political_risk: str
@@ -110,6 +111,7 @@ class DeliverableRow:
 @dataclass(frozen=True)
 class InputRow:
     number: int
+    ref: str  # "U2" (assessments.references)
     title: str
     when: str  # "FY2027 Q4", or "FY2027" while the quarter is not set
     gated_on: str
@@ -160,7 +162,7 @@ def swimlane_chart(inputs: AssessmentInputs) -> SwimlaneChart:
     us_top = partner_lane.bottom
     us_lane = Box(0, us_top, WIDTH, us_top + us_rows * STEP + 2 * LANE_PAD)
 
-    numbers = {d.id: n for n, d in enumerate(inputs.deliverables, start=1)}
+    numbers = references.numbers(inputs.deliverables)
     markers, placed = _deliverable_markers(inputs, grid, stacks, partner_lane, numbers)
     input_markers, links, input_rows = _input_markers(
         inputs, grid, input_stacks, us_lane, numbers, placed
@@ -238,29 +240,30 @@ def _deliverable_markers(
     lane: Box,
     numbers: dict[int, int],
 ) -> tuple[list[LaneMarker], dict[int, tuple[float, float]]]:
-    """The partner lane's markers, by number, and where each deliverable was placed."""
+    """The partner lane's markers in the plan's order (by due date), and where each
+    deliverable was placed."""
     as_of = inputs.as_of
     placed: dict[int, tuple[float, float]] = {}
-    markers = []
+    order = {d.id: n for n, d in enumerate(inputs.deliverables)}
+    markers: list[tuple[int, LaneMarker]] = []
     for fq, stack in stacks.items():
         for row, d in enumerate(stack):
             x, y = grid.x_of[fq], r(lane.top + LANE_PAD + (row + 0.5) * STEP)
             placed[d.id] = (x, y)
             due = format_quarter(d.fiscal_year, d.quarter)
-            markers.append(
-                LaneMarker(
-                    numbers[d.id],
-                    x,
-                    y,
-                    state_of(d, as_of),
-                    str(d.political_risk),
-                    d.costly,
-                    f"{numbers[d.id]}. {d.title}: due {due}, political risk {d.political_risk}, "
-                    f"{_state_text(d, as_of).lower()}",
-                )
+            ref = references.deliverable_ref(numbers[d.id])
+            marker = LaneMarker(
+                numbers[d.id],
+                x,
+                y,
+                state_of(d, as_of),
+                str(d.political_risk),
+                d.costly,
+                f"{ref}. {d.title}: due {due}, political risk {d.political_risk}, "
+                f"{_state_text(d, as_of).lower()}",
             )
-    markers.sort(key=lambda m: m.number)
-    return markers, placed
+            markers.append((order[d.id], marker))
+    return [m for _, m in sorted(markers, key=lambda pair: pair[0])], placed
 
 
 def _input_markers(
@@ -272,9 +275,10 @@ def _input_markers(
     placed: dict[int, tuple[float, float]],
 ) -> tuple[list[LaneMarker], list[Link], list[InputRow]]:
     """The U.S. lane's markers, the lines to the deliverables each is gated on, its table."""
-    input_markers: list[LaneMarker] = []
     links: list[Link] = []
-    input_rows: list[InputRow] = []
+    input_rows: list[tuple[int, InputRow]] = []
+    placed_inputs: list[tuple[int, LaneMarker]] = []
+    own = references.numbers(inputs.us_inputs)
     for in_year in input_stacks.values():
         for row, i in enumerate(in_year):
             u = inputs.us_inputs[i]
@@ -287,24 +291,22 @@ def _input_markers(
                 links.append(
                     Link(x, y - MARKER_R, gx, gy + MARKER_R, ahead and provided_before(u, d))
                 )
-            gated = ", ".join(str(numbers[d.id]) for d in gates) or "nothing: a gift"
+            gated = (
+                ", ".join(references.deliverable_ref(numbers[d.id]) for d in gates)
+                or "nothing: a gift"
+            )
+            number = own[u.id]
+            ref = references.us_input_ref(number)
             when = input_when(u)  # the year alone while the quarter is not set
             said = when if u.fiscal_quarter is not None else f"{when}, quarter not set"
-            input_markers.append(
-                LaneMarker(
-                    i + 1,
-                    x,
-                    y,
-                    "input",
-                    "U",
-                    False,
-                    f"U{i + 1}. {u.title}: {said}, gated on {gated}",
-                )
+            marker = LaneMarker(
+                number, x, y, "input", ref, False, f"{ref}. {u.title}: {said}, gated on {gated}"
             )
-            input_rows.append(InputRow(i + 1, u.title, when, gated, ahead))
-    input_rows.sort(key=lambda row: row.number)
-    input_markers.sort(key=lambda m: m.number)
-    return input_markers, links, input_rows
+            placed_inputs.append((i, marker))
+            input_rows.append((i, InputRow(number, ref, u.title, when, gated, ahead)))
+    # In the plan's order (by when the U.S. provides them), as in the document's list.
+    input_markers = [m for _, m in sorted(placed_inputs, key=lambda pair: pair[0])]
+    return input_markers, links, [row for _, row in sorted(input_rows, key=lambda p: p[0])]
 
 
 def _deliverable_rows(
@@ -312,12 +314,14 @@ def _deliverable_rows(
 ) -> tuple[DeliverableRow, ...]:
     """The table of the partner deliverables, with the U.S. inputs gated on each."""
     gated_by: dict[int, list[str]] = defaultdict(list)
-    for i, u in enumerate(inputs.us_inputs, start=1):
+    own = references.numbers(inputs.us_inputs)
+    for u in inputs.us_inputs:
         for did in u.matched_deliverable_ids:
-            gated_by[did].append(f"U{i}")
+            gated_by[did].append(references.us_input_ref(own[u.id]))
     return tuple(
         DeliverableRow(
             numbers[d.id],
+            references.deliverable_ref(numbers[d.id]),
             d.title,
             format_quarter(d.fiscal_year, d.quarter),
             f"{d.political_risk} – {method.POLITICAL_RISK_LABELS[d.political_risk]}",

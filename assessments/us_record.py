@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from assessments import method
+from assessments import method, references
 from assessments.fiscal import add_months, format_date
 from assessments.inputs import AssessmentInputs, Deliverable, USInput
 from assessments.wording import count, months, round_half_up
@@ -38,12 +38,14 @@ def gates(u: USInput, deliverables: Sequence[Deliverable], as_of: date) -> Gates
     """Which gating deliverables are delivered in full by as_of. A canceled one no longer
     gates anything; an input gated on nothing (a gift) is never held back."""
     refs, waiting, days = [], [], []
-    for n, d in enumerate(deliverables, start=1):
+    number = references.numbers(deliverables)
+    for d in deliverables:
         if d.id not in u.matched_deliverable_ids or d.status == method.CANCELLED:
             continue
-        refs.append(f"D{n}")
+        ref = references.deliverable_ref(number[d.id])
+        refs.append(ref)
         if d.status_on(as_of) != method.DELIVERED:
-            waiting.append(f"D{n}")
+            waiting.append(ref)
         elif d.delivered_on is not None:
             days.append(d.delivered_on)
     return Gates(tuple(refs), tuple(waiting), max(days, default=None))

@@ -50,37 +50,43 @@ def add_rows(
     verifier: User,
 ) -> None:
     first = initiative.first_fiscal_year
-    created = []
-    for position, (title, category, qty, offset, quarter, verification, risk, status) in enumerate(
-        deliverables
-    ):
+    # Added in the order they are listed (by date), so D1 is the first due, as a planner
+    # entering the plan in order would have them (their references follow the order added).
+    planned = sorted(enumerate(deliverables), key=lambda pair: (pair[1][3], pair[1][4], pair[0]))
+    created: dict[int, PartnerDeliverable] = {}
+    for position, (title, category, qty, offset, quarter, verification, risk, status) in planned:
         verified = status in {"delivered", "partial", "missed"}
-        created.append(
-            PartnerDeliverable.objects.create(
-                initiative=initiative,
-                position=position,
-                title=title,
-                category=category,
-                quantity=qty,
-                due_fiscal_year=first + offset,
-                due_quarter=quarter,
-                verification_method=verification,
-                political_risk=risk,
-                status=status,
-                evidence="Seen by the SCO; see the verification method." if verified else "",
-                verified_by=verifier if verified else None,
-                verified_at=timezone.now() if verified else None,
-            )
+        created[position] = PartnerDeliverable.objects.create(
+            initiative=initiative,
+            position=position,
+            title=title,
+            category=category,
+            quantity=qty,
+            due_fiscal_year=first + offset,
+            due_quarter=quarter,
+            verification_method=verification,
+            political_risk=risk,
+            status=status,
+            evidence="Seen by the SCO; see the verification method." if verified else "",
+            verified_by=verifier if verified else None,
+            verified_at=timezone.now() if verified else None,
         )
+    given = []
     for position, (title, category, offset, cost, matched) in enumerate(inputs):
         gates = [created[i] for i in matched]
+        in_quarter = quarter_after(first + offset, gates)
+        when = (offset, 5 if in_quarter is None else in_quarter, position)  # no quarter: year's end
+        given.append((when, title, category, offset, cost, gates, in_quarter))
+    for (_, _, position), title, category, offset, cost, gates, in_quarter in sorted(
+        given, key=lambda g: g[0]
+    ):
         us_input = USInput.objects.create(
             initiative=initiative,
             position=position,
             title=title,
             category=category,
             fiscal_year=first + offset,
-            fiscal_quarter=quarter_after(first + offset, gates),
+            fiscal_quarter=in_quarter,
             estimated_cost=Decimal(cost),
             authority=initiative.funding_authority,
         )

@@ -38,6 +38,7 @@ def seed_volume(scale: int, *, seed: int = 2026) -> int:
             last_fiscal_year=first + 4,
             problem_statement="Generated for load tests.",
             owner=owner,
+            deliverable_numbers_issued=10,  # the ten below, D1 to D10 (bulk: no save())
         )
         for partner in partners
         for k in range(10)
@@ -56,6 +57,7 @@ def seed_volume(scale: int, *, seed: int = 2026) -> int:
         PartnerDeliverable(
             initiative=initiative,
             position=n,
+            reference_number=n + 1,
             title=f"Partner deliverable {n + 1}",
             category=rng.choice(["personnel", "budget", "facilities", "unit_designation"]),
             due_fiscal_year=initiative.first_fiscal_year + n // 2,

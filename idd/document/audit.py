@@ -39,6 +39,8 @@ ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 KINDS = {"+": ADDED, "~": CHANGED, "-": REMOVED}
 # Bookkeeping, not content: never shown as a change.
 IGNORED = {"id", "version", "updated_at", "created_at", "last_step", "initiative"}
+# The counters of the rows' references: bookkeeping, raised without a history record.
+IGNORED |= {"deliverable_numbers_issued", "us_input_numbers_issued"}
 LABELS = {"position": "Place in the list", "status": "Status"}
 # A fiscal year and its quarter are one value on the page ("FY2027 Q2"), so one change:
 # model -> (fiscal year field, quarter field, label).
@@ -65,10 +67,16 @@ class Tracked:
     name: Callable[[Any], str]
 
 
+def _named(record: Any, model: type[PartnerDeliverable | USInput]) -> str:
+    """ "D3 Assign crews"; the title alone for a row removed before rows had references."""
+    number = getattr(record, "reference_number", 0)
+    return f"{model.label(number)} {record.title}" if number else record.title
+
+
 TRACKED = (
     Tracked(Initiative, "Initiative", lambda r: r.title),
-    Tracked(PartnerDeliverable, "Partner deliverable", lambda r: r.title),
-    Tracked(USInput, "U.S. input", lambda r: r.title),
+    Tracked(PartnerDeliverable, "Partner deliverable", lambda r: _named(r, PartnerDeliverable)),
+    Tracked(USInput, "U.S. input", lambda r: _named(r, USInput)),
     Tracked(YearlyObjective, "Yearly objective", lambda r: f"FY{r.fiscal_year}: {r.objective}"),
     Tracked(Indicator, "Indicator", lambda r: r.description),
     Tracked(Risk, "Risk", lambda r: r.description),
@@ -107,7 +115,9 @@ class _Names:
             target = model._meta.get_field(field_name).related_model
             wanted[target] |= {i for ids in by_record.values() for i in ids}
         # Deliverables are named from their own history, which also knows deleted ones.
-        self.deliverables = {r.id: r.title for r in records[PartnerDeliverable]}
+        self.deliverables = {
+            r.id: _named(r, PartnerDeliverable) for r in records[PartnerDeliverable]
+        }
         wanted.pop(PartnerDeliverable, None)
         self.objects = {
             related: _manager(related).in_bulk([i for i in ids if i is not None])

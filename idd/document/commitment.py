@@ -51,6 +51,7 @@ def deliverable_input(d: PartnerDeliverable) -> scoring.Deliverable:
         has_verification=bool(d.verification_method.strip()),
         # Only a delivery carries its date (a status changed since may leave one).
         delivered_on=d.delivered_on if d.status in method.RISK_TAKEN else None,
+        reference=d.reference_number,
     )
 
 
@@ -68,6 +69,7 @@ def us_input_input(u: USInput) -> scoring.USInput:
         # Only a delivery carries its date (the database refuses any other).
         delivered_on=u.delivered_on if u.status in method.US_DELIVERED else None,
         cancel_reason=u.cancel_reason if u.status == method.CANCELLED else "",
+        reference=u.reference_number,
     )
 
 

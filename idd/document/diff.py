@@ -2,8 +2,10 @@
 
 A pure function over two snapshots (`idd.document.snapshot`): no database, no request, so any
 two stored revisions (or a revision and the working draft) compare the same way.
-Rows are matched by their id where the snapshot carries one, else by their place in
-the list. Values are shown as the document shows them (labels, not codes). Where a text
+Partner deliverables and U.S. inputs are matched by their reference (D3, U2, which never
+changes: idd.models.plan.ReferencedRow) where both snapshots carry it; other rows by their
+id where the snapshot carries one, else by their place in the list.
+Values are shown as the document shows them (labels, not codes). Where a text
 changed, its words are marked (`FieldChange.words`): plain text runs, never HTML, which
 the templates escape and wrap in <del>/<ins>.
 """
@@ -208,8 +210,21 @@ def _compare(
     return tuple(changes)
 
 
-def _keyed(rows: Iterable[Row]) -> dict[Any, Row]:
+def _keyed(rows: Iterable[Row], by_reference: bool = False) -> dict[Any, Row]:
+    if by_reference:
+        return {("reference", row["reference_number"]): row for row in rows}
     return {row.get("id", ("position", n)): row for n, row in enumerate(rows)}
+
+
+def _referenced(*lists: Sequence[Row]) -> bool:
+    """Every row of both snapshots carries its reference number (a revision stored before
+    references does not: its rows are matched by id, as they were then)."""
+    return all("reference_number" in row for rows in lists for row in rows)
+
+
+def _named(row: Row) -> str:
+    """A deliverable or U.S. input by reference and title: "D3 Assign sailors"."""
+    return f"{row.get('ref', '')} {row.get('title', '')}".strip()
 
 
 def _rows(
@@ -219,9 +234,10 @@ def _rows(
     name: Callable[[Row], str],
     fields: Fields,
     shown: Shown | None = None,
+    by_reference: bool = False,
 ) -> list[RowChange]:
     """Added, removed and changed rows; an added or removed row lists what it held."""
-    old, new = _keyed(old_rows), _keyed(new_rows)
+    old, new = _keyed(old_rows, by_reference), _keyed(new_rows, by_reference)
     empty: Row = {}
     changes = []
     for key, row in new.items():
@@ -286,19 +302,21 @@ def _context(old: Document, new: Document) -> Changes:
 
 
 def _deliverables(old: Document, new: Document) -> Changes:
+    before, after = old.get("deliverables", []), new.get("deliverables", [])
     rows = _rows(
-        old.get("deliverables", []),
-        new.get("deliverables", []),
+        before,
+        after,
         "Partner deliverable",
-        lambda r: r.get("title", ""),
+        _named,
         DELIVERABLE,
+        by_reference=_referenced(before, after),
     )
     return (), rows
 
 
 def _with_matched(doc: Document) -> list[Row]:
-    """U.S. inputs with the titles of the partner deliverables they answer."""
-    titles = {d.get("id"): d.get("title", "") for d in doc.get("deliverables", [])}
+    """U.S. inputs with the partner deliverables they answer, by reference and title."""
+    titles = {d.get("id"): _named(d) for d in doc.get("deliverables", [])}
     return [
         u | {"matched": sorted(titles.get(i, "") for i in u.get("matched_deliverable_ids", []))}
         for u in doc.get("us_inputs", [])
@@ -306,13 +324,15 @@ def _with_matched(doc: Document) -> list[Row]:
 
 
 def _us_inputs(old: Document, new: Document) -> Changes:
+    before, after = _with_matched(old), _with_matched(new)
     rows = _rows(
-        _with_matched(old),
-        _with_matched(new),
+        before,
+        after,
         "U.S. input",
-        lambda r: r.get("title", ""),
+        _named,
         US_INPUT,
         {"estimated_cost": money},
+        by_reference=_referenced(before, after),
     )
     return (), rows
 

@@ -113,7 +113,10 @@ class Deliverable(TypedDict):
     evidence: Annotated[str, Label("Evidence recorded")]
     verified_by: Annotated[str, Label("Verified by")]
     verified_at: IsoDate | None
-    ref: str  # D1, D2... by due date (the model's ordering), D1 first due
+    # Its reference, never changed nor reused (idd.models.plan.ReferencedRow): 3 and "D3".
+    # A revision stored before references lacks the number; its "ref" was by due date.
+    reference_number: int
+    ref: str
     answered_by: list[RowRef]  # the U.S. inputs that answer it
 
 
@@ -129,7 +132,10 @@ class USInput(TypedDict):
     estimated_cost: Annotated[Money, Label("Estimated cost")]
     authority: Annotated[str, Label("Authority")]
     matched_deliverable_ids: list[int]
-    ref: str  # U1, U2... by fiscal year and quarter (the model's ordering)
+    # Its reference, never changed nor reused: 2 and "U2". A revision stored before
+    # references lacks the number; its "ref" was by fiscal year and quarter.
+    reference_number: int
+    ref: str
     # The partner deliverables it answers (compared by their titles).
     matched: Annotated[list[RowRef], Label("Partner deliverables it answers")]
 

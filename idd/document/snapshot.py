@@ -91,8 +91,9 @@ def _deliverable(d: PartnerDeliverable) -> Deliverable:
         "evidence": d.evidence,
         "verified_by": display_name(d.verified_by),
         "verified_at": d.verified_at.isoformat() if d.verified_at else None,
-        "ref": "",  # set by _cross_reference
-        "answered_by": [],
+        "reference_number": d.reference_number,
+        "ref": d.reference,
+        "answered_by": [],  # set by _cross_reference
     }
 
 
@@ -109,8 +110,9 @@ def _us_input(u: USInput) -> USInputEntry:
         "estimated_cost": _money(u.estimated_cost),
         "authority": u.get_authority_display(),
         "matched_deliverable_ids": [d.pk for d in u.matched_deliverables.all()],
-        "ref": "",  # set by _cross_reference
-        "matched": [],
+        "reference_number": u.reference_number,
+        "ref": u.reference,
+        "matched": [],  # set by _cross_reference
     }
 
 
@@ -129,15 +131,14 @@ def _timeline(
 
 
 def _cross_reference(deliverables: list[Deliverable], us_inputs: list[USInputEntry]) -> None:
-    """Short references in document order (D1, D2…, U1, U2…), the deliverables each U.S.
-    input answers and the inputs each deliverable gates, so every rendering names them alike.
-    The rows come in the models' order, by due date: D1 is the first due, U1 the first given."""
+    """The deliverables each U.S. input answers and the inputs each deliverable gates, each
+    named by its reference (D3, U2: idd.models.plan.ReferencedRow), so every rendering
+    names them alike. The rows come in the models' order, by date; their references keep
+    the numbers they were given, whatever the order."""
     by_id = {d["id"]: d for d in deliverables}
-    for n, d in enumerate(deliverables, start=1):
-        d["ref"] = f"D{n}"
+    for d in deliverables:
         d["answered_by"] = []
-    for n, u in enumerate(us_inputs, start=1):
-        u["ref"] = f"U{n}"
+    for u in us_inputs:
         matched = [by_id[i] for i in u["matched_deliverable_ids"] if i in by_id]
         u["matched"] = [RowRef(ref=d["ref"], title=d["title"]) for d in matched]
         for d in matched:

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from idd.models import Initiative
 
 HEADER = (
-    "Number",
+    "Reference",
     "Partner deliverable",
     "Category",
     "Quantity",
@@ -33,17 +33,17 @@ def filename(initiative: Initiative) -> str:
 
 
 def rows(initiative: Initiative) -> Iterator[Sequence[object]]:
-    """One row per deliverable, numbered D1, D2… in due order as on every screen; the
-    U.S. inputs named by their U numbers, as in the IDD."""
+    """One row per deliverable in due order, each by its reference (D3) as on every screen;
+    the U.S. inputs named by theirs (U2), as in the IDD."""
     deliverables = list(initiative.partner_deliverables.select_related("verified_by"))
     inputs = list(initiative.us_inputs.prefetch_related("matched_deliverables"))
     gated: dict[int, list[str]] = {d.pk: [] for d in deliverables}
-    for n, us_input in enumerate(inputs, start=1):
+    for us_input in inputs:
         for d in us_input.matched_deliverables.all():
-            gated[d.pk].append(f"U{n} {us_input.title} ({us_input.when_label})")
-    for n, d in enumerate(deliverables, start=1):
+            gated[d.pk].append(f"{us_input.reference} {us_input.title} ({us_input.when_label})")
+    for d in deliverables:
         yield (
-            f"D{n}",
+            d.reference,
             d.title,
             d.get_category_display(),
             d.quantity,

@@ -152,6 +152,9 @@ class RowFormSet(BaseInlineFormSet):
         prompt_selects(form)
         # How the error summary names the row: "Partner deliverable 2: Due quarter: …".
         label = f"{self.row_label[:1].upper()}{self.row_label[1:]} {i + 1}"
+        # A stored row's own reference (D3, U2: idd.models.plan.ReferencedRow), which the
+        # document and free text name it by; "" for other rows and rows not yet saved.
+        form.row_ref = getattr(form.instance, "reference", "")
         form.row_name = (
             f"{self.parent_name}, {self.row_label} {i + 1}" if self.parent_name else label
         )

@@ -25,9 +25,10 @@ OTHER_INITIATIVE = (
 )
 
 
-def deliverable_label(ref: str, d: PartnerDeliverable) -> str:
-    """ "D1 Assign crews (due FY2027 Q2, political risk 4)": numbered as in the document."""
-    return f"{ref} {d.title} (due {d.due_label}, political risk {d.political_risk})"
+def deliverable_label(d: PartnerDeliverable) -> str:
+    """ "D1 Assign crews (due FY2027 Q2, political risk 4)": its reference, as in the
+    document."""
+    return f"{d.reference} {d.title} (due {d.due_label}, political risk {d.political_risk})"
 
 
 class USInputForm(forms.ModelForm):
@@ -97,10 +98,8 @@ class USInputsStep(StepForms):
             queryset=USInput.objects.prefetch_related("matched_deliverables"),
             form_kwargs={
                 "initiative": self.initiative,
-                # In the model's order, by due date, so D1 here is D1 in the document.
-                "deliverable_choices": [
-                    (d.pk, deliverable_label(f"D{n}", d)) for n, d in enumerate(deliverables, 1)
-                ],
+                # In the model's order, by due date, as in the document.
+                "deliverable_choices": [(d.pk, deliverable_label(d)) for d in deliverables],
             },
         )
         self.parts = [self.formset]

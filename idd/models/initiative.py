@@ -4,7 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -22,6 +22,9 @@ from idd.reference.choices import (
 )
 from idd.reference.distribution import Reason, Statement
 from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
+
+# The counters of the rows' references (D1, U1), written only by Initiative.issue_number.
+NUMBER_COUNTERS = ("deliverable_numbers_issued", "us_input_numbers_issued")
 
 # Limits on what planners type. A page of the PDF holds about 3,500 characters: a
 # narrative field may fill a page or so; the objective it serves is a sentence or two.
@@ -105,6 +108,11 @@ class Initiative(ReviewWorkflow):
     version = models.PositiveIntegerField(default=1)
     # The revision being drafted or last approved (1, 2, ...).
     revision = models.PositiveSmallIntegerField(default=1)
+    # How many references were ever given to its partner deliverables (D1..Dn) and U.S.
+    # inputs (U1..Un): the next row takes n + 1, and a removed row's number is never given
+    # again (idd.models.plan.ReferencedRow). Only ever raised, by one UPDATE (issue_number).
+    deliverable_numbers_issued = models.PositiveIntegerField(default=0, editable=False)
+    us_input_numbers_issued = models.PositiveIntegerField(default=0, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[targeted_units, team_members])
@@ -148,6 +156,33 @@ class Initiative(ReviewWorkflow):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        """A stored initiative's save never writes its reference counters: an initiative
+        read before a row was added would otherwise give that row's number out again."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in NUMBER_COUNTERS
+            ]
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def issue_number(initiative_id: int, counter: str) -> int:
+        """The next reference number of one kind of row (a name in NUMBER_COUNTERS): one
+        UPDATE raises the counter, so two rows added at once never get the same number
+        (the second waits for the first's transaction). Call inside the row's transaction."""
+        Initiative.objects.filter(pk=initiative_id).update(**{counter: F(counter) + 1})
+        number: int = Initiative.objects.values_list(counter, flat=True).get(pk=initiative_id)
+        return number
+
+    @staticmethod
+    def number_taken(initiative_id: int, counter: str, number: int) -> None:
+        """A row kept its number (copied or imported): the counter never falls below it."""
+        Initiative.objects.filter(pk=initiative_id, **{f"{counter}__lt": number}).update(
+            **{counter: number}
+        )
 
     # How far before the first fiscal year and after the last a delivery or measurement
     # may be dated: a baseline taken the year before, a final count the year after.

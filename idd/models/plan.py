@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from assessments import fiscal, method
+from assessments import fiscal, method, references
 from config.fields import LineField, ProseField
 from idd.models.initiative import NARRATIVE, SHORT_PROSE, Initiative
 from idd.reference.choices import (
@@ -54,7 +56,57 @@ class InitiativeRow(models.Model):
             )
 
 
-class PartnerDeliverable(InitiativeRow):
+class ReferencedRow(InitiativeRow):
+    """A row named by a short reference (D3, U2) that never changes and is never given to
+    another row of its initiative, even once it is removed: free text that says
+    "detectors (U2)" keeps meaning the same row whatever dates change. A new row takes the
+    next number of its initiative's counter; a copied or imported row keeps its own."""
+
+    COUNTER: ClassVar[str]  # the initiative's counter (idd.models.initiative.NUMBER_COUNTERS)
+
+    reference_number = models.PositiveIntegerField(
+        "reference number",
+        blank=True,  # given on first save
+        editable=False,
+        help_text="The number of its reference (3 in D3): never changes, never reused.",
+    )
+
+    class Meta(InitiativeRow.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        initiative_id = self.initiative_id  # type: ignore[attr-defined]
+        with transaction.atomic():
+            if self.reference_number is None:
+                self.reference_number = Initiative.issue_number(initiative_id, self.COUNTER)
+            elif self._state.adding:
+                Initiative.number_taken(initiative_id, self.COUNTER, self.reference_number)
+            super().save(*args, **kwargs)
+
+    @staticmethod
+    def label(number: int) -> str:
+        """ "D3" for number 3: its kind's prefix (assessments.references)."""
+        raise NotImplementedError
+
+    @property
+    def reference(self) -> str:
+        """ "D3", "U2"; "" before its first save."""
+        return self.label(self.reference_number) if self.reference_number else ""
+
+
+def referenced(noun: str, prefix: str) -> models.UniqueConstraint:
+    """No two rows of one initiative share a reference."""
+    return models.UniqueConstraint(
+        fields=["initiative", "reference_number"],
+        name=f"{prefix}_reference_unique_per_initiative",
+        violation_error_message=(
+            f"Another {noun} of this initiative already has this reference number: each "
+            "row keeps its own."
+        ),
+    )
+
+
+class PartnerDeliverable(ReferencedRow):
     """Something dated and observable the partner provides, at a political cost to itself."""
 
     # What a planner records about it once it is due or done, actions first.
@@ -65,6 +117,8 @@ class PartnerDeliverable(InitiativeRow):
     FUTURE_DELIVERY = (
         "The date delivered cannot be in the future: enter the day it happened, today or earlier."
     )
+
+    COUNTER = "deliverable_numbers_issued"
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="partner_deliverables"
@@ -108,6 +162,7 @@ class PartnerDeliverable(InitiativeRow):
         # By due date, so D1 is the first due everywhere; the planner's order breaks ties.
         ordering = ["due_fiscal_year", "due_quarter", "position", "pk"]
         constraints = [
+            referenced("partner deliverable", "deliverable"),
             models.CheckConstraint(
                 condition=Q(political_risk__gte=1) & Q(political_risk__lte=5),
                 name="deliverable_political_risk_1_to_5",
@@ -140,6 +195,10 @@ class PartnerDeliverable(InitiativeRow):
     def __str__(self) -> str:
         return self.title
 
+    @staticmethod
+    def label(number: int) -> str:
+        return references.deliverable_ref(number)
+
     def reopen_delivery(self) -> None:
         """Back to planned, its delivery to be recorded again (the evidence stays): a
         delivery verified at one political risk does not count at a higher one."""
@@ -166,8 +225,10 @@ class USInputQuerySet(models.QuerySet):
         return self.annotate(matches=models.Count("matched_deliverables")).filter(matches=0)
 
 
-class USInput(InitiativeRow):
+class USInput(ReferencedRow):
     """What the U.S. provides, gated on the partner deliverables it answers."""
+
+    COUNTER = "us_input_numbers_issued"
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="us_inputs")
     title = LineField("what the U.S. provides", max_length=300)
@@ -232,6 +293,7 @@ class USInput(InitiativeRow):
             "pk",
         ]
         constraints = [
+            referenced("U.S. input", "us_input"),
             models.CheckConstraint(
                 condition=FY_IN_RANGE,
                 name="us_input_fiscal_year_plausible",
@@ -262,6 +324,10 @@ class USInput(InitiativeRow):
 
     def __str__(self) -> str:
         return self.title
+
+    @staticmethod
+    def label(number: int) -> str:
+        return references.us_input_ref(number)
 
     @property
     def when_label(self) -> str:

@@ -85,7 +85,7 @@ def test_state_is_derived_at_the_date_and_said_in_words() -> None:
     ]
     assert [m.shape for m in chart.deliverables] == ["overdue", "delivered", "planned"]
     (row,) = chart.input_rows
-    assert (row.gated_on, row.ahead) == ("3", True)  # FY2027 input, FY2028 deliverable
+    assert (row.gated_on, row.ahead) == ("D3", True)  # FY2027 input, FY2028 deliverable
     assert chart.links[0].ahead
 
 
@@ -97,8 +97,8 @@ def test_the_svg_has_title_desc_and_the_table_alternative_escaped() -> None:
     assert '<title id="lane-title">Timeline: partner deliverables' in html
     assert '<desc id="lane-desc">Timeline FY2027 to FY2031' in html
     assert 'aria-labelledby="lane-title" aria-describedby="lane-desc"' in html
-    assert '-deliverables">Partner deliverables on the timeline, by number</caption>' in html
-    assert len(re.findall(r"<tr><td class=\"numeric\" data-label=\"#\">\d+</td>", html)) == 80
+    assert '-deliverables">Partner deliverables on the timeline, by reference</caption>' in html
+    assert len(re.findall(r"<tr><td data-label=\"Ref.\">D\d+</td>", html)) == 80
     assert "Deliverable &lt;7&gt; &amp; co" in html and "<7>" not in html
     # The partner has acted on every gate of the inputs planned a year ahead: none is ahead.
     assert "Yes: the U.S. gives first" not in html
@@ -130,8 +130,8 @@ def test_a_us_input_is_drawn_in_its_quarter_and_the_table_agrees_with_the_plan_c
         "FY2027 Q1",
         "FY2027",
     ]
-    assert u_late.tooltip == "U1. Boats: FY2027 Q4, gated on 1"
-    assert u_unknown.tooltip == "U3. Training: FY2027, quarter not set, gated on 1"
+    assert u_late.tooltip == "U1. Boats: FY2027 Q4, gated on D1"
+    assert u_unknown.tooltip == "U3. Training: FY2027, quarter not set, gated on D1"
     # The dashed "gives first" line and the table's column say what the plan check says.
     assert [link.ahead for link in chart.links] == [False, True, False]
     assert [row.ahead for row in chart.input_rows] == [False, True, False]

@@ -79,15 +79,16 @@ def test_the_csv_lists_each_deliverable_as_a_staff_officer_needs_it(
     client.force_login(owner)
     table = read_csv(client.get(reverse("initiative_deliverables_csv", args=[initiative.pk])))
     header, first, later = table
-    assert header[:5] == ["Number", "Partner deliverable", "Category", "Quantity", "Due"]
+    assert header[:5] == ["Reference", "Partner deliverable", "Category", "Quantity", "Due"]
     row = dict(zip(header, first, strict=True))
-    assert row["Number"] == "D1"
+    assert row["Reference"] == "D1"
     assert row["Partner deliverable"] == '\'=HYPERLINK("http://evil")'
     assert row["Due"] == "FY2027 Q3" and row["Political risk (1-5)"] == "4"
     assert row["Evidence recorded"] == "'-2 boats; Décret n° 12–4"
     assert row["U.S. inputs gated on it"] == "U1 Boats (FY2027 Q4); U2 @Training (FY2027)"
     row = dict(zip(header, later, strict=True))
-    assert (row["Number"], row["Status"], row["Delivered on"]) == ("D2", "Delivered", "2027-12-01")
+    expected = ("D2", "Delivered", "2027-12-01")
+    assert (row["Reference"], row["Status"], row["Delivered on"]) == expected
     assert row["U.S. inputs gated on it"] == "U1 Boats (FY2027 Q4)"
 
 

@@ -16,7 +16,7 @@ from idd.models import Initiative
 from tests.export.pdftools import PDF, _poppler, flat, pdf_text
 
 CHART_TITLE = "Timeline: what the partner does and what the U.S. gives, by fiscal quarter"
-TABLE = "Partner deliverables on the timeline, by number"
+TABLE = "Partner deliverables on the timeline, by reference"
 INPUT_TABLE = "U.S. inputs on the timeline and the deliverables they are gated on"
 LEGEND_END = "U.S. gives before the partner acts"
 LETTER_WIDTH, SIDE_MARGIN = 612, 0.75 * 72  # points (print.css: letter, 0.75in sides)
@@ -56,7 +56,7 @@ def joined(pdf: bytes) -> str:
 
 def chart_rows(doc) -> list[str]:
     chart = swimlane_chart(AssessmentInputs.from_dict(doc["commitment"]["inputs"]))
-    return [f"{row.number} {row.title} {row.due}" for row in chart.deliverable_rows]
+    return [f"{row.ref} {row.title} {row.due}" for row in chart.deliverable_rows]
 
 
 def test_the_pdf_prints_demonstrated_commitment_beside_the_delivery_record(demo_pdfs):

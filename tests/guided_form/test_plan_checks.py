@@ -155,7 +155,7 @@ def test_the_us_inputs_step_shows_the_swimlane_beside_the_table(planner_client, 
     assert '<title id="step-swimlane-title">' in html
     assert '<desc id="step-swimlane-desc">' in html
     assert 'aria-labelledby="step-swimlane-title" aria-describedby="step-swimlane-desc"' in html
-    assert '-deliverables">Partner deliverables on the timeline, by number</caption>' in html
+    assert '-deliverables">Partner deliverables on the timeline, by reference</caption>' in html
     # U1 planned FY2027, gated on a deliverable due FY2028: the U.S. gives first.
     assert "Yes: the U.S. gives first" in html
     # The fiscal-year table stays.

@@ -104,7 +104,8 @@ def test_the_initiative_page_draws_the_swimlane_with_its_title_description_and_t
     assert 'aria-describedby="initiative-swimlane-desc"' in us_inputs
     assert '<title id="initiative-swimlane-title">' in us_inputs
     assert '<desc id="initiative-swimlane-desc">' in us_inputs
-    assert '-deliverables">Partner deliverables on the timeline, by number</caption>' in us_inputs
+    caption = '-deliverables">Partner deliverables on the timeline, by reference</caption>'
+    assert caption in us_inputs
     assert '-inputs">U.S. inputs on the timeline and the deliverables' in us_inputs
     # The fiscal-year table stays beside the chart.
     assert "Partner deliverables and U.S. inputs by fiscal year</caption>" in us_inputs

@@ -45,7 +45,8 @@ def test_edits_made_in_the_guided_form_appear_with_who_and_what(client, make_ini
             "Smuggling boats outrun the navy.",
         )
     ]
-    renamed = next(e for e in entries if e.name == "Designate the company by ministerial order")
+    # Rows are named by their reference too, as everywhere (D1).
+    renamed = next(e for e in entries if e.name == "D1 Designate the company by ministerial order")
     assert (renamed.kind, renamed.group, renamed.who) == (
         "changed",
         "Partner deliverable",
@@ -55,7 +56,7 @@ def test_edits_made_in_the_guided_form_appear_with_who_and_what(client, make_ini
         (c.label, c.old) for c in renamed.changes
     ]
     # The other row moved down one place when the planner's order was saved.
-    moved = next(e for e in entries if e.name.startswith("Fund fuel") and e.changes)
+    moved = next(e for e in entries if e.name.startswith("D2 Fund fuel") and e.changes)
     assert [(c.label, c.old, c.new) for c in moved.changes] == [("Place in the list", "1", "2")]
     page = response.content.decode()
     assert "Smuggling boats outrun the navy." in page
@@ -79,7 +80,7 @@ def test_workflow_steps_removed_rows_and_links_are_named(make_initiative, owner,
     removed = next(e for e in entries if e.kind == "removed")
     assert (removed.group, removed.name) == (
         "Partner deliverable",
-        "Fund fuel and spare parts in the defense budget",
+        "D2 Fund fuel and spare parts in the defense budget",
     )
     unlinked = next(e for e in entries if e.group == "U.S. input" and e.changes)
     (change,) = unlinked.changes

@@ -56,7 +56,7 @@ def test_comments_replies_resolutions_decisions_and_changes_in_one_list_newest_f
     assert newest == [
         "Requested changes to revision 1",
         "changed Initiative: Returned to the planners with changes requested",
-        "changed Partner deliverable: Fund fuel from the navy's own budget line",
+        "changed Partner deliverable: D2 Fund fuel from the navy's own budget line",
         "Resolved reviewer's comment on Risks",
         "Replied to reviewer's comment on Risks",
         "Commented on Risks",

@@ -96,8 +96,8 @@ def test_the_diff_shows_what_changed_between_the_two_revisions(client, two_revis
     assert "Fund fuel, spare parts and pay" in text
     deliverables = next(s for s in response.context["sections"] if s.slug == "deliverables")
     assert [(r.kind, r.name) for r in deliverables.rows] == [
-        ("changed", "Fund fuel, spare parts and pay"),
-        ("added", "Publish the patrol schedule"),
+        ("changed", "D2 Fund fuel, spare parts and pay"),
+        ("added", "D3 Publish the patrol schedule"),
     ]
     basics = next(s for s in response.context["sections"] if s.slug == "basics")
     assert not basics.changed
