@@ -30,13 +30,13 @@ def roles_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs
     if reverse and action == "pre_clear":  # a role emptied: its members, before they go
         users = list(instance.user_set.all())
     elif action in ("post_add", "post_remove") and pk_set:  # empty: nothing changed
-        users = [instance] if not reverse else list(User.objects.filter(pk__in=pk_set or ()))
+        users = [instance] if not reverse else list(User.objects.filter(pk__in=pk_set))
     elif action == "post_clear" and not reverse:
         users = [instance]
     else:
         return
     for user in users:
-        end_sessions(user, "roles changed: signed in again to use them")
+        end_sessions(user, "roles changed: must sign in again to use them")
 
 
 def rights_before_save(sender, instance: User, update_fields=None, **kwargs) -> None:
@@ -51,4 +51,4 @@ def rights_before_save(sender, instance: User, update_fields=None, **kwargs) -> 
 def rights_after_save(sender, instance: User, created: bool, **kwargs) -> None:
     before = instance.__dict__.pop(BEFORE, None)
     if before and any(before[name] != getattr(instance, name) for name in RIGHTS):
-        end_sessions(instance, "administrator rights changed: signed in again to use them")
+        end_sessions(instance, "administrator rights changed: must sign in again to use them")

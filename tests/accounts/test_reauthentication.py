@@ -35,7 +35,7 @@ def test_a_role_given_ends_the_persons_sessions(owner):
     desk, laptop = signed_in("owner"), signed_in("owner")
     owner.groups.add(Group.objects.get(name=roles.REVIEWER))
     assert not still_signed_in(desk) and not still_signed_in(laptop)
-    assert ended_because() == ["roles changed: signed in again to use them"]
+    assert ended_because() == ["roles changed: must sign in again to use them"]
     assert still_signed_in(signed_in("owner"))
 
 
@@ -50,7 +50,7 @@ def test_administrator_rights_granted_end_the_sessions(owner):
     owner.is_staff = True
     owner.save()
     assert not still_signed_in(desk)
-    assert ended_because() == ["administrator rights changed: signed in again to use them"]
+    assert ended_because() == ["administrator rights changed: must sign in again to use them"]
 
 
 def test_other_changes_leave_the_person_signed_in(owner, teammate):
