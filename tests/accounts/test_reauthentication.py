@@ -3,27 +3,12 @@ it (STIG V-222520). Other changes to the account leave them signed in."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
-from django.urls import reverse
 
 from idd.models import SignInRecord
 from idd.reference import roles
-from tests import factories
+from tests.accounts.browsers import signed_in, still_signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(username: str) -> Client:
-    browser = Client()
-    response = browser.post(
-        reverse("login"), {"username": username, "password": factories.PASSWORD}
-    )
-    assert response.status_code == 302
-    return browser
-
-
-def still_signed_in(browser: Client) -> bool:
-    return browser.get(reverse("dashboard")).status_code == 200
 
 
 def ended_because() -> list[str]:

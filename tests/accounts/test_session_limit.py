@@ -2,28 +2,14 @@
 sign-in ends the first, whose next request is told why; recorded."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from idd.models import SignInRecord
-from tests import factories
+from tests.accounts.browsers import signed_in, still_signed_in
 
 pytestmark = pytest.mark.django_db
 
 ENDED = "You were signed out here because your account signed in in another browser"
-
-
-def signed_in(username: str) -> Client:
-    browser = Client()
-    response = browser.post(
-        reverse("login"), {"username": username, "password": factories.PASSWORD}
-    )
-    assert response.status_code == 302
-    return browser
-
-
-def still_signed_in(browser: Client) -> bool:
-    return browser.get(reverse("dashboard")).status_code == 200
 
 
 def test_the_fourth_session_ends_the_first_which_is_told_why(owner):

@@ -18,22 +18,12 @@ from django.urls import reverse
 
 from idd.models import SignInRecord
 from tests import factories
+from tests.accounts.browsers import signed_in, still_signed_in
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCT = ("idd", "assessments", "config")
 # Calls that run a program or send SQL written by hand.
 CALLS = {"system", "popen", "spawnl", "execv", "raw", "extra", "executemany"}
-
-
-def signed_in(username: str, password: str = factories.PASSWORD) -> Client:
-    browser = Client()
-    response = browser.post(reverse("login"), {"username": username, "password": password})
-    assert response.status_code == 302, "signed in"
-    return browser
-
-
-def is_signed_in(browser: Client) -> bool:
-    return browser.get(reverse("dashboard")).status_code == 200
 
 
 # Session identifiers
@@ -52,7 +42,7 @@ def test_signing_in_gives_a_new_session_id_so_a_planted_one_is_worthless(owner):
     assert browser.cookies["sessionid"].value != planted
     attacker = Client()
     attacker.cookies["sessionid"] = planted
-    assert not is_signed_in(attacker)
+    assert not still_signed_in(attacker)
 
 
 @pytest.mark.django_db
@@ -64,10 +54,10 @@ def test_a_made_up_or_signed_out_session_id_signs_nobody_in(owner):
     browser.post(reverse("logout"))
     replay = Client()
     replay.cookies["sessionid"] = old
-    assert not is_signed_in(replay)
+    assert not still_signed_in(replay)
     made_up = Client()
     made_up.cookies["sessionid"] = "x" * 32
-    assert not is_signed_in(made_up)
+    assert not still_signed_in(made_up)
     again = signed_in("owner")
     assert again.cookies["sessionid"].value != old
 
