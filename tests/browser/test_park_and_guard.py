@@ -18,7 +18,9 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from assessments.method import POLITICAL_RISK_CHOICES
-from idd.models import Initiative, PartnerDeliverable
+from idd.models import Initiative, PartnerDeliverable, ReviewComment
+from idd.reference.choices import InitiativeStatus
+from idd.services import comments
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -152,3 +154,31 @@ def test_leaving_a_changed_step_by_the_top_navigation_asks_first(
     expect(page).to_have_url(live_server.url + reverse("initiative_detail", args=[initiative.pk]))
     saved = Initiative.objects.get(pk=initiative.pk)
     assert saved.problem_statement == "Smugglers cross the gulf at night."
+
+
+def test_replying_on_a_changed_step_saves_the_step_first(page: Page, login, planner, live_server):
+    """A reply reloads the step: with the step changed, the planner is asked first, and
+    "Save and send" keeps both the change and the reply (the walk lost the change)."""
+    initiative = factories.InitiativeFactory(
+        owner=planner, title="Coastal patrol", status=InitiativeStatus.CHANGES_REQUESTED
+    )
+    thread = comments.add_comment(initiative, factories.reviewer(), "context", "Name the gulf.")
+    login(planner)
+    page.goto(step(live_server, initiative, "context"))
+    page.get_by_label("Problem statement").fill("Smugglers cross the Gulf of Vell at night.")
+    comment = page.locator(f"#comment-{thread.pk}")
+    comment.get_by_text("Reply", exact=False).first.click()
+    comment.get_by_label("Your reply").fill("Named: the Gulf of Vell.")
+    comment.get_by_role("button", name="Reply and resolve").click()
+
+    dialog = page.get_by_role("dialog", name="Save this step before sending?")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Save and send").click()
+    expect(
+        page.get_by_text("Your reply was added and the thread marked as resolved.")
+    ).to_be_visible()
+    saved = Initiative.objects.get(pk=initiative.pk)
+    assert saved.problem_statement == "Smugglers cross the Gulf of Vell at night."
+    thread.refresh_from_db()
+    assert thread.resolved_by == planner
+    assert ReviewComment.objects.get(parent=thread).body == "Named: the Gulf of Vell."
