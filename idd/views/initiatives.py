@@ -10,7 +10,7 @@ from idd.filters import InitiativeFilter
 from idd.guided_form.steps import STEPS, progress
 from idd.models import Initiative
 from idd.reference import roles
-from idd.services import drafts
+from idd.services import drafts, review
 from idd.services.commitment_record import can_record
 from idd.views.shared import get_visible_initiative
 
@@ -58,6 +58,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Managing drafts (idd.views.drafts): the buttons shown to those who may use them.
         "can_delete": drafts.deletion_refusal(initiative, request.user) is None,
         "can_copy": drafts.copy_refusal(initiative, request.user) is None,
+        "can_start_revision": review.step_refusal(initiative, request.user, "start_revision")
+        is None,
         "approved": approved,
         "since_approval": since_approval(initiative, approved) if approved else None,
         # Indicators as measured now: for an approved IDD, since approval too.

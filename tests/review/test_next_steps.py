@@ -16,7 +16,7 @@ def test_a_returned_idds_review_page_offers_make_changes_at_the_first_open_comme
     client, make_initiative, reviewer, outsider
 ):
     initiative = make_initiative(S.IN_REVIEW)
-    comments.add_comment(initiative, reviewer, "us-inputs", "Cost the radios.")
+    radios = comments.add_comment(initiative, reviewer, "us-inputs", "Cost the radios.")
     comments.add_comment(initiative, reviewer, "risks", "Who owns the entrapment risk?")
     review.request_changes(initiative, reviewer, "Cost every input.")
     url = reverse("initiative_review", args=[initiative.pk])
@@ -24,7 +24,8 @@ def test_a_returned_idds_review_page_offers_make_changes_at_the_first_open_comme
 
     client.force_login(initiative.owner)
     page = client.get(url).content.decode()
-    assert f'<a class="usa-button" href="{step}">Make changes</a>' in page
+    at_the_comment = f"{step}#comment-{radios.pk}"
+    assert f'<a class="usa-button" href="{at_the_comment}">Make changes</a>' in page
     assert "Resubmit" in page  # still offered beside it
 
     client.force_login(reviewer)  # who cannot edit is not offered it
@@ -72,3 +73,25 @@ def test_a_reader_refused_an_edit_is_not_offered_a_revision(client, make_initiat
     client.force_login(reviewer)
     page = client.get(reverse("wizard_step", args=[initiative.pk, "risks"])).content.decode()
     assert "Start the next revision" not in page
+
+
+def test_an_approved_idds_page_offers_its_planner_the_next_revision(
+    client, make_initiative, reviewer
+):
+    initiative = make_initiative(S.IN_REVIEW)
+    review.approve(initiative, reviewer, "Ready for staffing.")
+    url = reverse("initiative_detail", args=[initiative.pk])
+    client.force_login(initiative.owner)
+    assert "Start the next revision</button>" in client.get(url).content.decode()
+    client.force_login(reviewer)
+    assert "Start the next revision" not in client.get(url).content.decode()
+
+
+def test_a_returned_idds_dashboard_card_leads_to_what_to_change(client, make_initiative, reviewer):
+    initiative = make_initiative(S.IN_REVIEW)
+    review.request_changes(initiative, reviewer, "Cost every input.")
+    client.force_login(initiative.owner)
+    page = client.get(reverse("dashboard")).content.decode()
+    review_page = reverse("initiative_review", args=[initiative.pk])
+    assert f'<a class="usa-button" href="{review_page}">See what to change' in page
+    assert "Resume at" not in page

@@ -45,11 +45,13 @@ def review_url(initiative: Initiative, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def changes_url(initiative: Initiative, first_open: str | None) -> str:
+def changes_url(initiative: Initiative, first_open: str | None, comment_pk: int | None) -> str:
     """Where "Make changes" takes a returned IDD's planner: the guided-form step of the
-    first section with an open comment, else the step they last went to."""
-    step = STEP_BY_SLUG.get(first_open or "") or resume_step(initiative.last_step)
-    return reverse("wizard_step", args=[initiative.pk, step.slug])
+    first section with an open comment, at that comment; else the step they last went to."""
+    step = STEP_BY_SLUG.get(first_open or "")
+    if step is None:
+        return reverse("wizard_step", args=[initiative.pk, resume_step(initiative.last_step).slug])
+    return reverse("wizard_step", args=[initiative.pk, step.slug]) + f"#comment-{comment_pk}"
 
 
 def tells_what_failed_after(view):
@@ -130,10 +132,18 @@ def review_page(
         for name in allowed
         if name in WORKFLOW_STEPS
     ]
-    first_open = next((i["section"].slug for i in sections if i["open"]), None)
+    first_open = next(
+        (
+            (i["section"].slug, t.comment.pk)
+            for i in sections
+            for t in threads.get(i["section"].slug, [])
+            if not t.resolved
+        ),
+        (None, None),
+    )
     make_changes_url = None
     if initiative.status == InitiativeStatus.CHANGES_REQUESTED and initiative.can_edit(user):
-        make_changes_url = changes_url(initiative, first_open)
+        make_changes_url = changes_url(initiative, *first_open)
     submit_refusal = None
     if initiative.is_editable_status and initiative.can_edit(user):
         submit_refusal = review.step_refusal(initiative, user, initiative.submit_step)
