@@ -333,8 +333,9 @@ FLAG_RULES: dict[str, FlagRule] = {
     EQUIPMENT_WITHOUT_SUSTAINMENT: FlagRule(
         title="Equipment with no partner-funded sustainment",
         rule_text="The plan gives equipment but has no partner deliverable that funds sustainment.",
-        action="Add a partner deliverable, category sustainment funding, that pays for "
-        "maintenance and operation from the partner's own budget.",
+        action="Give the partner deliverable that pays for maintenance and operation from the "
+        "partner's own budget the category “Sustainment funded” (a budget line for fuel "
+        "and spare parts is one), or add one.",
         severity=WARNING,
         step=US_INPUTS_STEP,
     ),

@@ -159,7 +159,8 @@ class PartnerDeliverable(ReferencedRow):
     history = HistoricalRecords()
 
     class Meta(InitiativeRow.Meta):
-        # By due date, so D1 is the first due everywhere; the planner's order breaks ties.
+        # By due date everywhere (references keep the order rows were added); the planner's
+        # order breaks ties.
         ordering = ["due_fiscal_year", "due_quarter", "position", "pk"]
         constraints = [
             referenced("partner deliverable", "deliverable"),

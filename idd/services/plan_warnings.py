@@ -103,3 +103,9 @@ def acknowledgement_refusal(checks: list[OpenCheck], acknowledged: str) -> str |
 def current_digest(initiative: Initiative) -> str:
     """The digest of the plan checks the IDD raises now, as its confirmation would show."""
     return digest(open_checks(snapshot(load(initiative.pk))))
+
+
+def on_rows_of_step(doc: Document, step_slug: str) -> list[OpenCheck]:
+    """The open checks about single rows of one guided-form step, each linked to its row:
+    listed at the top of the step, where the rows themselves may be a long scroll away."""
+    return [c for c in open_checks(doc) if c.row and STEPS[c.finding.step] == step_slug]

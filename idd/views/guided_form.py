@@ -219,6 +219,7 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "steps": step_states(doc, current),
         # What the saved step lacks; a page with typed text would contradict it.
         "missing": current.missing(doc) if page.fresh else [],
+        "row_checks": plan_warnings.on_rows_of_step(doc, current.slug),
         "returned": latest_reason(initiative),
         "previous": neighbor(current, -1),
         "next": neighbor(current, 1),

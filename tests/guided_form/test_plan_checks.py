@@ -86,7 +86,7 @@ def test_a_saved_finding_shows_inside_its_row_with_what_to_do_and_goes_after_the
     assert "What to do:</strong> Move it to a later year" in reform
     assert "usa-alert--info" in reform and "Plan check, to consider" in reform
     assert "plan-check" not in row(html, "deliverables", 1)
-    assert "1 finding is shown below, inside the row it is about." in above_the_form(html)
+    assert "1 finding is shown inside the row it is about." in above_the_form(html)
 
     submit(planner_client, url, {"deliverables-0-due_fiscal_year": 2029}, ("action", "exit"))
     html = page(planner_client, url)
@@ -160,3 +160,23 @@ def test_the_us_inputs_step_shows_the_swimlane_beside_the_table(planner_client, 
     assert "Yes: the U.S. gives first" in html
     # The fiscal-year table stays.
     assert "<caption>Partner deliverables and U.S. inputs by fiscal year</caption>" in html
+
+
+def test_the_top_of_a_step_links_each_row_finding_to_its_row(planner_client, initiative):
+    """The walk: "4 findings are shown below" named none of them, and the rows were a long
+    scroll away."""
+    factories.PartnerDeliverableFactory(initiative=initiative)
+    factories.USInputFactory(initiative=initiative, title="Four patrol boats")
+    url = step_url(initiative, "us-inputs")
+    top = above_the_form(page(planner_client, url))
+    assert f'<a class="usa-link" href="{url}#row-inputs-0">U1 Four patrol boats</a>' in top
+    assert f"Warning, {UNMATCHED}" in top
+
+
+def test_the_fiscal_year_table_gives_each_us_input_its_quarter(planner_client, initiative):
+    factories.USInputFactory(initiative=initiative, title="Four patrol boats", fiscal_quarter=3)
+    factories.USInputFactory(initiative=initiative, title="Radios", fiscal_quarter=None)
+    html = page(planner_client, step_url(initiative, "us-inputs"))
+    table = html.split("<caption>Partner deliverables and U.S. inputs by fiscal year")[1]
+    assert "<strong>U1</strong> Q3 · Four patrol boats" in table
+    assert "<strong>U2</strong> quarter not set · Radios" in table
