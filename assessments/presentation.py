@@ -34,6 +34,16 @@ class Figure:
     value: str
     explanation: str
 
+    def in_one_line(self) -> str:
+        """ "62. Two of three costly deliverables delivered." for running text; the
+        explanation alone when it already says the value ("Not yet observable: ...")."""
+        if not self.explanation:
+            return self.value
+        said = self.explanation.lower().rstrip(".")
+        if said.startswith(self.value.lower()) or said.endswith(self.value.lower()):
+            return self.explanation
+        return f"{self.value}. {self.explanation}"
+
 
 @dataclass(frozen=True)
 class RatingRow:

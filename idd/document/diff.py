@@ -197,10 +197,14 @@ def money(value: Any) -> str:
     return "" if value in (None, "") else f"${int(float(value)):,}"
 
 
+def fiscal_year(value: Any) -> str:
+    return "" if value in (None, "") else f"FY{value}"
+
+
 def _compare(
     old: Row, new: Row, fields: Fields, shown: Shown | None = None
 ) -> tuple[FieldChange, ...]:
-    shown = shown or {}
+    shown = {"fiscal_year": fiscal_year, **(shown or {})}
     changes = []
     for key, label in fields:
         fmt = shown.get(key, show)

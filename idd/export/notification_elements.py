@@ -351,7 +351,7 @@ def deliverables(doc: Document) -> Element:
 def commitment(doc: Document) -> Element:
     c = doc["commitment"]
     figures = presentation.figures(c["inputs"], c["result"])
-    facts = Facts(tuple((f.label, f"{f.value}. {f.explanation}".strip()) for f in figures))
+    facts = Facts(tuple((f.label, f.in_one_line()) for f in figures))
     return Element(
         "commitment",
         "Commitment assessment",

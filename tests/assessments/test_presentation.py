@@ -3,9 +3,10 @@
 import json
 from datetime import date
 
+import pytest
 from django.template.loader import render_to_string
 
-from assessments import method
+from assessments import method, presentation
 from assessments.method import DELIVERED, MISSED, PARTIAL
 from assessments.presentation import (
     commitment_view,
@@ -151,3 +152,30 @@ def test_help_text_reads_every_number_from_the_method(monkeypatch) -> None:
     assert "stated willingness 45 or more points" in " ".join(html.split())
     assert '<td class="numeric">0.25</td>' in html
     assert "our own method, derived from Phil W. Reynolds" in " ".join(html.split())
+
+
+@pytest.mark.parametrize(
+    ("value", "explanation", "line"),
+    [
+        (
+            "62",
+            "Two of three costly deliverables delivered.",
+            "62. Two of three costly deliverables delivered.",
+        ),
+        (
+            "Not yet observable",
+            "Not yet observable: nothing is due yet.",
+            "Not yet observable: nothing is due yet.",
+        ),
+        (
+            "Dependent",
+            "Low risk accepted, high capacity: Dependent.",
+            "Low risk accepted, high capacity: Dependent.",
+        ),
+        ("5", "15 deliverables planned.", "5. 15 deliverables planned."),
+        ("Strong", "", "Strong"),
+    ],
+)
+def test_a_figure_in_running_text_says_its_value_once(value, explanation, line):
+    """The notification read "Not yet observable. Not yet observable: ..." (the walk)."""
+    assert presentation.Figure("Demonstrated", value, explanation).in_one_line() == line

@@ -228,3 +228,11 @@ def test_prior_assistance_rows_are_part_of_the_context_section():
     (row,) = context.rows
     assert (row.kind, row.group, row.name) == (ADDED, "Prior assistance", "FY2024 Two RHIBs")
     assert FieldChange("Amount", "", "$380,000") in row.fields
+
+
+def test_a_changed_fiscal_year_reads_as_the_document_prints_it():
+    objective = {"id": 4, "fiscal_year": 2027, "objective": "The company is manned."}
+    old = revision(objectives=[objective])
+    new = revision(objectives=[objective | {"fiscal_year": 2028}])
+    (row,) = section(diff(old, new), "objectives").rows
+    assert row.fields == (FieldChange("Fiscal year", "FY2027", "FY2028"),)
