@@ -3,6 +3,8 @@ decision on it (idd.services.unit_requests)."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
 from idd.forms.partner import PartnerField
@@ -41,7 +43,7 @@ class UnitRequestForm(forms.ModelForm):
             del self.fields["partner"]
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
         partner = self.partner or data.get("partner")
         name = data.get("name")
         if partner and name and (problem := clash(partner, name)):

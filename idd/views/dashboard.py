@@ -5,12 +5,12 @@ from django.views.decorators.http import require_GET
 
 from idd.document.commitment import current_results
 from idd.document.snapshot import snapshot, with_rows
+from idd.forms.unit_request import decision_forms
 from idd.guided_form.steps import STEPS, progress, resume_step
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus
-from idd.forms.unit_request import decision_forms
 from idd.services import parking, review, unit_requests
 from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables

@@ -104,7 +104,9 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         messages.info(request, f"Now tick the units of {initiative.partner} it targets.")
         return redirect(f"{url}#div_id_targeted_units")
     if request.POST.get("action") == REQUEST_UNIT:
-        messages.info(request, "Fix what is marked to create the initiative; then the unit request opens.")
+        messages.info(
+            request, "Fix what is marked to create the initiative: then the request opens."
+        )
     context = {
         "step": FIRST_STEP,
         "steps": step_states(None, FIRST_STEP),

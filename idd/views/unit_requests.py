@@ -33,7 +33,8 @@ def request_unit(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(unit_requests.ONLY_PLANNERS)
     initiative = _initiative(request)
     partner = initiative.partner if initiative else None
-    form = UnitRequestForm(request.POST or None, partner=partner)
+    posted = request.POST if request.method == "POST" else None
+    form = UnitRequestForm(posted, partner=partner)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -119,7 +120,7 @@ def _take(request: HttpRequest, pk: int, decision: str, data: dict) -> None:
         )
         messages.success(
             request,
-            f"Accepted: “{done.unit.name}” is now a unit of {done.partner}. "
+            f"Accepted: “{data['name'].strip()}” is now a unit of {done.partner}. "
             f"{roles.display_name(done.requested_by)} is told.",
         )
     else:
