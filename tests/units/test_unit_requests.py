@@ -309,3 +309,29 @@ def test_a_decision_without_a_choice_is_answered_not_taken(admin_client, owner, 
     assert admin_client.post(decide_url(asked), {}).status_code == 400
     asked.refresh_from_db()
     assert asked.status == "open"
+
+
+def test_from_a_new_initiative_the_request_creates_it_first(planner_client, owner):
+    partner = factories.PartnerFactory(country="Kestrela", ccmd="AFRICOM")
+    typed = {
+        "title": "Coastal patrol",
+        "partner": partner.country,
+        "funding_authority": "333",
+        "first_fiscal_year": 2027,
+        "last_fiscal_year": 2031,
+        "action": "request_unit",
+    }
+    response = planner_client.post(reverse("initiative_create"), typed)
+    initiative = Initiative.objects.get(title="Coastal patrol", owner=owner)
+    assert response.url == request_url(initiative)
+
+
+def test_from_a_new_initiative_that_does_not_validate_nothing_typed_is_lost(planner_client):
+    response = planner_client.post(
+        reverse("initiative_create"),
+        {"title": "Coastal patrol", "first_fiscal_year": 2031, "action": "request_unit"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "then the request opens" in page and 'value="Coastal patrol"' in page
+    assert not Initiative.objects.exists()
