@@ -103,14 +103,19 @@ def accept(
     """Add the unit under `name` (the requested one, or the administrator's correction)."""
     request = _open_for_decision(pk, admin)
     name = name.strip()
-    if PartnerUnit.objects.filter(partner=request.partner, name__iexact=name).exists():
-        raise Refused(
-            f"{request.partner} already has a unit named “{name}”. Decline the request, "
-            "saying so, or accept it under another name."
-        )
-    request.unit = PartnerUnit.objects.create(
-        partner=request.partner, name=name, service=request.service
+    listed = (
+        f"{request.partner} already has a unit named “{name}”. Decline the request, saying "
+        "so, or accept it under another name."
     )
+    if PartnerUnit.objects.filter(partner=request.partner, name__iexact=name).exists():
+        raise Refused(listed)
+    try:
+        with transaction.atomic():  # added in the Django admin at this very moment
+            request.unit = PartnerUnit.objects.create(
+                partner=request.partner, name=name, service=request.service
+            )
+    except IntegrityError as error:
+        raise Refused(listed) from error
     _decide(request, admin, Status.ACCEPTED, http, base_url, unit=request.unit.pk, name=name)
     return request
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from idd.models import AuditRecord, Initiative, PartnerUnit, PartnerUnitRequest
 from idd.reference import roles
+from idd.services import unit_requests
 from tests import factories
 from tests.guided_form.forms import page_fields, submit
 
@@ -335,3 +336,29 @@ def test_from_a_new_initiative_that_does_not_validate_nothing_typed_is_lost(plan
     page = response.content.decode()
     assert "then the request opens" in page and 'value="Coastal patrol"' in page
     assert not Initiative.objects.exists()
+
+
+def test_two_requests_for_one_unit_at_the_same_moment_leave_one_open(
+    monkeypatch, owner, teammate, initiative
+):
+    """The check passed for both (neither saw the other): the database keeps one open."""
+    ask(teammate, initiative, name="3rd Riverine Company")
+    monkeypatch.setattr(unit_requests, "clash", lambda partner, name: None)
+    with pytest.raises(unit_requests.Refused):
+        unit_requests.request_unit(
+            owner,
+            initiative.partner,
+            name="3RD RIVERINE COMPANY",
+            service="",
+            reason="Why",
+            initiative=None,
+        )
+    assert PartnerUnitRequest.objects.count() == 1
+
+
+def test_the_service_itself_refuses_a_decision_by_anyone_but_an_administrator(owner, initiative):
+    asked = ask(owner, initiative)
+    with pytest.raises(unit_requests.Refused, match="Only administrators"):
+        unit_requests.accept(asked.pk, owner, name=asked.name)
+    asked.refresh_from_db()
+    assert asked.status == "open"
