@@ -144,8 +144,28 @@ def transition(who: frozenset[str], states: frozenset[str], becomes: str) -> Row
     return Row(get=read(), post=read(302), acts=Acts(who, states, becomes))
 
 
+def administrators_on_a_request(ok: int) -> Answer:
+    """A partner unit request's page: administrators only (403 for everyone else, before
+    anything is looked up), a missing request 404."""
+
+    def answer(cell: Cell) -> int:
+        if cell.role == ANONYMOUS:
+            return 302
+        if cell.role not in STAFF:
+            return 403
+        return ok if cell.found else 404
+
+    return answer
+
+
 IDD = {
     "dashboard": Row(get=code(200), post=code(405)),
+    # Planners request partner units (an empty request is answered with its errors);
+    # administrators decide (an empty decision is 400: no choice, nothing taken).
+    "unit_request": Row(get=only(PLANNERS, 200), post=only(PLANNERS, 200)),
+    "unit_request_decide": Row(
+        get=administrators_on_a_request(200), post=administrators_on_a_request(400)
+    ),
     "initiative_list": Row(get=only(READERS, 200), post=code(405)),
     "partner_search": Row(get=only(READERS, 200), post=code(405)),
     # The portfolio of every readable initiative, its print view and CSV: readers only.

@@ -31,6 +31,8 @@ from idd.models import (
     IndicatorMeasurement,
     Initiative,
     PartnerDeliverable,
+    PartnerUnit,
+    PartnerUnitRequest,
     ReviewComment,
     ReviewDecision,
     Revision,
@@ -191,6 +193,10 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             ),
         }
         initiatives = _build_initiatives(users)
+        draft = initiatives[expect.DRAFT]  # one open partner unit request, to decide on
+        PartnerUnitRequest.objects.create(
+            partner=draft.partner, name="Unit asked for", reason="Why", requested_by=draft.owner
+        )
         for initiative in initiatives.values():  # one measurement, on its first indicator
             indicator = Indicator.objects.filter(objective__initiative=initiative).first()
             if indicator is not None:
@@ -252,6 +258,9 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(
                 IndicatorMeasurement, indicator__objective__initiative=initiative
             )
+        elif name == "unit_request_pk":
+            asked = PartnerUnitRequest.objects.values_list("pk", flat=True).first()
+            options[name] = [(str(asked), True), (MISSING, False)]
         elif name == "number":
             numbers = initiative.revisions.values_list("number", flat=True)
             options[name] = [(str(n), True) for n in numbers] + [("99", False)]
@@ -276,10 +285,12 @@ def fingerprint() -> tuple:
             CommitmentAssessment,
             IndicatorMeasurement,
             User,
+            PartnerUnit,
         )
     )
     resolved = ReviewComment.objects.exclude(resolved_at=None).count()
-    return initiatives, counts, resolved
+    unit_requests = tuple(PartnerUnitRequest.objects.order_by("pk").values_list("pk", "status"))
+    return initiatives, counts, resolved, unit_requests
 
 
 def answer_text(response) -> str:

@@ -46,9 +46,12 @@ BUDGET_INPUTS: tuple[Input, ...] = (
 )
 
 
+TITLE = "Kestrela defense maintenance institution building"
+
+
 def seed_budget(planner: User, partner: Partner) -> Initiative:
     initiative = Initiative.objects.create(
-        title="Kestrela defense maintenance institution building",
+        title=TITLE,
         partner=partner,
         ccmd=CCMD.AFRICOM,
         funding_authority=FundingAuthority.SECTION_332,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 
 from demo.scenario import gifts
+from demo.scenario.budget import TITLE as BUDGET_TITLE
 from demo.scenario.budget import seed_budget
 from demo.scenario.maritime import seed_maritime
 from demo.scenario.people import DEMO_USERS, DemoUser, demo_user
-from idd.models import Partner, PartnerUnit
+from idd.models import Partner, PartnerUnit, PartnerUnitRequest
 from idd.reference.choices import CCMD
 
 
@@ -30,7 +31,25 @@ def seed_demo() -> list[DemoUser]:
     solmara = _partner(gifts.COUNTRY, gifts.UNITS)
     if not solmara.initiatives.exists():
         gifts.seed_gifts(users["planner"], solmara)
+    _ask_for_a_unit(users["planner"], partner)
     return list(DEMO_USERS)
+
+
+def _ask_for_a_unit(planner, partner: Partner) -> None:
+    """One open partner unit request from the demo planner, for the administrator's
+    dashboard to decide (once: a decided one is left as it was)."""
+    name = "Naval Logistics Command"
+    if PartnerUnitRequest.objects.filter(partner=partner, name=name).exists():
+        return
+    PartnerUnitRequest.objects.create(
+        partner=partner,
+        name=name,
+        service="Navy",
+        reason="It holds the spare-parts budget the maintenance institution building "
+        "initiative reforms; its budget line is one of the partner's deliverables.",
+        requested_by=planner,
+        initiative=partner.initiatives.filter(title=BUDGET_TITLE).first(),
+    )
 
 
 def _partner(country: str, units: tuple[tuple[str, str], ...]) -> Partner:

@@ -29,6 +29,7 @@ class UnitsByPartner(forms.CheckboxSelectMultiple):
 
     groups: list[tuple[int, str, list[int]]] = []
     follows = ""
+    requests_units = True  # offers "My unit is not listed: request it" (a submit button)
 
 
 class UnitChoices(IdChoices):
@@ -64,10 +65,11 @@ def units_of(partners: set[int]) -> UnitChoices:
 
 
 # A partner's units are reference data every initiative with that partner shares: only
-# administrators add them (in the admin), so one planner cannot change another's choices.
+# administrators add them (accepting a planner's request), so one planner cannot change
+# another's choices.
 ASK_FOR_A_UNIT = (
     "A unit that is not listed is added by an administrator, since every initiative with "
-    "this partner shares its units: ask an administrator to add it."
+    "this partner shares its units: request it with “My unit is not listed” below."
 )
 
 

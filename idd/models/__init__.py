@@ -16,6 +16,7 @@ from idd.models.review import ReviewComment, ReviewDecision, Revision, Submissio
 from idd.models.signin import AccountSession, SignInRecord
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
+from idd.models.unit_request import PartnerUnitRequest
 
 __all__ = [
     "AccountSession",
@@ -28,6 +29,7 @@ __all__ = [
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",
+    "PartnerUnitRequest",
     "PasswordRecord",
     "PriorAssistance",
     "Profile",

@@ -37,6 +37,12 @@ def is_reviewer(user: User) -> bool:
     return has_role(user, REVIEWER)
 
 
+def is_administrator(user: User) -> bool:
+    """The one rule for what only administrators do in the product (deciding on unit
+    requests): the Administrator role, or a superuser."""
+    return has_role(user, ADMINISTRATOR)
+
+
 def has_any_role(user: User) -> bool:
     return any(has_role(user, role) for role in ALL_ROLES)
 

@@ -5,12 +5,13 @@ from django.views.decorators.http import require_GET
 
 from idd.document.commitment import current_results
 from idd.document.snapshot import snapshot, with_rows
+from idd.forms.unit_request import decision_forms
 from idd.guided_form.steps import STEPS, progress, resume_step
 from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus
-from idd.services import parking, review
+from idd.services import parking, review, unit_requests
 from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables
 
@@ -73,5 +74,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "returned": review.returned_to(request.user),
         "overdue": _panel(overdue_deliverables(request.user), PANEL_ROWS * 2),
+        # Partner unit requests: the open ones to decide, oldest first; the planner's own.
+        "unit_requests": (
+            [(asked, *decision_forms(asked)) for asked in unit_requests.open_requests()]
+            if roles.is_administrator(request.user)
+            else None
+        ),
+        "my_unit_requests": (
+            unit_requests.requests_of(request.user) if roles.is_planner(request.user) else []
+        ),
     }
     return render(request, "idd/dashboard.html", context)

@@ -39,6 +39,9 @@ from idd.views.review.common import WORKFLOW_STEPS
 from idd.views.shared import editing_refusal, next_url
 
 EXIT = "exit"
+# The basics step's "My unit is not listed: request it": leaves like "Save and exit" (what
+# does not validate is kept for this planner) for the request form, which links back.
+REQUEST_UNIT = "request_unit"
 DISCARD = "discard"
 DISCARDED = "What you had typed on this step and not saved is discarded. This is the step as saved."
 
@@ -91,6 +94,8 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         initiative = editing.create_initiative(form, request.user, FIRST_STEP.slug)
         messages.success(request, f"“{initiative.title}” was created. You own it.")
+        if request.POST.get("action") == REQUEST_UNIT:
+            return redirect(unit_request_url(initiative))
         if request.POST.get("action") == EXIT:
             return redirect("dashboard")
         url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": FIRST_STEP.slug})
@@ -98,6 +103,10 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
             return redirect("wizard_step", pk=initiative.pk, step=STEPS[1].slug)
         messages.info(request, f"Now tick the units of {initiative.partner} it targets.")
         return redirect(f"{url}#div_id_targeted_units")
+    if request.POST.get("action") == REQUEST_UNIT:
+        messages.info(
+            request, "Fix what is marked to create the initiative: then the request opens."
+        )
     context = {
         "step": FIRST_STEP,
         "steps": step_states(None, FIRST_STEP),
@@ -123,16 +132,23 @@ def _destination(post, step: Step) -> tuple[str, Step]:
         return "goto", goto
     if post.get("add") or post.get("move"):
         return "stay", step
-    if action == EXIT:
-        return EXIT, step
+    if action in (EXIT, REQUEST_UNIT):
+        return action, step
     offset = -1 if action == "back" else 1
     return action, neighbor(step, offset) or step
 
 
-def _leaving_to(request: HttpRequest) -> str:
+def _leaving_to(request: HttpRequest, initiative: Initiative) -> str:
     """Where "Save and exit" goes: the dashboard, or the page of this site whose link the
-    planner followed from a step with unsaved changes (static/js/leave-guard.js)."""
+    planner followed from a step with unsaved changes (static/js/leave-guard.js); the
+    unit request form for "My unit is not listed"."""
+    if request.POST.get("action") == REQUEST_UNIT:
+        return unit_request_url(initiative)
     return next_url(request, reverse("dashboard"))
+
+
+def unit_request_url(initiative: Initiative) -> str:
+    return f"{reverse('unit_request')}?initiative={initiative.pk}"
 
 
 def _kept(request, initiative: Initiative, step: Step, page: editing.StepPage) -> HttpResponse:
@@ -147,13 +163,16 @@ def _kept(request, initiative: Initiative, step: Step, page: editing.StepPage) -
         f"Not saved: step {step.number}, {step.title}, of “{initiative.title}”: {why}. "
         "What you typed is kept for you only; open the step again to finish and save it.",
     )
-    return redirect(_leaving_to(request))
+    return redirect(_leaving_to(request, initiative))
 
 
 def _after_save(request, initiative: Initiative, step: Step, action: str, target: Step, add: str):
+    if action == REQUEST_UNIT:
+        messages.success(request, f"Step {step.number}, {step.title}, is saved.")
+        return redirect(_leaving_to(request, initiative))
     if action == EXIT:
         messages.success(request, f"Saved. Resume “{initiative.title}” here when you are ready.")
-        return redirect(_leaving_to(request))
+        return redirect(_leaving_to(request, initiative))
     url = reverse("wizard_step", kwargs={"pk": initiative.pk, "step": target.slug})
     if action == "stay":
         move = request.POST.get("move", "")
@@ -179,7 +198,7 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         return redirect("wizard_step", pk=pk, step=current.slug)
     if request.method == "POST":
         action, target = _destination(request.POST, current)
-        if action == EXIT:
+        if action in (EXIT, REQUEST_UNIT):
             page = editing.leave_step(
                 initiative, current.forms, request.user, request.POST, current.slug
             )

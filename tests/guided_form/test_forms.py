@@ -154,10 +154,10 @@ class TestBasics:
         )
         assert form.non_field_errors() == [
             "“Port police” was not added. A unit that is not listed is added by an "
-            "administrator, since every initiative with this partner shares its units: ask an "
-            "administrator to add it."
+            "administrator, since every initiative with this partner shares its units: request "
+            "it with “My unit is not listed” below."
         ]
-        assert "ask an administrator to add it" in form.fields["targeted_units"].help_text
+        assert "“My unit is not listed”" in form.fields["targeted_units"].help_text
         assert not PartnerUnit.objects.exists()
 
 

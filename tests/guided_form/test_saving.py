@@ -454,6 +454,6 @@ def test_a_planner_who_posts_a_new_unit_changes_nothing_and_reads_whom_to_ask(
     )
     assert response.status_code == 200
     assert "“Port police” was not added." in response.content.decode()
-    assert "ask an administrator to add it" in response.content.decode()
+    assert "request it with “My unit is not listed” below" in response.content.decode()
     assert not initiative.partner.units.exists()
     assert refreshed(initiative).title == "Coastal patrol"

@@ -11,7 +11,7 @@ from assessments.scoring import assess
 from demo import scenario as demo
 from idd.document.commitment import current_inputs
 from idd.document.completeness import missing_parts
-from idd.models import Initiative, PartnerDeliverable
+from idd.models import Initiative, PartnerDeliverable, PartnerUnitRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,10 @@ def test_seed_demo_is_idempotent_and_users_can_sign_in(rf):
     call_command("seed_demo")
     assert (Initiative.objects.count(), PartnerDeliverable.objects.count()) == counts
     assert counts[0] == 3
+    # One open partner unit request from the planner, for the administrator's dashboard.
+    [asked] = PartnerUnitRequest.objects.all()
+    assert (asked.requested_by.username, asked.status) == ("planner", "open")
+    assert asked.initiative is not None
     for spec in demo.DEMO_USERS:
         user = authenticate(
             rf.post("/accounts/login/"), username=spec.username, password=spec.password
