@@ -76,8 +76,9 @@
     countCharacters(row);
 
     if (index + 1 >= most) {
-      button.hidden = true;
+      // As the server shows a full formset: the limit's hint, no button.
       rows.querySelector(":scope > [data-row-limit]").hidden = false;
+      button.remove();
     }
     row.scrollIntoView({ block: "start" });
     const first = row.querySelector("input:not([type='hidden']), select, textarea");
