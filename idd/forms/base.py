@@ -159,7 +159,7 @@ class RowFormSet(BaseInlineFormSet):
         self._name_row(form, ROW_NUMBER)
         return form
 
-    def _name_row(self, form: forms.BaseForm, number: str) -> None:
+    def _name_row(self, form, number: str) -> None:
         # The parent object itself (not only its id), so row validation reads no more rows.
         if self.instance.pk:
             setattr(form.instance, self.fk.name, self.instance)

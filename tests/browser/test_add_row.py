@@ -1,4 +1,4 @@
-""""Add another …" inserts a row in place with JavaScript (static/js/add-row.js), in
+""" "Add another …" inserts a row in place with JavaScript (static/js/add-row.js), in
 Chromium: the page is not reloaded, focus goes to the new row's first field, a live region
 says which row was added, ids stay unique, and the row is validated and saved by the server
 like any other; at the row limit the button gives way to the limit's hint. Without
@@ -79,6 +79,7 @@ def test_a_deliverable_is_added_in_place_kept_through_a_failed_save_and_saved(
     count = third.locator(".usa-character-count__status").first
     expect(count).to_have_text("300 characters allowed")
     page.screenshot(path=shots / "add-row-after.png", full_page=True)
+    page.screenshot(path=shots / "add-row-after-in-view.png")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
@@ -89,7 +90,8 @@ def test_a_deliverable_is_added_in_place_kept_through_a_failed_save_and_saved(
     third.get_by_label("Due quarter").select_option(index=2)
     third.get_by_label("Political risk to the partner").select_option(index=5)
     add(page, "Add another deliverable")  # a second one, left empty: ignored on save
-    expect(row(page, "Partner deliverable 4").get_by_label("What the partner delivers")).to_be_focused()
+    fourth = row(page, "Partner deliverable 4")
+    expect(fourth.get_by_label("What the partner delivers")).to_be_focused()
     announced(page, "Partner deliverable 4 added.")
     assert page.evaluate(DUPLICATE_IDS) == []
 
@@ -99,7 +101,8 @@ def test_a_deliverable_is_added_in_place_kept_through_a_failed_save_and_saved(
         "Say how delivery will be verified"
     )
     third = row(page, "Partner deliverable 3")
-    expect(third.get_by_label("What the partner delivers")).to_have_value("Pass the coast guard act")
+    title = third.get_by_label("What the partner delivers")
+    expect(title).to_have_value("Pass the coast guard act")
     expect(row(page, "Partner deliverable 4")).to_be_visible()
     third.get_by_label("How it will be verified").fill("The act in the official gazette")
     save(page)
@@ -114,8 +117,10 @@ def test_a_deliverable_is_added_in_place_kept_through_a_failed_save_and_saved(
 
 
 def test_inputs_objectives_with_their_indicators_and_risks_are_added_in_place(
-    owned_draft, page: Page, live_server, monkeypatch
+    owned_draft, page: Page, live_server, monkeypatch, tmp_path
 ):
+    shots = Path(os.environ.get("SHOTS_DIR", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
     # A U.S. input, matched by ticking a deliverable in the new row.
     open_step(page, live_server, owned_draft, "us-inputs")
     add(page, "Add another U.S. input")
@@ -144,6 +149,7 @@ def test_inputs_objectives_with_their_indicators_and_risks_are_added_in_place(
     second_indicator = objective.get_by_role("group", name="Indicator 2", exact=True)
     expect(second_indicator.get_by_label("Indicator of success")).to_be_focused()
     announced(page, "Indicator 2 added.")
+    page.screenshot(path=shots / "add-row-indicator.png")
     for number, what in ((1, "Patrols a week"), (2, "Boardings a month")):
         indicator = objective.get_by_role("group", name=f"Indicator {number}", exact=True)
         indicator.get_by_label("Indicator of success").fill(what)
@@ -166,7 +172,8 @@ def test_inputs_objectives_with_their_indicators_and_risks_are_added_in_place(
     fourth = row(page, "Risk 4")
     expect(fourth.get_by_label("Category")).to_be_focused()
     expect(page.get_by_role("button", name="Add another risk")).to_have_count(0)
-    expect(page.get_by_text("This is the most rows of this kind an IDD holds here.")).to_be_visible()
+    limit = page.get_by_text("This is the most rows of this kind an IDD holds here.")
+    expect(limit).to_be_visible()
     fourth.get_by_label("Category").select_option(index=4)
     fourth.get_by_label("Description").fill("The boats sit idle without fuel.")
     fourth.get_by_label("Likelihood").select_option(index=3)
