@@ -66,3 +66,21 @@ def test_a_full_formset_keeps_no_row_to_add_and_says_why(planner_client, initiat
     assert "formset-row-template" not in html
     assert 'name="add"' not in html
     assert "This is the most rows of this kind an IDD holds here." in html
+
+
+def test_the_row_the_script_adds_is_the_row_the_server_adds(planner_client, owner, teammate):
+    """The template, numbered as the script numbers it, against the row "Add another"
+    shows without JavaScript: the same fields, words, ids and marks."""
+    draft = factories.complete_initiative(owner, teammate)  # two deliverables
+    url = reverse("wizard_step", args=[draft.pk, "deliverables"])
+    html = planner_client.get(f"{url}?add=deliverables").content.decode()
+
+    served = re.search(r'<fieldset[^>]*id="new-row".*?</fieldset>', html, re.S).group(0)
+    [kept] = TEMPLATE.findall(html)
+    scripted = kept.replace("deliverables-__prefix__", "deliverables-2")
+    scripted = scripted.replace("__number__", "3").replace("row-deliverables-2", "new-row")
+
+    def words(markup: str) -> list[str]:
+        return re.sub(r"\s+", " ", markup).strip().split("><")
+
+    assert words(scripted) == words(served)
