@@ -172,7 +172,7 @@ def test_inputs_objectives_with_their_indicators_and_risks_are_added_in_place(
     fourth = row(page, "Risk 4")
     expect(fourth.get_by_label("Category")).to_be_focused()
     expect(page.get_by_role("button", name="Add another risk")).to_have_count(0)
-    limit = page.get_by_text("This is the most rows of this kind an IDD holds here.")
+    limit = page.get_by_text("An IDD holds at most 4 of these rows here.")
     expect(limit).to_be_visible()
     fourth.get_by_label("Category").select_option(index=4)
     fourth.get_by_label("Description").fill("The boats sit idle without fuel.")

@@ -65,7 +65,7 @@ def test_a_full_formset_keeps_no_row_to_add_and_says_why(planner_client, initiat
 
     assert "formset-row-template" not in html
     assert 'name="add"' not in html
-    assert "This is the most rows of this kind an IDD holds here." in html
+    assert "An IDD holds at most 2 of these rows here." in html
 
 
 def test_the_row_the_script_adds_is_the_row_the_server_adds(planner_client, owner, teammate):
