@@ -28,6 +28,8 @@ FORGED_ROWS = (
     "changed), so nothing was saved. Reload the step and enter your changes again."
 )
 ROW_INDEX = re.compile(r"[0-9]{1,4}")  # a row of a page (at most a few hundred)
+# Where the number of a row added in place goes in its words ("Partner deliverable 7").
+ROW_NUMBER = "__number__"
 
 
 class VersionForm(forms.Form):
@@ -146,22 +148,34 @@ class RowFormSet(BaseInlineFormSet):
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
+        self._name_row(form, str(i + 1))
+        return form
+
+    @property
+    def empty_form(self):
+        """The row "Add another" inserts in place (static/js/add-row.js): its names hold
+        `__prefix__` and the words that number it `ROW_NUMBER`, both filled in by the script."""
+        form = super().empty_form
+        self._name_row(form, ROW_NUMBER)
+        return form
+
+    def _name_row(self, form, number: str) -> None:
         # The parent object itself (not only its id), so row validation reads no more rows.
         if self.instance.pk:
             setattr(form.instance, self.fk.name, self.instance)
         prompt_selects(form)
         # How the error summary names the row: "Partner deliverable 2: Due quarter: …".
-        label = f"{self.row_label[:1].upper()}{self.row_label[1:]} {i + 1}"
+        label = f"{self.row_label[:1].upper()}{self.row_label[1:]} {number}"
         # A stored row's own reference (D3, U2: idd.models.plan.ReferencedRow), which the
         # document and free text name it by; "" for other rows and rows not yet saved.
         form.row_ref = getattr(form.instance, "reference", "")
+        form.row_number = number
         form.row_name = (
-            f"{self.parent_name}, {self.row_label} {i + 1}" if self.parent_name else label
+            f"{self.parent_name}, {self.row_label} {number}" if self.parent_name else label
         )
         nested = getattr(form, "nested", None)
         if nested is not None:
             nested.parent_name = form.row_name
-        return form
 
     def save_rows(self, move: Move | None = None, start: int = 0) -> SavedRows:
         """Delete the rows marked "Remove", save the others in the order shown (after an
@@ -192,7 +206,8 @@ class RowFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if DELETION_FIELD_NAME in form.fields:
-            form.fields[DELETION_FIELD_NAME].label = f"Remove {self.row_label} {index + 1}"
+            number = ROW_NUMBER if index is None else index + 1
+            form.fields[DELETION_FIELD_NAME].label = f"Remove {self.row_label} {number}"
         # The hidden id names a row of this parent only: a forged id of another
         # initiative's row is refused, not copied into a new row.
         row_id = form.fields[self._pk_field.name]  # type: ignore[attr-defined]

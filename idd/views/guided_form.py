@@ -1,8 +1,9 @@
 """The guided form: one page per step, saved to the database on every button.
 
 Buttons: "Save and continue", "Back", "Save and exit", the step list (save, then go
-to that step), "Add another …" (save, then show one more empty row), "Move up/down"
-and the "Remove" checkbox. All of them save first; a failed save re-renders what was
+to that step), "Add another …" (save, then show one more empty row; with JavaScript,
+static/js/add-row.js adds the row in place and nothing is saved until the next button),
+"Move up/down" and the "Remove" checkbox. All of them save first; a failed save re-renders what was
 typed with its errors, except "Save and exit", which then keeps it unsaved for this
 planner (parking.py) and leaves. The session holds nothing: where the planner was is
 `Initiative.last_step`, so "Resume" on the dashboard returns there.

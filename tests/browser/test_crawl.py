@@ -124,9 +124,9 @@ def make_rows_fail(page: Page) -> bool:
     out-of-range value in each number field. True if there was something to make invalid."""
     add = page.locator("#step-form button[name='add']")
     if add.count():
-        add.first.click()
-        page.wait_for_load_state("load")
-        field = page.locator("#new-row").locator("input[type='text'], textarea").first
+        add.first.click()  # in place: focus goes to the new row (the innermost one holding it)
+        row = page.locator(".formset-row:focus-within").last
+        field = row.locator("input[type='text'], textarea").first
         if field.count():
             field.fill("Half a row")
             return True

@@ -155,7 +155,7 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     page.get_by_label("Theory of change").fill("If Kestrela pays for the company, it lasts.")
     walk.press("Save and continue")
 
-    # Partner deliverables: add rows without JavaScript-dependent widgets.
+    # Partner deliverables: rows added in place (static/js/add-row.js).
     walk.expect_step("Partner deliverables")
     expect(page.get_by_role("region", name="The political-risk scale")).to_contain_text(
         "Institutional reform"
@@ -174,32 +174,32 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     row = walk.row("Partner deliverable 4")
     expect(row.get_by_label("What the partner delivers")).to_have_value(DELIVERABLES[3][0])
     row.get_by_label("How it will be verified").fill("Patrol logs and AIS tracks")
-    # One row too many: add it, then remove it.
+    # One row too many: add it and leave midway ("Save and exit"), then remove it.
     walk.press("Add another deliverable")
     fill_deliverable(
         walk,
         5,
         ("Attend a seminar", "Other", "FY2027", "Q3 (Apr–Jun)", "Attendance list", "1 – Costless"),
     )
-    walk.press("Add another deliverable")
-    # Saved rows are listed by due date (D1 first due): the seminar, FY2027 Q3, is row 3 now.
-    seminar = walk.row("Partner deliverable 3")
-    expect(seminar.get_by_label("What the partner delivers")).to_have_value("Attend a seminar")
-    tick(seminar.get_by_label("Remove partner deliverable 3"))
     walk.press("Save and exit")
 
-    # Leave midway; resume from the dashboard where the planner was.
+    # Resume from the dashboard where the planner was.
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     drafts = page.get_by_role("region", name="My drafts")
     expect(drafts).to_contain_text("Kestrela coastal patrol")
     walk.check("06-dashboard")
-    assert PartnerDeliverable.objects.filter(initiative=initiative).count() == 4
+    assert PartnerDeliverable.objects.filter(initiative=initiative).count() == 5
     page.get_by_role("link", name=re.compile("Resume at Partner deliverables")).click()
     walk.expect_step("Partner deliverables")
-    expect(walk.row("Partner deliverable 4").get_by_label("How it will be verified")).to_have_value(
+    # Saved rows are listed by due date (D1 first due): the seminar, FY2027 Q3, is row 3 now.
+    seminar = walk.row("Partner deliverable 3")
+    expect(seminar.get_by_label("What the partner delivers")).to_have_value("Attend a seminar")
+    expect(walk.row("Partner deliverable 5").get_by_label("How it will be verified")).to_have_value(
         "Patrol logs and AIS tracks"
     )
+    tick(seminar.get_by_label("Remove partner deliverable 3"))
     walk.press("Save and continue")
+    assert PartnerDeliverable.objects.filter(initiative=initiative).count() == 4
 
     # U.S. inputs matched to partner deliverables, beside the timeline.
     walk.expect_step("U.S. inputs matched to partner deliverables")

@@ -1,4 +1,5 @@
-"""Read the forms of a rendered page as a browser sees them, to POST them back mutated.
+"""Read the forms of a rendered page as a browser sees them, to POST them back mutated
+(not the controls of a <template>: the rows "Add another" inserts with JavaScript).
 
 Each control keeps what a fuzzer needs: its kind (text, textarea, number, hidden,
 select, checkbox, radio), its limit (the `data-maxlength` of the USWDS character count
@@ -50,6 +51,7 @@ class _Forms(HTMLParser):
         self.select: Control | None = None
         self.textarea: Control | None = None
         self.limit: int | None = None  # of the character count the next control is in
+        self.templates = 0  # <template> elements around: their controls are never sent
 
     def _limit(self, attrs: dict[str, str]) -> int | None:
         limit, self.limit = _maxlength(attrs) or self.limit, None
@@ -57,6 +59,9 @@ class _Forms(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = {k: v if v is not None else "" for k, v in attrs}
+        self.templates += tag == "template"
+        if self.templates:
+            return
         if tag == "div" and "usa-character-count" in a.get("class", "").split():
             self.limit = _maxlength({"maxlength": a.get("data-maxlength", "")})
             return
@@ -95,6 +100,7 @@ class _Forms(HTMLParser):
             self.textarea.values[0] += data
 
     def handle_endtag(self, tag):
+        self.templates -= tag == "template"
         if tag == "form":
             self.form = None
         elif tag == "select" and self.select is not None:

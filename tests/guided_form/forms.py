@@ -8,12 +8,14 @@ from django.test import Client
 
 
 class _FormFields(HTMLParser):
-    """The successful controls of the form with id `form_id`, as a browser would send them."""
+    """The successful controls of the form with id `form_id`, as a browser would send them
+    (none of a <template>'s: the row "Add another" inserts with JavaScript)."""
 
     def __init__(self, form_id: str):
         super().__init__()
         self.form_id = form_id
         self.inside = False
+        self.templates = 0  # depth of <template> elements around the current tag
         self.fields: list[tuple[str, str]] = []
         self._select: str | None = None
         self._selected: str | None = None
@@ -25,7 +27,8 @@ class _FormFields(HTMLParser):
         a = dict(attrs)
         if tag == "form":
             self.inside = a.get("id") == self.form_id
-        if not self.inside:
+        self.templates += tag == "template"
+        if not self.inside or self.templates:
             return
         if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button"):
             kind = a.get("type", "text")
@@ -49,6 +52,7 @@ class _FormFields(HTMLParser):
             self._text += data
 
     def handle_endtag(self, tag):
+        self.templates -= tag == "template"
         if tag == "form":
             self.inside = False
         elif tag == "select" and self._select:
