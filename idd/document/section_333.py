@@ -94,9 +94,8 @@ CONSTRUCTION_PARTS = (
 
 def construction_inputs(doc: Document) -> list[Mapping[str, Any]]:
     """The U.S. inputs of the construction kind."""
-    return [
-        u for u in doc["us_inputs"] if u.get("is_construction", u.get("category") == CONSTRUCTION_CATEGORY)
-    ]
+    rows: list[Mapping[str, Any]] = list(doc["us_inputs"])
+    return [u for u in rows if u.get("is_construction", u["category"] == CONSTRUCTION_CATEGORY)]
 
 
 def missing_construction(doc: Document) -> list[str]:
