@@ -92,10 +92,14 @@ CONSTRUCTION_PARTS = (
 )
 
 
+def is_construction(u: Mapping[str, Any]) -> bool:
+    """A U.S. input of the construction kind (a stored revision without the flag: by its
+    category)."""
+    return bool(u.get("is_construction", u.get("category") == CONSTRUCTION_CATEGORY))
+
+
 def construction_inputs(doc: Document) -> list[Mapping[str, Any]]:
-    """The U.S. inputs of the construction kind."""
-    rows: list[Mapping[str, Any]] = list(doc["us_inputs"])
-    return [u for u in rows if u.get("is_construction", u["category"] == CONSTRUCTION_CATEGORY)]
+    return [u for u in doc["us_inputs"] if is_construction(u)]
 
 
 def missing_construction(doc: Document) -> list[str]:

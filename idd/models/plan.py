@@ -281,9 +281,7 @@ class USInput(ReferencedRow):
     # A construction project's particulars (10 U.S.C. 333(e) asks its location, title and
     # cost: the cost is the estimated cost above); meaningful for construction only.
     construction_location = LineField("construction site", max_length=300, blank=True)
-    construction_project_title = LineField(
-        "construction project title", max_length=300, blank=True
-    )
+    construction_project_title = LineField("construction project title", max_length=300, blank=True)
     dd1391_reference = LineField("DD Form 1391 attached", max_length=200, blank=True)
     master_plan_reference = LineField("master plan attached", max_length=200, blank=True)
 

@@ -105,10 +105,13 @@ class StatutoryPurpose(models.TextChoices):
     MILITARY_INTELLIGENCE = "military_intelligence", "Military intelligence operations"
     AIR_DOMAIN = "air_domain", "Air domain awareness operations"
     CYBERSPACE = "cyberspace", "Cyberspace security and defensive cyberspace operations"
-    COALITION = "coalition", (
-        "Operations or activities that contribute to an international coalition operation "
-        "that is determined by the Secretary of Defense to be in the national interest of "
-        "the United States"
+    COALITION = (
+        "coalition",
+        (
+            "Operations or activities that contribute to an international coalition operation "
+            "that is determined by the Secretary of Defense to be in the national interest of "
+            "the United States"
+        ),
     )
 
 

@@ -22,8 +22,7 @@ def missing(initiative, slug: str) -> list[str]:
 
 # What a new Section 333 initiative lacks of the two components (idd.document.section_333).
 NO_COMPONENTS = [
-    "the law of armed conflict, human rights and civilian harm training component: what, "
-    "who, when",
+    "the law of armed conflict, human rights and civilian harm training component: what, who, when",
     "the institutional capacity building component: what, who, when",
 ]
 
