@@ -74,9 +74,7 @@ def test_matched_deliverables_point_at_the_copies(returned, outsider):
     assert {d.initiative_id for d in matched} == {copy.pk}
 
 
-def test_section_333_elements_come_along_with_components_linked_to_the_copies(
-    returned, outsider
-):
+def test_section_333_elements_come_along_with_components_linked_to_the_copies(returned, outsider):
     boats = returned.us_inputs.get()
     boats.construction_location = "Port Vell"  # kept whatever the kind; shown for construction
     boats.save()
