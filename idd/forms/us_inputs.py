@@ -4,6 +4,8 @@ deliverables it answers (and is gated on), a construction project's particulars,
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
 from assessments.method import CONSTRUCTION_CATEGORY
@@ -102,7 +104,7 @@ class USInputForm(forms.ModelForm):
         matched.choices = deliverable_choices  # type: ignore[attr-defined]  # read once for every row, not once per row
 
     def clean(self):
-        data = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # a form's clean() returns cleaned_data
         if data.get("category") != CONSTRUCTION_CATEGORY:
             for name in CONSTRUCTION_FIELDS:
                 if data.get(name):
@@ -144,10 +146,10 @@ class ComponentForm(forms.ModelForm):
             "us_inputs": "U.S. inputs that deliver it",
         }
 
-    def __init__(self, *args, initiative: Initiative, input_choices, **kwargs):
+    def __init__(self, data, *, initiative: Initiative, input_choices):
         instance = ProgramComponent.objects.filter(initiative=initiative, kind=self.kind).first()
         instance = instance or ProgramComponent(initiative=initiative, kind=self.kind)
-        super().__init__(*args, instance=instance, prefix=self.kind, **kwargs)
+        super().__init__(data, instance=instance, prefix=self.kind)
         linked = self.fields["us_inputs"]
         linked.widget = forms.CheckboxSelectMultiple()
         # Only this initiative's inputs: a forged id of another initiative's is refused.
