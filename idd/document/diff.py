@@ -350,7 +350,7 @@ def _us_inputs(old: Document, new: Document) -> Changes:
 def _components(doc: Document) -> list[Row]:
     """The components written (an empty one is not yet there), keyed by their kind."""
     return [
-        c | {"id": c["kind"]}
+        c | {"id": c.get("kind")}
         for c in doc.get("program_components", [])
         if any(c.get(key) for key in ("what", "who", "when", "us_inputs"))
     ]
