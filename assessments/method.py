@@ -186,6 +186,7 @@ FLOAT_PLACES = 2
 SUSTAINMENT_CATEGORY = "sustainment_funding"
 # The U.S. input category that needs partner-funded sustainment.
 EQUIPMENT_CATEGORY = "equipment"
+CONSTRUCTION_CATEGORY = "construction"  # its location, title and cost go to Congress
 
 # (value, label) of partner deliverable categories.
 DELIVERABLE_CATEGORIES: tuple[tuple[str, str], ...] = (
@@ -205,7 +206,7 @@ DELIVERABLE_CATEGORIES: tuple[tuple[str, str], ...] = (
 US_INPUT_CATEGORIES: tuple[tuple[str, str], ...] = (
     (EQUIPMENT_CATEGORY, "Equipment"),
     ("training", "Training"),
-    ("construction", "Construction"),
+    (CONSTRUCTION_CATEGORY, "Construction"),
     ("advisory", "Advisory"),
     ("other", "Other"),
 )

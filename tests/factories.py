@@ -1,6 +1,8 @@
 """factory_boy factories for the IDD's models, and `complete_initiative`: an IDD complete
 enough to submit, in any state of the review workflow."""
 
+from datetime import date
+
 import factory
 from django.contrib.auth.models import Group, User
 
@@ -12,12 +14,13 @@ from idd.models import (
     PartnerDeliverable,
     PartnerUnit,
     PasswordRecord,
+    ProgramComponent,
     Risk,
     USInput,
     YearlyObjective,
 )
 from idd.reference import roles
-from idd.reference.choices import CCMD, FundingAuthority
+from idd.reference.choices import CCMD, FundingAuthority, ProgramComponentKind
 
 PASSWORD = "Correct-horse-battery-staple-7"
 
@@ -166,6 +169,13 @@ def complete_initiative(owner=None, teammate=None, status: str = "draft", **fiel
             "sustainment_plan": "Kestrela funds fuel, parts and pay from FY2028.",
             "sustainment_annual_cost": 310_000,
             "sustainment_funding_source": "Kestrelan defense budget, navy operations line",
+            # What Section 333 asks (the factory's authority).
+            "statutory_purposes": ["maritime_border", "counter_toc"],
+            "ics_objective": "Mission Goal 2: Kestrela secures its maritime domain.",
+            "state_concurrence_office": "Bureau of Political-Military Affairs (PM/SA)",
+            "state_concurrence_person": "Jane Roe, Deputy Assistant Secretary",
+            "state_concurred_on": date(2026, 3, 2),
+            "state_joint_planning": "Planned with the embassy country team at each review.",
             **fields,
         }
     )
@@ -185,6 +195,10 @@ def complete_initiative(owner=None, teammate=None, status: str = "draft", **fiel
     )
     boats = USInputFactory(initiative=initiative, title="Four patrol boats", category="equipment")
     boats.matched_deliverables.set([designate, fund])
+    for kind in ProgramComponentKind.values:
+        ProgramComponent.objects.create(
+            initiative=initiative, kind=kind, what="Its syllabus.", who="A DoD team.", when="FY2027"
+        )
     for year in initiative.fiscal_years:
         IndicatorFactory(objective=YearlyObjectiveFactory(initiative=initiative, fiscal_year=year))
     for category in ("entrapment", "abandonment", "sovereignty"):

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 
 from assessments.models import CommitmentAssessment
 from demo.scenario.rows import (
+    Component,
     Deliverable,
     Input,
     Objective,
@@ -25,13 +26,14 @@ from demo.scenario.rows import (
     Ratings,
     RiskRow,
     USDelivery,
+    add_components,
     add_plan,
     add_rows,
     record_commitment,
     record_us_deliveries,
 )
 from idd.models import Initiative, Partner
-from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
+from idd.reference.choices import CCMD, FundingAuthority, ProgramComponentKind, RiskCategory
 from idd.reference.distribution import Reason, Statement
 
 COUNTRY = "Solmara (fictional)"
@@ -265,6 +267,25 @@ GIFT_HISTORY: tuple[PastAssessment, ...] = (
 )
 
 
+# Section 333's two components: (kind, what, who, when, the U.S. inputs by position).
+GIFT_COMPONENTS: tuple[Component, ...] = (
+    (
+        ProgramComponentKind.LOAC,
+        "Human rights and the use of force in harbor boardings.",
+        "The boarding training team, for every boat crew.",
+        "FY2026 Q2, in each boarding course.",
+        (1,),
+    ),
+    (
+        ProgramComponentKind.ICB,
+        "Patrol planning and a maintenance budget for the navy staff.",
+        "The maintenance advisor and the U.S. Navy staff course, for the navy staff.",
+        "FY2027.",
+        (3, 4),
+    ),
+)
+
+
 def _gift_initiative(planner: User, partner: Partner) -> Initiative:
     initiative = Initiative.objects.create(
         title="Solmara harbor security partnership",
@@ -279,6 +300,18 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
         ),
         campaign_objective=(
             "AFRICOM campaign plan, objective 3.2: partners secure their maritime approaches."
+        ),
+        ics_objective=(
+            "Integrated country strategy, Mission Goal 1: Solmara controls its ports and "
+            "their approaches."
+        ),
+        statutory_purposes=["counter_drug", "maritime_border"],
+        state_concurrence_office="Bureau of African Affairs, Office of Security Affairs (AF/SA)",
+        state_concurrence_person="Lee Moreno, Deputy Director, AF/SA",
+        state_concurrence_requested_on=date(2025, 8, 20),
+        state_joint_planning=(
+            "Reviewed with the embassy in Port Amaro in July 2025; State asked that the radar "
+            "wait for Solmara's staff to plan patrols."
         ),
         desired_end_state=(
             "By FY2029 a Solmaran harbor patrol squadron, paid and maintained from the "
@@ -310,6 +343,7 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
     initiative.targeted_units.set(partner.units.filter(name="Harbor Patrol Squadron"))
     add_rows(initiative, GIFT_DELIVERABLES, GIFT_INPUTS, planner)
     record_us_deliveries(initiative, GIFT_US_DELIVERIES, planner)
+    add_components(initiative, GIFT_COMPONENTS)
     return initiative
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
 from demo.scenario.rows import (
+    Component,
     Deliverable,
     Input,
     Objective,
@@ -25,13 +26,14 @@ from demo.scenario.rows import (
     Ratings,
     RiskRow,
     USDelivery,
+    add_components,
     add_plan,
     add_rows,
     record_commitment,
     record_us_deliveries,
 )
 from idd.models import Indicator, Initiative, Partner
-from idd.reference.choices import CCMD, FundingAuthority, RiskCategory
+from idd.reference.choices import CCMD, FundingAuthority, ProgramComponentKind, RiskCategory
 from idd.reference.distribution import Reason, Statement
 from idd.services import comments, measurements, plan_warnings, review
 
@@ -145,6 +147,27 @@ MARITIME_US_DELIVERIES: dict[int, USDelivery] = {
 }
 
 
+# Section 333's two components: (kind, what, who, when, the U.S. inputs by position).
+MARITIME_COMPONENTS: tuple[Component, ...] = (
+    (
+        ProgramComponentKind.LOAC,
+        "Law of armed conflict, human rights and civilian harm in maritime law enforcement: "
+        "use of force at sea, boarding and detention of suspects, treatment of fishermen.",
+        "DIILS mobile education team, for the company's officers and boarding teams.",
+        "FY2026 Q3, with the first boarding course; refreshed yearly.",
+        (1,),
+    ),
+    (
+        ProgramComponentKind.ICB,
+        "The navy staff's budgeting and logistics for the patrol company: a costed "
+        "maintenance plan and a spare-parts line defended in each finance law.",
+        "The U.S. maintenance advisor, with the navy's logistics directorate and finance office.",
+        "FY2027 to FY2028, the advisor's 24 months.",
+        (2,),
+    ),
+)
+
+
 def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Initiative:
     initiative = Initiative.objects.create(
         title="Kestrela coastal patrol capability",
@@ -159,6 +182,20 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
         ),
         campaign_objective=(
             "AFRICOM campaign plan, objective 3.2: partners secure their maritime approaches."
+        ),
+        ics_objective=(
+            "Integrated country strategy, Mission Goal 2: Kestrela secures its maritime domain "
+            "and the revenue of its fisheries."
+        ),
+        statutory_purposes=["maritime_border", "counter_toc"],
+        state_concurrence_office="Bureau of Political-Military Affairs, Office of Security "
+        "Assistance (PM/SA)",
+        state_concurrence_person="Dana Whitfield, Director, PM/SA",
+        state_concurred_on=date(2025, 9, 12),
+        state_joint_planning=(
+            "Drafted with the embassy country team in Port Vell (political and economic "
+            "sections) in June 2025; the Bureau of African Affairs reviewed the gating and "
+            "asked that the maritime zones law stay a partner deliverable, not a condition."
         ),
         desired_end_state=(
             "By FY2030 a Kestrelan patrol company, paid and sustained from the national budget, "
@@ -189,6 +226,7 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
     initiative.targeted_units.set(partner.units.filter(name__icontains="Coastal"))
     add_rows(initiative, MARITIME_DELIVERABLES, MARITIME_INPUTS, planner)
     record_us_deliveries(initiative, MARITIME_US_DELIVERIES, planner)
+    add_components(initiative, MARITIME_COMPONENTS)
     return initiative
 
 

@@ -19,6 +19,7 @@ from idd.models import (
     Initiative,
     PartnerDeliverable,
     PriorAssistance,
+    ProgramComponent,
     Risk,
     USInput,
     YearlyObjective,
@@ -41,6 +42,20 @@ Prior = tuple[int, str, str, int]
 Ratings = Mapping[str, tuple[int, str]]
 # (as of, kind, statuses then by deliverable position, stated-willingness ratings then)
 PastAssessment = tuple[date, str, Mapping[int, str], Ratings]
+
+
+# (kind, what, who, when, the U.S. inputs that deliver it by position in the plan)
+Component = tuple[str, str, str, str, tuple[int, ...]]
+
+
+def add_components(initiative: Initiative, components: Iterable[Component]) -> None:
+    """Section 333's training and institutional capacity building components."""
+    inputs = list(initiative.us_inputs.order_by("position"))
+    for kind, what, who, when, delivered_by in components:
+        component = ProgramComponent.objects.create(
+            initiative=initiative, kind=kind, what=what, who=who, when=when
+        )
+        component.us_inputs.set([inputs[i] for i in delivered_by])
 
 
 def add_rows(

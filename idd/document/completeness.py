@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from assessments.models import RATED_FIELDS
 from assessments.presentation import RATING_LABELS
+from idd.document import section_333
 from idd.document.shape import Document
 from idd.document.snapshot import load, snapshot
 from idd.reference.choices import RiskCategory
@@ -47,6 +48,8 @@ def missing_basics(doc: Doc) -> list[str]:
     missing += [f"the distribution statement's {PROBLEM_NAMES[key]}" for key in choice.problems()]
     if needs_date(choice.letter, basics.get("distribution_determined_on")):
         missing.append("the distribution statement's date of determination")
+    if section_333.applies(doc):
+        missing += section_333.missing_purposes(doc)
     return missing
 
 
@@ -54,7 +57,7 @@ PROBLEM_NAMES = {"reason": "reason for the restriction", "office": "controlling 
 
 
 def missing_context(doc: Doc) -> list[str]:
-    return _missing_texts(
+    missing = _missing_texts(
         doc["context"],
         {
             "problem_statement": "the problem statement",
@@ -63,6 +66,9 @@ def missing_context(doc: Doc) -> list[str]:
             "theory_of_change": "the theory of change",
         },
     )
+    if section_333.applies(doc):
+        missing += section_333.missing_ics_objective(doc) + section_333.missing_state(doc)
+    return missing
 
 
 def missing_deliverables(doc: Doc) -> list[str]:
@@ -76,13 +82,15 @@ def missing_deliverables(doc: Doc) -> list[str]:
 
 def missing_us_inputs(doc: Doc) -> list[str]:
     rows = doc["us_inputs"]
-    if not rows:
-        return ["at least one U.S. input"]
-    return [
+    missing = [] if rows else ["at least one U.S. input"]
+    missing += [
         f"the partner deliverables that “{u['title']}” is gated on"
         for u in rows
         if not u["matched_deliverable_ids"]
     ]
+    if section_333.applies(doc):
+        missing += section_333.missing_construction(doc) + section_333.missing_components(doc)
+    return missing
 
 
 def _years(years: list[int]) -> str:

@@ -271,6 +271,7 @@ OBJECTIVE = labelled_fields(shape.Objective)
 INDICATOR = labelled_fields(shape.Indicator)
 SUSTAINMENT = labelled_fields(shape.Sustainment)
 RISK = labelled_fields(shape.Risk)
+COMPONENT = labelled_fields(shape.ProgramComponent)
 # The commitment section compares the assessment's figures (`assessments.scoring` owns
 # their shape) and the planner's ratings, flattened by `_commitment_row`.
 RATINGS = tuple(presentation.RATING_LABELS.items())
@@ -338,7 +339,30 @@ def _us_inputs(old: Document, new: Document) -> Changes:
         {"estimated_cost": money},
         by_reference=_referenced(before, after),
     )
+    # Section 333's components, matched by kind (a revision stored before them has none).
+    rows += _rows(
+        _components(old),
+        _components(new),
+        "Program component",
+        lambda c: c.get("kind_label", ""),
+        COMPONENT,
+        {"us_inputs": _refs},
+    )
     return (), rows
+
+
+def _components(doc: Document) -> list[Row]:
+    """The components written (an empty one is not yet there), keyed by their kind."""
+    return [
+        c | {"id": c.get("kind")}
+        for c in doc.get("program_components", [])
+        if any(c.get(key) for key in ("what", "who", "when", "us_inputs"))
+    ]
+
+
+def _refs(rows: Any) -> str:
+    """Rows named by reference and title: "U2 Boarding training; U3 Advisor"."""
+    return "; ".join(_named(r) for r in rows or [])
 
 
 def _objective_name(row: Row) -> str:

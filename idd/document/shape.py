@@ -69,6 +69,10 @@ class Basics(TypedDict):
     distribution_office: Annotated[str, Label("Controlling DoD office")]
     distribution_determined_on: Annotated[IsoDate, Label("Date of determination")]
     distribution_wording: str  # the statement as printed on the cover
+    # What 10 U.S.C. 333 asks; a revision stored before lacks them (`section_333` is then
+    # read from the authority's label: idd.document.completeness.is_section_333).
+    section_333: bool  # the authority is Section 333: its elements are needed
+    statutory_purposes: Annotated[list[str], Label("Statutory purposes (10 U.S.C. 333(a))")]
 
 
 class PriorAssistance(TypedDict):
@@ -85,6 +89,13 @@ class Context(TypedDict):
     desired_end_state: Annotated[str, Label("Desired end state")]
     theory_of_change: Annotated[str, Label("Theory of change")]
     prior_assistance: list[PriorAssistance]
+    # A revision stored before Section 333's elements lacks the keys below.
+    ics_objective: Annotated[str, Label("Integrated country strategy objective")]
+    state_concurrence_office: Annotated[str, Label("State office")]
+    state_concurrence_person: Annotated[str, Label("State official")]
+    state_concurred_on: Annotated[IsoDate, Label("State concurred on")]
+    state_concurrence_requested_on: Annotated[IsoDate, Label("State concurrence requested on")]
+    state_joint_planning: Annotated[str, Label("Joint planning with the Department of State")]
 
 
 class RowRef(TypedDict):
@@ -138,6 +149,25 @@ class USInput(TypedDict):
     ref: str
     # The partner deliverables it answers (compared by their titles).
     matched: Annotated[list[RowRef], Label("Partner deliverables it answers")]
+    # A construction project's particulars (its cost is the estimated cost); a revision
+    # stored before lacks them.
+    is_construction: bool
+    construction_location: Annotated[str, Label("Construction site")]
+    construction_project_title: Annotated[str, Label("Construction project title")]
+    dd1391_reference: Annotated[str, Label("DD Form 1391 attached")]
+    master_plan_reference: Annotated[str, Label("Master plan attached")]
+
+
+class ProgramComponent(TypedDict):
+    """A component every Section 333 program includes (10 U.S.C. 333(c)(2), the SAMM):
+    one entry of each kind, empty while not written."""
+
+    kind: str
+    kind_label: str
+    what: Annotated[str, Label("What it covers")]
+    who: Annotated[str, Label("Who gives it and who takes part")]
+    when: Annotated[str, Label("When")]
+    us_inputs: Annotated[list[RowRef], Label("U.S. inputs that deliver it")]
 
 
 class TimelineYear(TypedDict):
@@ -263,6 +293,8 @@ class Document(TypedDict):
     revisions: list[RevisionEntry]
     # Indicators and their measurements; revisions approved before it lack the key.
     monitoring: NotRequired[list[MonitoredIndicator]]
+    # Section 333's two program components; revisions approved before lack the key.
+    program_components: NotRequired[list[ProgramComponent]]
 
 
 def labelled_fields(shape: type) -> Fields:

@@ -11,6 +11,7 @@ a fixed number of queries however many rows the initiative has.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import User
@@ -36,12 +37,14 @@ from idd.document.shape import (
     Sustainment,
     TimelineYear,
 )
+from idd.document.shape import ProgramComponent as ComponentEntry
 from idd.document.shape import Risk as RiskEntry
 from idd.document.shape import USInput as USInputEntry
 from idd.models import (
     Indicator,
     Initiative,
     PartnerDeliverable,
+    ProgramComponent,
     ReviewDecision,
     Revision,
     Risk,
@@ -49,6 +52,7 @@ from idd.models import (
     YearlyObjective,
 )
 from idd.reference import distribution
+from idd.reference.choices import ProgramComponentKind, StatutoryPurpose
 from idd.reference.roles import display_name, profile_of
 
 SNAPSHOT_FORMAT = 1
@@ -56,6 +60,10 @@ SNAPSHOT_FORMAT = 1
 
 def _money(value: Decimal | None) -> Money:
     return None if value is None else str(value)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _person(user: User | None) -> Person:
@@ -113,7 +121,36 @@ def _us_input(u: USInput) -> USInputEntry:
         "reference_number": u.reference_number,
         "ref": u.reference,
         "matched": [],  # set by _cross_reference
+        "is_construction": u.is_construction,
+        "construction_location": u.construction_location,
+        "construction_project_title": u.construction_project_title,
+        "dd1391_reference": u.dd1391_reference,
+        "master_plan_reference": u.master_plan_reference,
     }
+
+
+def _program_components(
+    rows: list[ProgramComponent], us_inputs: list[USInputEntry]
+) -> list[ComponentEntry]:
+    """One entry of each kind, in the order of ProgramComponentKind (empty while not
+    written), each naming the U.S. inputs that deliver it by reference."""
+    by_kind = {row.kind: row for row in rows}
+    entries: list[ComponentEntry] = []
+    for kind in ProgramComponentKind:
+        row = by_kind.get(kind.value)
+        ids = {u.pk for u in row.us_inputs.all()} if row else set()
+        linked = [RowRef(ref=u["ref"], title=u["title"]) for u in us_inputs if u["id"] in ids]
+        entries.append(
+            {
+                "kind": kind.value,
+                "kind_label": kind.label,
+                "what": row.what if row else "",
+                "who": row.who if row else "",
+                "when": row.when if row else "",
+                "us_inputs": linked,
+            }
+        )
+    return entries
 
 
 def _timeline(
@@ -160,6 +197,7 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         "targeted_units",
         "prior_assistance",
         "risks",
+        "program_components__us_inputs",
         Prefetch(
             "partner_deliverables",
             queryset=PartnerDeliverable.objects.select_related("verified_by__profile"),
@@ -219,6 +257,9 @@ def snapshot(initiative: Initiative) -> Document:
         "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
         ),
+        "program_components": _program_components(
+            list(initiative.program_components.all()), us_inputs
+        ),
     }
 
 
@@ -260,6 +301,12 @@ def _basics(initiative: Initiative) -> Basics:
             initiative.distribution_office,
             determined_on,
         ),
+        "section_333": initiative.is_section_333,
+        "statutory_purposes": [
+            StatutoryPurpose(value).label
+            for value in StatutoryPurpose.values
+            if value in (initiative.statutory_purposes or [])
+        ],
     }
 
 
@@ -279,6 +326,12 @@ def _context(initiative: Initiative) -> Context:
             }
             for p in initiative.prior_assistance.all()
         ],
+        "ics_objective": initiative.ics_objective,
+        "state_concurrence_office": initiative.state_concurrence_office,
+        "state_concurrence_person": initiative.state_concurrence_person,
+        "state_concurred_on": _iso(initiative.state_concurred_on),
+        "state_concurrence_requested_on": _iso(initiative.state_concurrence_requested_on),
+        "state_joint_planning": initiative.state_joint_planning,
     }
 
 

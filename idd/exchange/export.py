@@ -70,6 +70,12 @@ def _links(initiative: Initiative, data: dict[str, Any]) -> None:
     for entry, us_input in zip(data["us_inputs"], initiative.us_inputs.all(), strict=True):
         matched = {d.pk for d in us_input.matched_deliverables.all()}
         entry["gated_on"] = [n for n, pk in enumerate(deliverables) if pk in matched]
+    inputs = [u.pk for u in initiative.us_inputs.all()]
+    for entry, component in zip(
+        data["program_components"], initiative.program_components.all(), strict=True
+    ):
+        linked = {u.pk for u in component.us_inputs.all()}
+        entry["delivered_by"] = [n for n, pk in enumerate(inputs) if pk in linked]
     comments = [c.pk for c in initiative.review_comments.all()]
     for entry, comment in zip(data["comments"], initiative.review_comments.all(), strict=True):
         entry["reply_to"] = None if comment.parent_id is None else comments.index(comment.parent_id)

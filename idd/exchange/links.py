@@ -11,7 +11,14 @@ from django.db import models
 from idd.exchange.problems import Problems
 from idd.exchange.spec import Kind
 from idd.export.storage import revision_pdf_name
-from idd.models import PartnerDeliverable, ReviewComment, Revision, Submission, USInput
+from idd.models import (
+    PartnerDeliverable,
+    ProgramComponent,
+    ReviewComment,
+    Revision,
+    Submission,
+    USInput,
+)
 
 
 def prepare(
@@ -27,6 +34,8 @@ def prepare(
         return _reply(problems, row, data, path, made.get("comments", []))
     if isinstance(row, USInput):
         return _gated_on(problems, data, path, len(made.get("deliverables", []))) is not None
+    if isinstance(row, ProgramComponent):
+        return _delivered_by(problems, data, path, len(made.get("us_inputs", []))) is not None
     if isinstance(row, Submission | Revision):
         return _snapshot(problems, row, path)
     return True
@@ -40,12 +49,17 @@ def after_save(
     path: str,
     made: dict[str, list[models.Model | None]],
 ) -> None:
-    """Links stored once the row is: the partner deliverables a U.S. input is gated on."""
+    """Links stored once the row is: the partner deliverables a U.S. input is gated on,
+    and the U.S. inputs that deliver a program component."""
     if isinstance(row, USInput):
         deliverables = made.get("deliverables", [])
         gated = _gated_on(Problems(), data, path, len(deliverables)) or []
         matched = [deliverables[n] for n in gated]
         row.matched_deliverables.set([d for d in matched if isinstance(d, PartnerDeliverable)])
+    if isinstance(row, ProgramComponent):
+        inputs = made.get("us_inputs", [])
+        positions = _delivered_by(Problems(), data, path, len(inputs)) or []
+        row.us_inputs.set([u for u in (inputs[n] for n in positions) if isinstance(u, USInput)])
 
 
 def _positions(value: Any, count: int) -> bool:
@@ -92,6 +106,23 @@ def _gated_on(problems: Problems, data: dict[str, Any], path: str, count: int) -
         problems.add(f"{path}.gated_on", "names a partner deliverable twice")
         return None
     return gated
+
+
+def _delivered_by(
+    problems: Problems, data: dict[str, Any], path: str, count: int
+) -> list[int] | None:
+    """`delivered_by`: the positions (from 0) in us_inputs of those that deliver it."""
+    given = data.get("delivered_by", [])
+    if not isinstance(given, list) or not all(_positions(n, count) for n in given):
+        problems.add(
+            f"{path}.delivered_by",
+            f"must be a list of positions (from 0) in us_inputs, below {count}",
+        )
+        return None
+    if len(set(given)) != len(given):
+        problems.add(f"{path}.delivered_by", "names a U.S. input twice")
+        return None
+    return given
 
 
 def _snapshot(problems: Problems, row: Submission | Revision, path: str) -> bool:

@@ -23,6 +23,7 @@ from idd.models import (
     PartnerDeliverable,
     PartnerUnit,
     PriorAssistance,
+    ProgramComponent,
     ReviewComment,
     ReviewDecision,
     Revision,
@@ -37,10 +38,14 @@ FORMAT = "idd-workbench-initiative"
 # 2: the top-level marking; the acknowledged plan checks of a submission; what the U.S.
 # did about each U.S. input (status, delivered_on, cancel_reason, delay_cause, delay_note,
 # delivery_recorded_by, delivery_recorded_at).
-VERSION = 2
-# Versions this installation reads. Version 2 only added optional keys whose defaults mean
-# "nothing recorded yet", so a version-1 file reads with the meaning it was written with.
-READS = (1, 2)
+# 3: what Section 333 asks (the initiative's statutory purposes, integrated country
+# strategy objective, State's concurrence and joint planning; a U.S. input's construction
+# particulars; the program components and the U.S. inputs that deliver them).
+VERSION = 3
+# Versions this installation reads. Versions 2 and 3 only added optional keys whose
+# defaults mean "nothing recorded yet", so an older file reads with the meaning it was
+# written with.
+READS = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,8 @@ INITIATIVE = Kind(
         Kind("risks", Risk, "initiative"),
         Kind("deliverables", PartnerDeliverable, "initiative"),
         Kind("us_inputs", USInput, "initiative", extra_keys=("gated_on",)),
+        # After the U.S. inputs: a component names those that deliver it by position.
+        Kind("program_components", ProgramComponent, "initiative", extra_keys=("delivered_by",)),
         Kind("ratings", CommitmentRatings, "subject", many=False),
         Kind("assessments", CommitmentAssessment, "subject"),
         Kind(

@@ -12,8 +12,9 @@ from docx.document import Document as Docx
 
 from assessments import presentation
 from idd.document.costs import USCost, us_cost
+from idd.document.section_333 import construction_inputs
 from idd.document.shape import Document
-from idd.export.docx_parts import captioned, labelled, passage, plural, table
+from idd.export.docx_parts import captioned, labelled, passage, plural, printed_date, table
 from idd.export.notification_blocks import usd
 
 
@@ -40,6 +41,16 @@ def _basics(out: Docx, doc: Document) -> None:
             ("Partner", basics["partner"]),
             ("Combatant command", basics["ccmd_label"]),
             ("Funding authority", basics["funding_authority"]),
+            *(
+                [
+                    (
+                        "Statutory purposes (10 U.S.C. 333(a))",
+                        "; ".join(basics.get("statutory_purposes") or []) or "None chosen yet",
+                    )
+                ]
+                if basics.get("section_333") or basics.get("statutory_purposes")
+                else []
+            ),
             ("Fiscal years", f"FY{basics['first_fiscal_year']}–FY{basics['last_fiscal_year']}"),
             ("Estimated U.S. cost", _cost_summary(us_cost(doc))),
             (
@@ -56,8 +67,13 @@ def _context(out: Docx, doc: Document) -> None:
     context = doc["context"]
     passage(out, "Problem statement", context.get("problem_statement"))
     passage(out, "Campaign-plan objective", context.get("campaign_objective"))
+    section_333 = doc["basics"].get("section_333", False)
+    if section_333 or context.get("ics_objective"):
+        passage(out, "Integrated country strategy objective", context.get("ics_objective"))
     passage(out, "Desired end state", context.get("desired_end_state"))
     passage(out, "Theory of change", context.get("theory_of_change"))
+    if section_333:
+        _state(out, context)
     out.add_heading("Prior U.S. assistance", level=2)
     prior = context.get("prior_assistance") or []
     if not prior:
@@ -72,6 +88,80 @@ def _context(out: Docx, doc: Document) -> None:
             for p in prior
         ],
         widths=(2, 6, 4, 3),
+    )
+
+
+def _state(out: Docx, context: Mapping[str, Any]) -> None:
+    """State's concurrence and the joint planning (templates/idd/sections/state.html)."""
+    out.add_heading("Planned with the Department of State (10 U.S.C. 333(b))", level=2)
+    table(
+        out,
+        None,
+        [
+            (
+                "State office that concurs",
+                context.get("state_concurrence_office") or "Not named yet",
+            ),
+            (
+                "State official who concurs",
+                context.get("state_concurrence_person") or "Not named yet",
+            ),
+            ("State concurred on", printed_date(context.get("state_concurred_on")) or "Not yet"),
+            (
+                "Concurrence requested on",
+                printed_date(context.get("state_concurrence_requested_on")) or "Not recorded",
+            ),
+        ],
+    )
+    passage(out, "Joint planning with the Department of State", context.get("state_joint_planning"))
+
+
+def _construction(out: Docx, doc: Document) -> None:
+    """templates/idd/sections/construction.html"""
+    projects = construction_inputs(doc)
+    if not projects:
+        return
+    out.add_heading("Construction projects", level=2)
+    captioned(
+        out,
+        "Each construction project's location, title and cost, and the documents attached",
+        ("Ref.", "Project title", "Location", "Cost", "DD Form 1391", "Master plan"),
+        [
+            (
+                u.get("ref", ""),
+                u.get("construction_project_title") or "Not named yet",
+                u.get("construction_location") or "Not named yet",
+                usd(u["estimated_cost"]) or "Not estimated",
+                u.get("dd1391_reference") or "Not attached",
+                u.get("master_plan_reference") or "Not attached",
+            )
+            for u in projects
+        ],
+    )
+
+
+def _components(out: Docx, doc: Document) -> None:
+    """templates/idd/sections/components.html"""
+    out.add_heading("Components every Section 333 program includes (10 U.S.C. 333(c)(2))", level=2)
+    components = doc.get("program_components") or []
+    if not components:
+        out.add_paragraph("Not written yet.")
+        return
+    captioned(
+        out,
+        "Law of armed conflict, human rights and civilian harm training, and institutional "
+        "capacity building",
+        ("Component", "What it covers", "Who", "When", "U.S. inputs that deliver it"),
+        [
+            (
+                c["kind_label"],
+                c["what"] or "Not written yet",
+                c["who"] or "Not written yet",
+                c["when"] or "Not written yet",
+                "; ".join(f"{u['ref']} {u['title']}" for u in c["us_inputs"]) or "None linked",
+            )
+            for c in components
+        ],
     )
 
 
@@ -161,6 +251,9 @@ def _us_inputs(out: Docx, doc: Document) -> None:
             ("Total", str(cost.inputs), usd(cost.total) + _not_estimated(cost.not_estimated)),
         ],
     )
+    _construction(out, doc)
+    if doc["basics"].get("section_333"):
+        _components(out, doc)
 
 
 def _objectives(out: Docx, doc: Document) -> None:

@@ -7,8 +7,12 @@ evaluation of the country's and unit's capacity to absorb the training or equipm
 sustainment, with the estimated cost and source of funds beyond the program's completion;
 (5) the security assistance provided in the three preceding fiscal years (amount, type,
 purpose); (6) the elements of the combatant command's theater security cooperation
-(campaign) plan and of the integrated country strategy the program advances. The IDD adds
-the partner's own deliverables and the commitment assessment.
+(campaign) plan and of the integrated country strategy the program advances; and each
+construction project's location, title and cost. It also shows what the rest of the
+section asks of the program: its statutory purposes (333(a)), the Department of State's
+concurrence and joint planning (333(b)), and its law of armed conflict, human rights and
+civilian harm training and institutional capacity building components (333(c)(2)). The
+IDD adds the partner's own deliverables and the commitment assessment.
 
 Each element says what it answers, shows what the snapshot holds, and lists what the
 snapshot lacks with the guided-form step that fills it, and what the IDD does not record at
@@ -19,7 +23,10 @@ element, and "Missing elements: None" only when nothing is. The HTML, the PDF an
 
 from __future__ import annotations
 
-from assessments import method, presentation
+from datetime import date
+
+from assessments import fiscal, method, presentation
+from idd.document import section_333
 from idd.document.completeness import missing_commitment
 from idd.document.shape import Document, Objective
 from idd.export.notification_blocks import (
@@ -86,16 +93,123 @@ def description(doc: Document) -> Element:
 
 def campaign(doc: Document) -> Element:
     objective = doc["context"]["campaign_objective"]
+    ics = doc["context"].get("ics_objective", "")
     return Element(
         "campaign",
-        "How the program nests in the campaign plan",
+        "How the program nests in the campaign plan and the country strategy",
         "10 U.S.C. 333(e)(6): the elements of the combatant command's theater campaign "
         "(security cooperation) plan, and of the integrated country strategy, that the "
         "program advances.",
         "context",
-        texts(("Campaign-plan objective served", objective)),
-        lacking(("the campaign-plan objective", blank(objective))),
-        not_recorded=("the integrated country strategy objective the program advances",),
+        texts(
+            ("Campaign-plan objective served", objective),
+            ("Integrated country strategy objective served", ics),
+        ),
+        lacking(("the campaign-plan objective", blank(objective)))
+        + tuple(section_333.missing_ics_objective(doc)),
+    )
+
+
+def purposes(doc: Document) -> Element:
+    chosen = doc["basics"].get("statutory_purposes") or []
+    return Element(
+        "purposes",
+        "Statutory purposes",
+        "10 U.S.C. 333(a): the operations the program builds the partner's capacity to "
+        "conduct, in the statute's words.",
+        "basics",
+        (Facts(tuple((f"Purpose {n}", p) for n, p in enumerate(chosen, start=1))),)
+        if chosen
+        else (),
+        tuple(section_333.missing_purposes(doc)),
+    )
+
+
+def _day(value: str | None) -> str:
+    return fiscal.format_date(date.fromisoformat(value)) if value else ""
+
+
+def state(doc: Document) -> Element:
+    context = doc["context"]
+    concurred = _day(context.get("state_concurred_on"))
+    asked = _day(context.get("state_concurrence_requested_on"))
+    facts = Facts(
+        (
+            ("State office", context.get("state_concurrence_office") or "Not named"),
+            ("State official", context.get("state_concurrence_person") or "Not named"),
+            ("Concurred on", concurred or "Not yet"),
+            ("Concurrence requested on", asked or "Not recorded"),
+        )
+    )
+    return Element(
+        "state",
+        "Concurrence of the Secretary of State and joint planning",
+        "10 U.S.C. 333(b): the program is planned and carried out jointly with the Secretary "
+        "of State, with the Secretary of State's concurrence.",
+        "context",
+        (facts, *texts(("Joint planning", context.get("state_joint_planning", "")))),
+        tuple(section_333.missing_state(doc)),
+    )
+
+
+def components(doc: Document) -> Element:
+    entries = doc.get("program_components") or []
+    rows = tuple(
+        (
+            c["kind_label"],
+            c["what"] or "Not written",
+            c["who"] or "Not written",
+            c["when"] or "Not written",
+            ", ".join(u["ref"] for u in c["us_inputs"]) or "None",
+        )
+        for c in entries
+    )
+    table = Table(
+        "Required program components",
+        ("Component", "What it covers", "Who", "When", "U.S. inputs"),
+        rows,
+    )
+    return Element(
+        "components",
+        "Law of armed conflict, human rights and civilian harm training; institutional "
+        "capacity building",
+        "10 U.S.C. 333(c)(2) and the SAMM: every program includes training on the law of "
+        "armed conflict, human rights and civilian harm, and an institutional capacity "
+        "building component.",
+        "us-inputs",
+        (table,) if entries else (),
+        tuple(section_333.missing_components(doc)),
+    )
+
+
+def construction(doc: Document) -> Element:
+    projects = section_333.construction_inputs(doc)
+    rows = tuple(
+        (
+            u["ref"],
+            u.get("construction_project_title") or "Not named",
+            u.get("construction_location") or "Not named",
+            usd(u["estimated_cost"]) or "Not estimated",
+            u.get("dd1391_reference") or "Not attached",
+            u.get("master_plan_reference") or "Not attached",
+        )
+        for u in projects
+    )
+    table = Table(
+        "Construction projects",
+        ("Ref", "Project title", "Location", "Cost", "DD Form 1391", "Master plan"),
+        rows,
+        ("Total", "", "", total([u["estimated_cost"] for u in projects]), "", "")
+        if len(projects) > 1
+        else None,
+    )
+    return Element(
+        "construction",
+        "Construction projects",
+        "10 U.S.C. 333(e): for each construction project, its location, title and cost.",
+        "us-inputs",
+        (table,) if projects else (Facts((("Construction projects", "None planned"),)),),
+        tuple(section_333.missing_construction(doc)),
     )
 
 
@@ -365,12 +479,16 @@ def commitment(doc: Document) -> Element:
 
 BUILDERS = (
     recipient,
+    purposes,
+    state,
     description,
     campaign,
     us_inputs,
+    construction,
     budget,
     timeline,
     delivery,
+    components,
     absorptive_capacity,
     sustainment,
     prior_assistance,

@@ -12,7 +12,13 @@ from idd.forms.base import IdChoices, Move, StepForms, needed_to_submit, prompt_
 from idd.forms.partner import PartnerField, partner_ids_named, typed_name
 from idd.models import Initiative, Partner, PartnerUnit
 from idd.reference import roles
-from idd.reference.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
+from idd.reference.choices import (
+    CCMD,
+    FIRST_ALLOWED_FY,
+    LAST_ALLOWED_FY,
+    MAX_SPAN_YEARS,
+    StatutoryPurpose,
+)
 from idd.reference.distribution import RESTRICTED, Choice
 
 
@@ -107,6 +113,15 @@ class BasicsForm(forms.ModelForm):
         max_value=LAST_ALLOWED_FY,
         help_text=f"An initiative spans at most {MAX_SPAN_YEARS} fiscal years.",
     )
+    statutory_purposes = forms.MultipleChoiceField(
+        label="Statutory purposes (10 U.S.C. 333(a))",
+        choices=StatutoryPurpose.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Needed to submit when the funding authority is 10 U.S.C. 333: tick each "
+        "kind of operation the program builds the partner's capacity to conduct, in the "
+        "statute's words. Other authorities leave this empty.",
+    )
 
     class Meta:
         model = Initiative
@@ -115,6 +130,7 @@ class BasicsForm(forms.ModelForm):
             "partner",
             "ccmd",
             "funding_authority",
+            "statutory_purposes",
             "first_fiscal_year",
             "last_fiscal_year",
             "targeted_units",
@@ -172,6 +188,8 @@ class BasicsForm(forms.ModelForm):
         units.widget.follows = self["partner"].auto_id
         self.fields["targeted_units"] = units
         needed_to_submit(self, "targeted_units", "distribution_statement")
+        if self.instance.is_section_333:
+            needed_to_submit(self, "statutory_purposes")
 
     def _partners_shown(self) -> set[int]:
         """The partner chosen (as typed, or as saved) and those of any unit ticked, so a
@@ -218,6 +236,10 @@ class BasicsForm(forms.ModelForm):
                         f"fiscal years: {'; '.join(outside)}. Change or remove them on their "
                         "steps first, or keep the fiscal years."
                     )
+        # Kept in the statute's order, whatever order they were sent in.
+        data["statutory_purposes"] = [
+            p for p in StatutoryPurpose.values if p in data.get("statutory_purposes", [])
+        ]
         self._check_distribution(data)
         # A page from before planners stopped adding units may still send one.
         new_unit = self.data.get(self.add_prefix("new_unit"), "").strip()

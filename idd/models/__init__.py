@@ -13,6 +13,7 @@ from idd.models.plan import (
     YearlyObjective,
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
+from idd.models.section_333 import ProgramComponent
 from idd.models.signin import AccountSession, SignInRecord
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
@@ -32,6 +33,7 @@ __all__ = [
     "PartnerUnitRequest",
     "PasswordRecord",
     "PriorAssistance",
+    "ProgramComponent",
     "Profile",
     "Revision",
     "ReviewComment",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -19,6 +20,7 @@ from idd.reference.choices import (
     LAST_ALLOWED_FY,
     MAX_SPAN_YEARS,
     FundingAuthority,
+    StatutoryPurpose,
 )
 from idd.reference.distribution import Reason, Statement
 from idd.reference.limits import MOST_DOLLARS, TOO_MUCH
@@ -30,6 +32,17 @@ NUMBER_COUNTERS = ("deliverable_numbers_issued", "us_input_numbers_issued")
 # narrative field may fill a page or so; the objective it serves is a sentence or two.
 NARRATIVE = 5_000
 SHORT_PROSE = 2_000
+
+
+def statutory_purposes(value: object) -> None:
+    """A list of 10 U.S.C. 333(a) purposes (idd.reference.choices.StatutoryPurpose), each once."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError("The statutory purposes are a list of purposes.")
+    unknown = sorted(set(value) - set(StatutoryPurpose.values))
+    if unknown:
+        raise ValidationError(f"Not a purpose of 10 U.S.C. 333(a): {', '.join(unknown)}.")
+    if len(set(value)) != len(value):
+        raise ValidationError("A statutory purpose is named twice.")
 
 
 class InitiativeQuerySet(models.QuerySet["Initiative"]):
@@ -67,8 +80,32 @@ class Initiative(ReviewWorkflow):
         max_length=SHORT_PROSE,
         help_text="The CCMD campaign-plan objective it serves.",
     )
+    ics_objective = ProseField(
+        "integrated country strategy objective",
+        blank=True,
+        max_length=SHORT_PROSE,
+        help_text="The U.S. embassy's integrated country strategy objective it serves.",
+    )
     desired_end_state = ProseField(blank=True, max_length=NARRATIVE)
     theory_of_change = ProseField(blank=True, max_length=NARRATIVE)
+
+    # What 10 U.S.C. 333 asks of a program (needed only under that authority): its
+    # purposes (333(a)) and the Department of State's concurrence and joint planning (333(b)).
+    statutory_purposes = models.JSONField(
+        "statutory purposes (10 U.S.C. 333(a))",
+        default=list,
+        blank=True,
+        validators=[statutory_purposes],
+    )
+    state_concurrence_office = LineField("State office", max_length=200, blank=True)
+    state_concurrence_person = LineField("State official", max_length=200, blank=True)
+    state_concurred_on = models.DateField("State concurred on", null=True, blank=True)
+    state_concurrence_requested_on = models.DateField(
+        "concurrence requested on", null=True, blank=True
+    )
+    state_joint_planning = ProseField(
+        "joint planning with the Department of State", blank=True, max_length=NARRATIVE
+    )
 
     # Absorptive capacity and sustainment
     absorptive_capacity = ProseField(
@@ -211,6 +248,10 @@ class Initiative(ReviewWorkflow):
                 "a year of the initiative's fiscal years, and not after today."
             )
         return None
+
+    @property
+    def is_section_333(self) -> bool:
+        return self.funding_authority == FundingAuthority.SECTION_333
 
     @property
     def fiscal_years(self) -> list[int]:

@@ -279,6 +279,12 @@ class USInput(ReferencedRow):
         related_name="+",
     )
     delivery_recorded_at = models.DateTimeField(null=True, blank=True)
+    # A construction project's particulars (10 U.S.C. 333(e) asks its location, title and
+    # cost: the cost is the estimated cost above); meaningful for construction only.
+    construction_location = LineField("construction site", max_length=300, blank=True)
+    construction_project_title = LineField("construction project title", max_length=300, blank=True)
+    dd1391_reference = LineField("DD Form 1391 attached", max_length=200, blank=True)
+    master_plan_reference = LineField("master plan attached", max_length=200, blank=True)
 
     objects = USInputQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[matched_deliverables])
@@ -336,6 +342,10 @@ class USInput(ReferencedRow):
         if self.fiscal_quarter is None:
             return f"FY{self.fiscal_year}"
         return fiscal.format_quarter(self.fiscal_year, self.fiscal_quarter)
+
+    @property
+    def is_construction(self) -> bool:
+        return self.category == method.CONSTRUCTION_CATEGORY
 
     def clean(self) -> None:
         self.clean_fiscal_year("fiscal_year")

@@ -91,3 +91,32 @@ class DelayCause(models.TextChoices):
     APPROVALS = "approvals", "Export license or transfer approval"
     PARTNER_SITE = "partner_site", "Partner site or staff not ready"
     OTHER = "other", "Other"
+
+
+class StatutoryPurpose(models.TextChoices):
+    """10 U.S.C. 333(a)(1)-(9): the operations a Section 333 program builds the partner's
+    capacity to conduct, in the statute's words."""
+
+    COUNTERTERRORISM = "counterterrorism", "Counterterrorism operations"
+    COUNTER_WMD = "counter_wmd", "Counter-weapons of mass destruction operations"
+    COUNTER_DRUG = "counter_drug", "Counter-illicit drug trafficking operations"
+    COUNTER_TOC = "counter_toc", "Counter-transnational organized crime operations"
+    MARITIME_BORDER = "maritime_border", "Maritime and border security operations"
+    MILITARY_INTELLIGENCE = "military_intelligence", "Military intelligence operations"
+    AIR_DOMAIN = "air_domain", "Air domain awareness operations"
+    CYBERSPACE = "cyberspace", "Cyberspace security and defensive cyberspace operations"
+    COALITION = (
+        "coalition",
+        (
+            "Operations or activities that contribute to an international coalition operation "
+            "that is determined by the Secretary of Defense to be in the national interest of "
+            "the United States"
+        ),
+    )
+
+
+class ProgramComponentKind(models.TextChoices):
+    """The two components every Section 333 program includes (10 U.S.C. 333(c)(2), SAMM)."""
+
+    LOAC = "loac", "Law of armed conflict, human rights and civilian harm training"
+    ICB = "icb", "Institutional capacity building"

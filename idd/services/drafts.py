@@ -216,10 +216,14 @@ def copy_initiative(source: Initiative, user: roles.User) -> Initiative:
     for d in source.partner_deliverables.all():
         values = _values(d, {"initiative", *DELIVERY_RECORD})
         deliverables[d.pk] = _save_copy(type(d), user, why, **values, initiative=copy)
+    us_inputs = {}
     for u in source.us_inputs.prefetch_related("matched_deliverables"):
         values = _values(u, {"initiative", *US_DELIVERY_RECORD})
-        new = _save_copy(type(u), user, why, **values, initiative=copy)
+        new = us_inputs[u.pk] = _save_copy(type(u), user, why, **values, initiative=copy)
         new.matched_deliverables.set([deliverables[d.pk] for d in u.matched_deliverables.all()])
+    for c in source.program_components.prefetch_related("us_inputs"):
+        component = _save_copy(type(c), user, why, **_values(c, {"initiative"}), initiative=copy)
+        component.us_inputs.set([us_inputs[u.pk] for u in c.us_inputs.all()])
     for o in source.yearly_objectives.prefetch_related("indicators"):
         objective = _save_copy(type(o), user, why, **_values(o, {"initiative"}), initiative=copy)
         for i in o.indicators.all():

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 
 from assessments.fiscal import format_date
-from idd.document import costs
+from idd.document import costs, section_333
 from idd.document.shape import Document
 
 register = template.Library()
@@ -50,3 +50,9 @@ def css_string(value: str) -> str:
 def us_cost(doc: Document) -> costs.USCost:
     """{% us_cost doc as cost %}: the U.S. inputs' cost by fiscal year and in total."""
     return costs.us_cost(doc)
+
+
+@register.filter
+def construction_inputs(us_inputs: list) -> list:
+    """The U.S. inputs of the construction kind (idd.document.section_333)."""
+    return [u for u in us_inputs if section_333.is_construction(u)]

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from assessments.method import POLITICAL_RISK_CHOICES
 from idd.models import Initiative, PartnerDeliverable, USInput
-from idd.reference.choices import FundingAuthority, RiskCategory
+from idd.reference.choices import FundingAuthority, ProgramComponentKind, RiskCategory
 from tests import factories
 from tests.factories import complete_initiative
 
@@ -142,6 +142,7 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     expect(page.get_by_text("Now tick the units of Kestrela it targets.")).to_be_visible()
     walk.check("02-basics")
     tick(page.get_by_label("2nd Coastal Patrol Company"))
+    tick(page.get_by_label("Maritime and border security operations"))  # 333(a)
     walk.press("Save and continue")
 
     # Strategic context.
@@ -153,6 +154,11 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     page.get_by_label("Campaign-plan objective").fill("Objective 3.2: secure maritime approaches.")
     page.get_by_label("Desired end state").fill("Two boats at sea daily, paid by Kestrela.")
     page.get_by_label("Theory of change").fill("If Kestrela pays for the company, it lasts.")
+    page.get_by_label("Integrated country strategy objective").fill("Mission Goal 2: the sea.")
+    page.get_by_label("State office that concurs").fill("Bureau of Political-Military Affairs")
+    page.get_by_label("State official who concurs").fill("Jane Roe, Director")
+    page.get_by_label("Date concurrence was requested").fill("2026-09-01")
+    page.get_by_label("Joint planning with the Department of State").fill("With the embassy.")
     walk.press("Save and continue")
 
     # Partner deliverables: rows added in place (static/js/add-row.js).
@@ -219,6 +225,12 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
     second.get_by_label("Category").select_option(label="Training")
     second.get_by_label("Fiscal year").select_option(label="FY2027")
     tick(second.get_by_label(re.compile(r"^D\d+ Assign 120 sailors")))
+    # The two components every Section 333 program includes (333(c)(2)).
+    for kind in ProgramComponentKind:
+        component = page.get_by_role("group", name=kind.label)
+        component.get_by_label("What it covers").fill(f"{kind.label}: the syllabus.")
+        component.get_by_label("Who gives it and who takes part").fill("A DoD team, the crews.")
+        component.get_by_label(re.compile(r"^When\b")).fill("FY2027 Q2")
     walk.press("Save and continue")
 
     # Yearly objectives: one block per fiscal year, indicators nested.

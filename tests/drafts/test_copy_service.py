@@ -74,6 +74,26 @@ def test_matched_deliverables_point_at_the_copies(returned, outsider):
     assert {d.initiative_id for d in matched} == {copy.pk}
 
 
+def test_section_333_elements_come_along_with_components_linked_to_the_copies(returned, outsider):
+    boats = returned.us_inputs.get()
+    boats.construction_location = "Port Vell"  # kept whatever the kind; shown for construction
+    boats.save()
+    returned.program_components.get(kind="loac").us_inputs.set([boats])
+
+    copy = drafts.copy_initiative(returned, outsider)
+
+    assert copy.statutory_purposes == returned.statutory_purposes != []
+    assert copy.state_concurrence_person == returned.state_concurrence_person != ""
+    assert copy.state_concurred_on == returned.state_concurred_on is not None
+    assert copy.ics_objective == returned.ics_objective != ""
+    assert copy.us_inputs.get().construction_location == "Port Vell"
+    components = {c.kind: c for c in copy.program_components.all()}
+    assert set(components) == {"loac", "icb"}
+    assert components["loac"].what == returned.program_components.get(kind="loac").what
+    assert list(components["loac"].us_inputs.all()) == [copy.us_inputs.get()]
+    assert not components["icb"].us_inputs.exists()
+
+
 def test_the_copy_starts_its_own_life(returned, outsider):
     copy = drafts.copy_initiative(returned, outsider)
     assert copy.title == "Copy of Kestrela coastal patrol capability"

@@ -13,6 +13,7 @@ from idd.models import (
     Initiative,
     PartnerUnit,
     PriorAssistance,
+    ProgramComponent,
     ReviewComment,
     ReviewDecision,
     Revision,
@@ -55,6 +56,7 @@ def full_initiative(title: str = "Harbor patrol = partnership", text: str = "Tex
     )
     factories.USInputFactory(initiative=initiative).matched_deliverables.set([first, delivered])
     factories.USInputFactory(initiative=initiative, fiscal_quarter=3, estimated_cost=None)
+    _section_333(initiative, text)
     CommitmentRatings.objects.create(subject=initiative, budget=4, budget_justification=text)
     CommitmentAssessment.objects.create(
         subject=initiative,
@@ -101,3 +103,30 @@ def full_initiative(title: str = "Harbor patrol = partnership", text: str = "Tex
         status="approved", created_at=WHEN, updated_at=timezone.now()
     )
     return Initiative.objects.get(pk=initiative.pk)
+
+
+def _section_333(initiative: Initiative, text: str) -> None:
+    """What Section 333 asks (exchange format version 3): a construction input with its
+    particulars, and a component delivered by it."""
+    Initiative.objects.filter(pk=initiative.pk).update(
+        statutory_purposes=["maritime_border", "coalition"],
+        ics_objective=text,
+        state_concurrence_office=text,
+        state_concurrence_person=text,
+        state_concurred_on=dt.date(2026, 5, 4),
+        state_concurrence_requested_on=dt.date(2026, 4, 1),
+        state_joint_planning=text,
+    )
+    pier = factories.USInputFactory(
+        initiative=initiative,
+        title="Pier",
+        category="construction",
+        construction_location=text,
+        construction_project_title=text,
+        dd1391_reference="1391-17.pdf",
+        master_plan_reference=text,
+    )
+    component = ProgramComponent.objects.create(
+        initiative=initiative, kind="icb", what=text, who=text, when=text
+    )
+    component.us_inputs.set([pier])

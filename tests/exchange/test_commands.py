@@ -28,7 +28,7 @@ def test_export_then_import_prints_what_was_done(tmp_path):
     imported = Initiative.objects.exclude(pk=initiative.pk).get()
     assert said == (
         f"Imported “Harbor patrol” as initiative {imported.pk} (owner "
-        f"{initiative.owner.username}, Approved): 2 partner deliverables, 2 U.S. inputs, "
+        f"{initiative.owner.username}, Approved): 2 partner deliverables, 3 U.S. inputs, "
         "1 yearly objectives, 1 risks, 2 review comments, 1 approved revisions.\n"
     )
 

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.apps import apps
 
+from idd.document.completeness import missing_parts
 from idd.exchange.export import export_initiative
 from idd.exchange.importer import import_initiative
 from idd.exchange.problems import ImportRefused
@@ -90,9 +91,9 @@ def test_the_rows_of_an_initiative_with_problems_are_still_checked(exported):
 
 
 def test_a_file_of_another_version_is_refused_naming_those_read(exported):
-    exported["version"] = 3
+    exported["version"] = 4
     assert refused(exported) == [
-        "version: is 3; this installation reads versions 1 and 2 of the format "
+        "version: is 4; this installation reads versions 1 and 2 and 3 of the format "
         "(see docs/exchange-format.md)"
     ]
 
@@ -119,6 +120,52 @@ def test_a_version_1_file_still_imports(exported, owner):
     assert imported.initiative.title == exported["initiative"]["title"]
     statuses = set(imported.initiative.us_inputs.values_list("status", flat=True))
     assert statuses == {"planned"}
+
+
+# What version 3 added (issue 28: what Section 333 asks).
+VERSION_3_INITIATIVE_KEYS = (
+    "statutory_purposes",
+    "ics_objective",
+    "state_concurrence_office",
+    "state_concurrence_person",
+    "state_concurred_on",
+    "state_concurrence_requested_on",
+    "state_joint_planning",
+    "program_components",
+)
+VERSION_3_US_INPUT_KEYS = (
+    "construction_location",
+    "construction_project_title",
+    "dd1391_reference",
+    "master_plan_reference",
+)
+
+
+def test_a_version_2_file_still_imports_and_lists_section_333_elements_as_missing(exported, owner):
+    exported["version"] = 2
+    for key in VERSION_3_INITIATIVE_KEYS:
+        del exported["initiative"][key]
+    for row in exported["initiative"]["us_inputs"]:
+        for key in VERSION_3_US_INPUT_KEYS:
+            del row[key]
+
+    imported = import_initiative(json.dumps(exported).encode(), owner).initiative
+
+    assert imported.title == exported["initiative"]["title"]
+    assert imported.statutory_purposes == [] and imported.ics_objective == ""
+    assert not imported.program_components.exists()
+    if imported.is_section_333:
+        assert "Basics: the statutory purposes (333(a))" in missing_parts(imported)
+
+
+def test_a_component_names_the_us_inputs_that_deliver_it_by_position(exported):
+    component = {"kind": "loac", "what": "Rules of engagement", "delivered_by": [0, 9]}
+    exported["initiative"]["program_components"] = [component]
+    count = len(exported["initiative"]["us_inputs"])
+    assert refused(exported) == [
+        "initiative.program_components[0].delivered_by: must be a list of positions (from 0) "
+        f"in us_inputs, below {count}"
+    ]
 
 
 def test_a_file_that_is_not_an_initiative_is_refused():

@@ -25,7 +25,13 @@ def test_every_kind_of_row_round_trips_exactly():
     data = first["initiative"]
     assert data["status"] == "approved" and data["team_members"]
     assert data["yearly_objectives"][0]["indicators"][0]["measurements"][0]["value"] == "40"
-    assert sorted(u["gated_on"] for u in data["us_inputs"]) == [[], [0, 1]]
+    assert sorted(u["gated_on"] for u in data["us_inputs"]) == [[], [], [0, 1]]
+    pier = next(n for n, u in enumerate(data["us_inputs"]) if u["title"] == "Pier")
+    assert [c["delivered_by"] for c in data["program_components"]] == [[pier]]
+    assert data["us_inputs"][pier]["dd1391_reference"] == "1391-17.pdf"
+    assert data["statutory_purposes"] == ["maritime_border", "coalition"]
+    linked = imported.program_components.get().us_inputs.get()
+    assert (linked.title, linked.initiative_id) == ("Pier", imported.pk)
     assert [c["reply_to"] for c in data["comments"]] == [None, 0]
     assert imported.status == "approved" and imported.revision == initiative.revision
 

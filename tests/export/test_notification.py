@@ -23,12 +23,17 @@ from tests.factories import complete_initiative
 
 ELEMENTS = (
     "Recipient country and unit",
+    "Statutory purposes",
+    "Concurrence of the Secretary of State and joint planning",
     "Program description and the capability to be built",
-    "How the program nests in the campaign plan",
+    "How the program nests in the campaign plan and the country strategy",
     "U.S. inputs and their cost",
+    "Construction projects",
     "Budget by fiscal year",
     "Implementation timeline and milestones",
     "Delivery schedule",
+    "Law of armed conflict, human rights and civilian harm training; institutional capacity "
+    "building",
     "Assessment of absorptive capacity",
     "Sustainment plan, its cost and source of funds",
     "Assistance in the three preceding fiscal years",
@@ -43,6 +48,10 @@ ANSWERS = (
     "Answers: 10 U.S.C. 333(e)(4): the arrangements for sustainment",
     "Answers: 10 U.S.C. 333(e)(5): the amount, type and purpose of the security assistance",
     "Answers: 10 U.S.C. 333(e)(6): the elements of the combatant command's theater campaign",
+    "Answers: 10 U.S.C. 333(a): the operations the program builds",
+    "Answers: 10 U.S.C. 333(b): the program is planned and carried out jointly",
+    "Answers: 10 U.S.C. 333(c)(2) and the SAMM: every program includes training on the law",
+    "Answers: 10 U.S.C. 333(e): for each construction project, its location, title and cost.",
 )
 FACTS = (
     "Kestrela (fictional)",
@@ -59,6 +68,15 @@ FACTS = (
     "Boarding team mobile training",  # FY2025
     "Designate the 2nd Coastal Patrol Company as the receiving unit",
     "Demonstrated commitment",
+    "Maritime and border security operations",  # 333(a)
+    "Counter-transnational organized crime operations",
+    "Dana Whitfield, Director, PM/SA",  # 333(b)
+    "12 Sep 2025",
+    "Drafted with the embassy country team in Port Vell",
+    "DIILS mobile education team",  # 333(c)(2), delivered by U2
+    "The U.S. maintenance advisor, with the navy's logistics directorate",
+    "Integrated country strategy, Mission Goal 2",  # 333(e)(6)
+    "None planned",  # no construction project
 )
 
 
@@ -69,14 +87,11 @@ def assert_every_element(text: str) -> None:
         assert answer in text, answer
     for fact in FACTS:
         assert fact in text, fact
-    # The IDD has no field for the integrated country strategy: listed as missing, never
-    # "None" above an element that lacks it (issue 24).
-    assert "None: every element is filled from the IDD." not in text
-    assert (
-        "How the program nests in the campaign plan: The integrated country strategy objective "
-        "the program advances: not recorded in the IDD; write it into the notification." in text
-    )
-    assert "Missing: the integrated country strategy objective the program advances." in text
+    # Every element of 333(a), (b), (c)(2) and (e) is filled from the demo's IDD (issue 28;
+    # issue 24 listed the integrated country strategy as not recorded).
+    assert "None: every element is filled from the IDD." in text
+    assert "not recorded in the IDD" not in text
+    assert "Missing:" not in text
 
 
 def test_the_pdf_holds_every_element_for_the_demo_section_333_initiative(maritime):
@@ -101,7 +116,7 @@ def test_the_word_copy_holds_every_element_under_real_headings(maritime):
     assert docx_headings(copy) == ["Missing elements", *ELEMENTS]
     headers = docx_header_rows(copy)
     assert ["Fiscal year", "U.S. inputs", "Estimated cost"] in headers, "the budget is a table"
-    assert len(headers) == 6, "every table but the facts has a header row"
+    assert len(headers) == 7, "every table but the facts has a header row"
 
 
 def test_the_word_copy_numbers_its_pages_and_marks_each_at_top_and_bottom(db, settings):

@@ -20,12 +20,22 @@ def missing(initiative, slug: str) -> list[str]:
     return STEP_BY_SLUG[slug].missing(doc_of(initiative))
 
 
+# What a new Section 333 initiative lacks of the two components (idd.document.section_333).
+NO_COMPONENTS = [
+    "the law of armed conflict, human rights and civilian harm training component: what, who, when",
+    "the institutional capacity building component: what, who, when",
+]
+
+
 def test_a_new_initiative_names_what_each_step_lacks(initiative):
     doc = doc_of(initiative)
     named = {step.slug: items for step, items in incomplete(doc)}
-    assert named["basics"] == ["the partner units the initiative targets"]
+    assert named["basics"] == [
+        "the partner units the initiative targets",
+        "the statutory purposes (333(a))",
+    ]
     assert named["deliverables"] == ["at least one partner deliverable"]
-    assert named["us-inputs"] == ["at least one U.S. input"]
+    assert named["us-inputs"] == ["at least one U.S. input", *NO_COMPONENTS]
     assert named["objectives"] == ["an objective for FY2027, FY2028, FY2029, FY2030 and FY2031"]
     assert named["risks"] == [
         "the dilemma's risks not yet named: entrapment, abandonment, sovereignty"
@@ -43,7 +53,10 @@ def test_us_inputs_need_a_match(initiative):
     matched = factories.USInputFactory(initiative=initiative, title="Boats")
     matched.matched_deliverables.add(factories.PartnerDeliverableFactory(initiative=initiative))
     factories.USInputFactory(initiative=initiative, title="Radar")
-    assert missing(initiative, "us-inputs") == ["the partner deliverables that “Radar” is gated on"]
+    assert missing(initiative, "us-inputs") == [
+        "the partner deliverables that “Radar” is gated on",
+        *NO_COMPONENTS,
+    ]
 
 
 def test_each_objective_needs_an_indicator(initiative):

@@ -22,10 +22,12 @@ PLACES = {
     ),
     shape.Sustainment: ("sustainment", lambda row: {"sustainment": row}),
     shape.Risk: ("risks", lambda row: {"risks": [row]}),
+    shape.ProgramComponent: ("us-inputs", lambda row: {"program_components": [row]}),
 }
 # Fields the comparison shows in another form than stored: U.S. inputs name the
-# deliverables they answer by title, from their ids.
-DERIVED = {(shape.USInput, "matched")}
+# deliverables they answer by title, from their ids; a program component names the U.S.
+# inputs that deliver it by reference and title.
+DERIVED = {(shape.USInput, "matched"), (shape.ProgramComponent, "us_inputs")}
 CASES = [
     pytest.param(row_shape, key, label, id=f"{row_shape.__name__}.{key}")
     for row_shape in PLACES
