@@ -94,8 +94,9 @@ class DelayCause(models.TextChoices):
 
 
 class StatutoryPurpose(models.TextChoices):
-    """10 U.S.C. 333(a)(1)-(9): the operations a Section 333 program builds the partner's
-    capacity to conduct, in the statute's words."""
+    """10 U.S.C. 333(a): the operations a Section 333 program builds the partner's capacity
+    to conduct, in the statute's words, with air and missile defense operations, which the
+    amended section names. Check against the current text when the statute changes."""
 
     COUNTERTERRORISM = "counterterrorism", "Counterterrorism operations"
     COUNTER_WMD = "counter_wmd", "Counter-weapons of mass destruction operations"
@@ -104,6 +105,7 @@ class StatutoryPurpose(models.TextChoices):
     MARITIME_BORDER = "maritime_border", "Maritime and border security operations"
     MILITARY_INTELLIGENCE = "military_intelligence", "Military intelligence operations"
     AIR_DOMAIN = "air_domain", "Air domain awareness operations"
+    AIR_MISSILE_DEFENSE = "air_missile_defense", "Air and missile defense operations"
     CYBERSPACE = "cyberspace", "Cyberspace security and defensive cyberspace operations"
     COALITION = (
         "coalition",
