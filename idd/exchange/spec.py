@@ -19,6 +19,7 @@ from assessments.models import CommitmentAssessment, CommitmentRatings
 from idd.models import (
     Indicator,
     Initiative,
+    LessonLearned,
     Partner,
     PartnerDeliverable,
     PartnerUnit,
@@ -37,10 +38,13 @@ FORMAT = "idd-workbench-initiative"
 # 2: the top-level marking; the acknowledged plan checks of a submission; what the U.S.
 # did about each U.S. input (status, delivered_on, cancel_reason, delay_cause, delay_note,
 # delivery_recorded_by, delivery_recorded_at).
-VERSION = 2
-# Versions this installation reads. Version 2 only added optional keys whose defaults mean
-# "nothing recorded yet", so a version-1 file reads with the meaning it was written with.
-READS = (1, 2)
+# 3: the assessment, monitoring and evaluation plan (the initiative's initial assessment and
+# evaluation plan, each indicator's monitoring plan) and the lessons learned.
+VERSION = 3
+# Versions this installation reads. Versions 2 and 3 only added optional keys whose
+# defaults mean "nothing recorded yet", so an older file reads with the meaning it was
+# written with.
+READS = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ INITIATIVE = Kind(
             children=(Kind("indicators", Indicator, "objective", children=_measurements()),),
         ),
         Kind("risks", Risk, "initiative"),
+        Kind("lessons_learned", LessonLearned, "initiative"),
         Kind("deliverables", PartnerDeliverable, "initiative"),
         Kind("us_inputs", USInput, "initiative", extra_keys=("gated_on",)),
         Kind("ratings", CommitmentRatings, "subject", many=False),

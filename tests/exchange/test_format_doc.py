@@ -16,6 +16,7 @@ KEYS_OF_VERSION = {
     1: "7f4d544040bcb912",  # with the distribution statement
     2: "9375d632971f0f4b",  # the marking (top-level keys counted from here), acknowledged checks,
     # what the U.S. did about each input, the rows' reference numbers and their counters
+    3: "538b0d3307d9daf7",  # the assessment, monitoring and evaluation plan, lessons learned
 }
 
 
