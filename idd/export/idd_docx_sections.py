@@ -284,7 +284,10 @@ def _assessment(out: Docx, doc: Document) -> None:
         out,
         None,
         [
-            ("Date of the initial assessment", plan.get("initial_assessed_on_label") or "Not given"),
+            (
+                "Date of the initial assessment",
+                plan.get("initial_assessed_on_label") or "Not given",
+            ),
             ("How it was made", plan.get("initial_assessment_method") or "Not given"),
             ("Sources", plan.get("initial_assessment_sources") or "Not given"),
         ],

@@ -19,6 +19,9 @@ element, and "Missing elements: None" only when nothing is. The HTML, the PDF an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from assessments import method, presentation
 from idd.document.completeness import (
     ASSESSMENT_PLAN,
@@ -368,11 +371,14 @@ def commitment(doc: Document) -> Element:
 
 
 def assessment(doc: Document) -> Element:
-    plan = doc.get("assessment") or {}
+    plan: Mapping[str, Any] = doc.get("assessment") or {}
     indicators = [(o, i) for o in doc["objectives"] for i in o["indicators"]]
     facts = Facts(
         (
-            ("Date of the initial assessment", plan.get("initial_assessed_on_label") or "Not given"),
+            (
+                "Date of the initial assessment",
+                plan.get("initial_assessed_on_label") or "Not given",
+            ),
             ("How it was made", plan.get("initial_assessment_method") or "Not given"),
             ("Sources", plan.get("initial_assessment_sources") or "Not given"),
             ("When it is evaluated", plan.get("evaluation_timing") or "Not given"),
@@ -397,7 +403,9 @@ def assessment(doc: Document) -> Element:
     missing += [
         f"the monitoring plan of “{i['description'][:60]}” ({', '.join(lacks)})"
         for _, i in indicators
-        if (lacks := [label for key, label in MONITORING_PLAN.items() if blank(i.get(key))])
+        if (
+            lacks := [label for key, label in MONITORING_PLAN.items() if blank(str(i.get(key, "")))]
+        )
     ]
     return Element(
         "assessment",

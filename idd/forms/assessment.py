@@ -8,7 +8,7 @@ from django import forms
 
 from idd.forms.base import Move, StepForms, needed_to_submit
 from idd.models import Initiative
-from idd.reference.choices import FundingAuthority
+from idd.reference.choices import EvaluationKind, FundingAuthority
 
 ASSESSMENT_FIELDS = [
     "initial_assessed_on",
@@ -69,7 +69,9 @@ class AssessmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["evaluation_kind"].choices = self.fields["evaluation_kind"].choices[1:]
+        kind = self.fields["evaluation_kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = EvaluationKind.choices  # radio buttons: no blank "---------" one
         if self.instance.funding_authority == FundingAuthority.SECTION_333:
             # idd.document.completeness.missing_assessment
             needed_to_submit(self, *self.fields)

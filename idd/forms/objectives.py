@@ -34,8 +34,7 @@ class IndicatorForm(forms.ModelForm):
             "how_measured": "The record a reviewer could check: a roster, patrol logs.",
             "collected_by": "Monitoring plan: the office or person, e.g. “SCO maritime desk”.",
             "collection_frequency": "Monitoring plan: e.g. monthly, each quarter.",
-            "data_source": "Monitoring plan: where the data comes from, e.g. “navy patrol "
-            "logs”.",
+            "data_source": "Monitoring plan: where the data comes from, e.g. “navy patrol logs”.",
         }
 
 

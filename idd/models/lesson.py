@@ -14,7 +14,6 @@ from simple_history.models import HistoricalRecords
 from config.fields import LineField, ProseField
 from idd.models.initiative import SHORT_PROSE, Initiative
 
-
 FUTURE_LESSON = "The date learned cannot be in the future: enter the day, today or earlier."
 
 

@@ -162,9 +162,7 @@ def _lessons(initiative: Initiative) -> list[Said]:
     """Each lesson learned recorded (monitoring, which leaves the plan as it is)."""
     link = reverse("initiative_detail", args=[initiative.pk]) + "#lessons-learned"
     said = []
-    for lesson in LessonLearned.objects.filter(initiative=initiative).select_related(
-        "recorded_by"
-    ):
+    for lesson in LessonLearned.objects.filter(initiative=initiative).select_related("recorded_by"):
         who = display_name(lesson.recorded_by)
         what = (
             f"Lesson learned recorded under revision {lesson.revision}, learned "

@@ -27,6 +27,4 @@ def record_lesson(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Lesson learned recorded.")
             return redirect(reverse("initiative_detail", args=[initiative.pk]) + "#lessons-learned")
-    return render(
-        request, "idd/lessons/record.html", {"initiative": initiative, "form": form}
-    )
+    return render(request, "idd/lessons/record.html", {"initiative": initiative, "form": form})
