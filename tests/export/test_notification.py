@@ -34,6 +34,7 @@ ELEMENTS = (
     "Assistance in the three preceding fiscal years",
     "The partner's own deliverables",
     "Commitment assessment",
+    "Assessment, monitoring and evaluation",
 )
 # What each statute element is answered with, for the demo's Kestrela initiative.
 ANSWERS = (
@@ -59,6 +60,8 @@ FACTS = (
     "Boarding team mobile training",  # FY2025
     "Designate the 2nd Coastal Patrol Company as the receiving unit",
     "Demonstrated commitment",
+    "Mid-term review in FY2028 Q2; final evaluation after FY2030",  # the evaluation plan
+    "Patrol logs, checked against the boats' fuel records",  # a monitoring plan's source
 )
 
 
