@@ -31,6 +31,7 @@ HEADINGS = [
     "Absorptive capacity and sustainment",
     "Commitment assessment",
     "Risks",
+    "Assessment, monitoring and evaluation",
     "Approvals",
 ]
 
