@@ -123,8 +123,9 @@ def test_the_step_shows_each_indicators_monitoring_plan_with_a_link_to_write_it(
     initiative = factories.complete_initiative(owner, teammate)
     client.force_login(owner)
     page = client.get(step_url(initiative)).content.decode()
-    assert "Personnel assigned: SCO maritime desk, Each quarter, from Navy personnel roster" in (
-        page
+    assert (
+        "Personnel assigned: collected by SCO maritime desk (Each quarter) from Navy personnel "
+        "roster" in page
     )
     assert step_url(initiative, "objectives") in page
 
