@@ -235,6 +235,10 @@ IDD = {
         get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
         post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
     ),
+    # A lesson learned (assessment, monitoring and evaluation), recorded like a measurement.
+    "lesson_record": Row(
+        get=on_initiative(200, TEAM, RECORDABLE), post=on_initiative(200, TEAM, RECORDABLE)
+    ),
     "browser_print_css": Row(get=code(200), post=code(405)),
     "initiative_print": read_only(),
     "initiative_pdf": read_only(202),

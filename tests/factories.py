@@ -135,6 +135,9 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     baseline = "0"
     target = "120"
     how_measured = "Unit roster"
+    collected_by = "SCO maritime desk"
+    collection_frequency = "Each quarter"
+    data_source = "Navy personnel roster"
 
 
 class RiskFactory(factory.django.DjangoModelFactory):
@@ -146,6 +149,19 @@ class RiskFactory(factory.django.DjangoModelFactory):
     description = "Patrols in disputed waters draw the U.S. into a dispute."
     likelihood = 3
     impact = 4
+
+
+# A complete assessment, monitoring and evaluation plan (each indicator's monitoring plan is
+# IndicatorFactory's).
+ASSESSMENT_PLAN = {
+    "initial_assessed_on": date(2026, 6, 12),
+    "initial_assessment_method": "SCO site visit and a review of the navy's rosters.",
+    "initial_assessment_sources": "Navy personnel records; the country team's assessment.",
+    "baseline_summary": "Two working boats, two patrol days a month, no parts budget.",
+    "evaluation_questions": "Does the company patrol on its own budget?",
+    "evaluation_timing": "Mid-term review in FY2029; final evaluation after FY2031",
+    "evaluation_kind": "independent",
+}
 
 
 def complete_initiative(owner=None, teammate=None, status: str = "draft", **fields) -> Initiative:
@@ -176,6 +192,7 @@ def complete_initiative(owner=None, teammate=None, status: str = "draft", **fiel
             "state_concurrence_person": "Jane Roe, Deputy Assistant Secretary",
             "state_concurred_on": date(2026, 3, 2),
             "state_joint_planning": "Planned with the embassy country team at each review.",
+            **ASSESSMENT_PLAN,
             **fields,
         }
     )

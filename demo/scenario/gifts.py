@@ -33,7 +33,13 @@ from demo.scenario.rows import (
     record_us_deliveries,
 )
 from idd.models import Initiative, Partner
-from idd.reference.choices import CCMD, FundingAuthority, ProgramComponentKind, RiskCategory
+from idd.reference.choices import (
+    CCMD,
+    EvaluationKind,
+    FundingAuthority,
+    ProgramComponentKind,
+    RiskCategory,
+)
 from idd.reference.distribution import Reason, Statement
 
 COUNTRY = "Solmara (fictional)"
@@ -149,27 +155,67 @@ GIFT_OBJECTIVES: tuple[Objective, ...] = (
     (
         0,
         "The Harbor Patrol Squadron has its boats and trained crews.",
-        ("Trained boat crews", "1", "4", "Training team completion reports"),
+        (
+            "Trained boat crews",
+            "1",
+            "4",
+            "Training team completion reports",
+            "Mobile training team lead",
+            "After each course",
+            "Training team completion reports",
+        ),
     ),
     (
         1,
         "The squadron patrols the approaches to Port Amaro.",
-        ("Patrol days a month", "3", "15", "Patrol logs shared with the SCO"),
+        (
+            "Patrol days a month",
+            "3",
+            "15",
+            "Patrol logs shared with the SCO",
+            "SCO maritime desk",
+            "Monthly",
+            "Squadron patrol logs",
+        ),
     ),
     (
         2,
         "Boardings lead to cases handed to the coast guard prosecutor.",
-        ("Boardings a quarter", "0", "20", "Boarding reports"),
+        (
+            "Boardings a quarter",
+            "0",
+            "20",
+            "Boarding reports",
+            "SCO maritime desk",
+            "Each quarter",
+            "Squadron boarding reports",
+        ),
     ),
     (
         3,
         "The navy keeps the boats at sea without U.S. spares.",
-        ("Boats available for patrol", "1", "3", "Monthly readiness report"),
+        (
+            "Boats available for patrol",
+            "1",
+            "3",
+            "Monthly readiness report",
+            "U.S. technical advisor",
+            "Monthly",
+            "Navy yard readiness report",
+        ),
     ),
     (
         4,
         "Solmara pays for the squadron's fuel and parts.",
-        ("Share of running costs paid by Solmara", "0%", "100%", "Enacted budget"),
+        (
+            "Share of running costs paid by Solmara",
+            "0%",
+            "100%",
+            "Enacted budget",
+            "SCO chief",
+            "Each year, when the budget is enacted",
+            "Enacted defense budget",
+        ),
     ),
 )
 GIFT_RISKS: tuple[RiskRow, ...] = (
@@ -333,6 +379,20 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
         ),
         sustainment_annual_cost=Decimal("240000"),
         sustainment_funding_source="Solmaran defense budget (line not yet created)",
+        initial_assessed_on=date(2024, 11, 20),
+        initial_assessment_method="SCO site visit to Port Amaro and interviews with navy staff.",
+        initial_assessment_sources="SCO incident log; navy yard records; country team.",
+        baseline_summary=(
+            "One working harbor boat, no boarding-trained crew, no fuel or parts budget. "
+            "Main risks: sustainment and a partner that accepts gifts without spending its own "
+            "money."
+        ),
+        evaluation_questions=(
+            "Does the squadron patrol on its own budget? Would the boats stay at sea without "
+            "U.S. spares?"
+        ),
+        evaluation_timing="Mid-term review in FY2027 Q3; final evaluation after FY2029",
+        evaluation_kind=EvaluationKind.INTERNAL,
         distribution_statement=Statement.B,
         distribution_reason=Reason.FOREIGN_GOVERNMENT,
         distribution_office="USAFRICOM J5, Stuttgart, Germany",

@@ -33,9 +33,15 @@ from demo.scenario.rows import (
     record_us_deliveries,
 )
 from idd.models import Indicator, Initiative, Partner
-from idd.reference.choices import CCMD, FundingAuthority, ProgramComponentKind, RiskCategory
+from idd.reference.choices import (
+    CCMD,
+    EvaluationKind,
+    FundingAuthority,
+    ProgramComponentKind,
+    RiskCategory,
+)
 from idd.reference.distribution import Reason, Statement
-from idd.services import comments, measurements, plan_warnings, review
+from idd.services import comments, lessons, measurements, plan_warnings, review
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
     (
@@ -215,6 +221,26 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
         ),
         sustainment_annual_cost=Decimal("310000"),
         sustainment_funding_source="Kestrelan defense budget, navy operations line",
+        initial_assessed_on=date(2025, 6, 12),
+        initial_assessment_method=(
+            "Joint SCO and AFRICOM J5 site visit to the naval base, a review of the navy's "
+            "rosters and budget, and interviews with the company's officers."
+        ),
+        initial_assessment_sources=(
+            "Navy personnel and maintenance records; the finance ministry's budget tables; "
+            "the country team's maritime assessment of 2024."
+        ),
+        baseline_summary=(
+            "Two working boats for 600 km of coast, crews trained but no spare-parts budget, "
+            "two patrol days a month. The capability needed: a company keeping two boats at "
+            "sea daily. Main risks: entrapment in a maritime dispute and sustainment."
+        ),
+        evaluation_questions=(
+            "Did the company reach twenty patrol days a month on its own budget? Did patrols "
+            "lead to prosecutions? Would Kestrela keep the boats at sea without U.S. support?"
+        ),
+        evaluation_timing="Mid-term review in FY2028 Q2; final evaluation after FY2030",
+        evaluation_kind=EvaluationKind.INDEPENDENT,
         distribution_statement=Statement.D,
         distribution_reason=Reason.ADMINISTRATIVE,
         distribution_office="USAFRICOM J5, Stuttgart, Germany",
@@ -234,27 +260,67 @@ MARITIME_OBJECTIVES: tuple[Objective, ...] = (
     (
         0,
         "The patrol company exists, is manned and has its boats.",
-        ("Sailors assigned", "0", "120", "Unit roster"),
+        (
+            "Sailors assigned",
+            "0",
+            "120",
+            "Unit roster",
+            "SCO maritime desk",
+            "Each quarter",
+            "Navy personnel directorate roster",
+        ),
     ),
     (
         1,
         "The company patrols on its own budget.",
-        ("Patrol days a month", "2", "20", "Patrol logs"),
+        (
+            "Patrol days a month",
+            "2",
+            "20",
+            "Patrol logs",
+            "SCO maritime desk with the company commander",
+            "Monthly",
+            "Patrol logs, checked against the boats' fuel records",
+        ),
     ),
     (
         2,
         "Patrols lead to prosecutions.",
-        ("Cases handed to prosecutors", "0", "12", "Court records"),
+        (
+            "Cases handed to prosecutors",
+            "0",
+            "12",
+            "Court records",
+            "U.S. embassy law enforcement section",
+            "Each quarter",
+            "Prosecutor's case register",
+        ),
     ),
     (
         3,
         "The navy maintains the boats without U.S. help.",
-        ("Boats available for patrol", "2", "4", "Monthly readiness report"),
+        (
+            "Boats available for patrol",
+            "2",
+            "4",
+            "Monthly readiness report",
+            "U.S. technical advisor, then the SCO",
+            "Monthly",
+            "Navy readiness report",
+        ),
     ),
     (
         4,
         "Kestrela funds the whole company from its own budget.",
-        ("Share of running costs paid by Kestrela", "40%", "100%", "Enacted finance law"),
+        (
+            "Share of running costs paid by Kestrela",
+            "40%",
+            "100%",
+            "Enacted finance law",
+            "SCO chief",
+            "Each year, when the budget is enacted",
+            "Enacted finance law, navy operations line",
+        ),
     ),
 )
 MARITIME_RISKS: tuple[RiskRow, ...] = (
@@ -359,6 +425,7 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
     add_plan(initiative, MARITIME_OBJECTIVES, MARITIME_RISKS, MARITIME_PRIOR)
     record_commitment(initiative, MARITIME_RATINGS, MARITIME_HISTORY, planner)
     _record_measurements(initiative, planner)
+    _record_lesson(initiative, planner)
     fixed_plan = initiative.sustainment_plan
     _set_sustainment_plan(initiative, planner, FIRST_SUSTAINMENT_PLAN)
     # Through the real workflow, as its people would: recorded in its history.
@@ -387,6 +454,22 @@ def _record_measurements(initiative: Initiative, planner: User) -> None:
             value=value,
             source="Patrol logs, checked against the boats' fuel records",
         )
+
+
+def _record_lesson(initiative: Initiative, planner: User) -> None:
+    """What the first months taught: the assessment, monitoring and evaluation plan's
+    lessons learned, recorded as the planners keep them."""
+    lessons.record_lesson(
+        initiative,
+        planner,
+        learned_on=timezone.localdate() - timedelta(days=20),
+        lesson=(
+            "Patrol days were under-counted while the logs stayed aboard the boats: the "
+            "company now files them ashore each week."
+        ),
+        action="Ask for the weekly log summary before each monthly measurement.",
+        source="SCO site visit report",
+    )
 
 
 def _set_sustainment_plan(initiative: Initiative, planner: User, text: str) -> None:

@@ -32,8 +32,9 @@ Deliverable = tuple[str, str, int | None, int, int, str, int, str]
 Input = tuple[str, str, int, int, tuple[int, ...]]
 # (status, delivered on, cause of a delay, about the delay) of a U.S. input, by position
 USDelivery = tuple[str, date | None, str, str]
-# (fy offset, objective, (indicator, baseline, target, how measured))
-Objective = tuple[int, str, tuple[str, str, str, str]]
+# (fy offset, objective, (indicator, baseline, target, how measured, and its monitoring plan:
+# who collects the data, how often, the source))
+Objective = tuple[int, str, tuple[str, str, str, str, str, str, str]]
 # (category, description, likelihood, impact, mitigation, owner)
 RiskRow = tuple[str, str, int, int, str, str]
 # (fiscal year, authority, description, amount)
@@ -150,6 +151,9 @@ def add_plan(
             baseline=indicator[1],
             target=indicator[2],
             how_measured=indicator[3],
+            collected_by=indicator[4],
+            collection_frequency=indicator[5],
+            data_source=indicator[6],
         )
     for position, (category, description, likelihood, impact, mitigation, owner) in enumerate(
         risks

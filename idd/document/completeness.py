@@ -17,7 +17,7 @@ from assessments.presentation import RATING_LABELS
 from idd.document import section_333
 from idd.document.shape import Document
 from idd.document.snapshot import load, snapshot
-from idd.reference.choices import RiskCategory
+from idd.reference.choices import FundingAuthority, RiskCategory
 from idd.reference.distribution import Choice, needs_date
 from idd.reference.sections import SECTIONS, Section
 
@@ -113,6 +113,38 @@ def missing_objectives(doc: Doc) -> list[str]:
         missing.append(f"an objective for {_years(without_objective)}")
     if without_indicator:
         missing.append(f"an indicator of success for each objective of {_years(without_indicator)}")
+    return missing + missing_monitoring_plans(doc)
+
+
+# "10 U.S.C. 333": the snapshot keeps the authority's label, as it read when taken.
+SECTION_333 = FundingAuthority.SECTION_333.label.split(" (")[0]
+
+
+def is_section_333(doc: Doc) -> bool:
+    """The law asks a Section 333 program for an assessment, monitoring and evaluation plan
+    (10 U.S.C. 383): its IDD is not complete without one."""
+    return doc["basics"]["funding_authority"].startswith(SECTION_333)
+
+
+MONITORING_PLAN = {
+    "collected_by": "who collects the data",
+    "collection_frequency": "how often",
+    "data_source": "the source",
+}
+
+
+def missing_monitoring_plans(doc: Doc) -> list[str]:
+    """Each indicator's monitoring plan, written with the indicator (Section 333 only)."""
+    if not is_section_333(doc):
+        return []
+    missing = []
+    for objective in doc["objectives"]:
+        for indicator in objective["indicators"]:
+            if lacking := _missing_texts(indicator, MONITORING_PLAN):
+                missing.append(
+                    f"the monitoring plan of “{indicator['description'][:60]}”: "
+                    f"{', '.join(lacking)}"
+                )
     return missing
 
 
@@ -153,6 +185,25 @@ def missing_risks(doc: Doc) -> list[str]:
     return missing
 
 
+ASSESSMENT_PLAN = {
+    "initial_assessed_on": "the date of the initial assessment",
+    "initial_assessment_method": "how the initial assessment was made",
+    "initial_assessment_sources": "the sources of the initial assessment",
+    "baseline_summary": "the baseline summary",
+    "evaluation_questions": "the evaluation questions",
+    "evaluation_timing": "when the initiative is evaluated",
+    "evaluation_kind": "whether the evaluation is internal or independent",
+}
+
+
+def missing_assessment(doc: Doc) -> list[str]:
+    """The initial assessment and the evaluation plan, needed to submit a Section 333 IDD;
+    another authority's IDD may leave them out (its page says "Not written yet")."""
+    if not is_section_333(doc):
+        return []
+    return _missing_texts(doc.get("assessment", {}), ASSESSMENT_PLAN)
+
+
 # Each section's rule, by section slug.
 MISSING: dict[str, Callable[[Doc], list[str]]] = {
     "basics": missing_basics,
@@ -163,6 +214,7 @@ MISSING: dict[str, Callable[[Doc], list[str]]] = {
     "sustainment": missing_sustainment,
     "commitment": missing_commitment,
     "risks": missing_risks,
+    "assessment": missing_assessment,
 }
 
 

@@ -272,6 +272,7 @@ INDICATOR = labelled_fields(shape.Indicator)
 SUSTAINMENT = labelled_fields(shape.Sustainment)
 RISK = labelled_fields(shape.Risk)
 COMPONENT = labelled_fields(shape.ProgramComponent)
+ASSESSMENT = labelled_fields(shape.AssessmentPlan)
 # The commitment section compares the assessment's figures (`assessments.scoring` owns
 # their shape) and the planner's ratings, flattened by `_commitment_row`.
 RATINGS = tuple(presentation.RATING_LABELS.items())
@@ -441,6 +442,13 @@ def _risks(old: Document, new: Document) -> Changes:
     return (), _rows(old.get("risks", []), new.get("risks", []), "Risk", _risk_name, RISK)
 
 
+def _assessment(old: Document, new: Document) -> Changes:
+    """The initial assessment and the evaluation plan; lessons learned are recorded after
+    approval and, like measurements, are not part of the plan compared."""
+    before, after = old.get("assessment", {}), new.get("assessment", {})
+    return _compare(before, after, ASSESSMENT), []
+
+
 COMPARE = {
     "basics": _basics,
     "context": _context,
@@ -450,6 +458,7 @@ COMPARE = {
     "sustainment": _sustainment,
     "commitment": _commitment,
     "risks": _risks,
+    "assessment": _assessment,
 }
 
 

@@ -182,6 +182,10 @@ class Indicator(TypedDict):
     baseline: Annotated[str, Label("Baseline")]
     target: Annotated[str, Label("Target")]
     how_measured: Annotated[str, Label("How measured")]
+    # Its monitoring plan; a revision stored before it lacks these keys.
+    collected_by: Annotated[str, Label("Who collects the data")]
+    collection_frequency: Annotated[str, Label("How often it is collected")]
+    data_source: Annotated[str, Label("Source of the data")]
 
 
 class Objective(TypedDict):
@@ -221,6 +225,35 @@ class Risk(TypedDict):
     score: int
     mitigation: Annotated[str, Label("Mitigation")]
     owner: Annotated[str, Label("Risk owner")]
+
+
+class AssessmentPlan(TypedDict):
+    """The initial assessment and the evaluation plan (10 U.S.C. 383, DoDI 5132.14); the
+    monitoring plan is each indicator's own (`Indicator`)."""
+
+    initial_assessed_on: IsoDate  # or "" while not given
+    initial_assessed_on_label: Annotated[str, Label("Date of the initial assessment")]
+    initial_assessment_method: Annotated[str, Label("How the initial assessment was made")]
+    initial_assessment_sources: Annotated[str, Label("Sources of the initial assessment")]
+    baseline_summary: Annotated[str, Label("Baseline summary")]
+    evaluation_questions: Annotated[str, Label("Evaluation questions")]
+    evaluation_timing: Annotated[str, Label("When it is evaluated")]
+    evaluation_kind: str  # an `EvaluationKind` value, or ""
+    evaluation_kind_label: Annotated[str, Label("Internal or independent evaluation")]
+
+
+class Lesson(TypedDict):
+    """A lesson learned while the initiative is carried out (`LessonLearned`)."""
+
+    id: int
+    revision: int  # the revision it was learned under
+    learned_on: IsoDate
+    learned_on_label: str
+    lesson: str
+    action: str
+    source: str
+    recorded_by: str
+    recorded_at: IsoDate
 
 
 class Approval(TypedDict):
@@ -295,6 +328,10 @@ class Document(TypedDict):
     monitoring: NotRequired[list[MonitoredIndicator]]
     # Section 333's two program components; revisions approved before lack the key.
     program_components: NotRequired[list[ProgramComponent]]
+    # The assessment, monitoring and evaluation plan, and the lessons learned (recorded after
+    # approval, like measurements); revisions approved before them lack the keys.
+    assessment: NotRequired[AssessmentPlan]
+    lessons: NotRequired[list[Lesson]]
 
 
 def labelled_fields(shape: type) -> Fields:

@@ -8,9 +8,9 @@ the initiative page also says what moved in the live data since approval.
 from __future__ import annotations
 
 from idd.document.diff import SectionDiff, diff
-from idd.document.shape import Document
-from idd.document.snapshot import load, snapshot
-from idd.models import Initiative, Revision
+from idd.document.shape import Document, Lesson
+from idd.document.snapshot import lesson_entry, load, snapshot
+from idd.models import Initiative, LessonLearned, Revision
 from idd.reference.choices import InitiativeStatus
 
 
@@ -39,3 +39,12 @@ def since_approval(initiative: Initiative, revision: Revision) -> list[SectionDi
     renamed since (a partner, its units), deliveries recorded, assessments taken."""
     live = snapshot(load(initiative.pk))
     return [section for section in diff(revision.snapshot, live) if section.changed]
+
+
+def lessons_learned(initiative: Initiative) -> list[Lesson]:
+    """The initiative's lessons learned as they are now (an approved revision's frozen copy
+    holds those recorded by its approval)."""
+    rows = LessonLearned.objects.filter(initiative=initiative).select_related(
+        "recorded_by__profile"
+    )
+    return [lesson_entry(lesson) for lesson in rows]

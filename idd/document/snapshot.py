@@ -23,11 +23,13 @@ from idd.document import indicators
 from idd.document.commitment import assessment_entry, assessment_inputs, stored_ratings
 from idd.document.shape import (
     Approval,
+    AssessmentPlan,
     Basics,
     Commitment,
     Context,
     Deliverable,
     Document,
+    Lesson,
     Meta,
     Money,
     Objective,
@@ -43,6 +45,7 @@ from idd.document.shape import USInput as USInputEntry
 from idd.models import (
     Indicator,
     Initiative,
+    LessonLearned,
     PartnerDeliverable,
     ProgramComponent,
     ReviewDecision,
@@ -199,6 +202,10 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         "risks",
         "program_components__us_inputs",
         Prefetch(
+            "lessons_learned",
+            queryset=LessonLearned.objects.select_related("recorded_by__profile"),
+        ),
+        Prefetch(
             "partner_deliverables",
             queryset=PartnerDeliverable.objects.select_related("verified_by__profile"),
         ),
@@ -260,6 +267,8 @@ def snapshot(initiative: Initiative) -> Document:
         "program_components": _program_components(
             list(initiative.program_components.all()), us_inputs
         ),
+        "assessment": _assessment(initiative),
+        "lessons": [lesson_entry(lesson) for lesson in initiative.lessons_learned.all()],
     }
 
 
@@ -348,6 +357,9 @@ def _objective(o: YearlyObjective) -> Objective:
                 "baseline": i.baseline,
                 "target": i.target,
                 "how_measured": i.how_measured,
+                "collected_by": i.collected_by,
+                "collection_frequency": i.collection_frequency,
+                "data_source": i.data_source,
             }
             for i in o.indicators.all()
         ],
@@ -360,6 +372,37 @@ def _sustainment(initiative: Initiative) -> Sustainment:
         "sustainment_plan": initiative.sustainment_plan,
         "sustainment_annual_cost": _money(initiative.sustainment_annual_cost),
         "sustainment_funding_source": initiative.sustainment_funding_source,
+    }
+
+
+def _assessment(initiative: Initiative) -> AssessmentPlan:
+    assessed_on = initiative.initial_assessed_on
+    return {
+        "initial_assessed_on": assessed_on.isoformat() if assessed_on else "",
+        "initial_assessed_on_label": fiscal.format_date(assessed_on) if assessed_on else "",
+        "initial_assessment_method": initiative.initial_assessment_method,
+        "initial_assessment_sources": initiative.initial_assessment_sources,
+        "baseline_summary": initiative.baseline_summary,
+        "evaluation_questions": initiative.evaluation_questions,
+        "evaluation_timing": initiative.evaluation_timing,
+        "evaluation_kind": initiative.evaluation_kind,
+        "evaluation_kind_label": initiative.get_evaluation_kind_display()
+        if initiative.evaluation_kind
+        else "",
+    }
+
+
+def lesson_entry(lesson: LessonLearned) -> Lesson:
+    return {
+        "id": lesson.pk,
+        "revision": lesson.revision,
+        "learned_on": lesson.learned_on.isoformat(),
+        "learned_on_label": fiscal.format_date(lesson.learned_on),
+        "lesson": lesson.lesson,
+        "action": lesson.action,
+        "source": lesson.source,
+        "recorded_by": display_name(lesson.recorded_by),
+        "recorded_at": lesson.recorded_at.isoformat(),
     }
 
 

@@ -46,7 +46,8 @@ def _check_header(data: dict[str, Any]) -> None:
         raise ImportRefused([f"format: must be “{FORMAT}”: this is not an initiative file"])
     version = data.get("version")
     if version not in READS or isinstance(version, bool):
-        readable = " and ".join(str(v) for v in READS)
+        names = [str(v) for v in READS]
+        readable = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
         raise ImportRefused(
             [
                 f"version: is {json.dumps(version)}; this installation reads versions "

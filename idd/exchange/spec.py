@@ -19,6 +19,7 @@ from assessments.models import CommitmentAssessment, CommitmentRatings
 from idd.models import (
     Indicator,
     Initiative,
+    LessonLearned,
     Partner,
     PartnerDeliverable,
     PartnerUnit,
@@ -40,7 +41,9 @@ FORMAT = "idd-workbench-initiative"
 # delivery_recorded_by, delivery_recorded_at).
 # 3: what Section 333 asks (the initiative's statutory purposes, integrated country
 # strategy objective, State's concurrence and joint planning; a U.S. input's construction
-# particulars; the program components and the U.S. inputs that deliver them).
+# particulars; the program components and the U.S. inputs that deliver them), and the
+# assessment, monitoring and evaluation plan (the initiative's initial assessment and
+# evaluation plan, each indicator's monitoring plan) and the lessons learned.
 VERSION = 3
 # Versions this installation reads. Versions 2 and 3 only added optional keys whose
 # defaults mean "nothing recorded yet", so an older file reads with the meaning it was
@@ -103,6 +106,7 @@ INITIATIVE = Kind(
             children=(Kind("indicators", Indicator, "objective", children=_measurements()),),
         ),
         Kind("risks", Risk, "initiative"),
+        Kind("lessons_learned", LessonLearned, "initiative"),
         Kind("deliverables", PartnerDeliverable, "initiative"),
         Kind("us_inputs", USInput, "initiative", extra_keys=("gated_on",)),
         # After the U.S. inputs: a component names those that deliver it by position.

@@ -1,4 +1,4 @@
-"""The eight sections of the IDD's Word copy (`idd.export.idd_docx`), each as the PDF
+"""The nine sections of the IDD's Word copy (`idd.export.idd_docx`), each as the PDF
 prints it (templates/idd/sections/), from the snapshot. A stored revision approved before
 a key was added lacks it: such keys are read with `.get`."""
 
@@ -370,6 +370,70 @@ def _risks(out: Docx, doc: Document) -> None:
     )
 
 
+def _assessment(out: Docx, doc: Document) -> None:
+    plan: Mapping[str, Any] = doc.get("assessment") or {}
+    out.add_heading("Initial assessment", level=2)
+    table(
+        out,
+        None,
+        [
+            (
+                "Date of the initial assessment",
+                plan.get("initial_assessed_on_label") or "Not given",
+            ),
+            ("How it was made", plan.get("initial_assessment_method") or "Not given"),
+            ("Sources", plan.get("initial_assessment_sources") or "Not given"),
+        ],
+    )
+    passage(out, "Baseline summary", plan.get("baseline_summary"))
+    out.add_heading("Monitoring plan", level=2)
+    rows = [
+        (
+            f"FY{o['fiscal_year']}: {i['description']}",
+            i.get("collected_by") or "Not given",
+            i.get("collection_frequency") or "Not given",
+            i.get("data_source") or "Not given",
+        )
+        for o in sorted(doc["objectives"], key=lambda o: o["fiscal_year"])
+        for i in o["indicators"]
+    ]
+    if rows:
+        captioned(
+            out,
+            "Who collects each indicator's data, how often, and from what source",
+            ("Indicator", "Who collects the data", "How often", "Source of the data"),
+            rows,
+            widths=(5, 3, 2, 3),
+        )
+    else:
+        out.add_paragraph("No indicators yet.")
+    out.add_heading("Evaluation plan", level=2)
+    table(
+        out,
+        None,
+        [
+            ("When it is evaluated", plan.get("evaluation_timing") or "Not given"),
+            ("Internal or independent", plan.get("evaluation_kind_label") or "Not given"),
+        ],
+    )
+    passage(out, "Evaluation questions", plan.get("evaluation_questions"))
+    out.add_heading("Lessons learned", level=2)
+    lessons = doc.get("lessons") or []
+    if not lessons:
+        out.add_paragraph("No lesson learned is recorded.")
+    for lesson in lessons:
+        labelled(
+            out,
+            f"{lesson['learned_on_label']} (revision {lesson['revision']}, recorded by "
+            f"{lesson['recorded_by']}):",
+            lesson["lesson"],
+        )
+        if lesson["action"]:
+            labelled(out, "What to do about it:", lesson["action"])
+        if lesson["source"]:
+            labelled(out, "Source or evidence:", lesson["source"])
+
+
 SECTION_WRITERS: dict[str, Callable[[Docx, Document], None]] = {
     "basics": _basics,
     "context": _context,
@@ -379,4 +443,5 @@ SECTION_WRITERS: dict[str, Callable[[Docx, Document], None]] = {
     "sustainment": _sustainment,
     "commitment": _commitment,
     "risks": _risks,
+    "assessment": _assessment,
 }

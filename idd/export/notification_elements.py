@@ -23,11 +23,17 @@ element, and "Missing elements: None" only when nothing is. The HTML, the PDF an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from assessments import fiscal, method, presentation
 from idd.document import section_333
-from idd.document.completeness import missing_commitment
+from idd.document.completeness import (
+    ASSESSMENT_PLAN,
+    MONITORING_PLAN,
+    missing_commitment,
+)
 from idd.document.shape import Document, Objective
 from idd.export.notification_blocks import (
     Block,
@@ -477,6 +483,63 @@ def commitment(doc: Document) -> Element:
     )
 
 
+def assessment(doc: Document) -> Element:
+    plan: Mapping[str, Any] = doc.get("assessment") or {}
+    indicators = [(o, i) for o in doc["objectives"] for i in o["indicators"]]
+    facts = Facts(
+        (
+            (
+                "Date of the initial assessment",
+                plan.get("initial_assessed_on_label") or "Not given",
+            ),
+            ("How it was made", plan.get("initial_assessment_method") or "Not given"),
+            ("Sources", plan.get("initial_assessment_sources") or "Not given"),
+            ("When it is evaluated", plan.get("evaluation_timing") or "Not given"),
+            ("Internal or independent", plan.get("evaluation_kind_label") or "Not given"),
+        )
+    )
+    table = Table(
+        "Monitoring plan",
+        ("Indicator", "Who collects the data", "How often", "Source of the data"),
+        tuple(
+            (
+                f"FY{o['fiscal_year']}: {i['description']}",
+                i.get("collected_by") or "Not given",
+                i.get("collection_frequency") or "Not given",
+                i.get("data_source") or "Not given",
+            )
+            for o, i in indicators
+        ),
+    )
+    lessons = doc.get("lessons") or []
+    missing = [label for key, label in ASSESSMENT_PLAN.items() if blank(plan.get(key))]
+    missing += [
+        f"the monitoring plan of “{i['description'][:60]}” ({', '.join(lacks)})"
+        for _, i in indicators
+        if (
+            lacks := [label for key, label in MONITORING_PLAN.items() if blank(str(i.get(key, "")))]
+        )
+    ]
+    return Element(
+        "assessment",
+        "Assessment, monitoring and evaluation",
+        "10 U.S.C. 383 and DoD Instruction 5132.14, for a program under 10 U.S.C. 333: the "
+        "initial assessment (baseline), the monitoring plan of each indicator, the "
+        "evaluation plan, and the lessons learned so far.",
+        "assessment",
+        (
+            facts,
+            *texts(
+                ("Baseline summary", plan.get("baseline_summary") or ""),
+                ("Evaluation questions", plan.get("evaluation_questions") or ""),
+            ),
+            *((table,) if indicators else ()),
+            *texts(*((f"Lesson learned {x['learned_on_label']}", x["lesson"]) for x in lessons)),
+        ),
+        tuple(missing) if indicators else (*missing, "the indicators and their monitoring plan"),
+    )
+
+
 BUILDERS = (
     recipient,
     purposes,
@@ -494,6 +557,7 @@ BUILDERS = (
     prior_assistance,
     deliverables,
     commitment,
+    assessment,
 )
 
 

@@ -49,6 +49,7 @@ RUNNING_HEADS = {
     "section-timeline": "Timeline",
     "section-objectives": "Yearly objectives",
     "section-sustainment": "Absorptive capacity, sustainment",
+    "section-assessment": "Assessment and evaluation",
 }
 
 

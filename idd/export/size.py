@@ -38,6 +38,8 @@ PART_NAMES = {
     "monitoring": "Monitoring",
     "context": "Strategic context",
     "sustainment": "Absorptive capacity and sustainment",
+    "assessment": "Assessment, monitoring and evaluation",
+    "lessons": "Lessons learned",
 }
 
 

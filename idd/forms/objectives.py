@@ -13,9 +13,29 @@ from idd.reference import limits
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["description", "baseline", "target", "how_measured"]
-        labels = {"description": "Indicator of success", "how_measured": "How it is measured"}
-        help_texts = {"how_measured": "The record a reviewer could check: a roster, patrol logs."}
+        fields = [
+            "description",
+            "baseline",
+            "target",
+            "how_measured",
+            # Its monitoring plan (idd.document.completeness.missing_monitoring_plans).
+            "collected_by",
+            "collection_frequency",
+            "data_source",
+        ]
+        labels = {
+            "description": "Indicator of success",
+            "how_measured": "How it is measured",
+            "collected_by": "Who collects the data",
+            "collection_frequency": "How often",
+            "data_source": "Source of the data",
+        }
+        help_texts = {
+            "how_measured": "The record a reviewer could check: a roster, patrol logs.",
+            "collected_by": "Monitoring plan: the office or person, e.g. “SCO maritime desk”.",
+            "collection_frequency": "Monitoring plan: e.g. monthly, each quarter.",
+            "data_source": "Monitoring plan: where the data comes from, e.g. “navy patrol logs”.",
+        }
 
 
 class IndicatorFormSet(RowFormSet):

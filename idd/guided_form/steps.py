@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from idd.document.completeness import MISSING, Doc
+from idd.forms.assessment import AssessmentStep
 from idd.forms.base import StepForms
 from idd.forms.basics import BasicsStep
 from idd.forms.commitment import CommitmentStep
@@ -129,6 +130,17 @@ STEPS: tuple[Step, ...] = (
         "U.S. conditions costs the partner politically at home).",
         "For each, say how likely and how harmful it is, what you will do about it, and who "
         "owns it.",
+    ),
+    _step(
+        "assessment",
+        AssessmentStep,
+        "The law asks a Section 333 program for an assessment, monitoring and evaluation plan "
+        "(10 U.S.C. 383, DoD Instruction 5132.14); its IDD cannot be submitted without one. "
+        "For other authorities it is good practice and optional here.",
+        "Record the initial assessment the plan starts from, and how and when the initiative "
+        "will be evaluated. The monitoring plan of each indicator (who collects the data, how "
+        "often, from what source) is written with the indicator, on the objectives step. "
+        "Lessons learned are recorded on the initiative's page once it is under way.",
     ),
     Step(
         CHECK_AND_SUBMIT,

@@ -10,7 +10,7 @@ import config.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("idd", "0024_row_references"),
+        ("idd", "0026_assessment_monitoring_evaluation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

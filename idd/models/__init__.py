@@ -1,5 +1,6 @@
 from idd.models.audit import AuditRecord
 from idd.models.initiative import Initiative, InitiativeQuerySet
+from idd.models.lesson import LessonLearned
 from idd.models.measurement import IndicatorMeasurement
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.password import PasswordRecord
@@ -27,6 +28,7 @@ __all__ = [
     "Initiative",
     "InitiativeQuerySet",
     "InitiativeSummary",
+    "LessonLearned",
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",

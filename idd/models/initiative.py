@@ -19,6 +19,7 @@ from idd.reference.choices import (
     FIRST_ALLOWED_FY,
     LAST_ALLOWED_FY,
     MAX_SPAN_YEARS,
+    EvaluationKind,
     FundingAuthority,
     StatutoryPurpose,
 )
@@ -120,6 +121,25 @@ class Initiative(ReviewWorkflow):
     )
     sustainment_funding_source = LineField(
         "source of funds after U.S. support ends", max_length=300, blank=True
+    )
+
+    # Assessment, monitoring and evaluation (10 U.S.C. 383, DoDI 5132.14): the initial
+    # assessment and the evaluation plan; each indicator holds its own monitoring plan.
+    initial_assessed_on = models.DateField("date of the initial assessment", null=True, blank=True)
+    initial_assessment_method = ProseField(
+        "how the initial assessment was made", blank=True, max_length=SHORT_PROSE
+    )
+    initial_assessment_sources = ProseField(
+        "sources of the initial assessment", blank=True, max_length=SHORT_PROSE
+    )
+    baseline_summary = ProseField("baseline summary", blank=True, max_length=NARRATIVE)
+    evaluation_questions = ProseField("evaluation questions", blank=True, max_length=NARRATIVE)
+    evaluation_timing = LineField("when it is evaluated", max_length=300, blank=True)
+    evaluation_kind = models.CharField(
+        "internal or independent evaluation",
+        max_length=12,
+        choices=EvaluationKind.choices,
+        blank=True,
     )
 
     # Distribution statement (DoD Instruction 5230.24, idd.reference.distribution): B to F also name

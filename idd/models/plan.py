@@ -386,6 +386,10 @@ class Indicator(models.Model):
     baseline = LineField(max_length=200)
     target = LineField(max_length=200)
     how_measured = LineField(max_length=300)
+    # Its monitoring plan (DoDI 5132.14): who collects the data, how often, from what source.
+    collected_by = LineField("who collects the data", max_length=200, blank=True)
+    collection_frequency = LineField("how often it is collected", max_length=200, blank=True)
+    data_source = LineField("source of the data", max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 

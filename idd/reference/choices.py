@@ -24,6 +24,13 @@ class FundingAuthority(models.TextChoices):
     OTHER = "other", "Other authority"
 
 
+class EvaluationKind(models.TextChoices):
+    """Who evaluates the initiative (DoDI 5132.14): its own staff, or someone independent of it."""
+
+    INTERNAL = "internal", "Internal (by the implementing command or agency)"
+    INDEPENDENT = "independent", "Independent (by an evaluator outside the program)"
+
+
 class InitiativeStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted"

@@ -22,6 +22,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("sustainment", "Absorptive capacity and sustainment"),
     Section("commitment", "Commitment assessment"),
     Section("risks", "Risks"),
+    Section("assessment", "Assessment, monitoring and evaluation"),
 )
 SECTION_CHOICES = [(section.slug, section.title) for section in SECTIONS]
 SECTION_BY_SLUG = {section.slug: section for section in SECTIONS}

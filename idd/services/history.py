@@ -15,7 +15,13 @@ from django.urls import reverse
 
 from assessments.fiscal import format_date
 from idd.document.audit import Entry, trail
-from idd.models import IndicatorMeasurement, Initiative, ReviewComment, ReviewDecision
+from idd.models import (
+    IndicatorMeasurement,
+    Initiative,
+    LessonLearned,
+    ReviewComment,
+    ReviewDecision,
+)
 from idd.reference.roles import display_name
 from idd.reference.sections import SECTION_BY_SLUG
 from idd.services import comments
@@ -23,6 +29,7 @@ from idd.services import comments
 COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "reopened"
 APPROVED, CHANGES_REQUESTED = "approved", "changes_requested"
 MEASURED = "measured"
+LESSON = "lesson"
 # A measurement's history rows that say it was corrected ("~") or withdrawn ("-").
 CORRECTIONS = {"~": "corrected", "-": "withdrawn"}
 
@@ -34,7 +41,8 @@ class Said:
     conversation: ClassVar[bool] = True  # the History tab tells these from field changes
     when: datetime
     who: str
-    kind: str  # COMMENTED, REPLIED, RESOLVED, REOPENED, APPROVED, CHANGES_REQUESTED, MEASURED
+    kind: str  # COMMENTED, REPLIED, RESOLVED, REOPENED, APPROVED, CHANGES_REQUESTED, MEASURED,
+    # LESSON
     what: str  # "Replied to Morgan Hale's comment on Risks"
     text: str = ""  # what was written: the comment, or the decision's reason or remarks
     text_label: str = ""  # "Reason", "Remarks"; none for a comment
@@ -150,11 +158,26 @@ def _measurements(initiative: Initiative) -> list[Said]:
     return said
 
 
+def _lessons(initiative: Initiative) -> list[Said]:
+    """Each lesson learned recorded (monitoring, which leaves the plan as it is)."""
+    link = reverse("initiative_detail", args=[initiative.pk]) + "#lessons-learned"
+    said = []
+    for lesson in LessonLearned.objects.filter(initiative=initiative).select_related("recorded_by"):
+        who = display_name(lesson.recorded_by)
+        what = (
+            f"Lesson learned recorded under revision {lesson.revision}, learned "
+            f"{format_date(lesson.learned_on)}, by {who}"
+        )
+        said.append(Said(lesson.recorded_at, who, LESSON, what, lesson.lesson, "Lesson", link))
+    return said
+
+
 def history(initiative: Initiative) -> list[Entry | Said]:
     """Every change, everything said and every measurement recorded, newest first."""
     entries: list[Entry | Said] = [
         *conversation(initiative),
         *_measurements(initiative),
+        *_lessons(initiative),
         *trail(initiative.pk),
     ]
     entries.sort(key=lambda e: e.when, reverse=True)

@@ -54,7 +54,7 @@ def _check(
         raise RecordingRefused(refusal)
 
 
-def _claim_next_version(initiative: Initiative) -> None:
+def claim_next_version(initiative: Initiative) -> None:
     """Measurements add up, so one is never stale: the initiative's row is locked while
     its next version is claimed, and a measurement posted at the same moment waits its
     turn instead of failing (4 of 20 concurrent posts were a 500). Call in a transaction."""
@@ -84,7 +84,7 @@ def record_measurement(
     if not value.strip() or not source.strip():
         raise RecordingRefused("Enter the value measured and its source.")
     with transaction.atomic():
-        _claim_next_version(initiative)
+        claim_next_version(initiative)
         measurement = IndicatorMeasurement(
             indicator=indicator,
             measured_on=measured_on,
@@ -118,7 +118,7 @@ def correct_measurement(
     if not reason.strip():
         raise RecordingRefused(NO_REASON)
     with transaction.atomic():
-        _claim_next_version(initiative)
+        claim_next_version(initiative)
         measurement.measured_on = measured_on
         measurement.value, measurement.source = value.strip(), source.strip()
         measurement.note = note.strip()
@@ -141,7 +141,7 @@ def withdraw_measurement(
     if not reason.strip():
         raise RecordingRefused(NO_REASON)
     with transaction.atomic():
-        _claim_next_version(initiative)
+        claim_next_version(initiative)
         measurement._history_user = user  # type: ignore[attr-defined]
         measurement._change_reason = reason.strip()  # type: ignore[attr-defined]
         measurement.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from idd.views import commitment_record, measurements
+from idd.views import commitment_record, lessons, measurements
 
 urlpatterns = [
     path(
@@ -36,4 +36,5 @@ urlpatterns = [
         measurements.correct_measurement,
         name="measurement_correct",
     ),
+    path("initiatives/<int:pk>/lessons/new/", lessons.record_lesson, name="lesson_record"),
 ]

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from idd.document import indicators
-from idd.document.shown import shown_document, since_approval
+from idd.document.shown import lessons_learned, shown_document, since_approval
 from idd.filters import InitiativeFilter
 from idd.guided_form.steps import STEPS, progress
 from idd.models import Initiative
@@ -64,6 +64,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "since_approval": since_approval(initiative, approved) if approved else None,
         # Indicators as measured now: for an approved IDD, since approval too.
         "monitoring": indicators.live(initiative) if approved else doc.get("monitoring", []),
+        # Lessons learned as they are now: for an approved IDD, recorded since approval too.
+        "lessons": lessons_learned(initiative) if approved else doc.get("lessons", []),
         "can_record": can_record(initiative, request.user),
     }
     return render(request, "idd/initiative_detail.html", context)

@@ -11,6 +11,7 @@ from assessments.models import CommitmentAssessment, CommitmentRatings
 from idd.document.snapshot import load, snapshot
 from idd.models import (
     Initiative,
+    LessonLearned,
     PartnerUnit,
     PriorAssistance,
     ProgramComponent,
@@ -29,7 +30,9 @@ def full_initiative(title: str = "Harbor patrol = partnership", text: str = "Tex
     """Every kind of row, with people in each role and links between rows."""
     owner = factories.planner()
     mate, reviewer = factories.planner(), factories.reviewer()
-    initiative = factories.InitiativeFactory(title=title, owner=owner, team_members=[mate])
+    initiative = factories.InitiativeFactory(
+        title=title, owner=owner, team_members=[mate], **factories.ASSESSMENT_PLAN
+    )
     unit = PartnerUnit.objects.create(partner=initiative.partner, name=f"{text} unit")
     initiative.targeted_units.set([unit])
     PriorAssistance.objects.create(
@@ -58,6 +61,14 @@ def full_initiative(title: str = "Harbor patrol = partnership", text: str = "Tex
     factories.USInputFactory(initiative=initiative, fiscal_quarter=3, estimated_cost=None)
     _section_333(initiative, text)
     CommitmentRatings.objects.create(subject=initiative, budget=4, budget_justification=text)
+    LessonLearned.objects.create(
+        initiative=initiative,
+        revision=1,
+        learned_on=dt.date(2027, 2, 3),
+        lesson=text,
+        action=f"Act: {text}",
+        recorded_by=mate,
+    )
     CommitmentAssessment.objects.create(
         subject=initiative,
         kind="baseline",

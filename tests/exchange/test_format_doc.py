@@ -16,8 +16,9 @@ KEYS_OF_VERSION = {
     1: "7f4d544040bcb912",  # with the distribution statement
     2: "9375d632971f0f4b",  # the marking (top-level keys counted from here), acknowledged checks,
     # what the U.S. did about each input, the rows' reference numbers and their counters
-    3: "84070665daac41a1",  # what Section 333 asks: purposes, ICS objective, State's
-    # concurrence, construction particulars, the program components (issue 28)
+    3: "33592bf04de0e880",  # what Section 333 asks: purposes, ICS objective, State's concurrence,
+    # construction particulars, the program components; the assessment, monitoring and
+    # evaluation plan and the lessons learned (issue 28)
 }
 
 

@@ -93,7 +93,7 @@ def test_the_rows_of_an_initiative_with_problems_are_still_checked(exported):
 def test_a_file_of_another_version_is_refused_naming_those_read(exported):
     exported["version"] = 4
     assert refused(exported) == [
-        "version: is 4; this installation reads versions 1 and 2 and 3 of the format "
+        "version: is 4; this installation reads versions 1, 2 and 3 of the format "
         "(see docs/exchange-format.md)"
     ]
 

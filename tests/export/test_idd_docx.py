@@ -31,6 +31,7 @@ HEADINGS = [
     "Absorptive capacity and sustainment",
     "Commitment assessment",
     "Risks",
+    "Assessment, monitoring and evaluation",
     "Approvals",
 ]
 
@@ -71,7 +72,7 @@ def test_the_word_copy_holds_every_section_and_table_of_the_pdf(client, maritime
         text
     )
     assert docx_headings(copy) == HEADINGS
-    assert len(SECTIONS) == 8, "a new section needs its place in the Word copy"
+    assert len(SECTIONS) == 9, "a new section needs its place in the Word copy"
     headers = docx_header_rows(copy)
     for header in (
         [
@@ -85,6 +86,7 @@ def test_the_word_copy_holds_every_section_and_table_of_the_pdf(client, maritime
         ["Fiscal year", "U.S. inputs", "Estimated cost"],
         ["Category", "Risk", "Likelihood", "Impact", "Mitigation", "Owner"],
         ["Figure", "Value", "Where it comes from"],
+        ["Indicator", "Who collects the data", "How often", "Source of the data"],
     ):
         assert header in headers
     top, bottom = docx_page_margins(copy)

@@ -39,6 +39,7 @@ ELEMENTS = (
     "Assistance in the three preceding fiscal years",
     "The partner's own deliverables",
     "Commitment assessment",
+    "Assessment, monitoring and evaluation",
 )
 # What each statute element is answered with, for the demo's Kestrela initiative.
 ANSWERS = (
@@ -77,6 +78,8 @@ FACTS = (
     "The U.S. maintenance advisor, with the navy's logistics directorate",
     "Integrated country strategy, Mission Goal 2",  # 333(e)(6)
     "None planned",  # no construction project
+    "Mid-term review in FY2028 Q2; final evaluation after FY2030",  # the evaluation plan
+    "Patrol logs, checked against the boats' fuel records",  # a monitoring plan's source
 )
 
 
@@ -116,6 +119,7 @@ def test_the_word_copy_holds_every_element_under_real_headings(maritime):
     assert docx_headings(copy) == ["Missing elements", *ELEMENTS]
     headers = docx_header_rows(copy)
     assert ["Fiscal year", "U.S. inputs", "Estimated cost"] in headers, "the budget is a table"
+    assert ["Indicator", "Who collects the data", "How often", "Source of the data"] in headers
     assert len(headers) == 7, "every table but the facts has a header row"
 
 

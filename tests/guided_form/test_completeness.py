@@ -40,8 +40,9 @@ def test_a_new_initiative_names_what_each_step_lacks(initiative):
     assert named["risks"] == [
         "the dilemma's risks not yet named: entrapment, abandonment, sovereignty"
     ]
+    assert named["assessment"][0] == "the date of the initial assessment"
     assert "review" not in named
-    assert progress(doc) == (0, 8)
+    assert progress(doc) == (0, 9)
 
 
 def test_deliverables_need_a_verification_method(initiative):

@@ -51,7 +51,7 @@ class Case:
 
     def target(self, initiative):
         """The object both edit on this step (made here), and whether it is a row."""
-        if self.step in ("basics", "context", "sustainment"):
+        if self.step in ("basics", "context", "sustainment", "assessment"):
             return Initiative.objects.get(pk=initiative.pk), False
         if self.step == "commitment":
             return CommitmentRatings.objects.create(subject=initiative), False
@@ -75,6 +75,11 @@ CASES = [
     Case("sustainment", {"sustainment_plan": "Their plan"}, ("absorptive_capacity", "Mine")),
     Case("commitment", {"motivation": 4, "motivation_justification": "Theirs"}, ("budget", "2")),
     Case("risks", {"description": "Their risk"}, ("mitigation", "My mitigation")),
+    Case(
+        "assessment",
+        {"baseline_summary": "Their baseline"},
+        ("evaluation_questions", "My questions"),
+    ),
 ]
 
 

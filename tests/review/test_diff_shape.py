@@ -23,6 +23,7 @@ PLACES = {
     shape.Sustainment: ("sustainment", lambda row: {"sustainment": row}),
     shape.Risk: ("risks", lambda row: {"risks": [row]}),
     shape.ProgramComponent: ("us-inputs", lambda row: {"program_components": [row]}),
+    shape.AssessmentPlan: ("assessment", lambda row: {"assessment": row}),
 }
 # Fields the comparison shows in another form than stored: U.S. inputs name the
 # deliverables they answer by title, from their ids; a program component names the U.S.
