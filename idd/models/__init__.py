@@ -1,6 +1,7 @@
 from idd.models.audit import AuditRecord
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.measurement import IndicatorMeasurement
+from idd.models.organization import Organization
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.password import PasswordRecord
 from idd.models.people import Profile
@@ -25,6 +26,7 @@ __all__ = [
     "Initiative",
     "InitiativeQuerySet",
     "InitiativeSummary",
+    "Organization",
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",

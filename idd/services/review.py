@@ -383,7 +383,8 @@ def awaiting_review(reviewer) -> QuerySet[Initiative]:
         .values("history_date")[:1]
     )
     return (
-        Initiative.objects.filter(status__in=AWAITING_REVIEW)
+        Initiative.objects.visible_to(reviewer)
+        .filter(status__in=AWAITING_REVIEW)
         .exclude(pk__in=Initiative.objects.involving(reviewer).values("pk"))
         .annotate(submitted_at=Coalesce(Subquery(submitted_at), "updated_at"))
         .select_related("partner", "owner__profile")

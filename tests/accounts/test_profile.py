@@ -88,6 +88,6 @@ def test_names_fall_back_to_the_username_and_never_fail_without_a_profile():
     assert name_with_office(nameless) == "jdoe"
     assert display_name(None, nobody="System") == "System"
     unranked = factories.planner(first_name="Alex", last_name="Reyes")
-    Profile.objects.create(user=unranked, job_title="Analyst")
+    Profile.objects.update_or_create(user=unranked, defaults={"job_title": "Analyst"})
     assert display_name(unranked) == "Alex Reyes"
     assert name_with_office(unranked) == "Alex Reyes, Analyst"

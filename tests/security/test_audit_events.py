@@ -111,7 +111,7 @@ def test_a_certificate_sign_in_and_its_refusal_are_recorded_with_the_method(clie
     assert refused.username == f"EDIPI {EDIPI}" and refused.object_type == ""
 
     pat = factories.planner(username="pat")
-    Profile.objects.create(user=pat, edipi=EDIPI)
+    Profile.objects.update_or_create(user=pat, defaults={"edipi": EDIPI})
     client.post(reverse("certificate_sign_in"), headers=certificates, **THROUGH_THE_PROXY)
     record = only(Event.SIGN_IN, outcome=Outcome.SUCCESS)
     assert record.details["method"] == "certificate"
