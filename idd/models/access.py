@@ -38,6 +38,20 @@ def routed_to_office(organization: Organization) -> Q:
     return Q(pk__in=[])
 
 
+def offices_routed(initiative: Initiative) -> list[int]:
+    """The same hook seen from the initiative: the offices it is or was routed to (their
+    keys). None yet; with routes, one query on them."""
+    return []
+
+
+def readers_of(initiative: Initiative) -> Q:
+    """The filter on users who may read this initiative (`readable` the other way round):
+    in its owning organization or above it, or in an office it was routed to. For
+    whom to tell: an e-mail names the initiative."""
+    keys = initiative.organization.ancestor_keys() + offices_routed(initiative)
+    return Q(profile__member_of__in=keys)
+
+
 def readable(user: roles.User) -> Q:
     """The filter on initiatives this person may read: owned within their organization's
     subtree, or routed to it. Nothing without a role or an organization."""

@@ -11,6 +11,7 @@ from idd.models import Initiative, Organization
 from idd.models.access import may, may_read, routed_to_office
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
+from idd.services import review
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +170,28 @@ def test_the_lists_cost_the_same_queries_however_many_organizations(
     for _ in range(3):
         grow(tree["j5-sc"])
     assert queries() == few
+
+
+def test_only_reviewers_with_a_need_to_know_are_told_of_a_submission(
+    people, initiatives, mailoutbox, django_capture_on_commit_callbacks
+):
+    for user in people.values():
+        user.email = f"{user.username}@example.mil"
+        user.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.submit(factories.complete_initiative(people["planner"]), people["planner"])
+    told = {address for message in mailoutbox for address in message.to}
+    assert "chief@example.mil" in told
+    assert "sp@example.mil" not in told and "eu@example.mil" not in told
+
+
+def test_the_team_is_chosen_among_planners_who_may_read_it(client, people, initiatives):
+    ours, _ = initiatives
+    for name, user in people.items():
+        user.first_name, user.last_name = "Pat", f"{name.capitalize()}person"
+        user.save()
+    client.force_login(people["planner"])
+    page = client.get(reverse("wizard_step", args=[ours.pk, "basics"])).content.decode()
+    assert "Chiefperson" in page  # at J5, above J5-SC: reads it
+    assert "Siblingperson" not in page and "Eucomperson" not in page
