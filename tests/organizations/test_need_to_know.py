@@ -3,6 +3,8 @@ organization's subtree, and nothing else is listed, counted, searched, suggested
 exported to them. The access matrix (tests/test_access_matrix.py) covers every URL; these
 follow the lists across a command and its offices, and their query counts."""
 
+import itertools
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -148,9 +150,11 @@ def test_the_lists_cost_the_same_queries_however_many_organizations(
     reviewer = people["chief"]
     reviewer.groups.add(Group.objects.get(name=roles.PLANNER))
 
+    numbers = itertools.count()
+
     def grow(parent):
-        for n in range(3):
-            office = Organization.add(f"Office {parent.pk}-{n}", parent)
+        for _ in range(3):
+            office = Organization.add(f"Office {next(numbers)}", parent)
             planner = factories.planner(organization=office)
             made = factories.InitiativeFactory(owner=planner)
             Initiative.objects.filter(pk=made.pk).update(status=S.SUBMITTED)
