@@ -187,7 +187,7 @@ def test_each_kind_of_change_to_an_account_is_its_own_record(client, administrat
     assert staff.details["changed"] == {"is_staff": [False, True]}
     role = only(Event.ROLE_CHANGED, details__has_key="groups", pk__gt=start)
     assert role.details["groups"] == {"removed": [roles.PLANNER]}
-    organization = only(Event.ORGANIZATION_CHANGED)
+    organization = only(Event.ORGANIZATION_CHANGED, pk__gt=start)
     assert organization.details["changed"] == {"organization": ["", "U.S. Africa Command"]}
     assert only(Event.EDIPI_CHANGED).details["changed"] == {"edipi": ["", EDIPI]}
     admin_action = only(Event.ADMIN_ACTION, details__action="changed")
