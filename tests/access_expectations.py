@@ -178,7 +178,7 @@ IDD = {
     # Editors go to their last step, other readers to the initiative page.
     "initiative_resume": Row(get=read(302), post=read(302)),
     "wizard_step": Row(get=step_of_the_guided_form, post=step_of_the_guided_form),
-    "review_queue": Row(get=only(REVIEWERS, 200), post=code(405)),
+    "review_queue": Row(get=only(REVIEWERS | {SIBLING}, 200), post=code(405)),  # theirs: empty
     "initiative_review": read_only(),
     "initiative_submit": transition(TEAM, frozenset({DRAFT}), SUBMITTED),
     "initiative_resubmit": transition(TEAM, frozenset({CHANGES_REQUESTED}), SUBMITTED),
