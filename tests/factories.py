@@ -10,19 +10,28 @@ from assessments.models import RATED_FIELDS, CommitmentRatings
 from idd.models import (
     Indicator,
     Initiative,
+    Organization,
     Partner,
     PartnerDeliverable,
     PartnerUnit,
     PasswordRecord,
+    Profile,
     ProgramComponent,
     Risk,
     USInput,
     YearlyObjective,
 )
+from idd.models.organization import organization_of
 from idd.reference import roles
 from idd.reference.choices import CCMD, FundingAuthority, ProgramComponentKind
 
 PASSWORD = "Correct-horse-battery-staple-7"
+HOME = "Test Command"  # the organization everyone in a test belongs to unless told
+
+
+def home_organization() -> Organization:
+    found = Organization.objects.filter(parent=None, name=HOME).first()
+    return found or Organization.add(HOME)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -38,6 +47,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(Group.objects.get_or_create(name=extracted)[0])
+
+    @factory.post_generation
+    def organization(self, create, extracted, **kwargs):
+        """Everyone belongs to the test command unless given another organization (or
+        `organization=False`: none, and no profile)."""
+        if create and extracted is not False:
+            Profile.objects.create(user=self, member_of=extracted or home_organization())
 
     @factory.post_generation
     def password_chosen(self, create, extracted, **kwargs):
@@ -85,6 +101,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     last_fiscal_year = 2031
     distribution_statement = "A"  # a complete IDD has one (idd.reference.distribution)
     owner = factory.LazyFunction(planner)
+    organization = factory.LazyAttribute(lambda i: organization_of(i.owner) or home_organization())
 
     @factory.post_generation
     def team_members(self, create, extracted, **kwargs):

@@ -22,6 +22,7 @@ from idd.exchange.problems import Problems
 from idd.exchange.reading import read
 from idd.exchange.spec import INITIATIVE, PARTNER, UNITS, Kind, is_auto_time, is_optional, is_user
 from idd.models import Initiative, Partner, PartnerUnit
+from idd.models.organization import organization_of
 from idd.reference.choices import InitiativeStatus
 
 IMPORT_REASON = "Imported from an exchange file"
@@ -180,6 +181,12 @@ class Builder:
             values.pop("status")
         initiative = Initiative(**values)
         exclude = set(bad)
+        # It belongs where its owner here belongs: that is who has a need to know it.
+        owner = values.get("owner")
+        initiative.organization = organization_of(owner) if owner is not None else None
+        if owner is not None and initiative.organization is None:
+            self.problems.add(f"{path}.owner", "belongs to no organization here")
+            exclude.add("organization")
         if partner is not None and partner.pk:
             initiative.partner = partner
         else:

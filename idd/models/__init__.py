@@ -2,6 +2,7 @@ from idd.models.audit import AuditRecord
 from idd.models.initiative import Initiative, InitiativeQuerySet
 from idd.models.lesson import LessonLearned
 from idd.models.measurement import IndicatorMeasurement
+from idd.models.organization import Organization
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.password import PasswordRecord
 from idd.models.people import Profile
@@ -29,6 +30,7 @@ __all__ = [
     "InitiativeQuerySet",
     "InitiativeSummary",
     "LessonLearned",
+    "Organization",
     "Partner",
     "PartnerDeliverable",
     "PartnerUnit",

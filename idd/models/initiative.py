@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from assessments.fiscal import format_date
 from config.fields import LineField, ProseField
+from idd.models.access import readable
+from idd.models.organization import Organization
 from idd.models.partner import Partner, PartnerUnit
 from idd.models.workflow import ReviewWorkflow
 from idd.reference import roles
@@ -48,18 +50,20 @@ def statutory_purposes(value: object) -> None:
 
 class InitiativeQuerySet(models.QuerySet["Initiative"]):
     def visible_to(self, user: roles.User) -> InitiativeQuerySet:
-        """Anyone holding a role reads every initiative; users without a role see none."""
-        return self if roles.has_any_role(user) else self.none()
+        """What this person may read (their need to know: `idd.models.access.readable`). Every list,
+        count, search, suggestion and export starts here."""
+        return self.filter(readable(user))
 
     def involving(self, user: roles.User) -> InitiativeQuerySet:
-        """Initiatives the user owns or is a team member of.
+        """Initiatives the user owns or is a team member of, among those they may read.
 
         One list of ids from two indexed lookups (owned, team memberships), so the
         database fetches those rows by key: a join with DISTINCT, or an OR of the two,
         made it walk every initiative for each caller."""
         owned = Initiative.objects.filter(owner=user).order_by().values("pk")
         teams = Initiative.team_members.through.objects.filter(user=user)
-        return self.filter(pk__in=owned.union(teams.order_by().values("initiative_id")))
+        mine = owned.union(teams.order_by().values("initiative_id"))
+        return self.visible_to(user).filter(pk__in=mine)
 
 
 class Initiative(ReviewWorkflow):
@@ -151,6 +155,10 @@ class Initiative(ReviewWorkflow):
     distribution_office = LineField("controlling DoD office", max_length=200, blank=True)
     distribution_determined_on = models.DateField("date of determination", null=True, blank=True)
 
+    # The owning organization: who has a need to know it (idd.models.access).
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="initiatives"
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_initiatives"
     )
@@ -281,13 +289,6 @@ class Initiative(ReviewWorkflow):
         if not user.is_authenticated:
             return False
         return self.owner_id == user.pk or self.team_members.filter(pk=user.pk).exists()
-
-    def can_view(self, user: roles.User) -> bool:
-        return roles.has_any_role(user)
-
-    def can_edit(self, user: roles.User) -> bool:
-        """Planners who own the initiative or are on its team, while it is a draft."""
-        return self.is_editable_status and roles.is_planner(user) and self.is_member(user)
 
     def rows_outside_span(self, first: int, last: int) -> list[str]:
         """The rows that a new fiscal-year span would leave outside it, named for the planner."""

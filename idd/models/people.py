@@ -13,6 +13,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from config.fields import LineField
+from idd.models.organization import Organization
 
 
 class Profile(models.Model):
@@ -28,6 +29,17 @@ class Profile(models.Model):
     office_symbol = LineField(max_length=30, blank=True, help_text="For example J5-SC or SCO-DJ.")
     organization = LineField(
         max_length=100, blank=True, help_text="For example U.S. Africa Command."
+    )
+    # Where the person belongs, with the roles they hold (their groups): what they have a
+    # need to know (idd.models.access). Set by administrators, never on the profile page.
+    member_of = models.ForeignKey(
+        Organization,
+        verbose_name="belongs to",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="The organization whose initiatives this person reads and works on.",
     )
     phone = LineField(
         max_length=40, blank=True, help_text="For example DSN 314-421-4567 or +49 711 729 4567."

@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404
 
 if TYPE_CHECKING:
-    from idd.models import Initiative, Profile
+    from idd.models import Profile
 
 PLANNER = "Planner"
 REVIEWER = "Reviewer"
@@ -45,15 +44,6 @@ def is_administrator(user: User) -> bool:
 
 def has_any_role(user: User) -> bool:
     return any(has_role(user, role) for role in ALL_ROLES)
-
-
-def readable_or_404(user: User, initiative: Initiative) -> Initiative:
-    """The initiative, if this user may read it. Otherwise it is not found, exactly as if
-    it did not exist: a user who may not read an initiative never learns its title, nor
-    even that it exists. Every view checks this before any other permission."""
-    if not initiative.can_view(user):
-        raise Http404(NOT_FOUND)
-    return initiative
 
 
 def profile_of(user: AbstractUser | None) -> Profile | None:

@@ -16,12 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from idd.models import Initiative, ReviewComment
-from idd.models.workflow import independent_reviewer, team_planner
-from idd.reference.choices import InitiativeStatus as S
+from idd.models.access import may
 from idd.reference.roles import User
 from idd.reference.sections import SECTION_BY_SLUG
 
-OPEN_FOR_COMMENTS = (S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED)
 EMPTY = "Write your comment before sending it."
 
 
@@ -45,13 +43,11 @@ class Thread:
 
 def may_comment(initiative: Initiative, user: User) -> bool:
     """Reviewers and the team's planners, while the IDD is under review or returned."""
-    return initiative.status in OPEN_FOR_COMMENTS and (
-        independent_reviewer(initiative, user) or team_planner(initiative, user)
-    )
+    return may(user, "comment", initiative)
 
 
 def may_resolve(initiative: Initiative, user: User) -> bool:
-    return initiative.status in OPEN_FOR_COMMENTS and team_planner(initiative, user)
+    return may(user, "resolve", initiative)
 
 
 def _check_comment(initiative: Initiative, user: User, body: str) -> str:

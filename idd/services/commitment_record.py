@@ -18,8 +18,8 @@ from assessments.fiscal import format_date, format_quarter
 from assessments.models import CommitmentAssessment
 from idd.document.commitment import current_inputs
 from idd.models import Initiative, PartnerDeliverable
+from idd.models.access import may
 from idd.reference import roles
-from idd.reference.choices import InitiativeStatus
 from idd.services.editing import new_version
 from idd.services.summaries import refresh_summary
 
@@ -36,11 +36,7 @@ class RecordingRefused(Exception):
 
 def can_record(initiative: Initiative, user: roles.User) -> bool:
     """Planners on the initiative (owner or team), in any status but withdrawn."""
-    return (
-        initiative.status != InitiativeStatus.WITHDRAWN
-        and roles.is_planner(user)
-        and initiative.is_member(user)
-    )
+    return may(user, "record", initiative)
 
 
 def require_recorder(initiative: Initiative, user: roles.User) -> None:

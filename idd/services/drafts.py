@@ -21,6 +21,8 @@ from idd.document.diff import diff
 from idd.document.snapshot import load, snapshot
 from idd.guided_form.steps import Step, incomplete
 from idd.models import Initiative
+from idd.models.access import may, may_create, may_read
+from idd.models.organization import organization_of
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import plan_warnings
@@ -48,7 +50,7 @@ class Refused(Exception):
 
 def may_delete(initiative: Initiative, user: roles.User) -> bool:
     """Whether the user is the one who could delete it (its owner, a planner)."""
-    return roles.is_planner(user) and initiative.owner_id == user.pk
+    return may(user, "delete", initiative)
 
 
 def was_ever_submitted(initiative: Initiative) -> bool:
@@ -139,7 +141,7 @@ def deleted_by(pk: int, user: roles.User) -> str | None:
 
 # Not content: the copy starts its own life (a draft of revision 1, owned by the copier).
 NOT_COPIED = {"id", "title", "status", "owner", "created_at", "updated_at", "version"}
-NOT_COPIED |= {"revision", "last_step"}
+NOT_COPIED |= {"revision", "last_step", "organization"}
 # A copied deliverable is planned again: its delivery is the original's, not the copy's.
 DELIVERY_RECORD = {"status", "delivered_on", "evidence", "verified_by", "verified_at"}
 # So is a copied U.S. input: what the U.S. did was for the original.
@@ -155,9 +157,9 @@ US_DELIVERY_RECORD = {
 
 
 def copy_refusal(initiative: Initiative, user: roles.User) -> str | None:
-    if not initiative.can_view(user):
+    if not may_read(user, initiative):
         return roles.NOT_FOUND
-    if not roles.is_planner(user):
+    if not may(user, "copy", initiative) or not may_create(user):
         return ONLY_PLANNERS
     return None
 
@@ -210,6 +212,7 @@ def copy_initiative(source: Initiative, user: roles.User) -> Initiative:
         **_values(source, NOT_COPIED),
         title=copy_title(source.title),
         owner=user,
+        organization=organization_of(user),
     )
     copy.targeted_units.set(source.targeted_units.all())
     deliverables = {}
@@ -266,7 +269,7 @@ class Submission:
 def submission(initiative: Initiative, user: roles.User) -> Submission:
     doc: Any = snapshot(load(initiative.pk))
     step = initiative.submit_step
-    may_edit = initiative.can_edit(user)
+    may_edit = may(user, "edit", initiative)
     return Submission(
         initiative=initiative,
         step=step,

@@ -15,6 +15,7 @@ from django.http import QueryDict
 from idd.forms import conflicts, differences
 from idd.forms.base import Move, StepForms, VersionForm
 from idd.models import Initiative, UnfinishedInput
+from idd.models.organization import organization_of
 from idd.services import parking
 from idd.services.locking import StaleEdit, claim_version
 from idd.services.summaries import refresh_summary
@@ -32,6 +33,7 @@ def create_initiative(form, user, last_step: str) -> Initiative:
     """A new initiative from the basics form; its creator owns it."""
     initiative = form.save(commit=False)
     initiative.owner = user
+    initiative.organization = organization_of(user)  # the views ask access.may_create first
     initiative.last_step = last_step
     initiative.save()
     form.save_m2m()

@@ -38,8 +38,8 @@ from django.utils import timezone
 
 from idd.forms import conflicts
 from idd.models import Initiative, UnfinishedInput
+from idd.models.access import may, may_create
 from idd.models.unfinished import LOCK_READ, LOCK_VERSION, posted
-from idd.reference import roles
 
 PARKED = "parked_posts"
 IDLE_USER = "signed_out_idle_user"
@@ -138,13 +138,13 @@ def park(request: HttpRequest) -> bool:
 def _may_edit(user_id: int, path: str) -> bool:
     """The signed-out user may edit the initiative of this page (or create one)."""
     user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None or not roles.is_planner(user):
+    if user is None:
         return False
     pk = resolve(path).kwargs.get("pk")
     if pk is None:  # a new initiative
-        return True
+        return may_create(user)
     initiative = Initiative.objects.filter(pk=pk).first()
-    return initiative is not None and initiative.can_edit(user)
+    return initiative is not None and may(user, "edit", initiative)
 
 
 def has_parked(request: HttpRequest) -> bool:

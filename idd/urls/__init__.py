@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("idd.urls.exchange")),
     path("", include("idd.urls.portfolio")),
     path("", include("idd.urls.units")),
+    path("", include("idd.urls.organizations")),
 ]

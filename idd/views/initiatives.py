@@ -9,6 +9,7 @@ from idd.document.shown import lessons_learned, shown_document, since_approval
 from idd.filters import InitiativeFilter
 from idd.guided_form.steps import STEPS, progress
 from idd.models import Initiative
+from idd.models.access import may
 from idd.reference import roles
 from idd.services import drafts, review
 from idd.services.commitment_record import can_record
@@ -46,7 +47,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     while approved, the revision as approved, and apart from it what moved since."""
     initiative = get_visible_initiative(request, pk)
     approved, doc = shown_document(initiative)
-    can_edit = initiative.can_edit(request.user)
+    can_edit = may(request.user, "edit", initiative)
     done, total = progress(doc)
     context = {
         "initiative": initiative,

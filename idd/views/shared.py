@@ -6,7 +6,7 @@ user.
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,26 +14,39 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from idd.document.shape import Document
 from idd.export import PDFMissing, PrintableDocument
 from idd.models import Initiative
+from idd.models.access import may, may_create, may_read
 from idd.reference import roles
 from idd.services import audit
 from idd.services.downloads import Prepared, State
 
 
 def get_visible_initiative(request: HttpRequest, pk: int) -> Initiative:
-    """The initiative, if this user may read it; else 404, whether absent or not allowed."""
-    initiative = get_object_or_404(Initiative.objects.select_related("partner", "owner"), pk=pk)
-    return roles.readable_or_404(request.user, initiative)
+    """The initiative, if this user may read it; else 404, whether absent or outside their
+    need to know: a user who may not read an initiative never learns that it exists."""
+    readable = Initiative.objects.visible_to(request.user).select_related("partner", "owner")
+    return get_object_or_404(readable, pk=pk)
+
+
+def readable_or_404(request: HttpRequest, initiative: Initiative) -> Initiative:
+    if not may_read(request.user, initiative):
+        raise Http404(roles.NOT_FOUND)
+    return initiative
 
 
 def editing_refusal(request: HttpRequest, initiative: Initiative | None) -> str | None:
-    """Why this user may not edit (or create) the initiative, or None if they may.
-    An initiative the user may not read is not found: the refusal would tell its title."""
+    """Why this user may not edit (or create) the initiative, or None if they may (the
+    rule is `idd.models.access`; this says why it refuses). An initiative the user may
+    not read is not found: the refusal would tell its title."""
     if initiative is not None:
-        roles.readable_or_404(request.user, initiative)
+        readable_or_404(request, initiative)
+    if initiative is None and may_create(request.user):
+        return None
+    if initiative is not None and may(request.user, "edit", initiative):
+        return None
     if not roles.is_planner(request.user):
         return "Only planners draft initiatives. Reviewers and others can read them."
     if initiative is None:
-        return None
+        return "You belong to no organization yet: ask an administrator to add you to yours."
     if not initiative.is_member(request.user):
         return (
             f"Only the owner ({roles.display_name(initiative.owner)}) and the "

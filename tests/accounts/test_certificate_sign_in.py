@@ -43,7 +43,7 @@ def ca():
 @pytest.fixture
 def registered(db):
     user = factories.planner(username="pat", first_name="Pat", last_name="Planner")
-    Profile.objects.create(user=user, edipi=EDIPI)
+    Profile.objects.update_or_create(user=user, defaults={"edipi": EDIPI})
     return user
 
 
@@ -314,7 +314,7 @@ def test_one_edipi_one_person(client, registered):
     admin = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
     other = factories.planner(username="other")
     client.force_login(admin, backend="idd.sign_in.backends.CertificateBackend")
-    profile = Profile.objects.create(user=other)
+    profile = Profile.objects.get(user=other)
     form = client.get(f"/admin/idd/profile/{profile.pk}/change/").context["adminform"].form
     data = {key: value for key, value in form.initial.items() if value is not None}
     data.update(user=other.pk, edipi=EDIPI)

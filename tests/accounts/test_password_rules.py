@@ -246,7 +246,7 @@ def test_a_certificate_sign_in_is_never_held_for_the_password(client, settings):
     )
     settings.PASSWORD_SIGN_IN = True
     pat = factories.planner(username="pat", password_chosen=False)  # temporary
-    Profile.objects.create(user=pat, edipi="1234567890")
+    Profile.objects.update_or_create(user=pat, defaults={"edipi": "1234567890"})
     certificate = pki.issue_person(pki.make_ca(), "PLANNER.PAT.Q.1234567890").certificate
     headers = {
         "X-Cert-Proxy-Secret": secret,

@@ -24,7 +24,7 @@ FILLED = {
 
 
 def test_you_edit_your_profile_and_are_named_with_it(client):
-    user = factories.planner()
+    user = factories.planner(organization=False)
     assert not Profile.objects.filter(user=user).exists()  # made before profiles, say
     client.force_login(user)
 
@@ -41,8 +41,8 @@ def test_you_edit_your_profile_and_are_named_with_it(client):
 
 
 def test_the_page_edits_only_whoever_is_signed_in(client):
-    owner = factories.planner(first_name="Dana", last_name="Smith")
-    other = factories.planner(first_name="Sam", last_name="Whitfield")
+    owner = factories.planner(first_name="Dana", last_name="Smith", organization=False)
+    other = factories.planner(first_name="Sam", last_name="Whitfield", organization=False)
     client.force_login(other)
 
     # An id sent along is not a way to reach someone else's profile: there is none to send.
@@ -56,7 +56,7 @@ def test_the_page_edits_only_whoever_is_signed_in(client):
 
 
 def test_bad_input_is_explained_and_what_was_typed_stays(client):
-    client.force_login(factories.planner())
+    client.force_login(factories.planner(organization=False))
     typed = {**FILLED, "email": "dana at example", "job_title": "x" * 101, "first_name": ""}
 
     response = client.post(reverse("profile"), typed)
@@ -83,11 +83,11 @@ def test_the_header_links_to_your_profile(client):
 
 
 def test_names_fall_back_to_the_username_and_never_fail_without_a_profile():
-    nameless = factories.planner(username="jdoe", first_name="", last_name="")
+    nameless = factories.planner(username="jdoe", first_name="", last_name="", organization=False)
     assert display_name(nameless) == "jdoe"
     assert name_with_office(nameless) == "jdoe"
     assert display_name(None, nobody="System") == "System"
-    unranked = factories.planner(first_name="Alex", last_name="Reyes")
+    unranked = factories.planner(first_name="Alex", last_name="Reyes", organization=False)
     Profile.objects.create(user=unranked, job_title="Analyst")
     assert display_name(unranked) == "Alex Reyes"
     assert name_with_office(unranked) == "Alex Reyes, Analyst"

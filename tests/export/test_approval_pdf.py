@@ -18,8 +18,13 @@ BEING_STORED = "The PDF of revision 1 is being stored."
 
 
 @pytest.fixture
-def reviewer(db):
-    return factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+def reviewer(fresh_maritime):
+    return factories.reviewer(
+        username="approver",
+        first_name="Morgan",
+        last_name="Hale",
+        organization=fresh_maritime.organization,  # with a need to know it
+    )
 
 
 @pytest.fixture

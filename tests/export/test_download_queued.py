@@ -67,7 +67,7 @@ def test_a_download_queues_the_render_answers_at_once_and_serves_the_file_once_s
 
 
 def test_a_revisions_download_is_queued_too(client, maritime, monkeypatch):
-    reviewer = factories.reviewer(username="approver")
+    reviewer = factories.reviewer(username="approver", organization=maritime.organization)
     review.start_review(maritime, reviewer)
     revision = review.approve(maritime, reviewer)  # not committed: its PDF is not stored
     renders = count_renders(monkeypatch)

@@ -109,7 +109,12 @@ def test_the_word_copy_is_offered_beside_the_pdf_and_recorded_as_read(client, ma
 
 
 def approve(initiative, reason: str = "Ready for staffing."):
-    reviewer = factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+    reviewer = factories.reviewer(
+        username="approver",
+        first_name="Morgan",
+        last_name="Hale",
+        organization=initiative.organization,
+    )
     review.start_review(initiative, reviewer)
     review.approve(initiative, reviewer, reason)
     initiative.refresh_from_db()

@@ -18,7 +18,12 @@ def text_of(pdf: bytes) -> str:
 
 def approved(maritime, django_capture_on_commit_callbacks):
     """Approve the maritime IDD and let the approval commit: its PDF is stored."""
-    reviewer = factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+    reviewer = factories.reviewer(
+        username="approver",
+        first_name="Morgan",
+        last_name="Hale",
+        organization=maritime.organization,
+    )
     review.start_review(maritime, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         revision = review.approve(maritime, reviewer, "Ready for staffing.")

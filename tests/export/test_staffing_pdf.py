@@ -110,7 +110,12 @@ def test_body_text_is_11_pt_tables_10_pt_running_heads_9_pt(cui_pdf):
 
 @pytest.mark.django_db
 def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
-    reviewer = factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+    reviewer = factories.reviewer(
+        username="approver",
+        first_name="Morgan",
+        last_name="Hale",
+        organization=maritime.organization,
+    )
     review.start_review(maritime, reviewer)
     review.approve(maritime, reviewer, "Ready for staffing.")
     maritime.refresh_from_db()

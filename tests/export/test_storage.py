@@ -74,7 +74,12 @@ def test_any_change_to_what_the_pdf_shows_gives_a_new_pdf(maritime, settings):
 
 
 def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
-    reviewer = factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
+    reviewer = factories.reviewer(
+        username="approver",
+        first_name="Morgan",
+        last_name="Hale",
+        organization=maritime.organization,
+    )
     review.start_review(maritime, reviewer)
     revision = review.approve(maritime, reviewer, "Ready for staffing.")
     maritime.refresh_from_db()

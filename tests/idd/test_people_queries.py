@@ -15,12 +15,14 @@ pytestmark = pytest.mark.django_db
 
 def ranked_planner():
     user = factories.planner(first_name="Ana", last_name="Diaz")  # a name, so a rank
-    Profile.objects.create(user=user, rank_or_grade="CPT", office_symbol="J5-SC")
+    Profile.objects.update_or_create(
+        user=user, defaults={"rank_or_grade": "CPT", "office_symbol": "J5-SC"}
+    )
     return user
 
 
 def test_the_snapshot_names_any_number_of_team_members_in_the_same_queries(owner):
-    Profile.objects.create(user=owner, rank_or_grade="MAJ")
+    Profile.objects.update_or_create(user=owner, defaults={"rank_or_grade": "MAJ"})
     initiative = factories.InitiativeFactory(owner=owner, team_members=[ranked_planner()])
 
     def queries() -> tuple[int, list[str]]:

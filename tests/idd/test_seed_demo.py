@@ -27,7 +27,7 @@ def test_the_demo_accounts_are_refused_in_production_unless_allowed(settings):
         call_command("seed_demo")
     assert not Initiative.objects.exists()
     call_command("seed_demo", "--allow-in-production")
-    assert Initiative.objects.count() == 3
+    assert Initiative.objects.count() == 4  # three of AFRICOM, one of EUCOM
 
 
 def test_seed_demo_is_idempotent_and_users_can_sign_in(rf):
@@ -35,7 +35,7 @@ def test_seed_demo_is_idempotent_and_users_can_sign_in(rf):
     counts = (Initiative.objects.count(), PartnerDeliverable.objects.count())
     call_command("seed_demo")
     assert (Initiative.objects.count(), PartnerDeliverable.objects.count()) == counts
-    assert counts[0] == 3
+    assert counts[0] == 4
     # One open partner unit request from the planner, for the administrator's dashboard.
     [asked] = PartnerUnitRequest.objects.all()
     assert (asked.requested_by.username, asked.status) == ("planner", "open")

@@ -17,6 +17,7 @@ from idd.export import revision_pdf_stored
 from idd.forms.review import CommentForm, DecisionForm, ReplyForm
 from idd.guided_form.steps import STEP_BY_SLUG, resume_step
 from idd.models import Initiative
+from idd.models.access import may
 from idd.reference.choices import InitiativeStatus
 from idd.reference.sections import SECTIONS
 from idd.services import comments, review, submissions
@@ -142,10 +143,10 @@ def review_page(
         (None, None),
     )
     make_changes_url = None
-    if initiative.status == InitiativeStatus.CHANGES_REQUESTED and initiative.can_edit(user):
+    if initiative.status == InitiativeStatus.CHANGES_REQUESTED and may(user, "edit", initiative):
         make_changes_url = changes_url(initiative, *first_open)
     submit_refusal = None
-    if initiative.is_editable_status and initiative.can_edit(user):
+    if initiative.is_editable_status and may(user, "edit", initiative):
         submit_refusal = review.step_refusal(initiative, user, initiative.submit_step)
     return render(
         request,

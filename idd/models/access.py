@@ -1,0 +1,164 @@
+"""The one access policy (issue 27, ADR 0025): who may do what to an initiative.
+
+Every "may this person do X to this initiative" question is asked here, by views,
+services, templates and the workflow's transitions. Two rules come first, in this order:
+
+1. **Need to know** (`readable`): a person reads the initiatives owned within their
+   organization's subtree, and (once staffing routes exist) those routed to their office
+   (`routed_to_office`). Anything else is not found (404), never refused (403): a refusal
+   would tell that it exists.
+2. **What they may do to one they read**: the table `RULES`, as data. An action is allowed
+   when one of its rules matches: the role the person holds, who they are to the
+   initiative (on its team, its owner, outside its team, anyone) and its status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from idd.models.organization import Organization, organization_of
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus as S
+
+if TYPE_CHECKING:
+    from idd.models.initiative import Initiative
+
+
+# --- 1. Need to know ------------------------------------------------------------------------
+
+
+def routed_to_office(organization: Organization) -> Q:
+    """The hook for staffing (issue 27, items 4-6): initiatives currently or previously
+    routed to this office. No route exists yet, so none: when routes arrive this becomes
+    `Q(pk__in=<routes reaching the organization>.values("initiative_id"))`, one subquery."""
+    return Q(pk__in=[])
+
+
+def offices_routed(initiative: Initiative) -> list[int]:
+    """The same hook seen from the initiative: the offices it is or was routed to (their
+    keys). None yet; with routes, one query on them."""
+    return []
+
+
+def readers_of(initiative: Initiative) -> Q:
+    """The filter on users who may read this initiative (`readable` the other way round):
+    in its owning organization or above it, or in an office it was routed to. For
+    whom to tell: an e-mail names the initiative."""
+    keys = initiative.organization.ancestor_keys() + offices_routed(initiative)
+    return Q(profile__member_of__in=keys)
+
+
+def readable(user: roles.User) -> Q:
+    """The filter on initiatives this person may read: owned within their organization's
+    subtree, or routed to it. Nothing without a role or an organization."""
+    organization = organization_of(user) if roles.has_any_role(user) else None
+    if organization is None:
+        return Q(pk__in=[])
+    subtree = Organization.objects.within(organization).values("pk")
+    return Q(organization__in=subtree) | routed_to_office(organization)
+
+
+def may_read(user: roles.User, initiative: Initiative) -> bool:
+    """`readable` asked of one initiative (one query, remembered on it for this user)."""
+    if not initiative.pk:
+        return False
+    known: dict = initiative.__dict__.setdefault("_readable_by", {})
+    if user.pk not in known:
+        model = type(initiative)
+        known[user.pk] = model.objects.filter(readable(user), pk=initiative.pk).exists()
+    return bool(known[user.pk])
+
+
+# --- 2. What a reader may do ----------------------------------------------------------------
+
+
+class Who(Enum):
+    ANYONE = "anyone who reads it"
+    TEAM = "its owner and team members"
+    OWNER = "its owner"
+    OUTSIDE_TEAM = "anyone not on its team"  # nobody reviews their own IDD
+
+
+EDITABLE = frozenset({S.DRAFT, S.CHANGES_REQUESTED})
+OPEN_FOR_COMMENTS = frozenset({S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED})
+ANY_STATUS: frozenset[str] = frozenset(S.values)
+
+
+@dataclass(frozen=True)
+class Rule:
+    role: str
+    who: Who
+    statuses: frozenset[str] = ANY_STATUS
+
+
+# The workflow's transitions check their own source statuses (idd.models.workflow): their
+# rules here say only who takes them.
+RULES: dict[str, tuple[Rule, ...]] = {
+    "edit": (Rule(roles.PLANNER, Who.TEAM, EDITABLE),),
+    "record": (Rule(roles.PLANNER, Who.TEAM, ANY_STATUS - {S.WITHDRAWN}),),
+    "delete": (Rule(roles.PLANNER, Who.OWNER),),
+    "copy": (Rule(roles.PLANNER, Who.ANYONE),),
+    "comment": (
+        Rule(roles.REVIEWER, Who.OUTSIDE_TEAM, OPEN_FOR_COMMENTS),
+        Rule(roles.PLANNER, Who.TEAM, OPEN_FOR_COMMENTS),
+    ),
+    "resolve": (Rule(roles.PLANNER, Who.TEAM, OPEN_FOR_COMMENTS),),
+    "take a team step": (Rule(roles.PLANNER, Who.TEAM),),  # submit, resubmit, revise
+    "take the owner's step": (Rule(roles.PLANNER, Who.OWNER),),  # withdraw
+    "review": (Rule(roles.REVIEWER, Who.OUTSIDE_TEAM),),  # start, approve, return
+}
+
+
+def _is(who: Who, user: roles.User, initiative: Initiative) -> bool:
+    if who is Who.ANYONE:
+        return True
+    if who is Who.OWNER:
+        return initiative.owner_id == user.pk
+    member = initiative.is_member(user)
+    return member if who is Who.TEAM else not member
+
+
+def may(user: roles.User, action: str, initiative: Initiative) -> bool:
+    """Whether this person may take `action` (a key of RULES, or "read") on the initiative."""
+    if not may_read(user, initiative):
+        return False
+    if action == "read":
+        return True
+    return any(
+        roles.has_role(user, rule.role)
+        and initiative.status in rule.statuses
+        and _is(rule.who, user, initiative)
+        for rule in RULES[action]
+    )
+
+
+def may_create(user: roles.User) -> bool:
+    """Planners who belong to an organization (the new initiative becomes its)."""
+    return roles.is_planner(user) and organization_of(user) is not None
+
+
+# --- Organizations ---------------------------------------------------------------------------
+
+
+def managed_by(user: roles.User) -> Organization | None:
+    """The top of the subtree this administrator manages: their own organization (all of
+    them for a superuser, shown as None with `manages_all`)."""
+    if not roles.has_role(user, roles.ADMINISTRATOR):
+        return None
+    return organization_of(user)
+
+
+def manages_all(user: roles.User) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def may_manage(user: roles.User, organization: Organization) -> bool:
+    """An administrator manages their own organization's subtree, not another's."""
+    if manages_all(user):
+        return True
+    top = managed_by(user)
+    return top is not None and top.contains(organization)
