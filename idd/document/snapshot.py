@@ -30,6 +30,7 @@ from idd.document.shape import (
     Meta,
     Money,
     Objective,
+    OfficeCoordination,
     Person,
     RevisionEntry,
     RowRef,
@@ -41,6 +42,7 @@ from idd.document.shape import USInput as USInputEntry
 from idd.models import (
     Indicator,
     Initiative,
+    OfficeDecision,
     PartnerDeliverable,
     ReviewDecision,
     Revision,
@@ -215,6 +217,7 @@ def snapshot(initiative: Initiative) -> Document:
         "risks": [_risk(r) for r in initiative.risks.all()],
         # The approval block and revision history of the printed IDD.
         "approvals": [_approval(d) for d in initiative.review_decisions.all()],
+        "coordination": [_coordination(d) for d in _office_decisions(initiative)],
         "revisions": [_revision(r) for r in initiative.revisions.all()],
         "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
@@ -351,6 +354,28 @@ def _approval(d: ReviewDecision) -> Approval:
         "outcome": d.outcome,
         "outcome_label": d.get_outcome_display(),
         "reason": d.reason,
+        "decided_at": d.decided_at.isoformat(),
+    }
+
+
+def _office_decisions(initiative: Initiative) -> QuerySet[OfficeDecision]:
+    return OfficeDecision.objects.filter(route__initiative=initiative).select_related(
+        "route__template", "stage", "office"
+    )
+
+
+def _coordination(d: OfficeDecision) -> OfficeCoordination:
+    return {
+        "revision": d.revision,
+        "route": d.route.template.name,
+        "forwarded": d.route.forwarded,
+        "stage": d.stage.label,
+        "office": d.office.name,
+        "officer": d.signed_as,
+        "officer_job_title": d.job_title,
+        "outcome": d.outcome,
+        "outcome_label": d.get_outcome_display(),
+        "comment": d.comment,
         "decided_at": d.decided_at.isoformat(),
     }
 

@@ -15,6 +15,14 @@ from idd.models.plan import (
 )
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
 from idd.models.signin import AccountSession, SignInRecord
+from idd.models.staffing import (
+    OfficeDecision,
+    Route,
+    RouteReminder,
+    RouteStage,
+    RouteTemplate,
+    StageOffice,
+)
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 
@@ -26,6 +34,7 @@ __all__ = [
     "Initiative",
     "InitiativeQuerySet",
     "InitiativeSummary",
+    "OfficeDecision",
     "Organization",
     "Partner",
     "PartnerDeliverable",
@@ -37,7 +46,12 @@ __all__ = [
     "ReviewComment",
     "ReviewDecision",
     "Risk",
+    "Route",
+    "RouteReminder",
+    "RouteStage",
+    "RouteTemplate",
     "SignInRecord",
+    "StageOffice",
     "Submission",
     "UnfinishedInput",
     "USInput",

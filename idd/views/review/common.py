@@ -20,13 +20,14 @@ from idd.models import Initiative
 from idd.models.access import may
 from idd.reference.choices import InitiativeStatus
 from idd.reference.sections import SECTIONS
-from idd.services import comments, review, submissions
+from idd.services import comments, review, staffing, submissions
 
 # Workflow steps taken with one button: transition -> (service, URL name).
 # The reviewer's decision (approve / request changes) has its own form and view.
 WORKFLOW_STEPS = {
-    "submit": (review.submit, "initiative_submit"),
-    "resubmit": (review.resubmit, "initiative_resubmit"),
+    # On a staffing route when the organization keeps route templates, else to a reviewer.
+    "submit": (staffing.submit, "initiative_submit"),
+    "resubmit": (staffing.resubmit, "initiative_resubmit"),
     "start_review": (review.start_review, "initiative_start_review"),
     "withdraw": (review.withdraw, "initiative_withdraw"),
     "start_revision": (review.start_revision, "initiative_start_revision"),
