@@ -45,15 +45,16 @@ def due(route: Route, today: date) -> list[tuple[Organization, str]]:
     if route.status == Route.Status.AWAITING_APPROVAL:
         authority = route.template.approval_authority
         return [(authority, Kind.REACHED)] if authority else []
-    owed = []
+    owed: list[tuple[Organization, str]] = []
     suspense = route.suspense
     for office in route.pending_offices():
         owed.append((office, Kind.REACHED))
-        if suspense and today <= suspense:
-            if working_days_between(today, suspense) <= DUE_SOON_DAYS:
-                owed.append((office, Kind.DUE_SOON))
-        if suspense and today > suspense:
+        if suspense is None:
+            continue
+        if today > suspense:
             owed.append((office, Kind.OVERDUE))
+        elif working_days_between(today, suspense) <= DUE_SOON_DAYS:
+            owed.append((office, Kind.DUE_SOON))
     return owed
 
 

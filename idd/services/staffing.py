@@ -12,8 +12,11 @@ a message and changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 from datetime import date
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -82,12 +85,26 @@ def returned_route(initiative: Initiative) -> Route | None:
 # --- Submitting on a route -----------------------------------------------------------------
 
 
-def submit(initiative: Initiative, user: roles.User, **options) -> Initiative:
-    return _submit("submit", initiative, user, **options)
+def submit(
+    initiative: Initiative,
+    user: roles.User,
+    *,
+    base_url: str = "",
+    acknowledged: str = "",
+    template_id: str = "",
+) -> Initiative:
+    return _submit("submit", initiative, user, template_id, base_url, acknowledged)
 
 
-def resubmit(initiative: Initiative, user: roles.User, **options) -> Initiative:
-    return _submit("resubmit", initiative, user, **options)
+def resubmit(
+    initiative: Initiative,
+    user: roles.User,
+    *,
+    base_url: str = "",
+    acknowledged: str = "",
+    template_id: str = "",
+) -> Initiative:
+    return _submit("resubmit", initiative, user, template_id, base_url, acknowledged)
 
 
 @transaction.atomic
@@ -95,10 +112,9 @@ def _submit(
     step: str,
     initiative: Initiative,
     user: roles.User,
-    *,
-    template_id: int | str | None = None,
-    base_url: str = "",
-    acknowledged: str = "",
+    template_id: str,
+    base_url: str,
+    acknowledged: str,
 ) -> Initiative:
     """Submit or resubmit. With route templates, on a route: a returned one restarts at
     the stage that returned it; else the one picked (the default when none is)."""
@@ -124,8 +140,8 @@ def _submit(
     return initiative
 
 
-def _picked(choices: list[RouteTemplate], template_id: int | str | None) -> RouteTemplate:
-    if template_id in (None, ""):
+def _picked(choices: list[RouteTemplate], template_id: str) -> RouteTemplate:
+    if not template_id:
         template = next((t for t in choices if t.is_default), None)
         if template is None:
             raise RefusedTransition("Choose the route this IDD is staffed on.")
@@ -145,7 +161,7 @@ def _start(initiative: Initiative, user: roles.User, template: RouteTemplate, *,
         template=template,
         revision=initiative.revision,
         forwarded=forwarded,
-        started_by=user,
+        started_by=cast("User", user),  # signed in: the step was allowed
         round=0,
         stage_started_at=timezone.now(),
     )
@@ -187,6 +203,22 @@ def acts_for(user: roles.User, office: Organization) -> bool:
 
 def pending_offices(route: Route) -> list[Organization]:
     return route.pending_offices()
+
+
+def unstaffed(route: Route) -> list[Organization]:
+    """Offices the route waits on with nobody able to act for them (moved away, or never
+    added): the route panel says so, so that an administrator adds someone."""
+    pending = route.pending_offices()
+    if route.status == Route.Status.AWAITING_APPROVAL and route.template.approval_authority:
+        authority = route.template.approval_authority
+        return [] if _people(authority, roles.APPROVAL_AUTHORITY).exists() else [authority]
+    return [o for o in pending if not _people(o, roles.COORDINATOR).exists()]
+
+
+def _people(office: Organization, role: str) -> QuerySet:
+    return get_user_model().objects.filter(
+        is_active=True, groups__name=role, profile__member_of__path__startswith=office.path
+    )
 
 
 def act_refusal(
@@ -250,7 +282,7 @@ def decide(
                 office=office,
                 outcome=outcome,
                 comment=comment if outcome != Outcome.CONCUR else "",
-                decided_by=user,
+                decided_by=cast("User", user),
                 signed_as=roles.display_name(user),  # type: ignore[arg-type]
                 job_title=_job_title(user),
                 revision=route.revision,
