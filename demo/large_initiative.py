@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 
 from assessments import method
 from assessments.models import RATED_FIELDS, CommitmentRatings
+from demo.scenario.organizations import home_of
 from idd.models import (
     Indicator,
     Initiative,
@@ -105,7 +106,8 @@ def build_reference_initiative(seed: int = 2027, size: ReferenceSize = SIZE) -> 
         sustainment_plan="The partner funds fuel, parts and pay from its own budget. " * 4,
         sustainment_annual_cost=Decimal("1250000"),
         sustainment_funding_source="National defense budget, land forces operations line",
-        owner=_owner(),
+        owner=(owner := _owner()),
+        organization=home_of(owner),
     )
     years = initiative.fiscal_years
     deliverables = [

@@ -6,9 +6,11 @@ comment, revision, assessment, deliverable, indicator) exists on that initiative
 product's policy:
 
 - Signing in comes first: anonymous visitors are sent to sign in (302).
-- Anyone with a role reads every initiative (`InitiativeQuerySet.visible_to`); a user
-  without a role reads none: to them every initiative is not found (404), so no page,
-  refusal or message tells them its title.
+- Need to know (`idd.models.access`): the initiatives (owned by J5-SC) are read by those
+  with a role in J5-SC or above it (the reviewer at J5, the administrator at the
+  command); to a user without a role, or anyone in another office (the sibling office
+  J5-SP), every initiative is not found (404), so no page, list, refusal or message tells
+  them its title. (Offices an initiative is routed to join the readers with staffing.)
 - Acting is narrower: editing is for the team's planners while the IDD is a draft or
   returned; recording is for the team's planners unless withdrawn; each workflow step
   names who takes it (`idd.models.workflow`). A reader who may not act is told why (403),
@@ -27,16 +29,22 @@ from dataclasses import dataclass
 
 ANONYMOUS, OWNER, TEAMMATE, OUTSIDER = "anonymous", "owner", "teammate", "other planner"
 REVIEWER, NO_ROLE, ADMIN = "reviewer", "user without a role", "administrator"
-ROLES = (ANONYMOUS, OWNER, TEAMMATE, OUTSIDER, REVIEWER, NO_ROLE, ADMIN)
+# The organization dimension: everyone above is in the owning office (J5-SC; the
+# administrator at the command, its root); these two are in the parent and a sibling.
+PARENT, SIBLING = "reviewer at the parent office", "planner and reviewer at a sibling office"
+ROLES = (ANONYMOUS, OWNER, TEAMMATE, OUTSIDER, REVIEWER, NO_ROLE, ADMIN, PARENT, SIBLING)
 
 DRAFT, SUBMITTED, IN_REVIEW = "draft", "submitted", "in_review"
 CHANGES_REQUESTED, APPROVED, WITHDRAWN = "changes_requested", "approved", "withdrawn"
 STATES = (DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED, APPROVED, WITHDRAWN)
 
 SIGNED_IN = frozenset(ROLES) - {ANONYMOUS}
-READERS = SIGNED_IN - {NO_ROLE}
+WITH_A_ROLE = SIGNED_IN - {NO_ROLE}  # pages of no initiative: the lists, the portfolio
+READERS = WITH_A_ROLE - {SIBLING}  # with a need to know the matrix's initiatives
+NOT_TOLD = frozenset({ANONYMOUS, NO_ROLE, SIBLING})  # no answer may name an initiative
 TEAM = frozenset({OWNER, TEAMMATE})
 PLANNERS = TEAM | {OUTSIDER}
+REVIEWERS = frozenset({REVIEWER, PARENT})
 STAFF = frozenset({ADMIN})
 EDITABLE = frozenset({DRAFT, CHANGES_REQUESTED})
 RECORDABLE = frozenset(STATES) - {WITHDRAWN}
@@ -146,12 +154,12 @@ def transition(who: frozenset[str], states: frozenset[str], becomes: str) -> Row
 
 IDD = {
     "dashboard": Row(get=code(200), post=code(405)),
-    "initiative_list": Row(get=only(READERS, 200), post=code(405)),
-    "partner_search": Row(get=only(READERS, 200), post=code(405)),
+    "initiative_list": Row(get=only(WITH_A_ROLE, 200), post=code(405)),
+    "partner_search": Row(get=only(WITH_A_ROLE, 200), post=code(405)),
     # The portfolio of every readable initiative, its print view and CSV: readers only.
-    "portfolio": Row(get=only(READERS, 200), post=code(405)),
-    "portfolio_print": Row(get=only(READERS, 200), post=code(405)),
-    "portfolio_csv": Row(get=only(READERS, 200), post=code(405)),
+    "portfolio": Row(get=only(WITH_A_ROLE, 200), post=code(405)),
+    "portfolio_print": Row(get=only(WITH_A_ROLE, 200), post=code(405)),
+    "portfolio_csv": Row(get=only(WITH_A_ROLE, 200), post=code(405)),
     "initiative_detail": read_only(),
     # Deleting is the owner's: the page says what goes (or why it cannot); the POST deletes a
     # draft never submitted and goes to the dashboard, else goes back with the refusal.
@@ -164,15 +172,17 @@ IDD = {
     "initiative_copy": post_only(on_initiative(302, PLANNERS), Acts(PLANNERS, ANY_STATE)),
     # What a submission hands the reviewers: readable by all, refusals told on the page.
     "initiative_submit_confirm": read_only(),
-    "initiative_create": Row(get=only(PLANNERS, 200), post=only(PLANNERS, 200)),
+    "initiative_create": Row(
+        get=only(PLANNERS | {SIBLING}, 200), post=only(PLANNERS | {SIBLING}, 200)
+    ),
     # Editors go to their last step, other readers to the initiative page.
     "initiative_resume": Row(get=read(302), post=read(302)),
     "wizard_step": Row(get=step_of_the_guided_form, post=step_of_the_guided_form),
-    "review_queue": Row(get=only(frozenset({REVIEWER}), 200), post=code(405)),
+    "review_queue": Row(get=only(REVIEWERS, 200), post=code(405)),
     "initiative_review": read_only(),
     "initiative_submit": transition(TEAM, frozenset({DRAFT}), SUBMITTED),
     "initiative_resubmit": transition(TEAM, frozenset({CHANGES_REQUESTED}), SUBMITTED),
-    "initiative_start_review": transition(frozenset({REVIEWER}), frozenset({SUBMITTED}), IN_REVIEW),
+    "initiative_start_review": transition(REVIEWERS, frozenset({SUBMITTED}), IN_REVIEW),
     "initiative_withdraw": transition(frozenset({OWNER}), BEFORE_APPROVAL, WITHDRAWN),
     "initiative_start_revision": transition(TEAM, frozenset({APPROVED}), DRAFT),
     # An empty decision or comment is a form error on the review page (400).
@@ -228,6 +238,23 @@ IDD = {
     "notification_pdf": read_only(202),
     "notification_pdf_status": read_only(),
     "notification_docx": read_only(),
+}
+
+
+def administrators(cell: Cell) -> int:
+    """The organization pages: administrators only (403 for others); the organization
+    must be one they manage (404 otherwise, as if it did not exist)."""
+    if cell.role == ANONYMOUS:
+        return 302
+    if cell.role not in STAFF:
+        return 403
+    return 200 if cell.found else 404
+
+
+ORGANIZATIONS = {
+    "organization_list": Row(get=only(STAFF, 200), post=code(405)),
+    # An empty POST is a rename without a name: the page with its error.
+    "organization_page": Row(get=administrators, post=administrators),
 }
 
 ACCOUNTS = {

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
-from idd.models import Initiative
+from idd.models import Initiative, Profile
 from idd.services import password_rules
 from tests import factories
 
@@ -30,6 +30,10 @@ def admin_user(admin_user):
     """pytest-django's superuser, made as createsuperuser makes one (a temporary password,
     to change at the first sign-in), with its password recorded as its own instead."""
     password_rules.renew(admin_user)
+    # Like everyone in the tests, a member of the test command (tests/factories.py).
+    Profile.objects.get_or_create(
+        user=admin_user, defaults={"member_of": factories.home_organization()}
+    )
     return admin_user
 
 

@@ -30,6 +30,7 @@ from idd.models import (
     Indicator,
     IndicatorMeasurement,
     Initiative,
+    Organization,
     PartnerDeliverable,
     ReviewComment,
     ReviewDecision,
@@ -48,7 +49,7 @@ from tests.url_walk import Url, product_urls
 # The marker makes pytest-django create the test database; the cells use the module's data.
 pytestmark = pytest.mark.django_db
 MATRIX_CELLS = "access_matrix_cells"  # recorded per URL pattern, summed in tests/conftest.py
-ROWS: dict[str, Row] = {**expect.IDD, **expect.ACCOUNTS, **ADMIN_ROWS}
+ROWS: dict[str, Row] = {**expect.IDD, **expect.ORGANIZATIONS, **expect.ACCOUNTS, **ADMIN_ROWS}
 MISSING = "999999"  # no object has this id
 
 
@@ -180,16 +181,30 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
+        command = Organization.add("U.S. Africa Command")
+        j5 = Organization.add("J5", command)
+        office, sibling = Organization.add("J5-SC", j5), Organization.add("J5-SP", j5)
         users = {
-            expect.OWNER: planner(username="owner", first_name="Olive", last_name="Owner"),
-            expect.TEAMMATE: planner(username="teammate"),
-            expect.OUTSIDER: planner(username="outsider"),
-            expect.REVIEWER: UserFactory(username="reviewer", role=roles.REVIEWER),
-            expect.NO_ROLE: UserFactory(username="norole"),
-            expect.ADMIN: UserFactory(
-                username="admin", role=roles.ADMINISTRATOR, is_staff=True, is_superuser=True
+            expect.OWNER: planner(
+                username="owner", first_name="Olive", last_name="Owner", organization=office
             ),
+            expect.TEAMMATE: planner(username="teammate", organization=office),
+            expect.OUTSIDER: planner(username="outsider", organization=office),
+            expect.REVIEWER: UserFactory(
+                username="reviewer", role=roles.REVIEWER, organization=office
+            ),
+            expect.NO_ROLE: UserFactory(username="norole", organization=office),
+            expect.ADMIN: UserFactory(
+                username="admin",
+                role=roles.ADMINISTRATOR,
+                is_staff=True,
+                is_superuser=True,
+                organization=command,
+            ),
+            expect.PARENT: UserFactory(username="j5", role=roles.REVIEWER, organization=j5),
+            expect.SIBLING: planner(username="j5sp", organization=sibling),
         }
+        users[expect.SIBLING].groups.add(Group.objects.get(name=roles.REVIEWER))
         initiatives = _build_initiatives(users)
         for initiative in initiatives.values():  # one measurement, on its first indicator
             indicator = Indicator.objects.filter(objective__initiative=initiative).first()
@@ -252,6 +267,9 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(
                 IndicatorMeasurement, indicator__objective__initiative=initiative
             )
+        elif name == "organization_pk":
+            office = world.users[expect.OWNER].profile.member_of_id
+            options[name] = [(str(office), True), (MISSING, False)]
         elif name == "number":
             numbers = initiative.revisions.values_list("number", flat=True)
             options[name] = [(str(n), True) for n in numbers] + [("99", False)]
@@ -321,7 +339,7 @@ def run_cell(world: World, url: Url, cell: Cell, path: str) -> list[str]:
         status = dict((pk, s) for pk, s, _ in after[0])[initiative.pk]
         if status != row.acts.becomes:
             problems.append(f"{where}: the initiative is {status}, not {row.acts.becomes}")
-    if cell.role in (expect.ANONYMOUS, expect.NO_ROLE):
+    if cell.role in expect.NOT_TOLD:
         text = answer_text(response)
         problems += [f"{where}: tells the title {t!r}" for t in world.titles if t in text]
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 
+from demo.scenario.organizations import home_of
 from demo.scenario.rows import Deliverable, Input, add_rows
 from idd.models import Initiative, Partner
 from idd.reference.choices import CCMD, FundingAuthority
@@ -59,6 +60,7 @@ def seed_budget(planner: User, partner: Partner) -> Initiative:
             "because no budget or staff maintains it."
         ),
         owner=planner,
+        organization=home_of(planner),
         last_step="deliverables",
     )
     add_rows(initiative, BUDGET_DELIVERABLES, BUDGET_INPUTS, planner)

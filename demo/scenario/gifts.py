@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 
 from assessments.models import CommitmentAssessment
+from demo.scenario.organizations import home_of
 from demo.scenario.rows import (
     Deliverable,
     Input,
@@ -305,6 +306,7 @@ def _gift_initiative(planner: User, partner: Partner) -> Initiative:
         distribution_office="USAFRICOM J5, Stuttgart, Germany",
         distribution_determined_on=date(2025, 9, 1),
         owner=planner,
+        organization=home_of(planner),
         last_step="review",
     )
     initiative.targeted_units.set(partner.units.filter(name="Harbor Patrol Squadron"))

@@ -6,7 +6,9 @@ from django.db import transaction
 
 from demo.scenario import gifts
 from demo.scenario.budget import seed_budget
+from demo.scenario.eucom import seed_eucom
 from demo.scenario.maritime import seed_maritime
+from demo.scenario.organizations import seed_tree
 from demo.scenario.people import DEMO_USERS, DemoUser, demo_user
 from idd.models import Partner, PartnerUnit
 from idd.reference.choices import CCMD
@@ -15,6 +17,7 @@ from idd.reference.choices import CCMD
 @transaction.atomic
 def seed_demo() -> list[DemoUser]:
     """Create the demo scenario once; running it again changes nothing."""
+    seed_tree()
     users = {spec.username: demo_user(spec) for spec in DEMO_USERS}
     partner = _partner(
         "Kestrela (fictional)",
@@ -30,6 +33,7 @@ def seed_demo() -> list[DemoUser]:
     solmara = _partner(gifts.COUNTRY, gifts.UNITS)
     if not solmara.initiatives.exists():
         gifts.seed_gifts(users["planner"], solmara)
+    seed_eucom(users["eucom"])
     return list(DEMO_USERS)
 
 

@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from assessments.models import CommitmentAssessment
+from demo.scenario.organizations import home_of
 from demo.scenario.rows import (
     Deliverable,
     Input,
@@ -183,6 +184,7 @@ def _maritime_initiative(planner: User, teammate: User, partner: Partner) -> Ini
         distribution_office="USAFRICOM J5, Stuttgart, Germany",
         distribution_determined_on=date(2026, 10, 15),
         owner=planner,
+        organization=home_of(planner),
         last_step="review",
     )
     initiative.team_members.add(teammate)

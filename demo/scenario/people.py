@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, User
 
+from demo.scenario.organizations import AFRICOM, AFRICOM_J5_SC, EUCOM, EUCOM_J5_SC, organization
 from idd.models import Profile
 from idd.reference import roles
 from idd.services import password_rules
@@ -21,9 +22,10 @@ class DemoUser:
     name: str
     # rank or grade, title, office symbol, organization, phone
     profile: tuple[str, str, str, str, str] = ("", "", "", "", "")
+    # The organization they belong to (its path of names): what they have a need to know.
+    belongs_to: tuple[str, ...] = AFRICOM_J5_SC
 
 
-AFRICOM = "U.S. Africa Command"
 DEMO_USERS = (
     DemoUser(
         "planner",
@@ -52,6 +54,16 @@ DEMO_USERS = (
         roles.ADMINISTRATOR,
         "Alex Reyes",
         ("GS-12", "IDD Workbench Administrator", "J6-K", AFRICOM, "DSN 314-421-4610"),
+        belongs_to=(AFRICOM,),  # manages the command's whole tree
+    ),
+    # Another command's planner: their initiative is outside AFRICOM's need to know.
+    DemoUser(
+        "eucom",
+        "Eucom-demo-2026",
+        roles.PLANNER,
+        "Kim Lindqvist",
+        ("LTC", "Security Cooperation Planner", "J5-SC", EUCOM, "DSN 314-430-2210"),
+        belongs_to=EUCOM_J5_SC,
     ),
 )
 
@@ -71,17 +83,19 @@ def demo_user(spec: DemoUser) -> User:
         user.save()
     elif user.check_password(spec.password):
         password_rules.renew(user)  # a demo older than PASSWORD_MAX_AGE_DAYS: seed again
-    rank, title, office, organization, phone = spec.profile
-    Profile.objects.get_or_create(
+    rank, title, office, command, phone = spec.profile
+    profile, _ = Profile.objects.get_or_create(
         user=user,
         defaults={
             "rank_or_grade": rank,
             "job_title": title,
             "office_symbol": office,
-            "organization": organization,
+            "organization": command,
             "phone": phone,
         },
     )
+    profile.member_of = organization(spec.belongs_to)
+    profile.save(update_fields=["member_of"])
     # get_or_create: the groups come from a data migration, but a flushed test database lacks them.
     user.groups.add(Group.objects.get_or_create(name=spec.role)[0])
     return user

@@ -6,6 +6,7 @@ import random
 
 from django.db import connection, transaction
 
+from demo.scenario.organizations import home_of
 from demo.scenario.people import DemoUser, demo_user
 from idd.models import Initiative, Partner, PartnerDeliverable, YearlyObjective
 from idd.reference import roles
@@ -20,6 +21,7 @@ def seed_volume(scale: int, *, seed: int = 2026) -> int:
     deliverables each). Idempotent: only the part not yet there is created."""
     rng = random.Random(seed)  # noqa: S311 (repeatable demo data, not security)
     owner = demo_user(DemoUser("loadplanner", "load-planner-2026", roles.PLANNER, "Load Planner"))
+    organization = home_of(owner)
     wanted_partners = 150 * scale
     existing = Partner.objects.filter(country__startswith=LOAD_PREFIX).count()
     partners = Partner.objects.bulk_create(
@@ -38,6 +40,7 @@ def seed_volume(scale: int, *, seed: int = 2026) -> int:
             last_fiscal_year=first + 4,
             problem_statement="Generated for load tests.",
             owner=owner,
+            organization=organization,
             deliverable_numbers_issued=10,  # the ten below, D1 to D10 (bulk: no save())
         )
         for partner in partners

@@ -94,6 +94,7 @@ def organization_of(user: User) -> Organization | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_organization"):
-        user._organization = Organization.objects.filter(members__user=user).first()  # type: ignore[union-attr]
-    found: Organization | None = user._organization  # type: ignore[union-attr]
-    return found
+        found = Organization.objects.filter(members__user_id=user.pk).first()
+        user._organization = found  # type: ignore[attr-defined]
+    known: Organization | None = user._organization  # type: ignore[attr-defined]
+    return known

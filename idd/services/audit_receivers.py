@@ -22,7 +22,8 @@ from idd.services.audit import Event, Target
 USER_FIELDS: tuple[str, ...] = ("username", "first_name", "last_name", "email", "is_active")
 USER_FIELDS += ("is_staff", "is_superuser", "password")
 PRIVILEGES = ("is_staff", "is_superuser")
-PROFILE_FIELDS = ("rank_or_grade", "job_title", "office_symbol", "organization", "phone", "edipi")
+PROFILE_FIELDS: tuple[str, ...] = ("rank_or_grade", "job_title", "office_symbol", "organization")
+PROFILE_FIELDS += ("phone", "edipi", "member_of_id")  # member_of_id: where they belong
 ADMIN_ACTIONS = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
 # Set on the request by the admin's delete action, which records each deletion itself
 # (Django logs several at once with bulk_create, which sends no signal).
@@ -91,7 +92,7 @@ def profile_saved(sender, instance: Profile, created: bool, raw: bool = False, *
         return
     before = getattr(instance, "_audit_before", None)
     if created:
-        before = {name: "" for name in PROFILE_FIELDS}
+        before = {name: None if name.endswith("_id") else "" for name in PROFILE_FIELDS}
     if before is None:
         return
     request, account = audit.current_request(), instance.user
@@ -101,6 +102,10 @@ def profile_saved(sender, instance: Profile, created: bool, raw: bool = False, *
     if organization := changed.pop("organization", None):
         audit.record(
             request, Event.ORGANIZATION_CHANGED, obj=account, changed={"organization": organization}
+        )
+    if member_of := changed.pop("member_of_id", None):
+        audit.record(
+            request, Event.ORGANIZATION_CHANGED, obj=account, changed={"belongs to": member_of}
         )
     if changed:
         audit.record(request, Event.ACCOUNT_CHANGED, obj=account, changed=changed)

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("idd.urls.export")),
     path("", include("idd.urls.exchange")),
     path("", include("idd.urls.portfolio")),
+    path("", include("idd.urls.organizations")),
 ]

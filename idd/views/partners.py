@@ -29,12 +29,12 @@ def partner_search(request: HttpRequest) -> JsonResponse:
     # Only what the user's need to know covers: partners and units of initiatives they
     # read, and those of no initiative yet (reference data an administrator added).
     readable = Initiative.objects.visible_to(request.user)
-    partners = ~Q(pk__in=Initiative.objects.values("partner_id"))
-    partners |= Q(pk__in=readable.values("partner_id"))
+    known = ~Q(pk__in=Initiative.objects.values("partner_id"))
+    known |= Q(pk__in=readable.values("partner_id"))
     targeted = Initiative.targeted_units.through.objects
     units = ~Q(pk__in=targeted.values("partnerunit_id"))
     units |= Q(pk__in=targeted.filter(initiative__in=readable).values("partnerunit_id"))
-    found = Partner.objects.filter(partners).matching(typed)
+    found = Partner.objects.filter(known).matching(typed)
     found = found.prefetch_related(Prefetch("units", PartnerUnit.objects.filter(units)))
     found = found[:SHOWN]
     partners = [

@@ -1,0 +1,53 @@
+"""The organization tree, managed by administrators (idd.services.organizations)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from idd.forms.organization import OrganizationNameForm
+from idd.services import organizations as service
+
+ADD, RENAME = "add", "rename"
+
+
+@require_GET
+def organization_list(request: HttpRequest) -> HttpResponse:
+    tree = service.managed_tree(request.user)
+    return render(request, "idd/organizations/list.html", {"tree": tree})
+
+
+@require_http_methods(["GET", "POST"])
+def organization_page(request: HttpRequest, organization_pk: int) -> HttpResponse:
+    """One organization: its people, a child to add, a new name."""
+    organization = service.managed(request.user, organization_pk)
+    posted = request.POST if request.method == "POST" else None
+    action = ADD if posted is not None and posted.get("action") == ADD else RENAME
+    add = OrganizationNameForm(posted if action == ADD else None, parent=organization, prefix=ADD)
+    rename = OrganizationNameForm(
+        posted if action == RENAME else None,
+        parent=organization.parent,
+        renaming=organization,
+        prefix=RENAME,
+        initial={"name": organization.name},
+    )
+    if action == ADD and add.is_valid():
+        made = service.add(request, organization, add.cleaned_data["name"])
+        messages.success(request, f"{made.name} added under {organization.name}.")
+        return redirect("organization_page", organization_pk=organization.pk)
+    if posted is not None and action == RENAME and rename.is_valid():
+        service.rename(request, organization, rename.cleaned_data["name"])
+        messages.success(request, f"Renamed {organization.name}.")
+        return redirect("organization_page", organization_pk=organization.pk)
+    context = {
+        "organization": organization,
+        "full_name": organization.full_name(),
+        "members": service.members(organization),
+        "children": organization.children.order_by("name"),
+        "add": add,
+        "rename": rename,
+        "failed": add if add.errors else rename if rename.errors else None,
+    }
+    return render(request, "idd/organizations/page.html", context)
