@@ -12,8 +12,8 @@ a message and changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 from datetime import date
+from typing import cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
