@@ -47,6 +47,7 @@ from idd.models import (
     ReviewDecision,
     Revision,
     Risk,
+    Route,
     USInput,
     YearlyObjective,
 )
@@ -159,6 +160,15 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         "partner", "owner__profile", "commitment_ratings"
     ).prefetch_related(
         Prefetch("team_members", queryset=User.objects.select_related("profile")),
+        # The staffing routes' decisions, for the coordination block.
+        Prefetch(
+            "routes",
+            queryset=Route.objects.select_related("template").prefetch_related(
+                Prefetch(
+                    "decisions", queryset=OfficeDecision.objects.select_related("stage", "office")
+                )
+            ),
+        ),
         "targeted_units",
         "prior_assistance",
         "risks",
@@ -358,10 +368,10 @@ def _approval(d: ReviewDecision) -> Approval:
     }
 
 
-def _office_decisions(initiative: Initiative) -> QuerySet[OfficeDecision]:
-    return OfficeDecision.objects.filter(route__initiative=initiative).select_related(
-        "route__template", "stage", "office"
-    )
+def _office_decisions(initiative: Initiative) -> list[OfficeDecision]:
+    """Every office's decision on its routes, in the order they were taken."""
+    found = [d for route in initiative.routes.all() for d in route.decisions.all()]
+    return sorted(found, key=lambda d: (d.decided_at, d.pk))
 
 
 def _coordination(d: OfficeDecision) -> OfficeCoordination:

@@ -423,6 +423,7 @@ class OfficeRow:
     decision: OfficeDecision | None
     pending: bool
     mine: bool  # the person looking acts for it and may decide now
+    form: object = None  # the page puts the decision form of `mine` here
 
 
 @dataclass
@@ -451,6 +452,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
         decisions[(d.stage_id, d.office_id)] = d  # the latest wins
     rows = []
     position = route.stage.position if route.stage else None
+    coordinates = may(user, "coordinate", route.initiative)
     for stage in route.template.stages.prefetch_related("offices__organization"):
         current = stage.pk == route.stage_id
         offices = []
@@ -464,7 +466,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
                     link.organization,
                     decision,
                     pending,
-                    pending and acts_for(user, link.organization),
+                    pending and coordinates and acts_for(user, link.organization),
                 )
             )
         done = route.reached_approval or (position is not None and stage.position < position)
@@ -472,20 +474,24 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
     return rows
 
 
-def changed_since_concurred(route: Route, user: roles.User) -> list[OfficeDecision]:
-    """This person's offices' concurrences on an earlier submission than the one in hand:
-    each links to what changed since."""
+def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
+    """This person's offices' concurrences on an earlier submission than the one in hand,
+    each with the two submissions to compare (what changed since they concurred)."""
     latest = submissions.latest(route.initiative)
-    if latest is None:
-        return []
     own = organization_of(user)
+    if latest is None or own is None:
+        return []
+    keys = dict(route.initiative.submissions.values_list("sequence", "pk"))
     return [
-        d
+        {
+            "decision": d,
+            "old": f"{submissions.SUBMISSION_KEY}{keys[d.submission_sequence]}",
+            "new": f"{submissions.SUBMISSION_KEY}{latest.pk}",
+        }
         for d in route.decisions.filter(revision=route.revision).select_related("office")
         if d.concurred
-        and d.submission_sequence
+        and d.submission_sequence in keys
         and d.submission_sequence < latest.sequence
-        and own is not None
         and d.office.contains(own)
     ]
 
@@ -527,56 +533,40 @@ def awaiting_office(user: roles.User) -> list[dict]:
 # --- The record -----------------------------------------------------------------------------
 
 
-def routing_events(initiative: Initiative) -> list[dict]:
-    """Every routing event, for History: routes started, decisions, approvals."""
-    events: list[dict] = []
-    routes = Route.objects.filter(initiative=initiative).select_related(
-        "template__organization",
-        "template__approval_authority",
-        "started_by__profile",
-        "approved_by__profile",
-    )
-    for route in routes:
-        where = f"to {route.template.organization}" if route.forwarded else "on the route"
-        events.append(
-            {
-                "when": route.started_at,
-                "who": roles.display_name(route.started_by),
-                "what": f"Sent {where} “{route.template.name}” (revision {route.revision})",
-                "text": "",
-            }
-        )
-        if route.approved_at:
-            events.append(
-                {
-                    "when": route.approved_at,
-                    "who": roles.display_name(route.approved_by),
-                    "what": f"Approved for {route.template.approval_authority}",
-                    "text": "",
-                }
-            )
-    decisions = OfficeDecision.objects.filter(route__initiative=initiative).select_related(
-        "office", "stage"
-    )
-    for d in decisions:
-        events.append(
-            {
-                "when": d.decided_at,
-                "who": d.signed_as,
-                "what": f"{d.office}: {d.get_outcome_display().lower()} ({d.stage.label})",
-                "text": d.comment,
-            }
-        )
-    return sorted(events, key=lambda e: e["when"])
-
-
-def route_exists(initiative: Initiative) -> bool:
-    return Route.objects.filter(initiative=initiative).exists()
-
-
 def in_hands_of(office: Organization) -> QuerySet[Route]:
     """Open routes whose stage in hand (or approval) waits on this office."""
     return Route.objects.filter(
         Q(status=Route.Status.COORDINATING, stage__offices__organization=office)
         | Q(status=Route.Status.AWAITING_APPROVAL, template__approval_authority=office)
     ).distinct()
+
+
+def routes_shown(initiative: Initiative) -> list[Route]:
+    """The routes of the revision in hand, the latest first: the command's, and DSCA's."""
+    return list(
+        Route.objects.filter(initiative=initiative, revision=initiative.revision)
+        .exclude(status=Route.Status.STOPPED)
+        .select_related("template__organization", "template__approval_authority", "stage")
+        .order_by("-started_at", "-pk")
+    )
+
+
+def panel(initiative: Initiative, user: roles.User) -> dict:
+    """The routes the review page shows: their stages and offices, who decided what and
+    when, the suspense in words, what this person may do on them now."""
+    shown = []
+    for route in routes_shown(initiative):
+        approving = route.status == Route.Status.AWAITING_APPROVAL
+        shown.append(
+            {
+                "route": route,
+                "stages": stages_of(route, user),
+                "suspense_words": overdue_words(route.suspense) if route.is_open else "",
+                "overdue": route.is_open and is_overdue(route.suspense),
+                "unstaffed": unstaffed(route) if route.is_open else [],
+                "may_approve": approving and approve_refusal(initiative, route, user) is None,
+                "changed_since": changed_since_concurred(route, user) if route.is_open else [],
+            }
+        )
+    may_forward = forward_refusal(initiative, user) is None and outside_templates(initiative)
+    return {"routes": shown, "may_forward": bool(may_forward)}
