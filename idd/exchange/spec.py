@@ -53,7 +53,7 @@ class Kind:
     children: tuple[Kind, ...] = ()
     # Fields the file holds in its own shape (links, m2m), handled by export and import.
     special: tuple[str, ...] = ()
-    leave_out: tuple[str, ...] = ()  # fields that are not data (stored files)
+    leave_out: tuple[str, ...] = ()  # fields that are not data (stored files, where it is)
     many: bool = True  # a list of rows, or one row (or null)
     extra_keys: tuple[str, ...] = ()  # keys of the file's own (see `special`)
 
@@ -87,6 +87,8 @@ INITIATIVE = Kind(
     Initiative,
     None,
     special=("partner",),
+    # Its organization is this installation's: an import takes its owner's (importer).
+    leave_out=("organization",),
     many=False,
     extra_keys=("partner", "team_members", "targeted_units"),
     children=(

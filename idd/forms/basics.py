@@ -10,7 +10,8 @@ from django.db.models import Q
 
 from idd.forms.base import IdChoices, Move, StepForms, needed_to_submit, prompt_selects
 from idd.forms.partner import PartnerField, partner_ids_named, typed_name
-from idd.models import Initiative, Partner, PartnerUnit
+from idd.models import Initiative, Organization, Partner, PartnerUnit
+from idd.models.organization import organization_of
 from idd.reference import roles
 from idd.reference.choices import CCMD, FIRST_ALLOWED_FY, LAST_ALLOWED_FY, MAX_SPAN_YEARS
 from idd.reference.distribution import RESTRICTED, Choice
@@ -71,11 +72,15 @@ ASK_FOR_A_UNIT = (
 )
 
 
-def planners_except(user):
-    """Planners who could join the team: every planner but the owner."""
+def planners_except(user, organization: Organization | None):
+    """Planners who could join the team: every planner but the owner who may read it (in
+    its organization or above it, idd.models.access)."""
+    if organization is None:
+        return get_user_model().objects.none()
     return (
         get_user_model()
         .objects.filter(Q(groups__name=roles.PLANNER), is_active=True)
+        .filter(profile__member_of__in=organization.ancestor_keys())
         .exclude(pk=user.pk)
         .select_related("profile")  # named with their rank
         .order_by("last_name", "first_name", "username")
@@ -155,8 +160,9 @@ class BasicsForm(forms.ModelForm):
             self.initial["partner"] = self.instance.partner.country
         prompt_selects(self)
         owner = self.instance.owner if self.instance.pk else user
+        home = self.instance.organization if self.instance.pk else organization_of(user)
         team = PersonChoices(
-            queryset=planners_except(owner),
+            queryset=planners_except(owner, home),
             required=False,
             widget=forms.CheckboxSelectMultiple,
             label="Team members",

@@ -49,6 +49,29 @@ def routed_to_office(organization: Organization) -> Q:
     return Q(pk__in=routes.values("initiative_id"))
 
 
+def offices_routed(initiative: Initiative) -> list[int]:
+    """The same hook seen from the initiative: the offices it is or was routed to (their
+    keys): those of every stage its routes reached, and each approval authority reached."""
+    office_model = apps.get_model("idd", "StageOffice")
+    template_model = apps.get_model("idd", "RouteTemplate")
+    stages = office_model.objects.filter(
+        stage__template__routes__initiative=initiative,
+        stage__position__lte=F("stage__template__routes__reached"),
+    ).values_list("organization_id", flat=True)
+    authorities = template_model.objects.filter(
+        routes__initiative=initiative, routes__reached_approval=True
+    ).values_list("approval_authority_id", flat=True)
+    return sorted({*stages, *(pk for pk in authorities if pk is not None)})
+
+
+def readers_of(initiative: Initiative) -> Q:
+    """The filter on users who may read this initiative (`readable` the other way round):
+    in its owning organization or above it, or in an office it was routed to. For
+    whom to tell: an e-mail names the initiative."""
+    keys = initiative.organization.ancestor_keys() + offices_routed(initiative)
+    return Q(profile__member_of__in=keys)
+
+
 def readable(user: roles.User) -> Q:
     """The filter on initiatives this person may read: owned within their organization's
     subtree, or routed to it. Nothing without a role or an organization."""

@@ -114,13 +114,14 @@ def _said(comment: ReviewComment) -> ReviewActivity:
 
 def review_activity(reviewer: roles.User, limit: int = 5) -> list[ReviewActivity]:
     """The reviewer's latest decisions and comments, newest first, each with its link."""
+    readable = Initiative.objects.visible_to(reviewer).values("pk")  # no longer: not listed
     decisions = (
-        ReviewDecision.objects.filter(reviewer_id=reviewer.pk)
+        ReviewDecision.objects.filter(reviewer_id=reviewer.pk, initiative__in=readable)
         .select_related("initiative")
         .order_by("-decided_at", "-pk")[:limit]
     )
     said = (
-        ReviewComment.objects.filter(author_id=reviewer.pk)
+        ReviewComment.objects.filter(author_id=reviewer.pk, initiative__in=readable)
         .select_related("initiative")
         .order_by("-created_at", "-pk")[:limit]
     )

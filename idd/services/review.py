@@ -34,6 +34,7 @@ from idd.document.shape import Document
 from idd.document.snapshot import load, snapshot
 from idd.export import offered_kinds, revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
+from idd.models.access import readers_of
 from idd.models.staffing import Route
 from idd.models.workflow import AWAITING_REVIEW
 from idd.reference import roles
@@ -182,6 +183,12 @@ def _notify(
     A failure to send never undoes the transition: it is logged, and the user who acted
     is told whom to tell themselves."""
     people = {u.email: u for u in recipients if u.email and u.pk != actor.pk}
+    if people:  # only those with a need to know hear of it (idd.models.access)
+        told = get_user_model().objects.filter(
+            readers_of(initiative), pk__in=[u.pk for u in people.values()]
+        )
+        allowed = set(told.values_list("pk", flat=True))
+        people = {email: u for email, u in people.items() if u.pk in allowed}
     if not people:
         return
     done = words(name)["done"]

@@ -3,6 +3,8 @@ organization's subtree, and nothing else is listed, counted, searched, suggested
 exported to them. The access matrix (tests/test_access_matrix.py) covers every URL; these
 follow the lists across a command and its offices, and their query counts."""
 
+import itertools
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -11,6 +13,7 @@ from idd.models import Initiative, Organization
 from idd.models.access import may, may_read, routed_to_office
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
+from idd.services import review
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -147,9 +150,11 @@ def test_the_lists_cost_the_same_queries_however_many_organizations(
     reviewer = people["chief"]
     reviewer.groups.add(Group.objects.get(name=roles.PLANNER))
 
+    numbers = itertools.count()
+
     def grow(parent):
-        for n in range(3):
-            office = Organization.add(f"Office {parent.pk}-{n}", parent)
+        for _ in range(3):
+            office = Organization.add(f"Office {next(numbers)}", parent)
             planner = factories.planner(organization=office)
             made = factories.InitiativeFactory(owner=planner)
             Initiative.objects.filter(pk=made.pk).update(status=S.SUBMITTED)
@@ -169,3 +174,28 @@ def test_the_lists_cost_the_same_queries_however_many_organizations(
     for _ in range(3):
         grow(tree["j5-sc"])
     assert queries() == few
+
+
+def test_only_reviewers_with_a_need_to_know_are_told_of_a_submission(
+    people, initiatives, mailoutbox, django_capture_on_commit_callbacks
+):
+    for user in people.values():
+        user.email = f"{user.username}@example.mil"
+        user.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.submit(factories.complete_initiative(people["planner"]), people["planner"])
+    told = {address for message in mailoutbox for address in message.to}
+    assert "chief@example.mil" in told
+    assert "sp@example.mil" not in told and "eu@example.mil" not in told
+
+
+def test_the_team_is_chosen_among_planners_who_may_read_it(client, people, initiatives):
+    ours, _ = initiatives
+    for name, user in people.items():
+        user.first_name, user.last_name = "Pat", f"{name.capitalize()}person"
+        user.save()
+    client.force_login(people["planner"])
+    page = client.get(reverse("wizard_step", args=[ours.pk, "basics"])).content.decode()
+    assert "Chiefperson" in page  # at J5, above J5-SC: reads it
+    assert "Siblingperson" not in page and "Eucomperson" not in page

@@ -5,6 +5,7 @@ freezes the revision, and forwarding makes it DSCA's to read (issue 27, items 4 
 import pytest
 
 from idd.models import Initiative, OfficeDecision, ReviewDecision, Revision, Route
+from idd.models.access import offices_routed
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review, staffing
 from idd.services.review import RefusedTransition
@@ -100,6 +101,9 @@ def test_the_whole_route_parallel_offices_return_restart_approve_and_forward(com
     assert the_route(c.initiative).status == Route.Status.APPROVED
     assert fresh(c.initiative).status == S.APPROVED
     assert visible(c.dsca_director, c.initiative)
+    # Seen from the initiative (whom e-mails may name it to): every office it reached.
+    reached = {c.j4.pk, c.j8.pk, c.sja.pk, c.j5.pk, c.dsca_sa.pk, c.dsca.pk}
+    assert set(offices_routed(fresh(c.initiative))) == reached
 
 
 def test_an_organization_without_routes_keeps_the_reviewer(owner, reviewer, draft):
