@@ -32,7 +32,8 @@ MARGIN = 65  # pt: the page's top and bottom margins are 0.9in and 0.85in
 
 @pytest.fixture(scope="module")
 def cui_pdf(demo, django_db_blocker):
-    """The demo's maritime IDD (revision 1, submitted) under a configured CUI marking."""
+    """The demo's maritime IDD (revision 1, in review on its route) under a configured CUI
+    marking."""
     with django_db_blocker.unblock(), transaction.atomic():
         initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
         doc = snapshot(load(initiative.pk))
@@ -78,7 +79,7 @@ def test_every_page_footer_gives_revision_status_and_date(cui_pdf):
     pages = pdf_text(pdf, layout=True)
     for number, page in enumerate(pages, start=1):
         *_, status, dated = [line.strip() for line in page.splitlines() if line.strip()]
-        assert status.startswith("Revision 1 · Submitted, not approved"), number
+        assert status.startswith("Revision 1 · In review, not approved"), number
         assert status.endswith(f"Page {number} of {len(pages)}"), number
         assert dated == f"Dated {day.day} {day:%b %Y}", number
 
