@@ -267,10 +267,8 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(
                 IndicatorMeasurement, indicator__objective__initiative=initiative
             )
-        elif name == "office_pk":  # an office deciding on a staffing route
-            office = world.users[expect.OWNER].profile.member_of_id
-            options[name] = [(str(office), True), (MISSING, False)]
-        elif name == "organization_pk":
+        # An organization page's, or the office deciding on a staffing route.
+        elif name in ("organization_pk", "office_pk"):
             office = world.users[expect.OWNER].profile.member_of_id
             options[name] = [(str(office), True), (MISSING, False)]
         elif name == "number":

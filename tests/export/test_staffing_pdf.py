@@ -4,16 +4,16 @@ statement, the CUI designation indicator, the footer, the summary of changes, ty
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.test import override_settings
 
 from idd.document.shown import shown_document
 from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
-from idd.models import Initiative
+from idd.models import Initiative, Organization, Route
 from idd.reference.distribution import Reason, Statement
-from idd.services import plan_warnings, review
-from tests import factories
+from idd.services import plan_warnings, review, staffing
 from tests.export.pdftools import flat, pdf_text, text_sizes
 
 CUI = {
@@ -111,9 +111,16 @@ def test_body_text_is_11_pt_tables_10_pt_running_heads_9_pt(cui_pdf):
 
 @pytest.mark.django_db
 def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
-    reviewer = factories.reviewer(username="approver", first_name="Morgan", last_name="Hale")
-    review.start_review(maritime, reviewer)
-    review.approve(maritime, reviewer, "Ready for staffing.")
+    reviewer = User.objects.get(username="reviewer")  # the demo's, at AFRICOM's J5-SC
+    # Revision 1 is on the command's staffing route (the demo): its offices concur, the
+    # J5 director approves.
+    for username, office in (("j8", "J8"), ("sja", "SJA"), ("polad", "POLAD")):
+        route = Route.objects.get(initiative=maritime)
+        officer = User.objects.get(username=username)
+        staffing.decide(
+            maritime, officer, Organization.objects.get(name=office), "concur", round_=route.round
+        )
+    staffing.approve(maritime, User.objects.get(username="director"), "Ready for DSCA.")
     maritime.refresh_from_db()
     review.start_revision(maritime, maritime.owner)
     maritime.refresh_from_db()
@@ -131,7 +138,7 @@ def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
     text = text_of(render_pdf(doc))
 
     assert "Summary of changes" in text
-    assert "Changes from revision 1, approved on" in text and "by Morgan Hale" in text
+    assert "Changes from revision 1, approved on" in text and "by Brig Gen Taylor Brandt" in text
     assert (
         "Sustainment plan Kestrela funds fuel, parts and pay from FY2027; the U.S. advisor "
         "leaves in FY2028. Kestrela funds fuel, parts and pay from FY2026." in text
