@@ -146,7 +146,22 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
         "idd/profile": Profile.objects.get_or_create(user=users[expect.OWNER])[0],
         "idd/signinrecord": SignInRecord.objects.create(kind=SignInRecord.Kind.CONSENTED),
         "idd/auditrecord": AuditRecord.objects.create(event="sign_in", outcome="success"),
+        "idd/routetemplate": (template := _route_template(users)),
+        "idd/routestage": template.stages.get(),
     }
+
+
+def _route_template(users: dict[str, User]):
+    from idd.models import RouteStage, RouteTemplate, StageOffice
+
+    # A sibling office's: the matrix's initiatives are submitted to the reviewer, on no route.
+    office = users[expect.SIBLING].profile.member_of
+    template = RouteTemplate.objects.create(
+        organization=office, name="Matrix route", approval_authority=office
+    )
+    stage = RouteStage.objects.create(template=template, position=1)
+    StageOffice.objects.create(stage=stage, organization=office)
+    return template
 
 
 def admin_candidates(world: World, url: Url, state: str | None) -> list[dict[str, str]]:

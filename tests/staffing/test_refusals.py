@@ -6,8 +6,9 @@ import threading
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
+from django.urls import reverse
 
-from idd.models import Initiative, OfficeDecision, Route
+from idd.models import Initiative, OfficeDecision, Route, RouteTemplate
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import staffing
 from idd.services.review import RefusedTransition
@@ -209,3 +210,16 @@ def test_two_offices_concurring_at_the_same_moment_both_land(command):
     assert OfficeDecision.objects.count() == 2
     route.refresh_from_db()
     assert route.stage.position == 2  # the second saw the first and completed the stage
+
+
+def test_a_template_an_idd_travelled_is_read_only_in_the_admin(client, admin_user, command):
+    c = command
+    client.force_login(admin_user)
+    change = reverse("admin:idd_routetemplate_change", args=[c.template.pk])
+    assert client.post(change, {"name": "Renamed"}).status_code == 200  # not in use: a form
+    on_route(c)
+    assert client.get(change).status_code == 200  # still shown
+    assert client.post(change, {"name": "Renamed"}).status_code == 403
+    delete = reverse("admin:idd_routetemplate_delete", args=[c.template.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert RouteTemplate.objects.get(pk=c.template.pk).name == "AFRICOM staffing"
