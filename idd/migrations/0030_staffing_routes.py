@@ -139,6 +139,7 @@ class Migration(migrations.Migration):
                             ("returned", "Returned to the planners"),
                             ("awaiting_approval", "Awaiting approval"),
                             ("approved", "Approved"),
+                            ("not_concurred", "Not concurred"),
                             ("stopped", "Stopped"),
                         ],
                         default="coordinating",

@@ -144,7 +144,10 @@ class Route(models.Model):
         RETURNED = "returned", "Returned to the planners"
         AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
         APPROVED = "approved", "Approved"
-        STOPPED = "stopped", "Stopped"  # withdrawn, or replaced by another route
+        # A forwarded route an office non-concurred on: closed; the planners answer it in
+        # the next revision.
+        NOT_CONCURRED = "not_concurred", "Not concurred"
+        STOPPED = "stopped", "Stopped"  # the IDD was withdrawn
 
     OPEN = (Status.COORDINATING, Status.RETURNED, Status.AWAITING_APPROVAL)
 

@@ -55,6 +55,10 @@ TRANSITIONS = (
     "withdraw",
 )
 REASON_REQUIRED = "Say what needs to change: the planners read this reason first."
+FORWARDED_OPEN = (
+    "This revision is forwarded and its route is still open: start the next revision once "
+    "it is decided."
+)
 # A reviewer's steps, which a staffing route takes instead (idd.services.staffing).
 REVIEWER_STEPS = ("start_review", "request_changes", "approve")
 ON_A_ROUTE = (
@@ -99,6 +103,13 @@ def step_refusal(initiative: Initiative, user: roles.User, name: str) -> str | N
         return words(name)["who"]
     if name in REVIEWER_STEPS and on_a_route(initiative):
         return ON_A_ROUTE
+    if (
+        name == "start_revision"
+        and Route.objects.filter(
+            initiative=initiative, forwarded=True, status__in=Route.OPEN
+        ).exists()
+    ):
+        return FORWARDED_OPEN
     if words(name).get("needs_complete") and (missing := missing_parts(initiative)):
         return f"The IDD is not complete yet. Still to fill in: {'; '.join(missing)}."
     return None

@@ -304,11 +304,14 @@ def _job_title(user: roles.User) -> str:
 
 def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str) -> None:
     reason = f"{decision.office} non-concurs: {decision.comment}"
-    route.status = Route.Status.RETURNED
-    route.save()
-    if route.forwarded:  # after approval: the planners start a new revision to answer it
+    if route.forwarded:  # after approval: the planners answer it in the next revision
+        route.status = Route.Status.NOT_CONCURRED
+        route.save()
+        _save(locked, user, f"Not concurred by {decision.office}")
         review._notify(locked, "request_changes", user, review._team(locked), reason=reason)
         return
+    route.status = Route.Status.RETURNED
+    route.save()
     locked.request_changes()
     _save(locked, user, f"Returned to the planners: {decision.office} non-concurred")
     ReviewDecision.objects.create(

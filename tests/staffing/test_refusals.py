@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from idd.models import Initiative, OfficeDecision, Route, RouteTemplate
 from idd.reference.choices import InitiativeStatus as S
-from idd.services import staffing
+from idd.services import review, staffing
 from idd.services.review import RefusedTransition
 from tests import factories
 from tests.staffing.conftest import person
@@ -223,3 +223,20 @@ def test_a_template_an_idd_travelled_is_read_only_in_the_admin(client, admin_use
     delete = reverse("admin:idd_routetemplate_delete", args=[c.template.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert RouteTemplate.objects.get(pk=c.template.pk).name == "AFRICOM staffing"
+
+
+def test_a_forwarded_route_blocks_the_next_revision_until_decided_and_a_non_concurrence_closes_it(
+    command,
+):
+    c = command
+    approved = factories.complete_initiative(owner=c.planner, status=S.APPROVED, title="Done")
+    route = staffing.forward(approved, c.planner)
+    with pytest.raises(RefusedTransition, match="start the next revision once it is decided"):
+        review.start_revision(fresh(approved), c.planner)
+    staffing.decide(
+        fresh(approved), c.dsca_officer, c.dsca_sa, NON_CONCUR, "No FMS case.", round_=route.round
+    )
+    assert Route.objects.get(pk=route.pk).status == Route.Status.NOT_CONCURRED
+    assert fresh(approved).status == S.APPROVED
+    review.start_revision(fresh(approved), c.planner)
+    assert fresh(approved).status == S.DRAFT
