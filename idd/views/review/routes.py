@@ -58,7 +58,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: confirm (approving the command's route freezes the revision); POST: approve."""
     initiative = get_visible_initiative(request, pk)
     route = staffing.open_route(initiative)
-    form = RouteApprovalForm(request.POST or None)
+    form = RouteApprovalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         remarks = form.cleaned_data["remarks"]
         try:
@@ -96,7 +96,9 @@ def forward(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: confirm where to (DSCA's route); POST: forward the approved revision."""
     initiative = get_visible_initiative(request, pk)
     templates = list(staffing.outside_templates(initiative))
-    form = RouteChoiceForm(request.POST or None, templates=templates, label="Forward to")
+    form = RouteChoiceForm(
+        request.POST if request.method == "POST" else None, templates=templates, label="Forward to"
+    )
     if request.method == "POST" and form.is_valid():
         try:
             route = staffing.forward(initiative, request.user, form.cleaned_data["route"].pk)
