@@ -193,7 +193,12 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media),
+        # Each cell's activity is rolled back with it, so the sessions' clocks stand at
+        # the module's start: a run longer than the idle limit (a busy machine) would sign
+        # everyone out. The limits themselves are tested in tests/accounts.
+        override_settings(
+            MEDIA_ROOT=media, SESSION_IDLE_MINUTES=24 * 60, SESSION_ADMIN_IDLE_MINUTES=24 * 60
+        ),
         transaction.atomic(),
     ):
         command = Organization.add("U.S. Africa Command")

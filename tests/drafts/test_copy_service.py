@@ -7,6 +7,7 @@ from django.utils import timezone
 from assessments.models import RATED_FIELDS, CommitmentAssessment, CommitmentRatings
 from idd.document.commitment import current_inputs
 from idd.models import Initiative, ReviewComment, ReviewDecision
+from idd.models.access import may
 from idd.reference.choices import DeliverableStatus, FundingAuthority
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, commitment_record, drafts, review
@@ -80,7 +81,7 @@ def test_the_copy_starts_its_own_life(returned, outsider):
     assert (copy.status, copy.revision, copy.version) == (S.DRAFT, 1, 1)
     assert copy.owner == outsider
     assert list(copy.team_members.all()) == []
-    assert copy.can_edit(outsider)
+    assert may(outsider, "edit", copy)
     for d in copy.partner_deliverables.all():
         assert d.status == DeliverableStatus.PLANNED
         assert (d.delivered_on, d.evidence, d.verified_by, d.verified_at) == (None, "", None, None)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django_fsm import ConcurrentTransition
 
 from idd.models import Initiative, ReviewDecision, Revision
+from idd.models.access import may
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 from tests import factories
@@ -170,7 +171,7 @@ def test_the_whole_cycle_ends_approved_and_the_next_revision_starts_as_a_draft(
     first = review.approve(initiative, reviewer, "Sound plan.")
     reopened = review.start_revision(initiative, owner)
     assert (reopened.status, reopened.revision) == (S.DRAFT, 2)
-    assert reopened.can_edit(owner)
+    assert may(owner, "edit", reopened)
     assert first.number == 1
     assert list(initiative.review_decisions.values_list("outcome", "revision")) == [
         ("changes_requested", 1),
