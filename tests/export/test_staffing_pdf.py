@@ -11,10 +11,11 @@ from django.test import override_settings
 from idd.document.shown import shown_document
 from idd.document.snapshot import load, snapshot
 from idd.export import render_pdf
-from idd.models import Initiative, Organization, Route
+from idd.models import Initiative
 from idd.reference.distribution import Reason, Statement
-from idd.services import plan_warnings, review, staffing
+from idd.services import plan_warnings, review
 from tests.export.pdftools import flat, pdf_text, text_sizes
+from tests.staffing.demo_route import APPROVER, approve_on_the_route
 
 CUI = {
     "controlled_by": "USAFRICOM, J5",
@@ -112,16 +113,7 @@ def test_body_text_is_11_pt_tables_10_pt_running_heads_9_pt(cui_pdf):
 @pytest.mark.django_db
 def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
     reviewer = User.objects.get(username="reviewer")  # the demo's, at AFRICOM's J5-SC
-    # Revision 1 is on the command's staffing route (the demo): its offices concur, the
-    # J5 director approves.
-    for username, office in (("j8", "J8"), ("sja", "SJA"), ("polad", "POLAD")):
-        route = Route.objects.get(initiative=maritime)
-        officer = User.objects.get(username=username)
-        staffing.decide(
-            maritime, officer, Organization.objects.get(name=office), "concur", round_=route.round
-        )
-    staffing.approve(maritime, User.objects.get(username="director"), "Ready for DSCA.")
-    maritime.refresh_from_db()
+    approve_on_the_route(maritime)  # revision 1: the demo's route, to its end
     review.start_revision(maritime, maritime.owner)
     maritime.refresh_from_db()
     maritime.sustainment_plan = "Kestrela funds fuel, parts and pay from FY2026."
@@ -138,7 +130,7 @@ def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
     text = text_of(render_pdf(doc))
 
     assert "Summary of changes" in text
-    assert "Changes from revision 1, approved on" in text and "by Brig Gen Taylor Brandt" in text
+    assert "Changes from revision 1, approved on" in text and f"by {APPROVER}" in text
     assert (
         "Sustainment plan Kestrela funds fuel, parts and pay from FY2027; the U.S. advisor "
         "leaves in FY2028. Kestrela funds fuel, parts and pay from FY2026." in text
