@@ -29,7 +29,10 @@ from idd.models import (
     Profile,
     ReviewDecision,
     Revision,
+    RouteStage,
+    RouteTemplate,
     SignInRecord,
+    StageOffice,
 )
 from idd.services import audit, audit_receivers, inactive_accounts, lockout
 
@@ -124,6 +127,50 @@ class RevisionAdmin(ReadOnlyAdmin):
     search_fields = ["initiative__title"]
     exclude = ["snapshot"]  # long JSON; the revision page renders it
     readonly_fields = ["pdf"]
+
+
+# --- Staffing routes (ADR 0026): templates are edited here until an IDD travels one; from
+# then on its stages are a record (read-only here): make a new template instead.
+
+
+class InUseReadOnly:
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and not _in_use(obj)  # type: ignore[misc]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and not _in_use(obj)  # type: ignore[misc]
+
+
+def _in_use(obj) -> bool:
+    template = obj.template if isinstance(obj, RouteStage) else obj
+    return isinstance(template, RouteTemplate) and template.in_use
+
+
+class RouteStageInline(InUseReadOnly, admin.TabularInline):
+    model = RouteStage
+    extra = 1
+    show_change_link = True  # its offices are edited on the stage's page
+
+
+class StageOfficeInline(InUseReadOnly, admin.TabularInline):
+    model = StageOffice
+    extra = 2
+
+
+@admin.register(RouteTemplate)
+class RouteTemplateAdmin(InUseReadOnly, admin.ModelAdmin):
+    list_display = ["name", "organization", "is_default", "approval_authority"]
+    list_select_related = ["organization", "approval_authority"]
+    search_fields = ["name", "organization__name"]
+    inlines = [RouteStageInline]
+
+
+@admin.register(RouteStage)
+class RouteStageAdmin(InUseReadOnly, admin.ModelAdmin):
+    list_display = ["template", "position", "name", "suspense_days"]
+    list_select_related = ["template"]
+    search_fields = ["template__name", "name"]
+    inlines = [StageOfficeInline]
 
 
 class ProfileInline(admin.StackedInline):

@@ -16,7 +16,9 @@ itself again to run just after the next local midnight. At most one copy waits i
 queue: `schedule_daily_refresh` queues it only if none is waiting, and
 `manage.py refresh_summaries` (run by `seed_demo`, and once on deployment) starts the cycle.
 `disable_inactive_accounts_daily` runs the same way: accounts without a sign-in for
-INACTIVE_ACCOUNT_DAYS are disabled (STIG V-222411).
+INACTIVE_ACCOUNT_DAYS are disabled (STIG V-222411). So does `route_reminders_daily`: the
+staffing routes' reminders before and after a suspense; `send_route_reminders` is also
+queued whenever an IDD reaches an office (idd.services.staffing).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from idd.export import (
 from idd.export.once import LEASE
 from idd.models import Initiative, Revision
 from idd.services.inactive_accounts import disable_inactive
+from idd.services.route_reminders import send_reminders
 from idd.services.summaries import refresh_stale_summaries
 
 # Someone is waiting for these: before the renders ahead (django-tasks' default is 0).
@@ -171,3 +174,22 @@ def _queue_for_midnight(daily) -> bool:
         return False
     daily.using(run_after=next_midnight()).enqueue()
     return True
+
+
+@task()
+def send_route_reminders() -> int:
+    """E-mail the offices what the staffing routes owe them today (each once)."""
+    return send_reminders()
+
+
+@task()
+def route_reminders_daily() -> int:
+    """The routes' reminders of the day, and come back tomorrow; how many were sent."""
+    sent = send_reminders()
+    schedule_daily_route_reminders()
+    return sent
+
+
+def schedule_daily_route_reminders() -> bool:
+    """Queue the daily reminders unless a copy is already waiting."""
+    return _queue_for_midnight(route_reminders_daily)

@@ -208,6 +208,13 @@ IDD = {
     # An empty decision or comment is a form error on the review page (400).
     "initiative_decide": post_only(read(400)),
     "comment_add": post_only(read(400)),
+    # The staffing route (idd.views.review.routes). The matrix's initiatives travel none: an
+    # office's empty decision is a form error (400); an approval is confirmed on a page
+    # that says why not, and its POST goes back with the refusal; forwarding needs a
+    # destination (400). Who acts for which office: tests/staffing.
+    "route_office_decision": post_only(read(400)),
+    "route_approve": Row(get=read(), post=read(302)),
+    "route_forward": Row(get=read(), post=read(400)),
     "comment_reply": post_only(read(400)),
     # Resolving has no form: the button is the request. Only the team, while under review.
     "comment_resolve": post_only(read(302), Acts(TEAM, OPEN_FOR_COMMENTS)),

@@ -59,6 +59,9 @@ MODELS = {
     "idd/profile": ModelAdmin(add=200, change=200, delete=200, simple_history=True),
     "idd/signinrecord": RECORD,
     "idd/auditrecord": RECORD,
+    # Staffing route templates (ADR 0026): edited until an IDD travels one.
+    "idd/routetemplate": EDITED,
+    "idd/routestage": EDITED,
 }
 
 

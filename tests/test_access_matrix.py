@@ -148,7 +148,22 @@ def _admin_records(users: dict[str, User], initiatives: dict[str, Initiative]) -
         "idd/profile": Profile.objects.get_or_create(user=users[expect.OWNER])[0],
         "idd/signinrecord": SignInRecord.objects.create(kind=SignInRecord.Kind.CONSENTED),
         "idd/auditrecord": AuditRecord.objects.create(event="sign_in", outcome="success"),
+        "idd/routetemplate": (template := _route_template(users)),
+        "idd/routestage": template.stages.get(),
     }
+
+
+def _route_template(users: dict[str, User]):
+    from idd.models import RouteStage, RouteTemplate, StageOffice
+
+    # A sibling office's: the matrix's initiatives are submitted to the reviewer, on no route.
+    office = users[expect.SIBLING].profile.member_of
+    template = RouteTemplate.objects.create(
+        organization=office, name="Matrix route", approval_authority=office
+    )
+    stage = RouteStage.objects.create(template=template, position=1)
+    StageOffice.objects.create(stage=stage, organization=office)
+    return template
 
 
 def admin_candidates(world: World, url: Url, state: str | None) -> list[dict[str, str]]:
@@ -281,7 +296,8 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
         elif name == "unit_request_pk":
             asked = PartnerUnitRequest.objects.values_list("pk", flat=True).first()
             options[name] = [(str(asked), True), (MISSING, False)]
-        elif name == "organization_pk":
+        # An organization page's, or the office deciding on a staffing route.
+        elif name in ("organization_pk", "office_pk"):
             office = world.users[expect.OWNER].profile.member_of_id
             options[name] = [(str(office), True), (MISSING, False)]
         elif name == "number":

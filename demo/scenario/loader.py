@@ -11,6 +11,7 @@ from demo.scenario.eucom import seed_eucom
 from demo.scenario.maritime import seed_maritime
 from demo.scenario.organizations import seed_tree
 from demo.scenario.people import DEMO_USERS, DemoUser, demo_user
+from demo.scenario.staffing import seed_routes, stage_halfway
 from idd.models import Partner, PartnerUnit, PartnerUnitRequest
 from idd.reference.choices import CCMD
 
@@ -19,6 +20,7 @@ from idd.reference.choices import CCMD
 def seed_demo() -> list[DemoUser]:
     """Create the demo scenario once; running it again changes nothing."""
     seed_tree()
+    seed_routes()
     users = {spec.username: demo_user(spec) for spec in DEMO_USERS}
     partner = _partner(
         "Kestrela (fictional)",
@@ -29,7 +31,8 @@ def seed_demo() -> list[DemoUser]:
         ),
     )
     if not partner.initiatives.exists():
-        seed_maritime(users["planner"], users["teammate"], users["reviewer"], partner)
+        maritime = seed_maritime(users["planner"], users["teammate"], users["reviewer"], partner)
+        stage_halfway(maritime, users["j4"])
         seed_budget(users["planner"], partner)
     solmara = _partner(gifts.COUNTRY, gifts.UNITS)
     if not solmara.initiatives.exists():

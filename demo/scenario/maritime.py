@@ -42,7 +42,7 @@ from idd.reference.choices import (
     RiskCategory,
 )
 from idd.reference.distribution import Reason, Statement
-from idd.services import comments, lessons, measurements, plan_warnings, review
+from idd.services import comments, lessons, measurements, plan_warnings, review, staffing
 
 MARITIME_DELIVERABLES: tuple[Deliverable, ...] = (
     (
@@ -422,7 +422,8 @@ RETURN_REASON = (
 
 def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partner) -> Initiative:
     """The whole initiative and its commitment record; submitted, returned, fixed and
-    resubmitted, so the reviewer sees what changed since their request."""
+    resubmitted onto the command's staffing route (demo.scenario.staffing), so the
+    reviewer and the offices see what changed since the request."""
     initiative = _maritime_initiative(planner, teammate, partner)
     add_plan(initiative, MARITIME_OBJECTIVES, MARITIME_RISKS, MARITIME_PRIOR)
     record_commitment(initiative, MARITIME_RATINGS, MARITIME_HISTORY, planner)
@@ -438,7 +439,7 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
     comments.add_comment(initiative, reviewer, "sustainment", RETURN_REASON)
     review.request_changes(initiative, reviewer, RETURN_REASON)
     _set_sustainment_plan(initiative, planner, fixed_plan)
-    return review.resubmit(initiative, planner, acknowledged=read(initiative))
+    return staffing.resubmit(initiative, planner, acknowledged=read(initiative))
 
 
 def _record_measurements(initiative: Initiative, planner: User) -> None:

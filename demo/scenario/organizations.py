@@ -11,6 +11,7 @@ from idd.models.organization import organization_of
 
 AFRICOM = "U.S. Africa Command"
 EUCOM = "U.S. European Command"
+DSCA = "Defense Security Cooperation Agency"
 AFRICOM_J5_SC = (AFRICOM, "J5", "J5-SC")
 EUCOM_J5_SC = (EUCOM, "J5", "J5-SC")
 TREE = (
@@ -21,7 +22,7 @@ TREE = (
     (AFRICOM, "POLAD"),
     (AFRICOM, "Office of Security Cooperation Kestrela"),
     EUCOM_J5_SC,
-    ("Defense Security Cooperation Agency",),
+    (DSCA,),
 )
 
 

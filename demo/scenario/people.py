@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, User
 
-from demo.scenario.organizations import AFRICOM, AFRICOM_J5_SC, EUCOM, EUCOM_J5_SC, organization
+from demo.scenario.organizations import (
+    AFRICOM,
+    AFRICOM_J5_SC,
+    DSCA,
+    EUCOM,
+    EUCOM_J5_SC,
+    organization,
+)
 from idd.models import Profile
 from idd.reference import roles
 from idd.services import password_rules
@@ -64,6 +71,56 @@ DEMO_USERS = (
         "Kim Lindqvist",
         ("LTC", "Security Cooperation Planner", "J5-SC", EUCOM, "DSN 314-430-2210"),
         belongs_to=EUCOM_J5_SC,
+    ),
+    # Staffing (issue 27): the action officers who coordinate for their directorates, the
+    # J5 director who approves at the end of the command's route, and DSCA's coordinator.
+    DemoUser(
+        "j4",
+        "J4-demo-2026",
+        roles.COORDINATOR,
+        "Chris Okafor",
+        ("LTC", "Logistics Plans Officer", "J4", AFRICOM, "DSN 314-421-4720"),
+        belongs_to=(AFRICOM, "J4"),
+    ),
+    DemoUser(
+        "j8",
+        "J8-demo-2026",
+        roles.COORDINATOR,
+        "Pat Lindgren",
+        ("GS-13", "Resource Analyst", "J8", AFRICOM, "DSN 314-421-4810"),
+        belongs_to=(AFRICOM, "J8"),
+    ),
+    DemoUser(
+        "sja",
+        "Sja-demo-2026",
+        roles.COORDINATOR,
+        "Rene Castillo",
+        ("MAJ", "Operational Law Attorney", "SJA", AFRICOM, "DSN 314-421-4905"),
+        belongs_to=(AFRICOM, "SJA"),
+    ),
+    DemoUser(
+        "polad",
+        "Polad-demo-2026",
+        roles.COORDINATOR,
+        "Jordan Mbeki",
+        ("FS-01", "Deputy Political Advisor", "POLAD", AFRICOM, "DSN 314-421-4950"),
+        belongs_to=(AFRICOM, "POLAD"),
+    ),
+    DemoUser(
+        "director",
+        "Director-demo-2026",
+        roles.APPROVAL_AUTHORITY,
+        "Taylor Brandt",
+        ("Brig Gen", "Director, Strategy, Plans and Programs", "J5", AFRICOM, "DSN 314-421-4000"),
+        belongs_to=(AFRICOM, "J5"),
+    ),
+    DemoUser(
+        "dsca",
+        "Dsca-demo-2026",
+        roles.COORDINATOR,
+        "Avery Nakamura",
+        ("GS-14", "Country Program Director", "DSCA", "DSCA", "703-697-9000"),
+        belongs_to=(DSCA,),
     ),
 )
 

@@ -271,6 +271,22 @@ class Approval(TypedDict):
     decided_at: IsoDate
 
 
+class OfficeCoordination(TypedDict):
+    """An office's decision on a staffing route, for the coordination block (issue 27)."""
+
+    revision: int
+    route: str  # the route's name
+    forwarded: bool  # on the route after approval (DSCA's)
+    stage: str  # "Stage 1 (Directorates)"
+    office: str
+    officer: str  # rank and name as they were when they decided
+    officer_job_title: str
+    outcome: str
+    outcome_label: str
+    comment: str  # the comment, or the reason for non-concurring
+    decided_at: IsoDate
+
+
 class RevisionEntry(TypedDict):
     """An approved revision, for the printed IDD's revision history."""
 
@@ -323,6 +339,9 @@ class Document(TypedDict):
     commitment: Commitment
     risks: list[Risk]
     approvals: list[Approval]
+    # Each office's decision on the staffing routes; none without a route, and revisions
+    # approved before routes lack the key.
+    coordination: NotRequired[list[OfficeCoordination]]
     revisions: list[RevisionEntry]
     # Indicators and their measurements; revisions approved before it lack the key.
     monitoring: NotRequired[list[MonitoredIndicator]]

@@ -33,6 +33,7 @@ from idd.document.shape import (
     Meta,
     Money,
     Objective,
+    OfficeCoordination,
     Person,
     RevisionEntry,
     RowRef,
@@ -46,11 +47,13 @@ from idd.models import (
     Indicator,
     Initiative,
     LessonLearned,
+    OfficeDecision,
     PartnerDeliverable,
     ProgramComponent,
     ReviewDecision,
     Revision,
     Risk,
+    Route,
     USInput,
     YearlyObjective,
 )
@@ -197,6 +200,15 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
         "partner", "owner__profile", "commitment_ratings"
     ).prefetch_related(
         Prefetch("team_members", queryset=User.objects.select_related("profile")),
+        # The staffing routes' decisions, for the coordination block.
+        Prefetch(
+            "routes",
+            queryset=Route.objects.select_related("template").prefetch_related(
+                Prefetch(
+                    "decisions", queryset=OfficeDecision.objects.select_related("stage", "office")
+                )
+            ),
+        ),
         "targeted_units",
         "prior_assistance",
         "risks",
@@ -260,6 +272,7 @@ def snapshot(initiative: Initiative) -> Document:
         "risks": [_risk(r) for r in initiative.risks.all()],
         # The approval block and revision history of the printed IDD.
         "approvals": [_approval(d) for d in initiative.review_decisions.all()],
+        "coordination": [_coordination(d) for d in _office_decisions(initiative)],
         "revisions": [_revision(r) for r in initiative.revisions.all()],
         "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
@@ -447,6 +460,28 @@ def _approval(d: ReviewDecision) -> Approval:
         "outcome": d.outcome,
         "outcome_label": d.get_outcome_display(),
         "reason": d.reason,
+        "decided_at": d.decided_at.isoformat(),
+    }
+
+
+def _office_decisions(initiative: Initiative) -> list[OfficeDecision]:
+    """Every office's decision on its routes, in the order they were taken."""
+    found = [d for route in initiative.routes.all() for d in route.decisions.all()]
+    return sorted(found, key=lambda d: (d.decided_at, d.pk))
+
+
+def _coordination(d: OfficeDecision) -> OfficeCoordination:
+    return {
+        "revision": d.revision,
+        "route": d.route.template.name,
+        "forwarded": d.route.forwarded,
+        "stage": d.stage.label,
+        "office": d.office.name,
+        "officer": d.signed_as,
+        "officer_job_title": d.job_title,
+        "outcome": d.outcome,
+        "outcome_label": d.get_outcome_display(),
+        "comment": d.comment,
         "decided_at": d.decided_at.isoformat(),
     }
 

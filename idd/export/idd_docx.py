@@ -96,8 +96,31 @@ def _timeline(out: Docx) -> None:
     )
 
 
+def _coordination(out: Docx, doc: Document) -> None:
+    """Each office's decision on the staffing routes (templates/idd/document/coordination.html)."""
+    if not (offices := doc.get("coordination") or []):
+        return
+    captioned(
+        out,
+        "Coordination: each office's decision on the staffing route",
+        ("Revision", "Stage and office", "Action officer", "Decision", "Date", "Comment"),
+        [
+            (
+                str(d["revision"]),
+                f"{d['route'] + ': ' if d['forwarded'] else ''}{d['stage']}, {d['office']}",
+                ", ".join(filter(None, (d["officer"], d["officer_job_title"]))),
+                d["outcome_label"],
+                printed_date(d["decided_at"]),
+                d["comment"] or "—",
+            )
+            for d in offices
+        ],
+    )
+
+
 def _approvals(out: Docx, doc: Document) -> None:
     out.add_heading("Approvals", level=1)
+    _coordination(out, doc)
     decisions = doc.get("approvals") or []
     if decisions:
         captioned(

@@ -17,6 +17,14 @@ from idd.models.plan import (
 from idd.models.review import ReviewComment, ReviewDecision, Revision, Submission
 from idd.models.section_333 import ProgramComponent
 from idd.models.signin import AccountSession, SignInRecord
+from idd.models.staffing import (
+    OfficeDecision,
+    Route,
+    RouteReminder,
+    RouteStage,
+    RouteTemplate,
+    StageOffice,
+)
 from idd.models.summary import InitiativeSummary
 from idd.models.unfinished import UnfinishedInput
 from idd.models.unit_request import PartnerUnitRequest
@@ -30,6 +38,7 @@ __all__ = [
     "InitiativeQuerySet",
     "InitiativeSummary",
     "LessonLearned",
+    "OfficeDecision",
     "Organization",
     "Partner",
     "PartnerDeliverable",
@@ -43,7 +52,12 @@ __all__ = [
     "ReviewComment",
     "ReviewDecision",
     "Risk",
+    "Route",
+    "RouteReminder",
+    "RouteStage",
+    "RouteTemplate",
     "SignInRecord",
+    "StageOffice",
     "Submission",
     "UnfinishedInput",
     "USInput",

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.apps import apps
+from django.db.models import F, Q
 
 from idd.models.organization import Organization, organization_of
 from idd.reference import roles
@@ -32,16 +33,35 @@ if TYPE_CHECKING:
 
 
 def routed_to_office(organization: Organization) -> Q:
-    """The hook for staffing (issue 27, items 4-6): initiatives currently or previously
-    routed to this office. No route exists yet, so none: when routes arrive this becomes
-    `Q(pk__in=<routes reaching the organization>.values("initiative_id"))`, one subquery."""
-    return Q(pk__in=[])
+    """Initiatives currently or previously routed to this office (or to one above it): every
+    office of a stage its route reached, and the approval authority's once the route
+    reached approval (idd.models.staffing). One subquery."""
+    # By name: the staffing models import the initiative, which imports this module.
+    route_model = apps.get_model("idd", "Route")
+    offices = organization.ancestor_keys()
+    routes = route_model.objects.filter(
+        Q(
+            template__stages__offices__organization__in=offices,
+            template__stages__position__lte=F("reached"),
+        )
+        | Q(template__approval_authority__in=offices, reached_approval=True)
+    )
+    return Q(pk__in=routes.values("initiative_id"))
 
 
 def offices_routed(initiative: Initiative) -> list[int]:
     """The same hook seen from the initiative: the offices it is or was routed to (their
-    keys). None yet; with routes, one query on them."""
-    return []
+    keys): those of every stage its routes reached, and each approval authority reached."""
+    office_model = apps.get_model("idd", "StageOffice")
+    template_model = apps.get_model("idd", "RouteTemplate")
+    stages = office_model.objects.filter(
+        stage__template__routes__initiative=initiative,
+        stage__position__lte=F("stage__template__routes__reached"),
+    ).values_list("organization_id", flat=True)
+    authorities = template_model.objects.filter(
+        routes__initiative=initiative, routes__reached_approval=True
+    ).values_list("approval_authority_id", flat=True)
+    return sorted({*stages, *(pk for pk in authorities if pk is not None)})
 
 
 def readers_of(initiative: Initiative) -> Q:
@@ -110,6 +130,16 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "take a team step": (Rule(roles.PLANNER, Who.TEAM),),  # submit, resubmit, revise
     "take the owner's step": (Rule(roles.PLANNER, Who.OWNER),),  # withdraw
     "review": (Rule(roles.REVIEWER, Who.OUTSIDE_TEAM),),  # start, approve, return
+}
+
+# --- Staffing routes (issue 27, items 4-6; idd.services.staffing) ---------------------------
+# The command staffs an IDD in review; DSCA's route follows the approval. That the person
+# acts for an office holding the IDD now is the service's check (`staffing.act_refusal`).
+ON_A_ROUTE = frozenset({S.IN_REVIEW, S.APPROVED})
+RULES |= {
+    "coordinate": (Rule(roles.COORDINATOR, Who.OUTSIDE_TEAM, ON_A_ROUTE),),
+    "approve on a route": (Rule(roles.APPROVAL_AUTHORITY, Who.OUTSIDE_TEAM, ON_A_ROUTE),),
+    "forward": (Rule(roles.PLANNER, Who.TEAM, frozenset({S.APPROVED})),),
 }
 
 

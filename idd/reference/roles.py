@@ -1,4 +1,4 @@
-"""The three roles, as Django groups created by a data migration."""
+"""The roles, as Django groups created by data migrations."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 PLANNER = "Planner"
 REVIEWER = "Reviewer"
 ADMINISTRATOR = "Administrator"
-ALL_ROLES = (PLANNER, REVIEWER, ADMINISTRATOR)
+# Staffing routes (idd.models.staffing): an action officer who concurs or non-concurs for
+# the office they belong to, and the person who approves at the end of a route.
+COORDINATOR = "Coordinator"
+APPROVAL_AUTHORITY = "Approval authority"
+ALL_ROLES = (PLANNER, REVIEWER, ADMINISTRATOR, COORDINATOR, APPROVAL_AUTHORITY)
 
 User = AbstractUser | AnonymousUser  # who makes a request, signed in or not
 NOT_FOUND = "There is no such initiative."

@@ -19,8 +19,10 @@ from idd.models import (
     IndicatorMeasurement,
     Initiative,
     LessonLearned,
+    OfficeDecision,
     ReviewComment,
     ReviewDecision,
+    Route,
 )
 from idd.reference.roles import display_name
 from idd.reference.sections import SECTION_BY_SLUG
@@ -30,6 +32,7 @@ COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "re
 APPROVED, CHANGES_REQUESTED = "approved", "changes_requested"
 MEASURED = "measured"
 LESSON = "lesson"
+ROUTED, COORDINATED = "routed", "coordinated"  # a staffing route's events (issue 27)
 # A measurement's history rows that say it was corrected ("~") or withdrawn ("-").
 CORRECTIONS = {"~": "corrected", "-": "withdrawn"}
 
@@ -41,8 +44,7 @@ class Said:
     conversation: ClassVar[bool] = True  # the History tab tells these from field changes
     when: datetime
     who: str
-    kind: str  # COMMENTED, REPLIED, RESOLVED, REOPENED, APPROVED, CHANGES_REQUESTED, MEASURED,
-    # LESSON
+    kind: str  # COMMENTED, ..., CHANGES_REQUESTED, MEASURED, LESSON, ROUTED, COORDINATED
     what: str  # "Replied to Morgan Hale's comment on Risks"
     text: str = ""  # what was written: the comment, or the decision's reason or remarks
     text_label: str = ""  # "Reason", "Remarks"; none for a comment
@@ -122,9 +124,32 @@ def _decisions(initiative: Initiative) -> list[Said]:
     return said
 
 
+def _routing(initiative: Initiative) -> list[Said]:
+    """Every routing event: each route sent (or forwarded), each office's decision, each
+    approval by a route's approval authority."""
+    said = []
+    for route in Route.objects.filter(initiative=initiative).select_related(
+        "template__organization", "template__approval_authority", "started_by", "approved_by"
+    ):
+        where = f"Forwarded to {route.template.organization} on" if route.forwarded else "Sent on"
+        what = f"{where} the route “{route.template.name}” (revision {route.revision})"
+        said.append(Said(route.started_at, display_name(route.started_by), ROUTED, what))
+        if route.approved_at:
+            authority = route.template.approval_authority
+            what = f"Approved for {authority} at the end of the route “{route.template.name}”"
+            said.append(Said(route.approved_at, display_name(route.approved_by), ROUTED, what))
+    for d in OfficeDecision.objects.filter(route__initiative=initiative).select_related(
+        "office", "stage"
+    ):
+        what = f"{d.office}: {d.get_outcome_display().lower()} ({d.stage.label})"
+        label = "Reason" if d.outcome == OfficeDecision.Outcome.NON_CONCUR else "Comment"
+        said.append(Said(d.decided_at, d.signed_as, COORDINATED, what, d.comment, label))
+    return said
+
+
 def conversation(initiative: Initiative) -> list[Said]:
     """Everything said and decided in the initiative's reviews, newest first."""
-    said = _comments(initiative) + _decisions(initiative)
+    said = _comments(initiative) + _decisions(initiative) + _routing(initiative)
     said.sort(key=lambda s: s.when, reverse=True)
     return said
 

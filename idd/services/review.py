@@ -35,6 +35,7 @@ from idd.document.snapshot import load, snapshot
 from idd.export import offered_kinds, revision_pdf, revision_pdf_name
 from idd.models import Initiative, ReviewDecision, Revision
 from idd.models.access import readers_of
+from idd.models.staffing import Route
 from idd.models.workflow import AWAITING_REVIEW
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus
@@ -54,6 +55,16 @@ TRANSITIONS = (
     "withdraw",
 )
 REASON_REQUIRED = "Say what needs to change: the planners read this reason first."
+FORWARDED_OPEN = (
+    "This revision is forwarded and its route is still open: start the next revision once "
+    "it is decided."
+)
+# A reviewer's steps, which a staffing route takes instead (idd.services.staffing).
+REVIEWER_STEPS = ("start_review", "request_changes", "approve")
+ON_A_ROUTE = (
+    "This IDD is being staffed on a route: its offices coordinate and its approval "
+    "authority approves it (see the route on the review page)."
+)
 
 logger = logging.getLogger(__name__)
 
@@ -90,9 +101,25 @@ def step_refusal(initiative: Initiative, user: roles.User, name: str) -> str | N
         )
     if not method._django_fsm.has_transition_perm(initiative, initiative.status, user):
         return words(name)["who"]
+    if name in REVIEWER_STEPS and on_a_route(initiative):
+        return ON_A_ROUTE
+    if (
+        name == "start_revision"
+        and Route.objects.filter(
+            initiative=initiative, forwarded=True, status__in=Route.OPEN
+        ).exists()
+    ):
+        return FORWARDED_OPEN
     if words(name).get("needs_complete") and (missing := missing_parts(initiative)):
         return f"The IDD is not complete yet. Still to fill in: {'; '.join(missing)}."
     return None
+
+
+def on_a_route(initiative: Initiative) -> bool:
+    """Its command staffs it on a route (an open one, not sent on to DSCA)."""
+    return Route.objects.filter(
+        initiative=initiative, forwarded=False, status__in=Route.OPEN
+    ).exists()
 
 
 def allowed(initiative: Initiative, user: roles.User) -> list[str]:
@@ -212,23 +239,36 @@ def _notify(
 
 @transaction.atomic
 def submit(
-    initiative: Initiative, user: roles.User, *, base_url: str = "", acknowledged: str = ""
+    initiative: Initiative,
+    user: roles.User,
+    *,
+    base_url: str = "",
+    acknowledged: str = "",
+    tell_reviewers: bool = True,
 ) -> Initiative:
     """Hand the draft to the reviewers; with plan checks open, only once the planner has
-    acknowledged them (`acknowledged`: the digest the confirmation showed)."""
+    acknowledged them (`acknowledged`: the digest the confirmation showed). On a staffing
+    route (`tell_reviewers=False`) its offices are told instead (idd.services.staffing)."""
     initiative, _ = _take(initiative, user, "submit")
     _record_submission(initiative, user, acknowledged)
-    _notify(initiative, "submit", user, _reviewers(initiative), base_url=base_url)
+    if tell_reviewers:
+        _notify(initiative, "submit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 
 
 @transaction.atomic
 def resubmit(
-    initiative: Initiative, user: roles.User, *, base_url: str = "", acknowledged: str = ""
+    initiative: Initiative,
+    user: roles.User,
+    *,
+    base_url: str = "",
+    acknowledged: str = "",
+    tell_reviewers: bool = True,
 ) -> Initiative:
     initiative, _ = _take(initiative, user, "resubmit")
     _record_submission(initiative, user, acknowledged)
-    _notify(initiative, "resubmit", user, _reviewers(initiative), base_url=base_url)
+    if tell_reviewers:
+        _notify(initiative, "resubmit", user, _reviewers(initiative), base_url=base_url)
     return initiative
 
 
@@ -303,6 +343,13 @@ def approve(initiative: Initiative, user, reason: str = "", *, base_url: str = "
     right after the approval commits (`store_revision_pdf`). Refused (RefusedTransition)
     if the document does not print."""
     initiative, _ = _take(initiative, user, "approve")
+    return freeze(initiative, user, reason, base_url=base_url)
+
+
+def freeze(initiative: Initiative, user, reason: str = "", *, base_url: str = "") -> Revision:
+    """The approval's record, once the `approve` transition is taken on the locked
+    initiative (by a reviewer, or a route's approval authority): the decision, the frozen
+    revision and its PDF, and the planners told."""
     ReviewDecision.objects.create(
         initiative=initiative,
         revision=initiative.revision,
@@ -361,6 +408,9 @@ def store_revision_pdf(revision: Revision) -> None:
 @transaction.atomic
 def withdraw(initiative: Initiative, user: roles.User, *, base_url: str = "") -> Initiative:
     initiative, before = _take(initiative, user, "withdraw")
+    Route.objects.filter(initiative=initiative, status__in=Route.OPEN).update(
+        status=Route.Status.STOPPED
+    )
     told = _team(initiative)
     if before in AWAITING_REVIEW:
         told += list(_reviewers(initiative))
@@ -393,6 +443,11 @@ def awaiting_review(reviewer) -> QuerySet[Initiative]:
         Initiative.objects.visible_to(reviewer)
         .filter(status__in=AWAITING_REVIEW)
         .exclude(pk__in=Initiative.objects.involving(reviewer).values("pk"))
+        .exclude(
+            pk__in=Route.objects.filter(forwarded=False, status__in=Route.OPEN).values(
+                "initiative_id"
+            )
+        )
         .annotate(submitted_at=Coalesce(Subquery(submitted_at), "updated_at"))
         .select_related("partner", "owner__profile")
         .order_by("submitted_at", "pk")

@@ -3,7 +3,7 @@ approved revisions, their diff and the History tab."""
 
 from django.urls import path
 
-from idd.views.review import comments, history, page, revisions, steps
+from idd.views.review import comments, history, page, revisions, routes, steps
 
 urlpatterns = [
     path("review/", page.review_queue, name="review_queue"),
@@ -40,6 +40,14 @@ urlpatterns = [
         name="initiative_start_revision",
     ),
     path("initiatives/<int:pk>/decision/", steps.decide, name="initiative_decide"),
+    # The staffing route (idd.views.review.routes).
+    path(
+        "initiatives/<int:pk>/route/offices/<int:office_pk>/decision/",
+        routes.office_decision,
+        name="route_office_decision",
+    ),
+    path("initiatives/<int:pk>/route/approve/", routes.approve, name="route_approve"),
+    path("initiatives/<int:pk>/route/forward/", routes.forward, name="route_forward"),
     path("initiatives/<int:pk>/comments/<slug:section>/", comments.add_comment, name="comment_add"),
     path(
         "initiatives/<int:pk>/comments/<int:comment_pk>/reply/",

@@ -11,7 +11,7 @@ from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus
-from idd.services import parking, review, unit_requests
+from idd.services import parking, review, staffing, unit_requests
 from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables
 
@@ -73,6 +73,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             review_activity(request.user) if roles.is_reviewer(request.user) else None
         ),
         "returned": review.returned_to(request.user),
+        "awaiting_office": (
+            staffing.awaiting_office(request.user)
+            if roles.has_role(request.user, roles.COORDINATOR)
+            or roles.has_role(request.user, roles.APPROVAL_AUTHORITY)
+            else None
+        ),
         "overdue": _panel(overdue_deliverables(request.user), PANEL_ROWS * 2),
         # Partner unit requests: the open ones to decide, oldest first; the planner's own.
         "unit_requests": (

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from idd.forms.staffing import RouteChoiceForm
 from idd.guided_form.steps import FIRST_STEP
-from idd.services import drafts, review
+from idd.services import drafts, review, staffing
 from idd.views.review.common import WORKFLOW_STEPS
 from idd.views.shared import get_visible_initiative
 
@@ -69,5 +70,9 @@ def confirm_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "doc": sent.doc,
         "action_url": reverse(WORKFLOW_STEPS[sent.step][1], args=[initiative.pk]),
         "label": review.words(sent.step)["label"],
+        # The staffing route it goes on (none: a reviewer takes it; a returned route
+        # restarts where it was returned, without asking).
+        "returned_route": staffing.returned_route(initiative),
+        "route_form": RouteChoiceForm(templates=staffing.templates_for(initiative)),
     }
     return render(request, "idd/drafts/submit.html", context)

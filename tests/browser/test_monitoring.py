@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from demo import scenario as demo
 from idd.models import Initiative, Revision
-from idd.services import review
+from tests.staffing.demo_route import approve_on_the_route
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +30,8 @@ def record_link(page, indicator: str):
 
 @pytest.fixture
 def approved(fresh_demo) -> Initiative:
-    planner, reviewer = (User.objects.get(username=n) for n in ("planner", "reviewer"))
     initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
-    if initiative.status == "draft":
-        initiative = review.submit(initiative, planner)
-    review.approve(review.start_review(initiative, reviewer), reviewer)
+    approve_on_the_route(initiative)  # the demo's staffing route, to its end
     return Initiative.objects.get(pk=initiative.pk)
 
 

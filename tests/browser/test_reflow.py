@@ -4,7 +4,7 @@ the page itself is measured.
 
 The pages come from the URL resolver (tests/url_walk.py), so a new page cannot escape:
 every URL is loaded with the demo's objects in its parameters, and each answer that is an
-HTML page is measured. The demo's coastal patrol IDD is submitted (review queue, review
+HTML page is measured. The demo's coastal patrol IDD is in review on its route (review queue, review
 page), its gift-taker is approved (revisions, comparison), and its maintenance IDD is a
 draft whose every guided-form step is loaded.
 """
@@ -116,6 +116,7 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
         "section": [SECTIONS[0].slug],
         "number": [str(initiative.revision)],
         "comment_pk": ["0"],
+        "office_pk": ["0"],
         "assessment_pk": [str(a.pk) for a in assessments[:1]],
         "deliverable_pk": [str(d.pk) for d in initiative.partner_deliverables.all()[:1]],
         "us_input_pk": [str(u.pk) for u in initiative.us_inputs.all()[:1]],

@@ -7,30 +7,25 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from idd.export import revision_pdf_stored
-from idd.services import review
+from idd.services import staffing
 from idd.tasks import store_revision_pdf
-from tests import factories
 from tests.export.concurrency import count_renders
 from tests.export.pdftools import flat, pdf_text
 from tests.export.worker import run_the_worker
+from tests.staffing.demo_route import APPROVER, concur_to_the_end, director
 
 BEING_STORED = "The PDF of revision 1 is being stored."
 
 
 @pytest.fixture
-def reviewer(fresh_maritime):
-    return factories.reviewer(
-        username="approver",
-        first_name="Morgan",
-        last_name="Hale",
-        organization=fresh_maritime.organization,  # with a need to know it
-    )
+def reviewer(db):
+    """Who approves the demo's IDD: the J5 director, at the end of its staffing route."""
+    return director()
 
 
 @pytest.fixture
 def in_review(fresh_maritime, reviewer):
-    review.start_review(fresh_maritime, reviewer)
-    return fresh_maritime
+    return concur_to_the_end(fresh_maritime)
 
 
 def text_of(pdf: bytes) -> str:
@@ -40,7 +35,7 @@ def text_of(pdf: bytes) -> str:
 def assert_is_the_approved_pdf(pdf: bytes) -> None:
     text = text_of(pdf)
     assert "APPROVED REVISION 1" in text
-    assert "Revision 1 was approved on" in text and "by Morgan Hale." in text
+    assert "Revision 1 was approved on" in text and f"by {APPROVER}." in text
 
 
 @pytest.mark.django_db(transaction=True)  # the approval commits, as in production
@@ -50,7 +45,7 @@ def test_the_approval_renders_its_pdf_after_it_commits_not_under_the_lock(
     renders = count_renders(monkeypatch)
     started = time.perf_counter()
 
-    revision = review.approve(in_review, reviewer, "Ready for staffing.")
+    revision = staffing.approve(in_review, reviewer, "Ready for staffing.")
 
     took = time.perf_counter() - started
     assert renders.count == 1
@@ -65,7 +60,7 @@ def test_the_approval_renders_its_pdf_after_it_commits_not_under_the_lock(
 def test_a_download_right_after_approval_gets_the_approved_pdf(client, in_review, reviewer):
     """The approval committed, its PDF is not stored yet: the pages say so, the download
     queues it (before the approval's own delayed fallback), the worker stores it once."""
-    revision = review.approve(in_review, reviewer, "Ready for staffing.")  # no commit here
+    revision = staffing.approve(in_review, reviewer, "Ready for staffing.")  # no commit here
     client.force_login(in_review.owner)
     pages = (
         reverse("initiative_review", args=[in_review.pk]),
@@ -86,7 +81,7 @@ def test_a_download_right_after_approval_gets_the_approved_pdf(client, in_review
 
 
 def test_the_worker_stores_the_pdf_if_the_approving_request_did_not(in_review, reviewer):
-    revision = review.approve(in_review, reviewer)  # its process stopped before the render
+    revision = staffing.approve(in_review, reviewer)  # its process stopped before the render
     assert not revision_pdf_stored(revision)
 
     assert store_revision_pdf.call(revision.pk) is True

@@ -72,7 +72,7 @@ def test_every_page_carries_the_marking_top_and_bottom_and_page_x_of_y(exported)
         assert MARKING in lines[-2], f"page {number} ends with {lines[-2]!r}"
         assert lines[-2].endswith(f"Page {number} of {count}")
         # The status of the revision, at the foot of every page, where a reader looks.
-        assert lines[-2].startswith("Revision 1 · Submitted, not approved"), lines[-2]
+        assert lines[-2].startswith("Revision 1 · In review, not approved"), lines[-2]
         if number > 1:  # and the title above the text of every page after the cover
             assert lines[1].startswith("Kestrela coastal patrol capability"), lines[1]
 
@@ -124,12 +124,12 @@ def test_tables_broken_across_pages_repeat_the_fiscal_year_in_their_header(text)
 
 
 def test_draft_says_it_is_not_approved(text):
-    assert "SUBMITTED: NOT APPROVED" in text  # the cover stamp
-    assert "Revision 1 is not approved: its status is submitted." in text
+    assert "IN REVIEW: NOT APPROVED" in text  # the cover stamp
+    assert "Revision 1 is not approved: its status is in review." in text
     # The demo's reviewer returned it once before it was resubmitted.
     assert "Coordination: the reviewers who concurred or returned the draft" in text
     assert "Returned: changes requested" in " ".join(text.split())
-    assert "1 Submitted (this document)" in text  # the revision history
+    assert "1 In review (this document)" in text  # the revision history
 
 
 def test_user_text_is_escaped_in_the_html(exported):

@@ -10,12 +10,11 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from idd.export import IDD, NOTIFICATION, size
-from idd.services import review
 from idd.tasks import render_download, store_revision_pdf
-from tests import factories
 from tests.export.concurrency import count_renders
 from tests.export.pdftools import flat, pdf_text
 from tests.export.worker import run_the_worker
+from tests.staffing.demo_route import approve_on_the_route
 
 DOCUMENTS = [
     ("initiative_pdf", "initiative_pdf_status", "Kestrela coastal patrol capability"),
@@ -67,9 +66,7 @@ def test_a_download_queues_the_render_answers_at_once_and_serves_the_file_once_s
 
 
 def test_a_revisions_download_is_queued_too(client, maritime, monkeypatch):
-    reviewer = factories.reviewer(username="approver", organization=maritime.organization)
-    review.start_review(maritime, reviewer)
-    revision = review.approve(maritime, reviewer)  # not committed: its PDF is not stored
+    revision = approve_on_the_route(maritime)  # not committed: its PDF is not stored
     renders = count_renders(monkeypatch)
     client.force_login(maritime.owner)
     status_url = reverse("revision_pdf_status", args=[maritime.pk, 1])

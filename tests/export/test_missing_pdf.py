@@ -6,10 +6,9 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from idd.export import pdf_for
-from idd.services import review
-from tests import factories
 from tests.export.pdftools import flat, pdf_text
 from tests.export.worker import download
+from tests.staffing.demo_route import APPROVER, approve_on_the_route
 
 
 def text_of(pdf: bytes) -> str:
@@ -18,15 +17,8 @@ def text_of(pdf: bytes) -> str:
 
 def approved(maritime, django_capture_on_commit_callbacks):
     """Approve the maritime IDD and let the approval commit: its PDF is stored."""
-    reviewer = factories.reviewer(
-        username="approver",
-        first_name="Morgan",
-        last_name="Hale",
-        organization=maritime.organization,
-    )
-    review.start_review(maritime, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        revision = review.approve(maritime, reviewer, "Ready for staffing.")
+        revision = approve_on_the_route(maritime)  # the demo's route, to its end
     assert default_storage.exists(revision.pdf.name)
     return revision
 
@@ -52,7 +44,7 @@ def test_a_lost_revision_pdf_is_stored_again_from_its_frozen_snapshot(
         again = download(client, "revision_pdf", maritime.pk, 1)
     # The same document: the snapshot, marking, templates and code are the approved ones.
     assert pdf_text(again) == as_approved
-    assert "APPROVED REVISION 1" in text_of(again) and "by Morgan Hale." in text_of(again)
+    assert "APPROVED REVISION 1" in text_of(again) and f"by {APPROVER}." in text_of(again)
     assert default_storage.exists(revision.pdf.name), "stored back under the record's name"
     assert "Stored the PDF of revision 1 of initiative" in caplog.text
     assert "from its frozen snapshot" in caplog.text

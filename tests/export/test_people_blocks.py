@@ -5,16 +5,16 @@ of the staffing copy unless the exporter asks for the annex."""
 import io
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from demo.scenario.maritime import RETURN_REASON
 from idd.document.snapshot import load, snapshot
 from idd.export import render_html, render_pdf
 from idd.export.storage import document_for
-from idd.services import plan_warnings, review
 from tests.export.pdftools import flat, pdf_text
+from tests.staffing.demo_route import APPROVER, approve_on_the_route
 
-RETURNED_BECAUSE = "Quantify the patrol hours the partner commits to each quarter."
+RETURNED_BECAUSE = RETURN_REASON  # the demo reviewer's, when it returned revision 1
 APPROVED_WITH = "Ready for staffing once J8 concurs."
 
 
@@ -24,18 +24,9 @@ def text(pdf: bytes) -> str:
 
 @pytest.fixture
 def approved(maritime):
-    """The demo's maritime initiative, returned once with a reason, then approved."""
-    reviewer = User.objects.get(username="reviewer")
-    planner = User.objects.get(username="planner")
-    review.start_review(maritime, reviewer)
-    review.request_changes(maritime, reviewer, RETURNED_BECAUSE)
-    maritime.refresh_from_db()
-    # The planner acknowledges the plan checks still open, as the confirmation asks.
-    review.resubmit(maritime, planner, acknowledged=plan_warnings.current_digest(maritime))
-    maritime.refresh_from_db()
-    review.start_review(maritime, reviewer)
-    review.approve(maritime, reviewer, APPROVED_WITH)
-    maritime.refresh_from_db()
+    """The demo's maritime initiative (returned once by the reviewer with a reason, then
+    resubmitted onto AFRICOM's route), staffed to the end and approved by the J5 director."""
+    approve_on_the_route(maritime, APPROVED_WITH)
     return maritime
 
 
@@ -56,8 +47,10 @@ def test_the_approved_idd_has_coordination_the_approvers_remarks_and_a_signature
     assert "Coordination: the reviewers who concurred or returned the draft" in pdf
     returned = "COL Morgan Hale Chief, Security Cooperation Division, J5-SC Returned: changes"
     assert returned in pdf
-    assert "J5-SC Concurred: approved" in pdf
-    signature = "Approved Morgan Hale COL Chief, Security Cooperation Division J5-SC Approved in"
+    assert "Director, Strategy, Plans and Programs, J5 Concurred: approved" in pdf
+    signature = (
+        "Approved Taylor Brandt Brig Gen Director, Strategy, Plans and Programs J5 Approved in"
+    )
     assert signature in pdf and "IDD Workbench on" in pdf
     # The approver's remarks are part of the approval (issue 24); a return's reason is not.
     assert f"remarks: {APPROVED_WITH}" in pdf
@@ -104,4 +97,4 @@ def test_a_revision_stored_before_profiles_still_renders(approved):
     html = render_html(doc)
 
     assert "<td>MAJ Dana Ortiz</td>" in html  # the point of contact falls back to the owner
-    assert '<p class="signature-block__name">COL Morgan Hale</p>' in html
+    assert f'<p class="signature-block__name">{APPROVER}</p>' in html

@@ -4,6 +4,7 @@ statement, the CUI designation indicator, the footer, the summary of changes, ty
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.test import override_settings
 
@@ -13,8 +14,8 @@ from idd.export import render_pdf
 from idd.models import Initiative
 from idd.reference.distribution import Reason, Statement
 from idd.services import plan_warnings, review
-from tests import factories
 from tests.export.pdftools import flat, pdf_text, text_sizes
+from tests.staffing.demo_route import APPROVER, approve_on_the_route
 
 CUI = {
     "controlled_by": "USAFRICOM, J5",
@@ -32,7 +33,8 @@ MARGIN = 65  # pt: the page's top and bottom margins are 0.9in and 0.85in
 
 @pytest.fixture(scope="module")
 def cui_pdf(demo, django_db_blocker):
-    """The demo's maritime IDD (revision 1, submitted) under a configured CUI marking."""
+    """The demo's maritime IDD (revision 1, in review on its route) under a configured CUI
+    marking."""
     with django_db_blocker.unblock(), transaction.atomic():
         initiative = Initiative.objects.get(title="Kestrela coastal patrol capability")
         doc = snapshot(load(initiative.pk))
@@ -78,7 +80,7 @@ def test_every_page_footer_gives_revision_status_and_date(cui_pdf):
     pages = pdf_text(pdf, layout=True)
     for number, page in enumerate(pages, start=1):
         *_, status, dated = [line.strip() for line in page.splitlines() if line.strip()]
-        assert status.startswith("Revision 1 · Submitted, not approved"), number
+        assert status.startswith("Revision 1 · In review, not approved"), number
         assert status.endswith(f"Page {number} of {len(pages)}"), number
         assert dated == f"Dated {day.day} {day:%b %Y}", number
 
@@ -110,15 +112,8 @@ def test_body_text_is_11_pt_tables_10_pt_running_heads_9_pt(cui_pdf):
 
 @pytest.mark.django_db
 def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
-    reviewer = factories.reviewer(
-        username="approver",
-        first_name="Morgan",
-        last_name="Hale",
-        organization=maritime.organization,
-    )
-    review.start_review(maritime, reviewer)
-    review.approve(maritime, reviewer, "Ready for staffing.")
-    maritime.refresh_from_db()
+    reviewer = User.objects.get(username="reviewer")  # the demo's, at AFRICOM's J5-SC
+    approve_on_the_route(maritime)  # revision 1: the demo's route, to its end
     review.start_revision(maritime, maritime.owner)
     maritime.refresh_from_db()
     maritime.sustainment_plan = "Kestrela funds fuel, parts and pay from FY2026."
@@ -135,7 +130,7 @@ def test_revision_2_summarizes_the_changes_from_revision_1(maritime):
     text = text_of(render_pdf(doc))
 
     assert "Summary of changes" in text
-    assert "Changes from revision 1, approved on" in text and "by Morgan Hale" in text
+    assert "Changes from revision 1, approved on" in text and f"by {APPROVER}" in text
     assert (
         "Sustainment plan Kestrela funds fuel, parts and pay from FY2027; the U.S. advisor "
         "leaves in FY2028. Kestrela funds fuel, parts and pay from FY2026." in text

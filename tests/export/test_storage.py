@@ -5,11 +5,10 @@ import time
 
 from idd.export import document_for, pdf_for, storage
 from idd.models import PartnerDeliverable
-from idd.services import review
 from idd.services.locking import claim_version
-from tests import factories
 from tests.export.pdftools import flat, pdf_text
 from tests.export.stored import exports_of
+from tests.staffing.demo_route import APPROVER, approve_on_the_route
 
 FETCHES = 25
 
@@ -74,25 +73,17 @@ def test_any_change_to_what_the_pdf_shows_gives_a_new_pdf(maritime, settings):
 
 
 def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
-    reviewer = factories.reviewer(
-        username="approver",
-        first_name="Morgan",
-        last_name="Hale",
-        organization=maritime.organization,
-    )
-    review.start_review(maritime, reviewer)
-    revision = review.approve(maritime, reviewer, "Ready for staffing.")
-    maritime.refresh_from_db()
+    revision = approve_on_the_route(maritime, "Ready for staffing.")  # the demo's route
 
     stored = pdf_for(maritime)
     assert stored.name == revision.pdf.name
     text = flat(" ".join(pdf_text(read(stored))))
     assert "APPROVED REVISION 1" in text
-    assert "Revision 1 was approved on" in text and "by Morgan Hale." in text
-    assert "Morgan Hale — Concurred: approved" in text  # the coordination table
+    assert "Revision 1 was approved on" in text and f"by {APPROVER}." in text
+    assert f"{APPROVER} Director, Strategy, Plans and Programs, J5 Concurred: approved" in text
     assert "remarks: Ready for staffing." in text  # the approver's, with the approval
     approved_on = revision.approved_at.strftime("%-d %b %Y")
-    assert f"1 Approved (this document) {approved_on} Morgan Hale" in text  # revision history
+    assert f"1 Approved (this document) {approved_on} {APPROVER}" in text  # revision history
     # The print view shows the same frozen snapshot.
     assert document_for(maritime) == revision.snapshot
 

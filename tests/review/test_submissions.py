@@ -241,7 +241,7 @@ def test_a_submitted_idd_compares_its_submission_with_todays(client, make_initia
 
 def test_the_demo_shows_a_resubmission_with_its_changes(fresh_demo):
     maritime = Initiative.objects.get(title="Kestrela coastal patrol capability")
-    assert maritime.status == S.SUBMITTED
+    assert maritime.status == S.IN_REVIEW  # on the command's staffing route
     assert list(maritime.submissions.values_list("sequence", "revision")) == [(1, 1), (2, 1)]
     since = submissions.since_returned(maritime)
     assert since.changed == {"sustainment"}

@@ -15,18 +15,20 @@ from django.urls import reverse
 from idd.document.shown import shown_document
 from idd.export import revision_pdf_stored
 from idd.forms.review import CommentForm, DecisionForm, ReplyForm
+from idd.forms.staffing import OfficeDecisionForm
 from idd.guided_form.steps import STEP_BY_SLUG, resume_step
 from idd.models import Initiative
 from idd.models.access import may
 from idd.reference.choices import InitiativeStatus
 from idd.reference.sections import SECTIONS
-from idd.services import comments, review, submissions
+from idd.services import comments, review, staffing, submissions
 
 # Workflow steps taken with one button: transition -> (service, URL name).
 # The reviewer's decision (approve / request changes) has its own form and view.
 WORKFLOW_STEPS = {
-    "submit": (review.submit, "initiative_submit"),
-    "resubmit": (review.resubmit, "initiative_resubmit"),
+    # On a staffing route when the organization keeps route templates, else to a reviewer.
+    "submit": (staffing.submit, "initiative_submit"),
+    "resubmit": (staffing.resubmit, "initiative_resubmit"),
     "start_review": (review.start_review, "initiative_start_review"),
     "withdraw": (review.withdraw, "initiative_withdraw"),
     "start_revision": (review.start_revision, "initiative_start_revision"),
@@ -89,6 +91,21 @@ def with_reply_forms(threads, may_comment: bool, bound: ReplyForm | None) -> lis
     return items
 
 
+def with_office_forms(panel: dict, bound: OfficeDecisionForm | None) -> dict:
+    """The decision form of each office this person may decide for now (the bound one, with
+    its errors, where it was sent)."""
+    for shown in panel["routes"]:
+        for stage in shown["stages"]:
+            for row in stage.offices:
+                if row.mine:
+                    fresh = OfficeDecisionForm(
+                        office_pk=row.office.pk, initial={"round": shown["route"].round}
+                    )
+                    sent = bound is not None and bound.office_pk == row.office.pk
+                    row.form = bound if sent else fresh
+    return panel
+
+
 def review_page(
     request: HttpRequest,
     initiative: Initiative,
@@ -96,6 +113,7 @@ def review_page(
     decision_form: DecisionForm | None = None,
     comment_form: CommentForm | None = None,
     reply_form: ReplyForm | None = None,
+    office_form: OfficeDecisionForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The IDD read-only, section by section, with the comment threads on each section."""
@@ -170,6 +188,7 @@ def review_page(
             "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
             "may_comment": may_comment,
             "may_resolve": comments.may_resolve(initiative, user),
+            "staffing": with_office_forms(staffing.panel(initiative, user), office_form),
         },
         status=status,
     )

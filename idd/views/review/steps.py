@@ -34,6 +34,7 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         options = {"base_url": base_url(request)}
         if action in CONFIRM_PAGES:  # submit, resubmit: the plan checks acknowledged
             options["acknowledged"] = request.POST.get("acknowledged", "")
+            options["template_id"] = request.POST.get("route", "")
         try:
             take(initiative, request.user, **options)
         except review.RefusedTransition as refused:

@@ -1,0 +1,66 @@
+"""The demo's staffing routes (issue 27): U.S. Africa Command staffs its IDDs through J4,
+J8 and SJA in parallel, then POLAD, and its J5 director approves; DSCA keeps a route of its
+own for what the command forwards. The coastal patrol IDD is halfway through stage 1: J4
+concurred, J8 is pending and overdue, SJA pending."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from demo.scenario.organizations import AFRICOM, DSCA, organization
+from idd.models import Initiative, OfficeDecision, Route, RouteStage, RouteTemplate, StageOffice
+from idd.reference.working_days import add_working_days
+from idd.services import staffing
+
+COMMAND_ROUTE = "AFRICOM staffing"
+DSCA_ROUTE = "DSCA review"
+DAYS_ON_STAGE = 9  # calendar days since stage 1 started: past its five-working-day suspense
+
+
+def seed_routes() -> None:
+    """The command's default route and DSCA's, once."""
+    j4, j8, sja, polad = (organization((AFRICOM, name)) for name in ("J4", "J8", "SJA", "POLAD"))
+    _route(
+        organization((AFRICOM,)),
+        COMMAND_ROUTE,
+        organization((AFRICOM, "J5")),
+        (("Directorates", 5, (j4, j8, sja)), ("Political advisor", 3, (polad,))),
+    )
+    dsca = organization((DSCA,))
+    _route(dsca, DSCA_ROUTE, dsca, (("Security assistance", 10, (dsca,)),))
+
+
+def _route(owner, name, authority, stages) -> None:
+    if RouteTemplate.objects.filter(organization=owner, name=name).exists():
+        return
+    template = RouteTemplate.objects.create(
+        organization=owner, name=name, is_default=True, approval_authority=authority
+    )
+    for position, (stage_name, days, offices) in enumerate(stages, start=1):
+        stage = RouteStage.objects.create(
+            template=template, position=position, name=stage_name, suspense_days=days
+        )
+        StageOffice.objects.bulk_create(StageOffice(stage=stage, organization=o) for o in offices)
+
+
+def stage_halfway(initiative: Initiative, j4_officer: User) -> None:
+    """J4 concurred a few days ago; the stage started long enough ago to be overdue."""
+    route = Route.objects.get(initiative=initiative)
+    if route.decisions.exists():
+        return
+    started = timezone.now() - timedelta(days=DAYS_ON_STAGE)
+    Route.objects.filter(pk=route.pk).update(
+        stage_started_at=started,
+        suspense=add_working_days(started.date(), route.stage.suspense_days),  # type: ignore[union-attr]
+    )
+    decision = staffing.decide(
+        initiative,
+        j4_officer,
+        organization((AFRICOM, "J4")),
+        OfficeDecision.Outcome.CONCUR,
+        round_=route.round,
+    )
+    OfficeDecision.objects.filter(pk=decision.pk).update(decided_at=started + timedelta(days=3))

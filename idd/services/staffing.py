@@ -1,0 +1,575 @@
+"""Staffing routes (issue 27, ADR 0026): submitting on a route, each office's decision,
+the approval authority's approval, forwarding to DSCA.
+
+An organization with route templates staffs its IDDs on them; one with none keeps the
+single reviewer (`idd.services.review`). Every function here locks the initiative first
+(`select_for_update`), so two offices concurring at the same moment both land, one after
+the other, and the second sees the first; an office decides once per round (a unique
+constraint), so a second tab is refused. A refusal raises `review.RefusedTransition` with
+a message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import cast
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from idd.models import Initiative, Organization, ReviewDecision, Revision
+from idd.models.access import may
+from idd.models.organization import organization_of
+from idd.models.staffing import OfficeDecision, Route, RouteStage, RouteTemplate
+from idd.reference import roles
+from idd.reference.choices import InitiativeStatus as S
+from idd.reference.working_days import add_working_days, suspense_words
+from idd.services import review, submissions
+from idd.services.review import RefusedTransition
+from idd.tasks import send_route_reminders
+
+Outcome = OfficeDecision.Outcome
+
+STALE = (
+    "This IDD moved on since you opened the page (another decision was recorded): "
+    "nothing was recorded. Read the route again."
+)
+REASON_REQUIRED = "Say why your office does not concur: the planners read this reason first."
+COMMENT_REQUIRED = "Write your comment, or choose “Concur” without one."
+
+
+# --- Which route ---------------------------------------------------------------------------
+
+
+def command_of(organization: Organization) -> Organization:
+    """The top of the tree an organization sits in (its command, or DSCA)."""
+    return Organization.objects.get(pk=organization.ancestor_keys()[0])
+
+
+def templates_for(initiative: Initiative) -> list[RouteTemplate]:
+    """The routes its planners may pick: those of its organization and the organizations
+    above it, the nearest default first."""
+    above = initiative.organization.ancestor_keys()
+    found = RouteTemplate.objects.filter(organization__in=above).select_related("organization")
+    depth = {pk: n for n, pk in enumerate(above)}
+    return sorted(found, key=lambda t: (not t.is_default, -depth[t.organization_id], t.name))
+
+
+def outside_templates(initiative: Initiative) -> QuerySet[RouteTemplate]:
+    """The default routes of organizations outside the initiative's command (DSCA's)."""
+    command = command_of(initiative.organization)
+    return (
+        RouteTemplate.objects.filter(is_default=True)
+        .exclude(organization__path__startswith=command.path)
+        .select_related("organization")
+    )
+
+
+def open_route(initiative: Initiative, *, lock: bool = False) -> Route | None:
+    routes = Route.objects.filter(initiative=initiative, status__in=Route.OPEN)
+    if lock:
+        routes = routes.select_for_update(of=("self",))
+    return routes.select_related("template__approval_authority", "stage").first()
+
+
+def returned_route(initiative: Initiative) -> Route | None:
+    return Route.objects.filter(
+        initiative=initiative, status=Route.Status.RETURNED, forwarded=False
+    ).first()
+
+
+# --- Submitting on a route -----------------------------------------------------------------
+
+
+def submit(
+    initiative: Initiative,
+    user: roles.User,
+    *,
+    base_url: str = "",
+    acknowledged: str = "",
+    template_id: str = "",
+) -> Initiative:
+    return _submit("submit", initiative, user, template_id, base_url, acknowledged)
+
+
+def resubmit(
+    initiative: Initiative,
+    user: roles.User,
+    *,
+    base_url: str = "",
+    acknowledged: str = "",
+    template_id: str = "",
+) -> Initiative:
+    return _submit("resubmit", initiative, user, template_id, base_url, acknowledged)
+
+
+@transaction.atomic
+def _submit(
+    step: str,
+    initiative: Initiative,
+    user: roles.User,
+    template_id: str,
+    base_url: str,
+    acknowledged: str,
+) -> Initiative:
+    """Submit or resubmit. With route templates, on a route: a returned one restarts at
+    the stage that returned it; else the one picked (the default when none is)."""
+    take = review.submit if step == "submit" else review.resubmit
+    returned = returned_route(initiative)
+    choices = templates_for(initiative)
+    if returned is None and not choices:
+        return take(initiative, user, base_url=base_url, acknowledged=acknowledged)
+    template = None if returned else _picked(choices, template_id)
+    initiative = take(
+        initiative, user, base_url=base_url, acknowledged=acknowledged, tell_reviewers=False
+    )
+    if returned is not None:
+        route = Route.objects.select_for_update().get(pk=returned.pk)
+        route.status = Route.Status.COORDINATING
+        _start_stage(route, route.stage)  # type: ignore[arg-type]
+    else:
+        assert template is not None
+        route = _start(initiative, user, template, forwarded=False)
+    # The route takes the place of the reviewer who would take it into review.
+    initiative.start_review()
+    _save(initiative, user, f"Sent on the route “{route.template.name}”")
+    return initiative
+
+
+def _picked(choices: list[RouteTemplate], template_id: str) -> RouteTemplate:
+    if not template_id:
+        template = next((t for t in choices if t.is_default), None)
+        if template is None:
+            raise RefusedTransition("Choose the route this IDD is staffed on.")
+    else:
+        template = next((t for t in choices if str(t.pk) == str(template_id)), None)
+        if template is None:
+            raise RefusedTransition("That route is not one this IDD's organization keeps.")
+    if refusal := template.refusal():
+        raise RefusedTransition(f"{refusal} Ask an administrator to complete it.")
+    return template
+
+
+def _start(initiative: Initiative, user: roles.User, template: RouteTemplate, *, forwarded: bool):
+    first = template.stages.order_by("position").first()
+    route = Route(
+        initiative=initiative,
+        template=template,
+        revision=initiative.revision,
+        forwarded=forwarded,
+        started_by=cast("User", user),  # signed in: the step was allowed
+        round=0,
+        stage_started_at=timezone.now(),
+    )
+    _start_stage(route, first)  # type: ignore[arg-type]
+    return route
+
+
+def _start_stage(route: Route, stage: RouteStage) -> None:
+    """The stage starts (or starts again): a new round, its suspense, its offices told."""
+    route.stage = stage
+    route.round += 1
+    route.reached = max(route.reached, stage.position)
+    route.stage_started_at = timezone.now()
+    route.suspense = add_working_days(timezone.localdate(), stage.suspense_days)
+    route.save()
+    _queue_reminders()
+
+
+def _save(initiative: Initiative, user: roles.User, why: str) -> None:
+    initiative.version += 1
+    initiative._history_user = user  # type: ignore[attr-defined]
+    initiative._change_reason = why  # type: ignore[attr-defined]
+    initiative.save()
+
+
+def _queue_reminders() -> None:
+    """Once this commits, the worker e-mails the offices the IDD reached."""
+    transaction.on_commit(lambda: send_route_reminders.enqueue(), robust=True)
+
+
+# --- Who acts ------------------------------------------------------------------------------
+
+
+def acts_for(user: roles.User, office: Organization) -> bool:
+    """The person belongs to the office (or to an office under it)."""
+    own = organization_of(user)
+    return own is not None and office.contains(own)
+
+
+def pending_offices(route: Route) -> list[Organization]:
+    return route.pending_offices()
+
+
+def unstaffed(route: Route) -> list[Organization]:
+    """Offices the route waits on with nobody able to act for them (moved away, or never
+    added): the route panel says so, so that an administrator adds someone."""
+    pending = route.pending_offices()
+    if route.status == Route.Status.AWAITING_APPROVAL and route.template.approval_authority:
+        authority = route.template.approval_authority
+        return [] if _people(authority, roles.APPROVAL_AUTHORITY).exists() else [authority]
+    return [o for o in pending if not _people(o, roles.COORDINATOR).exists()]
+
+
+def _people(office: Organization, role: str) -> QuerySet:
+    return get_user_model().objects.filter(
+        is_active=True, groups__name=role, profile__member_of__path__startswith=office.path
+    )
+
+
+def act_refusal(
+    initiative: Initiative, route: Route | None, user: roles.User, office: Organization, round_: int
+) -> str | None:
+    """Why this person may not decide for this office now, or None."""
+    if route is None or route.status != Route.Status.COORDINATING:
+        return "This IDD is not waiting for any office's coordination now."
+    if round_ != route.round:
+        return STALE
+    if not route.stage.offices.filter(organization=office).exists():  # type: ignore[union-attr]
+        return f"{office} does not coordinate at this stage."
+    if not acts_for(user, office):
+        return f"You act only for the office you belong to: not for {office}."
+    if not may(user, "coordinate", initiative):
+        return f"Only a coordinator of {office} who is not on the IDD's team decides for it."
+    earlier = route.decisions.filter(round=route.round, office=office).first()
+    if earlier is not None:
+        return (
+            f"{office} has already decided at this stage: {earlier.signed_as}, "
+            f"{earlier.get_outcome_display().lower()}. Nothing was recorded."
+        )
+    return None
+
+
+# --- Deciding ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def decide(
+    initiative: Initiative,
+    user: roles.User,
+    office: Organization,
+    outcome: str,
+    comment: str = "",
+    *,
+    round_: int,
+    base_url: str = "",
+) -> OfficeDecision:
+    """One office's decision at the stage in hand. The stage completes once every office
+    concurred; a non-concurrence returns the IDD to its planners with the reason."""
+    comment = comment.strip()
+    if outcome == Outcome.NON_CONCUR and not comment:
+        raise RefusedTransition(REASON_REQUIRED)
+    if outcome == Outcome.CONCUR_WITH_COMMENT and not comment:
+        raise RefusedTransition(COMMENT_REQUIRED)
+    if outcome not in Outcome.values:
+        raise RefusedTransition("Choose concur, concur with comment or non-concur.")
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    route = open_route(locked, lock=True)
+    if refusal := act_refusal(locked, route, user, office, round_):
+        raise RefusedTransition(refusal)
+    assert route is not None and route.stage is not None
+    latest = submissions.latest(locked)
+    try:
+        with transaction.atomic():  # a second tab's insert, should it get this far
+            decision = OfficeDecision.objects.create(
+                route=route,
+                stage=route.stage,
+                round=route.round,
+                office=office,
+                outcome=outcome,
+                comment=comment if outcome != Outcome.CONCUR else "",
+                decided_by=cast("User", user),
+                signed_as=roles.display_name(user),  # type: ignore[arg-type]
+                job_title=_job_title(user),
+                revision=route.revision,
+                submission_sequence=latest.sequence if latest else None,
+            )
+    except IntegrityError:
+        raise RefusedTransition(f"{office} has already decided at this stage.") from None
+    if outcome == Outcome.NON_CONCUR:
+        _return(locked, route, user, decision, base_url)
+    elif not pending_offices(route):
+        _next(locked, route, user)
+    return decision
+
+
+def _job_title(user: roles.User) -> str:
+    profile = roles.profile_of(user)  # type: ignore[arg-type]
+    return profile.job_title if profile else ""
+
+
+def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str) -> None:
+    reason = f"{decision.office} non-concurs: {decision.comment}"
+    if route.forwarded:  # after approval: the planners answer it in the next revision
+        route.status = Route.Status.NOT_CONCURRED
+        route.save()
+        _save(locked, user, f"Not concurred by {decision.office}")
+        review._notify(locked, "request_changes", user, review._team(locked), reason=reason)
+        return
+    route.status = Route.Status.RETURNED
+    route.save()
+    locked.request_changes()
+    _save(locked, user, f"Returned to the planners: {decision.office} non-concurred")
+    ReviewDecision.objects.create(
+        initiative=locked,
+        revision=locked.revision,
+        reviewer=user,
+        outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
+        reason=reason,
+    )
+    review._notify(
+        locked, "request_changes", user, review._team(locked), reason=reason, base_url=base_url
+    )
+
+
+def _next(locked, route: Route, user) -> None:
+    """Every office concurred: the next stage, or the approval authority after the last."""
+    following = (
+        route.template.stages.filter(position__gt=route.stage.position).order_by("position").first()  # type: ignore[union-attr]
+    )
+    if following is not None:
+        _start_stage(route, following)
+        return
+    route.status = Route.Status.AWAITING_APPROVAL
+    route.reached_approval = True
+    route.stage = None
+    route.suspense = None
+    route.save()
+    _queue_reminders()
+
+
+# --- Approving and forwarding ----------------------------------------------------------------
+
+
+def approve_refusal(initiative: Initiative, route: Route | None, user: roles.User) -> str | None:
+    if route is None or route.status != Route.Status.AWAITING_APPROVAL:
+        return "This IDD is not waiting for an approval authority now."
+    authority = route.template.approval_authority
+    if authority is None or not acts_for(user, authority):
+        return f"Only the approval authority of {authority or 'the route'} approves it."
+    if not may(user, "approve on a route", initiative):
+        return f"Only a person with the approval authority role in {authority} approves it."
+    return None
+
+
+@transaction.atomic
+def approve(
+    initiative: Initiative, user: roles.User, remarks: str = "", *, base_url: str = ""
+) -> Revision | None:
+    """The approval authority approves once every stage concurred: the command's route
+    freezes the revision (as a reviewer's approval does); DSCA's records its approval."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    route = open_route(locked, lock=True)
+    if refusal := approve_refusal(locked, route, user):
+        raise RefusedTransition(refusal)
+    assert route is not None
+    route.status = Route.Status.APPROVED
+    route.approved_by = user  # type: ignore[assignment]
+    route.approved_at = timezone.now()
+    route.save()
+    if route.forwarded:
+        _save(locked, user, f"Approved by {route.template.approval_authority} (forwarded route)")
+        return None
+    locked.approve()
+    _save(locked, user, review.change_reason("approve"))
+    return review.freeze(locked, user, remarks, base_url=base_url)
+
+
+def forward_refusal(initiative: Initiative, user: roles.User) -> str | None:
+    if initiative.status != S.APPROVED:
+        return "Only an approved IDD is forwarded."
+    if not may(user, "forward", initiative):
+        return "Only planners on the initiative's team forward it."
+    if open_route(initiative) is not None:
+        return "This IDD is already on a route."
+    if (
+        Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
+        .exclude(status=Route.Status.STOPPED)
+        .exists()
+    ):
+        return f"Revision {initiative.revision} was already forwarded."
+    return None
+
+
+@transaction.atomic
+def forward(
+    initiative: Initiative, user: roles.User, template_id: int | str | None = None
+) -> Route:
+    """Send the approved revision on to an organization outside the command (DSCA), on
+    its default route: its offices coordinate and its approval authority approves."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if refusal := forward_refusal(locked, user):
+        raise RefusedTransition(refusal)
+    outside = list(outside_templates(locked))
+    template = next((t for t in outside if str(t.pk) == str(template_id)), None)
+    if template is None and template_id in (None, "") and len(outside) == 1:
+        template = outside[0]
+    if template is None:
+        raise RefusedTransition("Choose the organization to forward it to.")
+    if refusal := template.refusal():
+        raise RefusedTransition(f"{refusal} Ask an administrator to complete it.")
+    route = _start(locked, user, template, forwarded=True)
+    _save(locked, user, f"Forwarded to {template.organization}")
+    return route
+
+
+# --- What the screens show -----------------------------------------------------------------
+
+
+@dataclass
+class OfficeRow:
+    office: Organization
+    decision: OfficeDecision | None
+    pending: bool
+    mine: bool  # the person looking acts for it and may decide now
+    form: object = None  # the page puts the decision form of `mine` here
+
+
+@dataclass
+class StageRow:
+    stage: RouteStage
+    offices: list[OfficeRow]
+    current: bool
+    done: bool
+
+
+def overdue_words(suspense: date | None, today: date | None = None) -> str:
+    if suspense is None:
+        return ""
+    return suspense_words(suspense, today or timezone.localdate())
+
+
+def is_overdue(suspense: date | None, today: date | None = None) -> bool:
+    return suspense is not None and (today or timezone.localdate()) > suspense
+
+
+def stages_of(route: Route, user: roles.User) -> list[StageRow]:
+    """Every stage with its offices and their latest decision (this round's for the stage
+    in hand), and which office the person may decide for now."""
+    decisions: dict[tuple[int, int], OfficeDecision] = {}
+    for d in route.decisions.select_related("office").order_by("decided_at", "pk"):
+        decisions[(d.stage_id, d.office_id)] = d  # the latest wins
+    rows = []
+    position = route.stage.position if route.stage else None
+    coordinates = may(user, "coordinate", route.initiative)
+    for stage in route.template.stages.prefetch_related("offices__organization"):
+        current = stage.pk == route.stage_id
+        offices = []
+        for link in stage.offices.all():
+            decision = decisions.get((stage.pk, link.organization_id))
+            if current and decision is not None and decision.round != route.round:
+                decision = None  # decided in an earlier round: this one starts again
+            pending = current and route.status == Route.Status.COORDINATING and decision is None
+            offices.append(
+                OfficeRow(
+                    link.organization,
+                    decision,
+                    pending,
+                    pending and coordinates and acts_for(user, link.organization),
+                )
+            )
+        done = route.reached_approval or (position is not None and stage.position < position)
+        rows.append(StageRow(stage, offices, current, done))
+    return rows
+
+
+def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
+    """This person's offices' concurrences on an earlier submission than the one in hand,
+    each with the two submissions to compare (what changed since they concurred)."""
+    latest = submissions.latest(route.initiative)
+    own = organization_of(user)
+    if latest is None or own is None:
+        return []
+    keys = dict(route.initiative.submissions.values_list("sequence", "pk"))
+    return [
+        {
+            "decision": d,
+            "old": f"{submissions.SUBMISSION_KEY}{keys[d.submission_sequence]}",
+            "new": f"{submissions.SUBMISSION_KEY}{latest.pk}",
+        }
+        for d in route.decisions.filter(revision=route.revision).select_related("office")
+        if d.concurred
+        and d.submission_sequence in keys
+        and d.submission_sequence < latest.sequence
+        and d.office.contains(own)
+    ]
+
+
+def awaiting_office(user: roles.User) -> list[dict]:
+    """ "Awaiting my office": IDDs whose stage in hand waits for the person's office (or
+    whose approval waits for them), the soonest suspense first."""
+    own = organization_of(user)
+    if own is None:
+        return []
+    offices = own.ancestor_keys()
+    coordinating = Route.objects.filter(
+        status=Route.Status.COORDINATING, stage__offices__organization__in=offices
+    )
+    approving = Route.objects.filter(
+        status=Route.Status.AWAITING_APPROVAL, template__approval_authority__in=offices
+    )
+    found = []
+    for route in (coordinating | approving).distinct().select_related("initiative", "stage"):
+        if not may(user, "read", route.initiative):
+            continue
+        waiting = [o for o in pending_offices(route) if o.pk in offices]
+        if route.status == Route.Status.COORDINATING and not waiting:
+            continue
+        found.append(
+            {
+                "route": route,
+                "initiative": route.initiative,
+                "offices": waiting,
+                "approval": route.status == Route.Status.AWAITING_APPROVAL,
+                "suspense": route.suspense,
+                "words": overdue_words(route.suspense),
+                "overdue": is_overdue(route.suspense),
+            }
+        )
+    return sorted(found, key=lambda r: (r["suspense"] is None, r["suspense"] or date.max))
+
+
+# --- The record -----------------------------------------------------------------------------
+
+
+def in_hands_of(office: Organization) -> QuerySet[Route]:
+    """Open routes whose stage in hand (or approval) waits on this office."""
+    return Route.objects.filter(
+        Q(status=Route.Status.COORDINATING, stage__offices__organization=office)
+        | Q(status=Route.Status.AWAITING_APPROVAL, template__approval_authority=office)
+    ).distinct()
+
+
+def routes_shown(initiative: Initiative) -> list[Route]:
+    """The routes of the revision in hand, the latest first: the command's, and DSCA's."""
+    return list(
+        Route.objects.filter(initiative=initiative, revision=initiative.revision)
+        .exclude(status=Route.Status.STOPPED)
+        .select_related("template__organization", "template__approval_authority", "stage")
+        .order_by("-started_at", "-pk")
+    )
+
+
+def panel(initiative: Initiative, user: roles.User) -> dict:
+    """The routes the review page shows: their stages and offices, who decided what and
+    when, the suspense in words, what this person may do on them now."""
+    shown = []
+    for route in routes_shown(initiative):
+        approving = route.status == Route.Status.AWAITING_APPROVAL
+        shown.append(
+            {
+                "route": route,
+                "stages": stages_of(route, user),
+                "suspense_words": overdue_words(route.suspense) if route.is_open else "",
+                "overdue": route.is_open and is_overdue(route.suspense),
+                "unstaffed": unstaffed(route) if route.is_open else [],
+                "may_approve": approving and approve_refusal(initiative, route, user) is None,
+                "changed_since": changed_since_concurred(route, user) if route.is_open else [],
+            }
+        )
+    may_forward = forward_refusal(initiative, user) is None and outside_templates(initiative)
+    return {"routes": shown, "may_forward": bool(may_forward)}
