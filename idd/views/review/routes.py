@@ -47,7 +47,7 @@ def office_decision(request: HttpRequest, pk: int, office_pk: int) -> HttpRespon
         tell_refused(request, refused.message, data["comment"])
     else:
         messages.success(request, f"{office}'s decision is recorded.")
-    return redirect(review_url(initiative, "route"))
+    return redirect(review_url(initiative))  # the message, at the top, is in view
 
 
 # Outside the request's transaction, like the reviewer's approval: the revision's PDF is
@@ -76,7 +76,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
                     request,
                     f"Revision {revision.number} is approved and frozen; its PDF is {stored}.",
                 )
-        return redirect(review_url(initiative, "route"))
+        return redirect(review_url(initiative))  # the message, at the top, is in view
     return render(
         request,
         "idd/review/route_confirm.html",
@@ -106,7 +106,7 @@ def forward(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, refused.message)
         else:
             messages.success(request, f"Forwarded to {route.template.organization}.")
-        return redirect(review_url(initiative, "route"))
+        return redirect(review_url(initiative))  # the message, at the top, is in view
     return render(
         request,
         "idd/review/route_confirm.html",
