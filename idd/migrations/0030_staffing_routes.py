@@ -254,7 +254,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("sent_at", models.DateTimeField(auto_now_add=True)),
-                ("failure", models.TextField(blank=True)),
+                ("failure", models.TextField(blank=True, max_length=2000)),
                 (
                     "office",
                     models.ForeignKey(

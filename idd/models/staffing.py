@@ -265,7 +265,7 @@ class RouteReminder(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     sent_at = models.DateTimeField(auto_now_add=True)
     # Empty once sent; else why it could not be (it is not tried again: the log has it).
-    failure = models.TextField(blank=True)
+    failure = models.TextField(blank=True, max_length=2000)
 
     class Meta:
         ordering = ["sent_at", "pk"]

@@ -92,7 +92,7 @@ def _remind(route: Route, office: Organization, kind: str) -> bool:
             failure = f"Sending failed: {error}"
     if failure:
         logger.error("Route %s (%s, %s): %s", route.pk, office, kind, failure)
-        RouteReminder.objects.filter(pk=reminder.pk).update(failure=failure)
+        RouteReminder.objects.filter(pk=reminder.pk).update(failure=failure[:2000])
         return False
     return True
 

@@ -111,7 +111,7 @@ def test_the_step_indicator_is_a_nav_of_links_reached_by_keyboard(
     sign_in(page, live_server.url, owner)
     page.goto(basics_url(live_server, initiative))
     steps = page.get_by_role("navigation", name="Steps of the guided form")
-    expect(steps.get_by_role("link")).to_have_count(9)
+    expect(steps.get_by_role("link")).to_have_count(10)
     expect(steps.get_by_role("link", name="Basics")).to_have_attribute("aria-current", "step")
     target = steps.get_by_role("link", name=re.compile(r"^Risks"))
     for _ in range(60):  # Tab through the page until the link has focus

@@ -17,7 +17,12 @@ from playwright.sync_api import Page, expect
 
 from assessments.method import POLITICAL_RISK_CHOICES
 from idd.models import Initiative, PartnerDeliverable, USInput
-from idd.reference.choices import FundingAuthority, ProgramComponentKind, RiskCategory
+from idd.reference.choices import (
+    EvaluationKind,
+    FundingAuthority,
+    ProgramComponentKind,
+    RiskCategory,
+)
 from tests import factories
 from tests.factories import complete_initiative
 
@@ -246,6 +251,9 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
         indicator.get_by_label("Baseline").fill("2")
         indicator.get_by_label("Target").fill(str(4 * (year - 2025)))
         indicator.get_by_label("How it is measured").fill("Patrol logs")
+        indicator.get_by_label("Who collects the data").fill("SCO maritime desk")
+        indicator.get_by_label("How often").fill("Monthly")
+        indicator.get_by_label("Source of the data").fill("Navy patrol logs")
     walk.press("Save and continue")
 
     # Absorptive capacity and sustainment.
@@ -291,6 +299,17 @@ def test_a_planner_drafts_a_complete_idd(walk: Walk, live_server):
         risk.get_by_label("Likelihood").select_option(label="3 · Medium")
         risk.get_by_label("Impact").select_option(label="4 · High")
         risk.get_by_label("Mitigation").fill("Agreed in the annual plan.")
+    walk.press("Save and continue")
+
+    # Assessment, monitoring and evaluation: what Section 333 asks before submission.
+    walk.expect_step("Assessment, monitoring and evaluation")
+    page.get_by_label("Date of the initial assessment").fill("2026-06-12")
+    page.get_by_label("How the initial assessment was made").fill("Site visit to the base.")
+    page.get_by_label(re.compile(r"^Sources")).fill("Navy personnel records.")
+    page.get_by_label("Baseline summary").fill("Two boats working, two patrol days a month.")
+    page.get_by_label("Evaluation questions").fill("Do the boats stay at sea?")
+    page.get_by_label("When it is evaluated").fill("Mid-term review in FY2028 Q2.")
+    page.get_by_text(EvaluationKind.INDEPENDENT.label).click()  # the USWDS radio's label
     walk.press("Save and continue")
 
     # Review: complete, every section read-only, ready to submit.

@@ -120,7 +120,7 @@ def test_the_word_copy_holds_every_element_under_real_headings(maritime):
     headers = docx_header_rows(copy)
     assert ["Fiscal year", "U.S. inputs", "Estimated cost"] in headers, "the budget is a table"
     assert ["Indicator", "Who collects the data", "How often", "Source of the data"] in headers
-    assert len(headers) == 7, "every table but the facts has a header row"
+    assert len(headers) == 8, "every table but the facts has a header row"
 
 
 def test_the_word_copy_numbers_its_pages_and_marks_each_at_top_and_bottom(db, settings):

@@ -151,7 +151,7 @@ def review_page(
         for name in allowed
         if name in WORKFLOW_STEPS
     ]
-    first_open = next(
+    first_open_thread = next(
         (
             (i["section"].slug, t.comment.pk)
             for i in sections
@@ -160,9 +160,10 @@ def review_page(
         ),
         (None, None),
     )
+    first_open = first_open_thread[0]  # the section the decision box links to
     make_changes_url = None
     if initiative.status == InitiativeStatus.CHANGES_REQUESTED and may(user, "edit", initiative):
-        make_changes_url = changes_url(initiative, *first_open)
+        make_changes_url = changes_url(initiative, *first_open_thread)
     submit_refusal = None
     if initiative.is_editable_status and may(user, "edit", initiative):
         submit_refusal = review.step_refusal(initiative, user, initiative.submit_step)
