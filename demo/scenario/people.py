@@ -76,7 +76,7 @@ DEMO_USERS = (
     # J5 director who approves at the end of the command's route, and DSCA's coordinator.
     DemoUser(
         "j4",
-        "J4-demo-2026",
+        "J4-Officer-demo-2026",
         roles.COORDINATOR,
         "Chris Okafor",
         ("LTC", "Logistics Plans Officer", "J4", AFRICOM, "DSN 314-421-4720"),
@@ -84,7 +84,7 @@ DEMO_USERS = (
     ),
     DemoUser(
         "j8",
-        "J8-demo-2026",
+        "J8-Officer-demo-2026",
         roles.COORDINATOR,
         "Pat Lindgren",
         ("GS-13", "Resource Analyst", "J8", AFRICOM, "DSN 314-421-4810"),
@@ -92,7 +92,7 @@ DEMO_USERS = (
     ),
     DemoUser(
         "sja",
-        "Sja-demo-2026",
+        "Sja-Officer-demo-2026",
         roles.COORDINATOR,
         "Rene Castillo",
         ("MAJ", "Operational Law Attorney", "SJA", AFRICOM, "DSN 314-421-4905"),
@@ -116,7 +116,7 @@ DEMO_USERS = (
     ),
     DemoUser(
         "dsca",
-        "Dsca-demo-2026",
+        "Dsca-Officer-demo-2026",
         roles.COORDINATOR,
         "Avery Nakamura",
         ("GS-14", "Country Program Director", "DSCA", "DSCA", "703-697-9000"),

@@ -20,7 +20,7 @@ from django.contrib.auth.models import User
 from assessments.models import CommitmentAssessment
 from demo import scenario as demo
 from idd.guided_form.steps import STEPS
-from idd.models import Indicator, IndicatorMeasurement, Initiative
+from idd.models import Indicator, IndicatorMeasurement, Initiative, PartnerUnitRequest
 from idd.reference.sections import SECTIONS
 from idd.services import plan_warnings, review
 from tests.url_walk import Url, product_urls
@@ -117,6 +117,8 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
         "number": [str(initiative.revision)],
         "comment_pk": ["0"],
         "office_pk": ["0"],
+        "organization_pk": [str(initiative.organization_id)],
+        "unit_request_pk": [str(r.pk) for r in PartnerUnitRequest.objects.all()[:1]],
         "assessment_pk": [str(a.pk) for a in assessments[:1]],
         "deliverable_pk": [str(d.pk) for d in initiative.partner_deliverables.all()[:1]],
         "us_input_pk": [str(u.pk) for u in initiative.us_inputs.all()[:1]],

@@ -30,10 +30,11 @@ REGISTERED_EDIPI = "1234567890"
 PEOPLE = """
 from django.contrib.auth.models import Group, User
 from idd.reference import roles
-from idd.models import Profile
+from idd.models import Organization, Profile
 pat = User.objects.create_user("pat", password={password!r}, first_name="Pat", last_name="Planner")
 pat.groups.add(Group.objects.get(name=roles.PLANNER))
-Profile.objects.create(user=pat, edipi={edipi!r})
+office = Organization.add("Test Command")  # what pat has a need to know
+Profile.objects.create(user=pat, edipi={edipi!r}, member_of=office)
 from idd.services import password_rules
 password_rules.renew(pat)  # pat's own password, not a temporary one
 """
