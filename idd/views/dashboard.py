@@ -11,7 +11,7 @@ from idd.models import Initiative
 from idd.models.workflow import EDITABLE_STATUSES
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus
-from idd.services import parking, review, staffing, unit_requests
+from idd.services import parking, review, route_screens, unit_requests
 from idd.services.activity import recent_activity, review_activity
 from idd.services.overdue import overdue_deliverables
 
@@ -74,7 +74,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "returned": review.returned_to(request.user),
         "awaiting_office": (
-            staffing.awaiting_office(request.user)
+            route_screens.awaiting_office(request.user)
             if roles.has_role(request.user, roles.COORDINATOR)
             or roles.has_role(request.user, roles.APPROVAL_AUTHORITY)
             else None

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from idd.models import Initiative, Route
 from idd.reference.choices import InitiativeStatus as S
-from idd.services import review, staffing
+from idd.services import review, route_screens
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,6 @@ def test_the_demo_route_is_halfway_j4_concurred_j8_overdue_sja_pending():
     route = Route.objects.get(initiative__title="Kestrela coastal patrol capability")
     assert [d.office.name for d in route.decisions.all()] == ["J4"]
     assert [o.name for o in route.pending_offices()] == ["J8", "SJA"]
-    assert staffing.is_overdue(route.suspense)
+    assert route_screens.is_overdue(route.suspense)
     j8 = User.objects.get(username="j8")
-    assert [item["initiative"] for item in staffing.awaiting_office(j8)] == [route.initiative]
+    assert [item["initiative"] for item in route_screens.awaiting_office(j8)] == [route.initiative]

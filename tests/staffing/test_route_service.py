@@ -7,7 +7,7 @@ import pytest
 from idd.models import Initiative, OfficeDecision, ReviewDecision, Revision, Route
 from idd.models.access import offices_routed
 from idd.reference.choices import InitiativeStatus as S
-from idd.services import review, staffing
+from idd.services import review, route_screens, staffing
 from idd.services.review import RefusedTransition
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_the_whole_route_parallel_offices_return_restart_approve_and_forward(com
     assert route.stage.position == 2 and route.round == 3
     assert Route.objects.filter(initiative=c.initiative).count() == 1
     # J4 concurred on the first submission: it sees what changed since.
-    assert staffing.changed_since_concurred(route, c.j4_officer)
+    assert route_screens.changed_since_concurred(route, c.j4_officer)
     decide(c, c.sja_officer, c.sja)
     assert the_route(c.initiative).status == Route.Status.AWAITING_APPROVAL
 
@@ -131,4 +131,4 @@ def test_withdrawing_stops_the_route(command):
     staffing.submit(c.initiative, c.planner)
     review.withdraw(fresh(c.initiative), c.planner)
     assert the_route(c.initiative).status == Route.Status.STOPPED
-    assert staffing.awaiting_office(c.j4_officer) == []
+    assert route_screens.awaiting_office(c.j4_officer) == []

@@ -21,7 +21,7 @@ from idd.models import Initiative
 from idd.models.access import may
 from idd.reference.choices import InitiativeStatus
 from idd.reference.sections import SECTIONS
-from idd.services import comments, review, staffing, submissions
+from idd.services import comments, review, route_screens, staffing, submissions
 
 # Workflow steps taken with one button: transition -> (service, URL name).
 # The reviewer's decision (approve / request changes) has its own form and view.
@@ -189,7 +189,7 @@ def review_page(
             "approved_pdf_stored": approved is not None and revision_pdf_stored(approved),
             "may_comment": may_comment,
             "may_resolve": comments.may_resolve(initiative, user),
-            "staffing": with_office_forms(staffing.panel(initiative, user), office_form),
+            "staffing": with_office_forms(route_screens.panel(initiative, user), office_form),
         },
         status=status,
     )
