@@ -39,12 +39,6 @@ def commitment_swimlane(inputs: dict[str, Any]) -> swimlane.SwimlaneChart:
 
 
 @register.simple_tag
-def commitment_plan_checks(inputs: dict[str, Any]) -> tuple[plan_checks.PlanFinding, ...]:
-    """{% commitment_plan_checks doc.commitment.inputs as checks %}: the plan checks."""
-    return plan_checks.plan_checks(AssessmentInputs.from_dict(inputs))
-
-
-@register.simple_tag
 def row_plan_checks(
     checks: tuple[plan_checks.PlanFinding, ...], row_kind: str, row_id: int | None
 ) -> tuple[plan_checks.PlanFinding, ...]:

@@ -57,9 +57,15 @@ class OpenCheck:
         }
 
 
-def open_checks(doc: Document) -> list[OpenCheck]:
-    """Every plan check the IDD raises, warnings first, each linked to its row."""
-    findings = plan_checks(AssessmentInputs.from_dict(doc["commitment"]["inputs"]))
+def findings_of(doc: Document) -> tuple[PlanFinding, ...]:
+    """The plan checks the IDD raises, in the method's order."""
+    return tuple(plan_checks(AssessmentInputs.from_dict(doc["commitment"]["inputs"])))
+
+
+def open_checks(doc: Document, findings: tuple[PlanFinding, ...] | None = None) -> list[OpenCheck]:
+    """Every plan check the IDD raises (`findings`, when already checked), warnings first,
+    each linked to its row."""
+    findings = findings_of(doc) if findings is None else findings
     rows: dict[str, list[Any]] = {
         DELIVERABLE: list(doc["deliverables"]),
         US_INPUT: list(doc["us_inputs"]),
@@ -105,7 +111,7 @@ def current_digest(initiative: Initiative) -> str:
     return digest(open_checks(snapshot(load(initiative.pk))))
 
 
-def on_rows_of_step(doc: Document, step_slug: str) -> list[OpenCheck]:
+def on_rows_of_step(checks: list[OpenCheck], step_slug: str) -> list[OpenCheck]:
     """The open checks about single rows of one guided-form step, each linked to its row:
     listed at the top of the step, where the rows themselves may be a long scroll away."""
-    return [c for c in open_checks(doc) if c.row and STEPS[c.finding.step] == step_slug]
+    return [c for c in checks if c.row and STEPS[c.finding.step] == step_slug]

@@ -229,6 +229,8 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     step_forms, conflict = page.forms, page.conflict
     doc = snapshot(load(pk))
     step_forms.doc = doc
+    # Checked once: the top of a plan step lists what its rows show.
+    findings = plan_warnings.findings_of(doc)
     stale_message = [CONFLICT_MESSAGE] if conflict and conflict.data is not None else []
     non_form_errors = stale_message + step_forms.non_form_errors()
     unsaved = request.method == "POST" or page.restored
@@ -239,7 +241,10 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "steps": step_states(doc, current),
         # What the saved step lacks; a page with typed text would contradict it.
         "missing": current.missing(doc) if page.fresh else [],
-        "row_checks": plan_warnings.on_rows_of_step(doc, current.slug),
+        "plan_findings": findings,
+        "row_checks": plan_warnings.on_rows_of_step(
+            plan_warnings.open_checks(doc, findings), current.slug
+        ),
         "returned": latest_reason(initiative),
         "previous": neighbor(current, -1),
         "next": neighbor(current, 1),
