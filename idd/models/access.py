@@ -137,6 +137,12 @@ RULES: dict[str, tuple[Rule, ...]] = {
 # acts for an office holding the IDD now is the service's check (`staffing.act_refusal`).
 ON_A_ROUTE = frozenset({S.IN_REVIEW, S.APPROVED})
 RULES |= {
+    # Those staffing it comment on its sections as reviewers do, while comments are open.
+    "comment": RULES["comment"]
+    + (
+        Rule(roles.COORDINATOR, Who.OUTSIDE_TEAM, OPEN_FOR_COMMENTS),
+        Rule(roles.APPROVAL_AUTHORITY, Who.OUTSIDE_TEAM, OPEN_FOR_COMMENTS),
+    ),
     "coordinate": (Rule(roles.COORDINATOR, Who.OUTSIDE_TEAM, ON_A_ROUTE),),
     "approve on a route": (Rule(roles.APPROVAL_AUTHORITY, Who.OUTSIDE_TEAM, ON_A_ROUTE),),
     "forward": (Rule(roles.PLANNER, Who.TEAM, frozenset({S.APPROVED})),),

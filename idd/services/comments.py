@@ -42,7 +42,8 @@ class Thread:
 
 
 def may_comment(initiative: Initiative, user: User) -> bool:
-    """Reviewers and the team's planners, while the IDD is under review or returned."""
+    """Reviewers, the offices staffing it and the team's planners, while the IDD is under
+    review or returned (idd.models.access)."""
     return may(user, "comment", initiative)
 
 
@@ -53,8 +54,8 @@ def may_resolve(initiative: Initiative, user: User) -> bool:
 def _check_comment(initiative: Initiative, user: User, body: str) -> str:
     if not may_comment(initiative, user):
         raise CommentRefused(
-            "Only reviewers and the initiative's planners can comment, and only while "
-            "the IDD is submitted, in review or returned for changes."
+            "Only reviewers, the offices staffing it and the initiative's planners can "
+            "comment, and only while the IDD is submitted, in review or returned for changes."
         )
     body = body.strip()
     if not body:
