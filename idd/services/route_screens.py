@@ -138,7 +138,6 @@ def _back_after_changes(offices: list[int]) -> dict[int, dict]:
             office__in=offices,
             revision=F("route__revision"),
         )
-        .exclude(outcome=OfficeDecision.Outcome.NON_CONCUR)
         .annotate(
             latest_sequence=Subquery(latest.values("sequence")[:1]),
             latest_key=Subquery(latest.values("pk")[:1]),
@@ -149,7 +148,8 @@ def _back_after_changes(offices: list[int]) -> dict[int, dict]:
         .select_related("office")
         .order_by("decided_at", "pk")
     )
-    # Each office's latest concurrence on each route: back to it if on an older submission.
+    # Each office's latest decision on each route: back to it if a concurrence on an older
+    # submission (after a non-concurrence the office is asked again, or reads the reply).
     latest_of = {(d.route_id, d.office_id): d for d in found}
     return {
         d.route_id: {
@@ -158,7 +158,7 @@ def _back_after_changes(offices: list[int]) -> dict[int, dict]:
             "new": f"{submissions.SUBMISSION_KEY}{d.latest_key}",
         }
         for d in latest_of.values()
-        if d.read_key and d.submission_sequence < d.latest_sequence
+        if d.concurred and d.read_key and d.submission_sequence < d.latest_sequence
     }
 
 

@@ -144,6 +144,7 @@ def test_the_panel_keeps_an_offices_earlier_decision_marked_superseded(client, s
     html = panel_html(client, c.sja_officer, c.initiative)
     assert "earlier decision" in html
     assert "No legal basis cited." in html and SUPERSEDED in html
+    assert "Pending: asked again after resubmission" in html
     assert "Decide for SJA" in html  # and it decides again now
     # Stage 1's concurrences stand: not superseded.
     stage_1 = route_screens.stages_of(Route.objects.get(), c.sja_officer)[0]
