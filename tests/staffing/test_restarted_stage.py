@@ -101,6 +101,14 @@ def test_the_return_is_recorded_once_and_the_planners_still_read_its_reason(stag
     assert review.decisions_on(c.initiative, 1).filter(pk=returned.pk).exists()
 
 
+def test_history_says_the_return_once(client, stage_1_restarted):
+    c = stage_1_restarted
+    client.force_login(c.planner)
+    html = client.get(reverse("initiative_history", args=[c.initiative.pk])).content.decode()
+    assert "J8: non-concur (Stage 1)" in html
+    assert html.count(REASON) == 1 and "Requested changes to revision 1" not in html
+
+
 def test_the_returned_alert_still_gives_the_offices_reason(command):
     c = command
     staffing.submit(c.initiative, c.planner)
