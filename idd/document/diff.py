@@ -6,8 +6,9 @@ Partner deliverables and U.S. inputs are matched by their reference (D3, U2, whi
 changes: idd.models.plan.ReferencedRow) where both snapshots carry it; other rows by their
 id where the snapshot carries one, else by their place in the list.
 Values are shown as the document shows them (labels, not codes). Where a text
-changed, its words are marked (`FieldChange.words`): plain text runs, never HTML, which
-the templates escape and wrap in <del>/<ins>.
+changed, the sentences added or removed, and within changed sentences the words, are
+marked (`FieldChange.words`): plain text runs, never HTML, which the templates escape and
+wrap in <del>/<ins>.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ class Marked:
 
 # Below this share of words kept, a text counts as rewritten and is marked whole.
 SIMILAR = 0.4
+# A sentence (up to its closing mark and the spaces after, or a line), kept whole when
+# only other sentences of a paragraph changed.
+SENTENCES = re.compile(r".+?(?:[.!?]+(?=\s|$)|\n|$)\s*|\s+", re.DOTALL)
+# Sentences replaced by others are paired when there are at most this many pairs to try;
+# beyond, the replaced sentences are compared word by word together.
+SENTENCE_PAIRS = 400
 # Words, single punctuation marks and the spaces between: what a reader sees as changed.
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 # How many word pairs the word matcher may compare for one field. Its cost grows with
@@ -129,13 +136,103 @@ def _flagged(tokens: list[str], changed: list[bool]) -> list[tuple[str, bool]]:
 
 
 def mark_words(old: str, new: str) -> Marked:
-    """The old and new text in runs, the words removed from the old and added to the new
-    marked (difflib over words, so a changed word is marked whole); a text rewritten
-    rather than edited is marked whole, since scattered marks would not help.
+    """The old and new text in runs, what was removed from the old and added to the new
+    marked. Sentences first: a sentence added or removed is marked alone, the sentences
+    kept are not marked, and within sentences that changed the words are marked
+    (`_mark_changed_words`). A text with no sentence kept is compared word by word whole."""
+    before, after = SENTENCES.findall(old), SENTENCES.findall(new)
+    if len(before) + len(after) > 2:
+        try:
+            blocks = _BoundedMatcher(_keys(before), _keys(after)).get_opcodes()
+        except _OverBudget:
+            blocks = []
+        if any(tag == "equal" for tag, *_ in blocks):
+            return _by_sentence(before, after, blocks)
+    return _mark_changed_words(old, new)
+
+
+def _keys(sentences: list[str]) -> list[str]:
+    return [s.strip() for s in sentences]
+
+
+def _by_sentence(
+    before: list[str], after: list[str], blocks: Sequence[tuple[str, int, int, int, int]]
+) -> Marked:
+    old_runs: list[Part] = []
+    new_runs: list[Part] = []
+    for tag, i1, i2, j1, j2 in blocks:
+        old_text, new_text = "".join(before[i1:i2]), "".join(after[j1:j2])
+        if tag == "equal":
+            old_runs.append(Part(old_text, False))
+            new_runs.append(Part(new_text, False))
+        elif tag == "replace":
+            old_part, new_part = _replaced(before[i1:i2], after[j1:j2])
+            old_runs += old_part
+            new_runs += new_part
+        else:  # a sentence removed or added whole
+            old_runs += _whole(old_text)
+            new_runs += _whole(new_text)
+    return Marked(_joined(old_runs), _joined(new_runs))
+
+
+def _shared(old: str, new: str) -> float:
+    """The share of words two sentences have in common (an upper bound of those kept)."""
+    old_words = Counter(t for t in TOKENS.findall(old) if not t.isspace())
+    new_words = Counter(t for t in TOKENS.findall(new) if not t.isspace())
+    most = max(sum(old_words.values()), sum(new_words.values()), 1)
+    return sum((old_words & new_words).values()) / most
+
+
+def _replaced(before: list[str], after: list[str]) -> tuple[list[Part], list[Part]]:
+    """Sentences replaced by others: the most alike pair is compared word by word and the
+    sentences on either side of it in turn (as difflib's ndiff pairs lines); those alike
+    to none were removed or added whole."""
+    if not before or not after:
+        return _whole("".join(before)), _whole("".join(after))
+    if len(before) == 1 == len(after) or len(before) * len(after) > SENTENCE_PAIRS:
+        words = _mark_changed_words("".join(before), "".join(after))
+        return list(words.old), list(words.new)
+    score, i, j = max(
+        (_shared(a, b), i, j) for i, a in enumerate(before) for j, b in enumerate(after)
+    )
+    if score < SIMILAR:
+        return _whole("".join(before)), _whole("".join(after))
+    old_left, new_left = _replaced(before[:i], after[:j])
+    words = _mark_changed_words(before[i], after[j])
+    old_right, new_right = _replaced(before[i + 1 :], after[j + 1 :])
+    return old_left + list(words.old) + old_right, new_left + list(words.new) + new_right
+
+
+def _whole(text: str) -> list[Part]:
+    """A text marked whole, the spaces around it not: a mark never starts or ends with one."""
+    if not text:
+        return []
+    core = text.strip()
+    start = text.index(core) if core else 0
+    parts = [Part(text[:start], False), Part(core, True), Part(text[start + len(core) :], False)]
+    return [p for p in parts if p.text]
+
+
+def _joined(runs: list[Part]) -> tuple[Part, ...]:
+    joined: list[Part] = []
+    for run in runs:
+        if joined and joined[-1].changed == run.changed:
+            joined[-1] = Part(joined[-1].text + run.text, run.changed)
+        elif run.text:
+            joined.append(run)
+    return tuple(joined)
+
+
+def _mark_changed_words(old: str, new: str) -> Marked:
+    """The words removed from the old and added to the new marked (difflib over words, so
+    a changed word is marked whole); a text rewritten rather than edited is marked whole,
+    since scattered marks would not help.
 
     The matcher compares words and marks only: spaces are never matched on their own
     (a space token in every other place made its work grow with the square of the text
     at each step), and a changed space is marked only between changed words."""
+    if not old or not new:
+        return Marked(tuple(_whole(old)), tuple(_whole(new)))
     before, after = TOKENS.findall(old), TOKENS.findall(new)
     old_words = [t for t in before if not t.isspace()]
     new_words = [t for t in after if not t.isspace()]
@@ -143,10 +240,10 @@ def mark_words(old: str, new: str) -> Marked:
     # At most the words the two texts share can be kept: a cheap first look.
     shared = sum((Counter(old_words) & Counter(new_words)).values())
     if shared < SIMILAR * most:
-        return Marked((Part(old, True),), (Part(new, True),))
+        return Marked(tuple(_whole(old)), tuple(_whole(new)))
     old_changed, new_changed = _changed_words(old_words, new_words)
     if old_changed.count(False) < SIMILAR * most:  # rewritten rather than edited: read whole
-        return Marked((Part(old, True),), (Part(new, True),))
+        return Marked(tuple(_whole(old)), tuple(_whole(new)))
     return Marked(_runs(_flagged(before, old_changed)), _runs(_flagged(after, new_changed)))
 
 

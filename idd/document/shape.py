@@ -285,6 +285,12 @@ class OfficeCoordination(TypedDict):
     outcome_label: str
     comment: str  # the comment, or the reason for non-concurring
     decided_at: IsoDate
+    # The submission the office read, and when it was submitted (older snapshots lack them).
+    submission: NotRequired[int | None]
+    submitted_at: NotRequired[IsoDate | None]
+    # What became of it, in words: "Superseded: the stage restarted after resubmission.",
+    # "Returned the IDD to its planners."; "" when it simply stands.
+    standing: NotRequired[str]
 
 
 class RevisionEntry(TypedDict):

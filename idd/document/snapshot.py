@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from assessments import fiscal, method, presentation, scoring
 from assessments.models import CommitmentAssessment
@@ -54,6 +54,7 @@ from idd.models import (
     Revision,
     Risk,
     Route,
+    Submission,
     USInput,
     YearlyObjective,
 )
@@ -205,7 +206,15 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
             "routes",
             queryset=Route.objects.select_related("template").prefetch_related(
                 Prefetch(
-                    "decisions", queryset=OfficeDecision.objects.select_related("stage", "office")
+                    "decisions",
+                    queryset=OfficeDecision.objects.select_related("stage", "office").annotate(
+                        submitted_at=Subquery(
+                            Submission.objects.filter(
+                                initiative=OuterRef("route__initiative"),
+                                sequence=OuterRef("submission_sequence"),
+                            ).values("submitted_at")[:1]
+                        )
+                    ),
                 )
             ),
         ),
@@ -271,8 +280,8 @@ def snapshot(initiative: Initiative) -> Document:
         "commitment": _commitment(initiative, inputs),
         "risks": [_risk(r) for r in initiative.risks.all()],
         # The approval block and revision history of the printed IDD.
-        "approvals": [_approval(d) for d in initiative.review_decisions.all()],
-        "coordination": [_coordination(d) for d in _office_decisions(initiative)],
+        "approvals": _approvals(initiative),
+        "coordination": _office_decisions(initiative),
         "revisions": [_revision(r) for r in initiative.revisions.all()],
         "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
@@ -464,13 +473,28 @@ def _approval(d: ReviewDecision) -> Approval:
     }
 
 
-def _office_decisions(initiative: Initiative) -> list[OfficeDecision]:
-    """Every office's decision on its routes, in the order they were taken."""
-    found = [d for route in initiative.routes.all() for d in route.decisions.all()]
-    return sorted(found, key=lambda d: (d.decided_at, d.pk))
+def _approvals(initiative: Initiative) -> list[Approval]:
+    """The reviewers' decisions, less the requests for changes that were offices'
+    non-concurrences on a route: the coordination block records those."""
+    by_office = {
+        d.returned_as_id for route in initiative.routes.all() for d in route.decisions.all()
+    }
+    return [_approval(d) for d in initiative.review_decisions.all() if d.pk not in by_office]
 
 
-def _coordination(d: OfficeDecision) -> OfficeCoordination:
+def _office_decisions(initiative: Initiative) -> list[OfficeCoordination]:
+    """Every office's decision on its routes, in the order they were taken, those a
+    restarted stage superseded marked so."""
+    found = []
+    for route in initiative.routes.all():
+        superseded = route.superseded(route.decisions.all())
+        found += [(d, d.pk in superseded) for d in route.decisions.all()]
+    found.sort(key=lambda pair: (pair[0].decided_at, pair[0].pk))
+    return [_coordination(d, superseded) for d, superseded in found]
+
+
+def _coordination(d: OfficeDecision, superseded: bool) -> OfficeCoordination:
+    submitted_at = getattr(d, "submitted_at", None)
     return {
         "revision": d.revision,
         "route": d.route.template.name,
@@ -483,6 +507,9 @@ def _coordination(d: OfficeDecision) -> OfficeCoordination:
         "outcome_label": d.get_outcome_display(),
         "comment": d.comment,
         "decided_at": d.decided_at.isoformat(),
+        "submission": d.submission_sequence,
+        "submitted_at": submitted_at.isoformat() if submitted_at else None,
+        "standing": d.standing(superseded),
     }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from docx.document import Document as Docx
 
+from idd.document.coordination import submission_read
 from idd.document.shape import Document
 from idd.export.docx_parts import (
     captioned,
@@ -103,13 +104,13 @@ def _coordination(out: Docx, doc: Document) -> None:
     captioned(
         out,
         "Coordination: each office's decision on the staffing route",
-        ("Revision", "Stage and office", "Action officer", "Decision", "Date", "Comment"),
+        ("Stage and office", "Action officer", "Decision", "Submission read", "Date", "Comment"),
         [
             (
-                str(d["revision"]),
                 f"{d['route'] + ': ' if d['forwarded'] else ''}{d['stage']}, {d['office']}",
                 ", ".join(filter(None, (d["officer"], d["officer_job_title"]))),
-                d["outcome_label"],
+                "\n".join(filter(None, (d["outcome_label"], d.get("standing")))),
+                submission_read(d),
                 printed_date(d["decided_at"]),
                 d["comment"] or "—",
             )

@@ -13,6 +13,8 @@ refuses a second decision from another tab, whatever the timing. The services
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,6 +23,7 @@ from django.db.models import Q
 from config.fields import LineField, ProseField
 from idd.models.initiative import Initiative
 from idd.models.organization import Organization
+from idd.models.review import ReviewDecision
 
 DECISION_TEXT = 10_000
 LONGEST_SUSPENSE = 60  # working days: three months
@@ -204,6 +207,17 @@ class Route(models.Model):
             Organization.objects.filter(stage_offices__stage=self.stage_id).exclude(pk__in=decided)
         )
 
+    def superseded(self, decisions: Iterable[OfficeDecision]) -> set[int]:
+        """Of these decisions (all of this route's), the keys of those whose stage started
+        again in a later round: after a non-concurrence and the planners' resubmission."""
+        decisions = list(decisions)
+        latest: dict[int, int] = {}
+        for d in decisions:
+            latest[d.stage_id] = max(latest.get(d.stage_id, 0), d.round)
+        if self.stage_id is not None:
+            latest[self.stage_id] = max(latest.get(self.stage_id, 0), self.round)
+        return {d.pk for d in decisions if d.round < latest[d.stage_id]}
+
 
 class OfficeDecision(models.Model):
     class Outcome(models.TextChoices):
@@ -227,6 +241,11 @@ class OfficeDecision(models.Model):
     revision = models.PositiveSmallIntegerField()
     # The submission they read: what changed since is shown to them on resubmission.
     submission_sequence = models.PositiveSmallIntegerField(null=True, blank=True)
+    # A non-concurrence that returned the IDD is also the reviewers' request for changes
+    # (what the planners' returned alerts read); the printed record says it once, here.
+    returned_as = models.OneToOneField(
+        ReviewDecision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["decided_at", "pk"]
@@ -249,6 +268,19 @@ class OfficeDecision(models.Model):
     @property
     def concurred(self) -> bool:
         return self.outcome != self.Outcome.NON_CONCUR
+
+    def standing(self, superseded: bool) -> str:
+        """What became of the decision, in words for the record ("" when it simply stands)."""
+        said = []
+        if self.outcome == self.Outcome.NON_CONCUR:
+            said.append(
+                "Closed the forwarded route: the planners answer it in a new revision."
+                if self.route.forwarded
+                else "Returned the IDD to its planners."
+            )
+        if superseded:
+            said.append("Superseded: the stage restarted after resubmission.")
+        return " ".join(said)
 
 
 class RouteReminder(models.Model):

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from functools import cache
 
 SATURDAY = 5
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -66,11 +68,19 @@ def working_days_between(start: date, end: date) -> int:
     return sum(is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
 
 
+def short_day(day: date) -> str:
+    """ "Fri 4 Dec": the same in any locale."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
 def suspense_words(suspense: date, today: date) -> str:
     """ "Overdue by 3 working days", "Due today", "Due in 2 working days": in words, so
-    no screen says it with colour alone."""
+    no screen says it with colour alone. A suspense passed with no working day since (a
+    Friday's, read on the weekend or a holiday) is overdue, but not by a working day."""
     if today > suspense:
-        late = max(working_days_between(suspense, today), 1)
+        late = working_days_between(suspense, today)
+        if late == 0:
+            return f"Overdue: suspense was {short_day(suspense)}"
         return f"Overdue by {late} working day{'s' if late != 1 else ''}"
     if today == suspense:
         return "Due today"

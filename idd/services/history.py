@@ -96,9 +96,16 @@ def _comments(initiative: Initiative) -> list[Said]:
 
 
 def _decisions(initiative: Initiative) -> list[Said]:
+    """The reviewers' decisions; an office's non-concurrence that returned the IDD is said
+    once, as the office's decision (`_routing`), not again as a request for changes."""
     said = []
-    for decision in ReviewDecision.objects.filter(initiative=initiative).select_related(
-        "reviewer__profile"
+    by_office = OfficeDecision.objects.filter(
+        route__initiative=initiative, returned_as__isnull=False
+    ).values("returned_as")
+    for decision in (
+        ReviewDecision.objects.filter(initiative=initiative)
+        .exclude(pk__in=by_office)
+        .select_related("reviewer__profile")
     ):
         if decision.outcome == ReviewDecision.Outcome.APPROVED:
             kind, what, label = APPROVED, f"Approved revision {decision.revision}", "Remarks"

@@ -5,12 +5,14 @@ concurred. Read-only; the operations are in `idd.services.staffing`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from idd.models import Initiative, Organization
+from idd.models import Initiative, Organization, Submission
 from idd.models.access import may
 from idd.models.organization import organization_of
 from idd.models.staffing import OfficeDecision, Route, RouteStage
@@ -30,10 +32,21 @@ from idd.services.staffing import (
 @dataclass
 class OfficeRow:
     office: Organization
-    decision: OfficeDecision | None
+    decision: OfficeDecision | None  # the one that stands
     pending: bool
     mine: bool  # the person looking acts for it and may decide now
+    # Its decisions at this stage before the stage restarted, the oldest first.
+    earlier: list[OfficeDecision] = field(default_factory=list)
     form: object = None  # the page puts the decision form of `mine` here
+
+    @property
+    def said(self) -> str:
+        """What became of the standing decision, in words ("" when it simply stands)."""
+        return self.decision.standing(superseded=False) if self.decision else ""
+
+    @property
+    def earlier_said(self) -> list[tuple[OfficeDecision, str]]:
+        return [(d, d.standing(superseded=True)) for d in self.earlier]
 
 
 @dataclass
@@ -55,11 +68,13 @@ def is_overdue(suspense: date | None, today: date | None = None) -> bool:
 
 
 def stages_of(route: Route, user: roles.User) -> list[StageRow]:
-    """Every stage with its offices and their latest decision (this round's for the stage
-    in hand), and which office the person may decide for now."""
-    decisions: dict[tuple[int, int], OfficeDecision] = {}
-    for d in route.decisions.select_related("office").order_by("decided_at", "pk"):
-        decisions[(d.stage_id, d.office_id)] = d  # the latest wins
+    """Every stage with its offices, the decision of each that stands and those superseded
+    when the stage restarted, and which office the person may decide for now."""
+    decisions = list(route.decisions.select_related("office").order_by("decided_at", "pk"))
+    superseded = route.superseded(decisions)
+    by_office: dict[tuple[int, int], list[OfficeDecision]] = defaultdict(list)
+    for d in decisions:
+        by_office[(d.stage_id, d.office_id)].append(d)
     rows = []
     position = route.stage.position if route.stage else None
     coordinates = may(user, "coordinate", route.initiative)
@@ -67,9 +82,9 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
         current = stage.pk == route.stage_id
         offices = []
         for link in stage.offices.all():
-            decision = decisions.get((stage.pk, link.organization_id))
-            if current and decision is not None and decision.round != route.round:
-                decision = None  # decided in an earlier round: this one starts again
+            taken = by_office[(stage.pk, link.organization_id)]
+            standing = [d for d in taken if d.pk not in superseded]
+            decision = standing[-1] if standing else None
             pending = current and route.status == Route.Status.COORDINATING and decision is None
             offices.append(
                 OfficeRow(
@@ -77,6 +92,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
                     decision,
                     pending,
                     pending and coordinates and acts_for(user, link.organization),
+                    earlier=[d for d in taken if d.pk in superseded],
                 )
             )
         done = route.reached_approval or (position is not None and stage.position < position)
@@ -92,23 +108,64 @@ def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
     if latest is None or own is None:
         return []
     keys = dict(route.initiative.submissions.values_list("sequence", "pk"))
+    concurred = {  # each office's latest concurrence
+        d.office_id: d
+        for d in route.decisions.filter(revision=route.revision)
+        .select_related("office")
+        .order_by("decided_at", "pk")
+        if d.concurred and d.office.contains(own)
+    }
     return [
         {
             "decision": d,
             "old": f"{submissions.SUBMISSION_KEY}{keys[d.submission_sequence]}",
             "new": f"{submissions.SUBMISSION_KEY}{latest.pk}",
         }
-        for d in route.decisions.filter(revision=route.revision).select_related("office")
-        if d.concurred
-        and d.submission_sequence in keys
-        and d.submission_sequence < latest.sequence
-        and d.office.contains(own)
+        for d in concurred.values()
+        if d.submission_sequence in keys and d.submission_sequence < latest.sequence
     ]
+
+
+def _back_after_changes(offices: list[int]) -> dict[int, dict]:
+    """Per route in coordination, the latest concurrence of these offices on an earlier
+    submission than the latest one, with the two submissions to compare: the IDD came back
+    to them changed, after a non-concurrence and the planners' resubmission. One query."""
+    submitted = Submission.objects.filter(initiative=OuterRef("route__initiative"))
+    latest = submitted.order_by("-sequence")
+    found = (
+        OfficeDecision.objects.filter(
+            route__status=Route.Status.COORDINATING,
+            office__in=offices,
+            revision=F("route__revision"),
+        )
+        .annotate(
+            latest_sequence=Subquery(latest.values("sequence")[:1]),
+            latest_key=Subquery(latest.values("pk")[:1]),
+            read_key=Subquery(
+                submitted.filter(sequence=OuterRef("submission_sequence")).values("pk")[:1]
+            ),
+        )
+        .select_related("office")
+        .order_by("decided_at", "pk")
+    )
+    # Each office's latest decision on each route: back to it if a concurrence on an older
+    # submission (after a non-concurrence the office is asked again, or reads the reply).
+    latest_of = {(d.route_id, d.office_id): d for d in found}
+    return {
+        d.route_id: {
+            "decision": d,
+            "old": f"{submissions.SUBMISSION_KEY}{d.read_key}",
+            "new": f"{submissions.SUBMISSION_KEY}{d.latest_key}",
+        }
+        for d in latest_of.values()
+        if d.concurred and d.read_key and d.submission_sequence < d.latest_sequence
+    }
 
 
 def awaiting_office(user: roles.User) -> list[dict]:
     """ "Awaiting my office": IDDs whose stage in hand waits for the person's office (or
-    whose approval waits for them), the soonest suspense first."""
+    whose approval waits for them), the soonest suspense first; then those that came back
+    changed after the office concurred ("Back after changes"), though it is not asked again."""
     own = organization_of(user)
     if own is None:
         return []
@@ -119,25 +176,34 @@ def awaiting_office(user: roles.User) -> list[dict]:
     approving = Route.objects.filter(
         status=Route.Status.AWAITING_APPROVAL, template__approval_authority__in=offices
     )
+    back = _back_after_changes(offices)
+    came_back = Route.objects.filter(pk__in=list(back))
     found = []
-    for route in (coordinating | approving).distinct().select_related("initiative", "stage"):
+    routes = (coordinating | approving | came_back).distinct()
+    for route in routes.select_related("initiative", "stage", "template__approval_authority"):
         if not may(user, "read", route.initiative):
             continue
         waiting = [o for o in pending_offices(route) if o.pk in offices]
-        if route.status == Route.Status.COORDINATING and not waiting:
+        approval = route.status == Route.Status.AWAITING_APPROVAL
+        if not (waiting or approval or route.pk in back):
             continue
         found.append(
             {
                 "route": route,
                 "initiative": route.initiative,
                 "offices": waiting,
-                "approval": route.status == Route.Status.AWAITING_APPROVAL,
+                "approval": approval,
+                "asked": bool(waiting) or approval,  # else only told it came back changed
+                "back": back.get(route.pk),
                 "suspense": route.suspense,
                 "words": overdue_words(route.suspense),
                 "overdue": is_overdue(route.suspense),
             }
         )
-    return sorted(found, key=lambda r: (r["suspense"] is None, r["suspense"] or date.max))
+    return sorted(
+        found,
+        key=lambda r: (not r["asked"], r["suspense"] is None, r["suspense"] or date.max),
+    )
 
 
 def routes_shown(initiative: Initiative) -> list[Route]:

@@ -312,13 +312,14 @@ def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str)
     route.save()
     locked.request_changes()
     _save(locked, user, f"Returned to the planners: {decision.office} non-concurred")
-    ReviewDecision.objects.create(
+    decision.returned_as = ReviewDecision.objects.create(
         initiative=locked,
         revision=locked.revision,
         reviewer=user,
         outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
         reason=reason,
     )
+    decision.save(update_fields=["returned_as"])
     review._notify(
         locked, "request_changes", user, review._team(locked), reason=reason, base_url=base_url
     )

@@ -9,6 +9,7 @@ from django import template
 
 from assessments.fiscal import format_date
 from idd.document import costs, section_333
+from idd.document.coordination import submission_read
 from idd.document.shape import Document
 
 register = template.Library()
@@ -24,6 +25,9 @@ def usd(value: str | int | Decimal | None) -> str:
     except InvalidOperation:
         return str(value)
     return f"${amount:,.0f}"
+
+
+register.filter("submission_read", submission_read)
 
 
 @register.filter

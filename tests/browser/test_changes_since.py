@@ -18,6 +18,8 @@ from tests.factories import complete_initiative
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REASON = "Say where the money for the company comes from."
+# A mark as a screen reader reads it: what it is and where it ends.
+ADDED_BUDGET = "Added: from its own budget (end added)"
 THEORY = "If Kestrela mans and funds the company from its own budget, the capability lasts."
 
 
@@ -58,7 +60,7 @@ def test_the_reviewer_sees_what_changed_since_returning_it(page, live_server, lo
     expect(since).to_contain_text("1 section changed")
     context = since.get_by_role("region", name="Strategic context")
     expect(context).to_contain_text("Theory of change")
-    expect(context.locator("ins.review-new")).to_have_text(["from its own budget"])
+    expect(context.locator("ins.review-new")).to_have_text([ADDED_BUDGET])
     heading = page.get_by_role("heading", name="Strategic context Changed", level=2)
     expect(heading).to_be_visible()
     expect(page.get_by_role("heading", name="Risks", exact=True, level=2)).to_be_visible()
@@ -74,7 +76,7 @@ def test_the_reviewer_sees_what_changed_since_returning_it(page, live_server, lo
     # "Compare any two versions" opens on the same pair.
     page.get_by_role("link", name="Compare any two versions of this IDD").click()
     expect(page.get_by_role("heading", name="Changes from submission 1")).to_be_visible()
-    expect(page.locator("ins.review-new")).to_have_text(["from its own budget"])
+    expect(page.locator("ins.review-new")).to_have_text([ADDED_BUDGET])
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 

@@ -13,6 +13,7 @@ from idd.models.review import FrozenRecord
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review, submissions
 from tests.factories import complete_initiative
+from tests.review.marks import ins
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def test_the_reviewer_sees_the_changes_since_their_request_with_words_marked(
     assert "You asked:" in page and REASON in page
     assert "2 sections changed" in page
     # Word-level: the words added are marked, not the whole text.
-    assert '<ins class="review-new">from its own budget</ins>' in page
+    assert ins("from its own budget") in page
     assert "copy filed by the SCO" in page
     # The changed sections are tagged on their headings and in the contents; others are not.
     assert f'id="section-context-heading">Strategic context{CHANGED_TAG}</h2>' in page
@@ -138,7 +139,7 @@ def test_the_owner_and_an_outsider_read_the_same_changes_in_neutral_words(
         page = review_page(client, user, resubmitted)
         assert "Changes since the request for changes</h2>" in page
         assert "The reviewer asked:" in page
-        assert '<ins class="review-new">from its own budget</ins>' in page
+        assert ins("from its own budget") in page
 
 
 def test_a_user_without_a_role_learns_nothing(client, resubmitted, no_role_user):
@@ -193,7 +194,7 @@ def test_a_resubmitted_idd_compares_the_returned_and_resubmitted_versions_first(
     text = response.content.decode()
     assert "Changes from submission 1 as submitted on" in text
     assert "to submission 2 as resubmitted on" in text
-    assert '<ins class="review-new">from its own budget</ins>' in text
+    assert ins("from its own budget") in text
 
 
 def test_any_two_versions_compare(client, resubmitted, reviewer, owner):

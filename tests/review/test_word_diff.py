@@ -6,6 +6,7 @@ import re
 from django.template.loader import render_to_string
 
 from idd.document.diff import FieldChange, Part, mark_words
+from tests.review.marks import deleted, ins
 
 
 def marked(parts: tuple[Part, ...]) -> list[str]:
@@ -47,8 +48,8 @@ def test_a_rewritten_text_is_marked_whole_not_in_scattered_pieces():
 
 def test_without_word_marks_each_value_is_marked_whole():
     html = render(FieldChange("Title", "Four patrol boats", "Six patrol boats"), words=False)
-    assert '<del class="review-old">Four patrol boats</del>' in html
-    assert '<ins class="review-new">Six patrol boats</ins>' in html
+    assert deleted("Four patrol boats") in html
+    assert ins("Six patrol boats") in html
 
 
 def test_identical_text_has_nothing_marked():
@@ -66,7 +67,8 @@ def test_hostile_text_in_a_changed_field_is_shown_as_text_never_as_markup():
     new = "Patrols <img src=x onerror=alert(1)> & </ins><b>boats</b>"
     html = render(FieldChange("Theory of change", old, new))
     assert "<script" not in html and "<img" not in html and "<b>" not in html
-    text = re.sub(r'</?(ins|del)( class="review-(new|old)")?>', "", html)
+    marks = r'</?(ins|del)( class="review-(new|old)")?>|<span class="usa-sr-only">[^<]*</span>'
+    text = re.sub(marks, "", html)
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
     # The only <ins>/<del> elements are the marks: the typed "</ins>" is text (the marks
@@ -78,13 +80,49 @@ def test_hostile_text_in_a_changed_field_is_shown_as_text_never_as_markup():
 
 def test_changed_words_are_wrapped_in_del_and_ins():
     html = render(FieldChange("Title", "Four patrol boats", "Six patrol boats"))
-    assert '<del class="review-old">Four</del> patrol boats' in html
-    assert '<ins class="review-new">Six</ins> patrol boats' in html
+    assert deleted("Four") + " patrol boats" in html
+    assert ins("Six") + " patrol boats" in html
 
 
 def test_a_value_added_or_removed_whole_is_marked_whole():
     added = render(FieldChange("Title", "", "Publish the schedule"))
-    assert '<ins class="review-new">Publish the schedule</ins>' in added
+    assert ins("Publish the schedule") in added
     assert "(empty)" in added
     removed = render(FieldChange("Title", "Publish the schedule", ""))
-    assert '<del class="review-old">Publish the schedule</del>' in removed
+    assert deleted("Publish the schedule") in removed
+
+
+PARAGRAPH = "Kestrela's navy patrols 600 km of coast with two boats."
+ADDED = (
+    "J4 asked who pays for spare parts after the second year of the program, and the "
+    "navy now budgets for them from its own funds from FY2028 onwards."
+)
+
+
+def test_a_sentence_added_to_a_paragraph_is_marked_alone():
+    words = mark_words(PARAGRAPH, f"{PARAGRAPH} {ADDED}")
+    assert marked(words.old) == []
+    assert marked(words.new) == [ADDED]
+    assert "".join(p.text for p in words.new) == f"{PARAGRAPH} {ADDED}"
+
+
+def test_a_sentence_removed_is_marked_alone_and_a_changed_one_word_by_word():
+    old = f"First, the boats. {ADDED} The navy has two crews."
+    new = "First, the boats. The navy has three crews."
+    words = mark_words(old, new)
+    assert marked(words.old) == [ADDED, "two"]
+    assert marked(words.new) == ["three"]
+
+
+def test_a_paragraph_added_between_two_kept_is_marked_alone():
+    old = "Boats first.\n\nCrews last."
+    new = f"Boats first.\n\n{ADDED}\n\nCrews last."
+    words = mark_words(old, new)
+    assert marked(words.old) == [] and marked(words.new) == [ADDED]
+
+
+def test_each_mark_says_what_it_is_and_where_it_ends_to_a_screen_reader():
+    html = render(FieldChange("Sustainment plan", PARAGRAPH, f"{PARAGRAPH} {ADDED}"))
+    assert ins(ADDED) in html
+    assert '<span class="usa-sr-only">Added: </span>' in html
+    assert "(end added)" in html and "<del" not in html

@@ -29,6 +29,14 @@ def vocabulary(size: int, seed: int) -> str:
     return text[:LONGEST]
 
 
+def sentences(seed: int) -> str:
+    rng = random.Random(seed)
+    text = ""
+    while len(text) < LONGEST:
+        text += " ".join(rng.choice(["boat", "crew", "fuel", "navy"]) for _ in range(4)) + ". "
+    return text[:LONGEST]
+
+
 SHAPES = {
     "one letter, then another": (fill("a "), fill("b ")),
     "repeated, then alternating": (fill("a "), fill("a b ")),
@@ -41,6 +49,11 @@ SHAPES = {
         " ".join(f"{n}" for n in reversed(range(1000)))[:LONGEST],
     ),
     "punctuation only": (fill(".,"), fill(",.")),
+    # Compared sentence by sentence first: short sentences, many of them.
+    "one sentence, then another": (fill("a. "), fill("b. ")),
+    "sentences, shifted": (fill("a. b. "), fill("b. a. ")),
+    "many sentences, shuffled": (sentences(1), sentences(2)),
+    "lines, then alternating": (fill("a\n"), fill("a\nb\n")),
 }
 
 
