@@ -8,23 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import F, Q
 from django.utils import timezone
 
 from idd.models import Initiative, Organization
-from idd.models.access import may
+from idd.models.access import may, may_approve, offices_to_decide
 from idd.models.organization import organization_of
 from idd.models.staffing import OfficeDecision, Route, RouteStage
 from idd.reference import roles
+from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import suspense_words
 from idd.services import submissions
-from idd.services.staffing import (
-    acts_for,
-    approve_refusal,
-    forward_refusal,
-    outside_templates,
-    pending_offices,
-    unstaffed,
-)
+from idd.services.staffing import forward_refusal, unstaffed
 
 
 @dataclass
@@ -62,7 +57,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
         decisions[(d.stage_id, d.office_id)] = d  # the latest wins
     rows = []
     position = route.stage.position if route.stage else None
-    coordinates = may(user, "coordinate", route.initiative)
+    mine = {office.pk for office in offices_to_decide(user, route)}
     for stage in route.template.stages.prefetch_related("offices__organization"):
         current = stage.pk == route.stage_id
         offices = []
@@ -76,7 +71,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
                     link.organization,
                     decision,
                     pending,
-                    pending and coordinates and acts_for(user, link.organization),
+                    link.organization_id in mine,
                 )
             )
         done = route.reached_approval or (position is not None and stage.position < position)
@@ -107,8 +102,9 @@ def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
 
 
 def awaiting_office(user: roles.User) -> list[dict]:
-    """ "Awaiting my office": IDDs whose stage in hand waits for the person's office (or
-    whose approval waits for them), the soonest suspense first."""
+    """ "Awaiting my office": IDDs whose stage in hand waits for an office this person may
+    decide for now, or whose approval waits for them (the policy's `offices_to_decide` and
+    `may_approve`, as the route panel asks), the soonest suspense first."""
     own = organization_of(user)
     if own is None:
         return []
@@ -120,18 +116,18 @@ def awaiting_office(user: roles.User) -> list[dict]:
         status=Route.Status.AWAITING_APPROVAL, template__approval_authority__in=offices
     )
     found = []
-    for route in (coordinating | approving).distinct().select_related("initiative", "stage"):
-        if not may(user, "read", route.initiative):
-            continue
-        waiting = [o for o in pending_offices(route) if o.pk in offices]
-        if route.status == Route.Status.COORDINATING and not waiting:
+    routes = (coordinating | approving).distinct()
+    for route in routes.select_related("initiative", "stage", "template__approval_authority"):
+        waiting = offices_to_decide(user, route)
+        approval = may_approve(user, route)
+        if not waiting and not approval:
             continue
         found.append(
             {
                 "route": route,
                 "initiative": route.initiative,
                 "offices": waiting,
-                "approval": route.status == Route.Status.AWAITING_APPROVAL,
+                "approval": approval,
                 "suspense": route.suspense,
                 "words": overdue_words(route.suspense),
                 "overdue": is_overdue(route.suspense),
@@ -140,10 +136,50 @@ def awaiting_office(user: roles.User) -> list[dict]:
     return sorted(found, key=lambda r: (r["suspense"] is None, r["suspense"] or date.max))
 
 
+def to_forward(user: roles.User) -> list[Initiative]:
+    """ "Approved: forward to DSCA": approved IDDs this person may forward now, as its
+    planner or as the approval authority whose office approved it on the route."""
+    own = organization_of(user)
+    if own is None or not (
+        roles.is_planner(user) or roles.has_role(user, roles.APPROVAL_AUTHORITY)
+    ):
+        return []
+    current = Route.objects.filter(revision=F("initiative__revision"))
+    approved_here = current.filter(
+        forwarded=False,
+        status=Route.Status.APPROVED,
+        template__approval_authority__in=own.ancestor_keys(),
+    )
+    forwarded = current.filter(forwarded=True).exclude(status=Route.Status.STOPPED)
+    candidates = (
+        Initiative.objects.visible_to(user)
+        .filter(
+            Q(pk__in=Initiative.objects.involving(user).values("pk"))
+            | Q(pk__in=approved_here.values("initiative_id")),
+            status=S.APPROVED,
+        )
+        .exclude(pk__in=forwarded.values("initiative_id"))
+        .order_by("-updated_at")
+    )
+    return [i for i in candidates[:FORWARD_SHOWN] if forward_refusal(i, user) is None]
+
+
+FORWARD_SHOWN = 10
+
+
+def forwarding(initiative: Initiative, user: roles.User) -> dict:
+    """Forwarding to DSCA as the next step: whether this person may now, and if they
+    would but cannot, why, in words (forwarded already, DSCA keeps no route)."""
+    if initiative.status != S.APPROVED or not may(user, "forward", initiative):
+        return {"may": False, "why_not": ""}
+    refusal = forward_refusal(initiative, user)
+    return {"may": refusal is None, "why_not": refusal or ""}
+
+
 def routes_shown(initiative: Initiative) -> list[Route]:
     """The routes of the revision in hand, the latest first: the command's, and DSCA's."""
     return list(
-        Route.objects.filter(initiative=initiative, revision=initiative.revision)
+        initiative.routes.filter(revision=initiative.revision)  # each knows its initiative
         .exclude(status=Route.Status.STOPPED)
         .select_related("template__organization", "template__approval_authority", "stage")
         .order_by("-started_at", "-pk")
@@ -155,7 +191,6 @@ def panel(initiative: Initiative, user: roles.User) -> dict:
     when, the suspense in words, what this person may do on them now."""
     shown = []
     for route in routes_shown(initiative):
-        approving = route.status == Route.Status.AWAITING_APPROVAL
         shown.append(
             {
                 "route": route,
@@ -163,9 +198,8 @@ def panel(initiative: Initiative, user: roles.User) -> dict:
                 "suspense_words": overdue_words(route.suspense) if route.is_open else "",
                 "overdue": route.is_open and is_overdue(route.suspense),
                 "unstaffed": unstaffed(route) if route.is_open else [],
-                "may_approve": approving and approve_refusal(initiative, route, user) is None,
+                "may_approve": may_approve(user, route),
                 "changed_since": changed_since_concurred(route, user) if route.is_open else [],
             }
         )
-    may_forward = forward_refusal(initiative, user) is None and outside_templates(initiative)
-    return {"routes": shown, "may_forward": bool(may_forward)}
+    return {"routes": shown, "forwarding": forwarding(initiative, user)}
