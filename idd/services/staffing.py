@@ -390,8 +390,6 @@ def forward_refusal(initiative: Initiative, user: roles.User) -> str | None:
         return "Only an approved IDD is forwarded."
     if not may(user, "forward", initiative):
         return "Only its planners, or the approval authority who approved it, forward it."
-    if open_route(initiative) is not None:
-        return "This IDD is already on a route."
     earlier = (
         Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
         .exclude(status=Route.Status.STOPPED)
@@ -404,6 +402,8 @@ def forward_refusal(initiative: Initiative, user: roles.User) -> str | None:
             f"{earlier.template.organization} on "
             f"{dateformat.format(timezone.localtime(earlier.started_at), 'j M Y')}."
         )
+    if open_route(initiative) is not None:
+        return "This IDD is already on a route."
     if not outside_templates(initiative).exists():
         return NO_OUTSIDE_ROUTE
     return None
