@@ -12,7 +12,14 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from idd.models import Initiative, Organization
-from idd.models.access import may, may_approve, offices_to_decide
+from idd.models.access import (
+    managed_by,
+    manages_all,
+    may,
+    may_approve,
+    may_manage,
+    offices_to_decide,
+)
 from idd.models.organization import organization_of
 from idd.models.staffing import OfficeDecision, Route, RouteStage
 from idd.reference import roles
@@ -165,6 +172,35 @@ def to_forward(user: roles.User) -> list[Initiative]:
 
 
 FORWARD_SHOWN = 10
+
+
+WAITING_SHOWN = 10
+
+
+def waiting_on_nobody(user: roles.User) -> list[dict]:
+    """For administrators: open routes of the organizations they manage (the IDD's, or the
+    route's) that wait on an office with nobody able to act for it, as the route panel
+    warns: an administrator adds someone, else the IDD stays there."""
+    if not roles.is_administrator(user):
+        return []
+    routes = Route.objects.filter(
+        status__in=(Route.Status.COORDINATING, Route.Status.AWAITING_APPROVAL)
+    )
+    if not manages_all(user):
+        top = managed_by(user)
+        if top is None:
+            return []
+        routes = routes.filter(
+            Q(initiative__organization__path__startswith=top.path)
+            | Q(template__organization__path__startswith=top.path)
+        )
+    routes = routes.select_related("initiative", "template__approval_authority", "stage")
+    found = []
+    for route in routes.order_by("started_at", "pk")[:WAITING_SHOWN]:
+        if offices := unstaffed(route):
+            # Each with whether this administrator may add someone to it (else: another's).
+            found.append({"route": route, "offices": [(o, may_manage(user, o)) for o in offices]})
+    return found
 
 
 def forwarding(initiative: Initiative, user: roles.User) -> dict:

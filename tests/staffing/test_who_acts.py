@@ -77,3 +77,23 @@ def test_an_office_is_listed_to_its_coordinator_only_while_they_may_decide(comma
     assert [i["initiative"] for i in route_screens.awaiting_office(c.j8_officer)] == [
         c.initiative
     ]
+
+
+def test_the_administrators_dashboard_says_a_route_waits_on_nobody(client, command):
+    """The route panel warns when nobody can act for the office in hand; so does the
+    dashboard of the administrators of the IDD's organization."""
+    c = command
+    africom_admin = person("admin", roles.ADMINISTRATOR, c.africom)
+    staffing.submit(c.initiative, c.planner)
+    client.force_login(africom_admin)
+    assert "Routes waiting on nobody" not in client.get(reverse("dashboard")).content.decode()
+    c.j8_officer.is_active = False  # left J8: nobody acts for it now
+    c.j8_officer.save()
+    html = client.get(reverse("dashboard")).content.decode()
+    section = html.split('id="waiting-on-nobody"')[1].split("</section>")[0]
+    assert "Kestrela coastal patrol" in section
+    assert "Stage 1 waits on a coordinator of" in section
+    assert reverse("organization_page", args=[c.j8.pk]) in section
+    # Another organization's administrator (DSCA's) is not told of the command's route.
+    dsca_admin = person("dscaadmin", roles.ADMINISTRATOR, c.dsca)
+    assert route_screens.waiting_on_nobody(dsca_admin) == []
