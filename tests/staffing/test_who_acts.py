@@ -74,9 +74,7 @@ def test_an_office_is_listed_to_its_coordinator_only_while_they_may_decide(comma
     assert offices_to_decide(j8_teammate, route) == []
     assert route_screens.awaiting_office(j8_teammate) == []
     assert [o.name for o in offices_to_decide(c.j8_officer, route)] == ["J8"]
-    assert [i["initiative"] for i in route_screens.awaiting_office(c.j8_officer)] == [
-        c.initiative
-    ]
+    assert [i["initiative"] for i in route_screens.awaiting_office(c.j8_officer)] == [c.initiative]
 
 
 def test_the_administrators_dashboard_says_a_route_waits_on_nobody(client, command):
