@@ -70,7 +70,10 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
             tell_refused(request, refused.message, remarks)
         else:
             if revision is None:
-                messages.success(request, "Approved: every office on the route concurred.")
+                authority = route.template.approval_authority if route else None
+                messages.success(
+                    request, f"Approved for {authority}: every office on its route concurred."
+                )
             else:
                 stored = "stored" if revision_pdf_stored(revision) else "being stored"
                 messages.success(
