@@ -26,7 +26,9 @@ from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import suspense_words
 from idd.services import submissions
-from idd.services.staffing import forward_refusal, unstaffed
+from idd.services.staffing import forward_refusal, unstaffed, unstaffed_on
+
+FORWARD_SHOWN = 10  # "Approved: forward to DSCA" on the dashboard: the latest few
 
 
 @dataclass
@@ -171,12 +173,6 @@ def to_forward(user: roles.User) -> list[Initiative]:
     return [i for i in candidates[:FORWARD_SHOWN] if forward_refusal(i, user) is None]
 
 
-FORWARD_SHOWN = 10
-
-
-WAITING_SHOWN = 10
-
-
 def waiting_on_nobody(user: roles.User) -> list[dict]:
     """For administrators: open routes of the organizations they manage (the IDD's, or the
     route's) that wait on an office with nobody able to act for it, as the route panel
@@ -195,12 +191,14 @@ def waiting_on_nobody(user: roles.User) -> list[dict]:
             | Q(template__organization__path__startswith=top.path)
         )
     routes = routes.select_related("initiative", "template__approval_authority", "stage")
-    found = []
-    for route in routes.order_by("started_at", "pk")[:WAITING_SHOWN]:
-        if offices := unstaffed(route):
-            # Each with whether this administrator may add someone to it (else: another's).
-            found.append({"route": route, "offices": [(o, may_manage(user, o)) for o in offices]})
-    return found
+    open_routes = list(routes.order_by("started_at", "pk"))
+    waiting = unstaffed_on(open_routes)
+    return [
+        # Each office with whether this administrator may add someone to it (else: another's).
+        {"route": route, "offices": [(o, may_manage(user, o)) for o in waiting[route.pk]]}
+        for route in open_routes
+        if waiting[route.pk]
+    ]
 
 
 def forwarding(initiative: Initiative, user: roles.User) -> dict:

@@ -21,7 +21,7 @@ from django.utils import dateformat, timezone
 
 from idd.models import Initiative, Organization, ReviewDecision, Revision
 from idd.models.access import acts_for, may, may_approve, offices_to_decide
-from idd.models.staffing import OfficeDecision, Route, RouteStage, RouteTemplate
+from idd.models.staffing import OfficeDecision, Route, RouteStage, RouteTemplate, StageOffice
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import add_working_days
@@ -199,17 +199,48 @@ def pending_offices(route: Route) -> list[Organization]:
 def unstaffed(route: Route) -> list[Organization]:
     """Offices the route waits on with nobody able to act for them (moved away, or never
     added): the route panel says so, so that an administrator adds someone."""
-    pending = route.pending_offices()
-    if route.status == Route.Status.AWAITING_APPROVAL and route.template.approval_authority:
-        authority = route.template.approval_authority
-        return [] if _people(authority, roles.APPROVAL_AUTHORITY).exists() else [authority]
-    return [o for o in pending if not _people(o, roles.COORDINATOR).exists()]
+    return unstaffed_on([route])[route.pk]
 
 
-def _people(office: Organization, role: str) -> QuerySet:
-    return get_user_model().objects.filter(
-        is_active=True, groups__name=role, profile__member_of__path__startswith=office.path
+def unstaffed_on(routes: list[Route]) -> dict[int, list[Organization]]:
+    """`unstaffed` of each route (by key), in three queries however many routes: the
+    administrators' dashboard asks it of every open route of their organizations."""
+    coordinating = [r for r in routes if r.status == Route.Status.COORDINATING and r.stage_id]
+    at_stage: dict[int, list[Organization]] = {}
+    for link in StageOffice.objects.filter(
+        stage__in={r.stage_id for r in coordinating}
+    ).select_related("organization"):
+        at_stage.setdefault(link.stage_id, []).append(link.organization)
+    decided = set(
+        OfficeDecision.objects.filter(route__in=coordinating).values_list(
+            "route_id", "round", "office_id"
+        )
     )
+    staffed: dict[str, list[str]] = {roles.COORDINATOR: [], roles.APPROVAL_AUTHORITY: []}
+    for role, path in (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=staffed, profile__member_of__isnull=False)
+        .values_list("groups__name", "profile__member_of__path")
+    ):
+        staffed[role].append(path)
+
+    def nobody(office: Organization, role: str) -> bool:
+        return not any(path.startswith(office.path) for path in staffed[role])
+
+    found: dict[int, list[Organization]] = {}
+    for route in routes:
+        authority = route.template.approval_authority
+        if route.status == Route.Status.AWAITING_APPROVAL and authority is not None:
+            found[route.pk] = [authority] if nobody(authority, roles.APPROVAL_AUTHORITY) else []
+            continue
+        pending = at_stage.get(route.stage_id or 0, []) if route in coordinating else []
+        found[route.pk] = [
+            office
+            for office in pending
+            if (route.pk, route.round, office.pk) not in decided
+            and nobody(office, roles.COORDINATOR)
+        ]
+    return found
 
 
 def act_refusal(
