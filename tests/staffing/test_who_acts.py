@@ -4,6 +4,8 @@ ask. An approval is listed only to a person who may approve; a coordinator of th
 office reads that it awaits approval and never gets a button that would be refused."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from idd.models import Initiative, Route
@@ -11,6 +13,7 @@ from idd.models.access import may_approve, offices_to_decide
 from idd.reference import roles
 from idd.services import route_screens, staffing
 from idd.services.review import RefusedTransition
+from tests import factories
 from tests.staffing.conftest import person
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +98,24 @@ def test_the_administrators_dashboard_says_a_route_waits_on_nobody(client, comma
     # Another organization's administrator (DSCA's) is not told of the command's route.
     dsca_admin = person("dscaadmin", roles.ADMINISTRATOR, c.dsca)
     assert route_screens.waiting_on_nobody(dsca_admin) == []
+
+
+def test_routes_waiting_on_nobody_cost_the_same_queries_however_many(client, command):
+    c = command
+    africom_admin = person("admin", roles.ADMINISTRATOR, c.africom)
+    c.j8_officer.is_active = False
+    c.j8_officer.save()
+    client.force_login(africom_admin)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("dashboard")).status_code == 200
+        return len(captured)
+
+    staffing.submit(c.initiative, c.planner)
+    one = queries()
+    for n in range(3):
+        more = factories.complete_initiative(owner=c.planner, title=f"Another IDD {n}")
+        staffing.submit(more, c.planner)
+    assert len(route_screens.waiting_on_nobody(africom_admin)) == 4
+    assert queries() == one
