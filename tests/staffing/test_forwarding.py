@@ -75,6 +75,11 @@ def test_after_approval_forwarding_is_offered_first_to_those_who_may(client, com
     assert "Revision 1 was already forwarded to DSCA on" in detail
     assert route_screens.to_forward(c.planner) == []
     assert route_screens.to_forward(c.director) == []
+    # DSCA's office concurs; DSCA's approval authority approves, told for whom.
+    staffing.decide(fresh(c.initiative), c.dsca_officer, c.dsca_sa, "concur", round_=1)
+    client.force_login(c.dsca_director)
+    approved = client.post(reverse("route_approve", args=[c.initiative.pk]), {}, follow=True)
+    assert "Approved for DSCA: every office on its route concurred." in approved.content.decode()
 
 
 def test_another_offices_approval_authority_may_not_forward(client, command):
