@@ -53,6 +53,19 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+def env_url(name: str, default: str) -> str:
+    """A site's public address (http or https, a host, no path), without a trailing slash."""
+    value = (_raw(name) or default).rstrip("/")
+    if not value:
+        return ""
+    scheme, _, rest = value.partition("://")
+    if scheme not in ("http", "https") or not rest or "/" in rest or " " in rest:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address such as https://idd.example.mil; got {value!r}."
+        )
+    return value
+
+
 def env_header(name: str) -> tuple[str, str] | None:
     """A request header a proxy sets to "https" (e.g. X-Forwarded-Proto) as Django's
     SECURE_PROXY_SSL_HEADER pair; None when unset."""

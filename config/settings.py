@@ -17,6 +17,7 @@ from config.env import (
     env_int,
     env_list,
     env_str,
+    env_url,
     secret_key,
 )
 from config.notice import DOD_NOTICE
@@ -273,6 +274,9 @@ EMAIL_HOST_USER = EMAIL.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = EMAIL.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = EMAIL.get("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "idd-workbench@localhost")
+# The site's public address, for the links in e-mails the worker sends (it has no request
+# to read it from): `make run`'s address with DEBUG; `check --deploy` warns while unset.
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 
 # Background work is queued in the database and run by `python manage.py db_worker`
 # (django-tasks, docs/adr/0006): web processes stay stateless, any number of workers.

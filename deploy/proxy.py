@@ -99,6 +99,7 @@ def app_environment(config: ProxyConfig, base: dict[str, str] | None = None) -> 
         SECURE_COOKIES="true",
         SECURE_SSL_REDIRECT="true",  # nginx redirects plain HTTP itself, and says https
     )
+    environment.setdefault("SITE_URL", f"https://127.0.0.1:{config.https_port}")  # e-mails' links
     return environment
 
 

@@ -44,6 +44,8 @@ def start(*options: str, **variables: str) -> subprocess.CompletedProcess:
         ("EMAIL_URL", "pigeon://loft"),
         ("CERT_IDENTITY", "cn"),
         ("CONSENT_BANNER", "maybe"),
+        ("SITE_URL", "idd.example.mil"),
+        ("SITE_URL", "https://idd.example.mil/review/"),
     ],
 )
 def test_bad_value_stops_start_up_naming_the_variable(variable, value):
@@ -97,10 +99,22 @@ def test_production_settings_pass_the_deployment_checklist():
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="idd.example.mil",
+        SITE_URL="https://idd.example.mil/",
         DJANGO_ALLOW_ASYNC_UNSAFE="",  # the browser tests' switch, never set in deployment
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_without_the_site_address_the_deploy_check_warns():
+    """The worker's e-mails (route reminders) link by SITE_URL: unset, only a path."""
+    result = start("--deploy", **PRODUCTION, SITE_URL="")
+    assert "(idd.W003) SITE_URL is unset" in result.stderr + result.stdout
+
+
+def test_the_site_address_loses_its_trailing_slash(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://idd.example.mil/")
+    assert env.env_url("SITE_URL", "") == "https://idd.example.mil"
 
 
 def test_tls_ended_at_the_proxy_is_configurable(monkeypatch):

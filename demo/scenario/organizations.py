@@ -1,5 +1,6 @@
 """The demo's organizations (issue 27): U.S. Africa Command and its directorates, a
-security cooperation office, U.S. European Command's planners, DSCA. Each organization is
+security cooperation office, U.S. European Command's planners, DSCA and its regional
+directorate. Each organization is
 named by its path of names from the top."""
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ EUCOM = "U.S. European Command"
 DSCA = "Defense Security Cooperation Agency"
 AFRICOM_J5_SC = (AFRICOM, "J5", "J5-SC")
 EUCOM_J5_SC = (EUCOM, "J5", "J5-SC")
+# DSCA's office that coordinates a command's forwarded IDD before DSCA's approval authority.
+DSCA_REGIONAL = (DSCA, "Regional Execution Directorate")
 TREE = (
     AFRICOM_J5_SC,
     (AFRICOM, "J4"),
@@ -22,7 +25,7 @@ TREE = (
     (AFRICOM, "POLAD"),
     (AFRICOM, "Office of Security Cooperation Kestrela"),
     EUCOM_J5_SC,
-    (DSCA,),
+    DSCA_REGIONAL,
 )
 
 

@@ -11,6 +11,7 @@ from demo.scenario.organizations import (
     AFRICOM,
     AFRICOM_J5_SC,
     DSCA,
+    DSCA_REGIONAL,
     EUCOM,
     EUCOM_J5_SC,
     organization,
@@ -73,7 +74,7 @@ DEMO_USERS = (
         belongs_to=EUCOM_J5_SC,
     ),
     # Staffing (issue 27): the action officers who coordinate for their directorates, the
-    # J5 director who approves at the end of the command's route, and DSCA's coordinator.
+    # J5 director who approves at the end of the command's route.
     DemoUser(
         "j4",
         "J4-Officer-demo-2026",
@@ -114,12 +115,22 @@ DEMO_USERS = (
         ("Brig Gen", "Director, Strategy, Plans and Programs", "J5", AFRICOM, "DSN 314-421-4000"),
         belongs_to=(AFRICOM, "J5"),
     ),
+    # DSCA, for IDDs the command forwards after approval: the regional directorate's
+    # action officer coordinates, DSCA's approval authority approves.
     DemoUser(
         "dsca",
         "Dsca-Officer-demo-2026",
         roles.COORDINATOR,
         "Avery Nakamura",
-        ("GS-14", "Country Program Director", "DSCA", "DSCA", "703-697-9000"),
+        ("GS-14", "Country Program Director", "IOPS/REX", "DSCA", "703-697-9000"),
+        belongs_to=DSCA_REGIONAL,
+    ),
+    DemoUser(
+        "dscadirector",
+        "Dsca-Director-demo-2026",
+        roles.APPROVAL_AUTHORITY,
+        "Robin Achebe",
+        ("SES", "Director, International Operations", "IOPS", "DSCA", "703-697-9100"),
         belongs_to=(DSCA,),
     ),
 )

@@ -1,6 +1,7 @@
 """The demo's staffing routes (issue 27): U.S. Africa Command staffs its IDDs through J4,
 J8 and SJA in parallel, then POLAD, and its J5 director approves; DSCA keeps a route of its
-own for what the command forwards. The coastal patrol IDD is halfway through stage 1: J4
+own for what the command forwards: its Regional Execution Directorate coordinates, then
+DSCA's approval authority approves. The coastal patrol IDD is halfway through stage 1: J4
 concurred, J8 is pending and overdue, SJA pending."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import timedelta
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from demo.scenario.organizations import AFRICOM, DSCA, organization
+from demo.scenario.organizations import AFRICOM, DSCA, DSCA_REGIONAL, organization
 from idd.models import Initiative, OfficeDecision, Route, RouteStage, RouteTemplate, StageOffice
 from idd.reference.working_days import add_working_days
 from idd.services import staffing
@@ -30,15 +31,20 @@ def seed_routes() -> None:
         (("Directorates", 5, (j4, j8, sja)), ("Political advisor", 3, (polad,))),
     )
     dsca = organization((DSCA,))
-    _route(dsca, DSCA_ROUTE, dsca, (("Security assistance", 10, (dsca,)),))
+    _route(dsca, DSCA_ROUTE, dsca, (("Regional directorate", 10, (organization(DSCA_REGIONAL),)),))
 
 
 def _route(owner, name, authority, stages) -> None:
-    if RouteTemplate.objects.filter(organization=owner, name=name).exists():
+    """The route, once; a demo seeded before keeps its route unless no IDD travelled it
+    yet (then its stages are laid again, as this version of the demo has them)."""
+    template = RouteTemplate.objects.filter(organization=owner, name=name).first()
+    if template is not None and template.in_use:
         return
-    template = RouteTemplate.objects.create(
-        organization=owner, name=name, is_default=True, approval_authority=authority
-    )
+    if template is None:
+        template = RouteTemplate.objects.create(
+            organization=owner, name=name, is_default=True, approval_authority=authority
+        )
+    template.stages.all().delete()
     for position, (stage_name, days, offices) in enumerate(stages, start=1):
         stage = RouteStage.objects.create(
             template=template, position=position, name=stage_name, suspense_days=days

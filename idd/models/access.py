@@ -27,6 +27,7 @@ from idd.reference.choices import InitiativeStatus as S
 
 if TYPE_CHECKING:
     from idd.models.initiative import Initiative
+    from idd.models.staffing import Route
 
 
 # --- 1. Need to know ------------------------------------------------------------------------
@@ -101,6 +102,9 @@ class Who(Enum):
     TEAM = "its owner and team members"
     OWNER = "its owner"
     OUTSIDE_TEAM = "anyone not on its team"  # nobody reviews their own IDD
+    # Not on its team, in the office whose approval authority approved the revision in
+    # hand on the command's staffing route (or under it).
+    APPROVING_OFFICE = "the office that approved it on its route"
 
 
 EDITABLE = frozenset({S.DRAFT, S.CHANGES_REQUESTED})
@@ -133,8 +137,9 @@ RULES: dict[str, tuple[Rule, ...]] = {
 }
 
 # --- Staffing routes (issue 27, items 4-6; idd.services.staffing) ---------------------------
-# The command staffs an IDD in review; DSCA's route follows the approval. That the person
-# acts for an office holding the IDD now is the service's check (`staffing.act_refusal`).
+# The command staffs an IDD in review; DSCA's route follows the approval. Who may act on a
+# route now (which office's decision, the approval) is `offices_to_decide` and
+# `may_approve` below: these rules and the route's state.
 ON_A_ROUTE = frozenset({S.IN_REVIEW, S.APPROVED})
 RULES |= {
     # Those staffing it comment on its sections as reviewers do, while comments are open.
@@ -145,7 +150,11 @@ RULES |= {
     ),
     "coordinate": (Rule(roles.COORDINATOR, Who.OUTSIDE_TEAM, ON_A_ROUTE),),
     "approve on a route": (Rule(roles.APPROVAL_AUTHORITY, Who.OUTSIDE_TEAM, ON_A_ROUTE),),
-    "forward": (Rule(roles.PLANNER, Who.TEAM, frozenset({S.APPROVED})),),
+    # The planners, or the approval authority who approved it: the next step is theirs.
+    "forward": (
+        Rule(roles.PLANNER, Who.TEAM, frozenset({S.APPROVED})),
+        Rule(roles.APPROVAL_AUTHORITY, Who.APPROVING_OFFICE, frozenset({S.APPROVED})),
+    ),
 }
 
 
@@ -155,7 +164,20 @@ def _is(who: Who, user: roles.User, initiative: Initiative) -> bool:
     if who is Who.OWNER:
         return initiative.owner_id == user.pk
     member = initiative.is_member(user)
+    if who is Who.APPROVING_OFFICE:
+        return not member and _in_approving_office(user, initiative)
     return member if who is Who.TEAM else not member
+
+
+def _in_approving_office(user: roles.User, initiative: Initiative) -> bool:
+    route_model = apps.get_model("idd", "Route")  # by name: see routed_to_office
+    approved = route_model.objects.filter(
+        initiative=initiative,
+        forwarded=False,
+        status=route_model.Status.APPROVED,
+        revision=initiative.revision,
+    ).values_list("template__approval_authority", flat=True)
+    return any(acts_for(user, pk) for pk in approved if pk is not None)
 
 
 def may(user: roles.User, action: str, initiative: Initiative) -> bool:
@@ -169,6 +191,40 @@ def may(user: roles.User, action: str, initiative: Initiative) -> bool:
         and initiative.status in rule.statuses
         and _is(rule.who, user, initiative)
         for rule in RULES[action]
+    )
+
+
+# --- Who may act on a staffing route now ------------------------------------------------------
+# The one answer the dashboard's "Awaiting my office", the route panel, its forms and the
+# services (`staffing.act_refusal`, `staffing.approve_refusal`) all ask.
+
+
+def acts_for(user: roles.User, office: Organization | int) -> bool:
+    """The person belongs to the office (or to an office under it); the office or its key."""
+    own = organization_of(user)
+    key = office if isinstance(office, int) else office.pk
+    return own is not None and key in own.ancestor_keys()
+
+
+def offices_to_decide(user: roles.User, route: Route) -> list[Organization]:
+    """The offices of the stage in hand this person may decide for now: those that have
+    not decided in this round, which the person acts for, as a coordinator the
+    policy lets coordinate (not on the IDD's team)."""
+    if route.status != route.Status.COORDINATING or not may(user, "coordinate", route.initiative):
+        return []
+    return [office for office in route.pending_offices() if acts_for(user, office)]
+
+
+def may_approve(user: roles.User, route: Route) -> bool:
+    """The route awaits its approval, and this person holds the approval authority role in
+    the approving office (or under it), not on the IDD's team. A coordinator of that office
+    reads that it awaits approval; they never get a button that would be refused."""
+    authority = route.template.approval_authority
+    return (
+        route.status == route.Status.AWAITING_APPROVAL
+        and authority is not None
+        and acts_for(user, authority)
+        and may(user, "approve on a route", route.initiative)
     )
 
 

@@ -117,8 +117,8 @@ def _email(route: Route, office: Organization, kind: str, to: list[str]) -> None
             "office": office,
             "what": what,
             "site": settings.SITE_NAME,
-            # The worker has no request to read the site's address from: the path.
-            "link": reverse("initiative_review", args=[initiative.pk]),
+            # The worker has no request to read the site's address from: SITE_URL's.
+            "link": settings.SITE_URL + reverse("initiative_review", args=[initiative.pk]),
         },
     )
     EmailMessage(subject, body, to=to).send()

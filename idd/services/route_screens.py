@@ -9,24 +9,27 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from idd.models import Initiative, Organization, Submission
-from idd.models.access import may
+from idd.models.access import (
+    managed_by,
+    manages_all,
+    may,
+    may_approve,
+    may_manage,
+    offices_to_decide,
+)
 from idd.models.organization import organization_of
 from idd.models.staffing import OfficeDecision, Route, RouteStage
 from idd.reference import roles
+from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import suspense_words
 from idd.services import submissions
-from idd.services.staffing import (
-    acts_for,
-    approve_refusal,
-    forward_refusal,
-    outside_templates,
-    pending_offices,
-    unstaffed,
-)
+from idd.services.staffing import forward_refusal, unstaffed, unstaffed_on
+
+FORWARD_SHOWN = 10  # "Approved: forward to DSCA" on the dashboard: the latest few
 
 
 @dataclass
@@ -77,7 +80,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
         by_office[(d.stage_id, d.office_id)].append(d)
     rows = []
     position = route.stage.position if route.stage else None
-    coordinates = may(user, "coordinate", route.initiative)
+    mine = {office.pk for office in offices_to_decide(user, route)}
     for stage in route.template.stages.prefetch_related("offices__organization"):
         current = stage.pk == route.stage_id
         offices = []
@@ -91,7 +94,7 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
                     link.organization,
                     decision,
                     pending,
-                    pending and coordinates and acts_for(user, link.organization),
+                    link.organization_id in mine,
                     earlier=[d for d in taken if d.pk in superseded],
                 )
             )
@@ -163,9 +166,11 @@ def _back_after_changes(offices: list[int]) -> dict[int, dict]:
 
 
 def awaiting_office(user: roles.User) -> list[dict]:
-    """ "Awaiting my office": IDDs whose stage in hand waits for the person's office (or
-    whose approval waits for them), the soonest suspense first; then those that came back
-    changed after the office concurred ("Back after changes"), though it is not asked again."""
+    """ "Awaiting my office": IDDs whose stage in hand waits for an office this person may
+    decide for now, or whose approval waits for them (the policy's `offices_to_decide` and
+    `may_approve`, as the route panel asks), the soonest suspense first; then those that
+    came back changed after the office concurred ("Back after changes"), though it is not
+    asked again."""
     own = organization_of(user)
     if own is None:
         return []
@@ -181,11 +186,10 @@ def awaiting_office(user: roles.User) -> list[dict]:
     found = []
     routes = (coordinating | approving | came_back).distinct()
     for route in routes.select_related("initiative", "stage", "template__approval_authority"):
-        if not may(user, "read", route.initiative):
-            continue
-        waiting = [o for o in pending_offices(route) if o.pk in offices]
-        approval = route.status == Route.Status.AWAITING_APPROVAL
-        if not (waiting or approval or route.pk in back):
+        waiting = offices_to_decide(user, route)
+        approval = may_approve(user, route)
+        told = route.pk in back and may(user, "read", route.initiative)
+        if not (waiting or approval or told):
             continue
         found.append(
             {
@@ -206,10 +210,75 @@ def awaiting_office(user: roles.User) -> list[dict]:
     )
 
 
+def to_forward(user: roles.User) -> list[Initiative]:
+    """ "Approved: forward to DSCA": approved IDDs this person may forward now, as its
+    planner or as the approval authority whose office approved it on the route."""
+    own = organization_of(user)
+    if own is None or not (
+        roles.is_planner(user) or roles.has_role(user, roles.APPROVAL_AUTHORITY)
+    ):
+        return []
+    current = Route.objects.filter(revision=F("initiative__revision"))
+    approved_here = current.filter(
+        forwarded=False,
+        status=Route.Status.APPROVED,
+        template__approval_authority__in=own.ancestor_keys(),
+    )
+    forwarded = current.filter(forwarded=True).exclude(status=Route.Status.STOPPED)
+    candidates = (
+        Initiative.objects.visible_to(user)
+        .filter(
+            Q(pk__in=Initiative.objects.involving(user).values("pk"))
+            | Q(pk__in=approved_here.values("initiative_id")),
+            status=S.APPROVED,
+        )
+        .exclude(pk__in=forwarded.values("initiative_id"))
+        .order_by("-updated_at")
+    )
+    return [i for i in candidates[:FORWARD_SHOWN] if forward_refusal(i, user) is None]
+
+
+def waiting_on_nobody(user: roles.User) -> list[dict]:
+    """For administrators: open routes of the organizations they manage (the IDD's, or the
+    route's) that wait on an office with nobody able to act for it, as the route panel
+    warns: an administrator adds someone, else the IDD stays there."""
+    if not roles.is_administrator(user):
+        return []
+    routes = Route.objects.filter(
+        status__in=(Route.Status.COORDINATING, Route.Status.AWAITING_APPROVAL)
+    )
+    if not manages_all(user):
+        top = managed_by(user)
+        if top is None:
+            return []
+        routes = routes.filter(
+            Q(initiative__organization__path__startswith=top.path)
+            | Q(template__organization__path__startswith=top.path)
+        )
+    routes = routes.select_related("initiative", "template__approval_authority", "stage")
+    open_routes = list(routes.order_by("started_at", "pk"))
+    waiting = unstaffed_on(open_routes)
+    return [
+        # Each office with whether this administrator may add someone to it (else: another's).
+        {"route": route, "offices": [(o, may_manage(user, o)) for o in waiting[route.pk]]}
+        for route in open_routes
+        if waiting[route.pk]
+    ]
+
+
+def forwarding(initiative: Initiative, user: roles.User) -> dict:
+    """Forwarding to DSCA as the next step: whether this person may now, and if they
+    would but cannot, why, in words (forwarded already, DSCA keeps no route)."""
+    if initiative.status != S.APPROVED or not may(user, "forward", initiative):
+        return {"may": False, "why_not": ""}
+    refusal = forward_refusal(initiative, user)
+    return {"may": refusal is None, "why_not": refusal or ""}
+
+
 def routes_shown(initiative: Initiative) -> list[Route]:
     """The routes of the revision in hand, the latest first: the command's, and DSCA's."""
     return list(
-        Route.objects.filter(initiative=initiative, revision=initiative.revision)
+        initiative.routes.filter(revision=initiative.revision)  # each knows its initiative
         .exclude(status=Route.Status.STOPPED)
         .select_related("template__organization", "template__approval_authority", "stage")
         .order_by("-started_at", "-pk")
@@ -221,7 +290,6 @@ def panel(initiative: Initiative, user: roles.User) -> dict:
     when, the suspense in words, what this person may do on them now."""
     shown = []
     for route in routes_shown(initiative):
-        approving = route.status == Route.Status.AWAITING_APPROVAL
         shown.append(
             {
                 "route": route,
@@ -229,9 +297,8 @@ def panel(initiative: Initiative, user: roles.User) -> dict:
                 "suspense_words": overdue_words(route.suspense) if route.is_open else "",
                 "overdue": route.is_open and is_overdue(route.suspense),
                 "unstaffed": unstaffed(route) if route.is_open else [],
-                "may_approve": approving and approve_refusal(initiative, route, user) is None,
+                "may_approve": may_approve(user, route),
                 "changed_since": changed_since_concurred(route, user) if route.is_open else [],
             }
         )
-    may_forward = forward_refusal(initiative, user) is None and outside_templates(initiative)
-    return {"routes": shown, "may_forward": bool(may_forward)}
+    return {"routes": shown, "forwarding": forwarding(initiative, user)}

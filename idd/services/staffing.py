@@ -17,12 +17,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from idd.models import Initiative, Organization, ReviewDecision, Revision
-from idd.models.access import may
-from idd.models.organization import organization_of
-from idd.models.staffing import OfficeDecision, Route, RouteStage, RouteTemplate
+from idd.models.access import acts_for, may, may_approve, offices_to_decide
+from idd.models.staffing import OfficeDecision, Route, RouteStage, RouteTemplate, StageOffice
 from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import add_working_days
@@ -193,12 +192,6 @@ def _queue_reminders() -> None:
 # --- Who acts ------------------------------------------------------------------------------
 
 
-def acts_for(user: roles.User, office: Organization) -> bool:
-    """The person belongs to the office (or to an office under it)."""
-    own = organization_of(user)
-    return own is not None and office.contains(own)
-
-
 def pending_offices(route: Route) -> list[Organization]:
     return route.pending_offices()
 
@@ -206,23 +199,58 @@ def pending_offices(route: Route) -> list[Organization]:
 def unstaffed(route: Route) -> list[Organization]:
     """Offices the route waits on with nobody able to act for them (moved away, or never
     added): the route panel says so, so that an administrator adds someone."""
-    pending = route.pending_offices()
-    if route.status == Route.Status.AWAITING_APPROVAL and route.template.approval_authority:
-        authority = route.template.approval_authority
-        return [] if _people(authority, roles.APPROVAL_AUTHORITY).exists() else [authority]
-    return [o for o in pending if not _people(o, roles.COORDINATOR).exists()]
+    return unstaffed_on([route])[route.pk]
 
 
-def _people(office: Organization, role: str) -> QuerySet:
-    return get_user_model().objects.filter(
-        is_active=True, groups__name=role, profile__member_of__path__startswith=office.path
+def unstaffed_on(routes: list[Route]) -> dict[int, list[Organization]]:
+    """`unstaffed` of each route (by key), in three queries however many routes: the
+    administrators' dashboard asks it of every open route of their organizations."""
+    coordinating = [r for r in routes if r.status == Route.Status.COORDINATING and r.stage_id]
+    at_stage: dict[int, list[Organization]] = {}
+    for link in StageOffice.objects.filter(
+        stage__in={r.stage_id for r in coordinating}
+    ).select_related("organization"):
+        at_stage.setdefault(link.stage_id, []).append(link.organization)
+    decided = set(
+        OfficeDecision.objects.filter(route__in=coordinating).values_list(
+            "route_id", "round", "office_id"
+        )
     )
+    staffed: dict[str, list[str]] = {roles.COORDINATOR: [], roles.APPROVAL_AUTHORITY: []}
+    for role, path in (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=staffed, profile__member_of__isnull=False)
+        .values_list("groups__name", "profile__member_of__path")
+    ):
+        staffed[role].append(path)
+
+    def nobody(office: Organization, role: str) -> bool:
+        return not any(path.startswith(office.path) for path in staffed[role])
+
+    found: dict[int, list[Organization]] = {}
+    for route in routes:
+        authority = route.template.approval_authority
+        if route.status == Route.Status.AWAITING_APPROVAL and authority is not None:
+            found[route.pk] = [authority] if nobody(authority, roles.APPROVAL_AUTHORITY) else []
+            continue
+        pending = at_stage.get(route.stage_id or 0, []) if route in coordinating else []
+        found[route.pk] = [
+            office
+            for office in pending
+            if (route.pk, route.round, office.pk) not in decided
+            and nobody(office, roles.COORDINATOR)
+        ]
+    return found
 
 
 def act_refusal(
     initiative: Initiative, route: Route | None, user: roles.User, office: Organization, round_: int
 ) -> str | None:
-    """Why this person may not decide for this office now, or None."""
+    """Why this person may not decide for this office now (the policy's
+    `offices_to_decide` says whether), or None."""
+    mine = offices_to_decide(user, route) if route is not None and round_ == route.round else []
+    if any(o.pk == office.pk for o in mine):
+        return None
     if route is None or route.status != Route.Status.COORDINATING:
         return "This IDD is not waiting for any office's coordination now."
     if round_ != route.round:
@@ -239,7 +267,7 @@ def act_refusal(
             f"{office} has already decided at this stage: {earlier.signed_as}, "
             f"{earlier.get_outcome_display().lower()}. Nothing was recorded."
         )
-    return None
+    return f"You may not decide for {office} now."
 
 
 # --- Deciding ------------------------------------------------------------------------------
@@ -345,14 +373,18 @@ def _next(locked, route: Route, user) -> None:
 
 
 def approve_refusal(initiative: Initiative, route: Route | None, user: roles.User) -> str | None:
+    """Why this person may not approve now (the policy's `may_approve` says whether), or None."""
+    if route is not None and may_approve(user, route):
+        return None
     if route is None or route.status != Route.Status.AWAITING_APPROVAL:
         return "This IDD is not waiting for an approval authority now."
     authority = route.template.approval_authority
     if authority is None or not acts_for(user, authority):
         return f"Only the approval authority of {authority or 'the route'} approves it."
-    if not may(user, "approve on a route", initiative):
-        return f"Only a person with the approval authority role in {authority} approves it."
-    return None
+    return (
+        f"Only a person with the approval authority role in {authority}, "
+        "not on the IDD's team, approves it."
+    )
 
 
 @transaction.atomic
@@ -378,19 +410,34 @@ def approve(
     return review.freeze(locked, user, remarks, base_url=base_url)
 
 
+NO_OUTSIDE_ROUTE = (
+    "No organization outside the command (DSCA) keeps a route to forward it on: "
+    "ask an administrator to add DSCA's route."
+)
+
+
 def forward_refusal(initiative: Initiative, user: roles.User) -> str | None:
+    """Why this person may not forward the IDD now, in words, or None."""
     if initiative.status != S.APPROVED:
         return "Only an approved IDD is forwarded."
     if not may(user, "forward", initiative):
-        return "Only planners on the initiative's team forward it."
-    if open_route(initiative) is not None:
-        return "This IDD is already on a route."
-    if (
+        return "Only its planners, or the approval authority who approved it, forward it."
+    earlier = (
         Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
         .exclude(status=Route.Status.STOPPED)
-        .exists()
-    ):
-        return f"Revision {initiative.revision} was already forwarded."
+        .select_related("template__organization")
+        .first()
+    )
+    if earlier is not None:
+        return (
+            f"Revision {initiative.revision} was already forwarded to "
+            f"{earlier.template.organization} on "
+            f"{dateformat.format(timezone.localtime(earlier.started_at), 'j M Y')}."
+        )
+    if open_route(initiative) is not None:
+        return "This IDD is already on a route."
+    if not outside_templates(initiative).exists():
+        return NO_OUTSIDE_ROUTE
     return None
 
 

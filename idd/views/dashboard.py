@@ -79,6 +79,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             or roles.has_role(request.user, roles.APPROVAL_AUTHORITY)
             else None
         ),
+        # "Approved: forward to DSCA": the next step of an IDD approved on its route.
+        "to_forward": route_screens.to_forward(request.user),
+        # For administrators: routes waiting on an office nobody can act for.
+        "waiting_on_nobody": route_screens.waiting_on_nobody(request.user),
         "overdue": _panel(overdue_deliverables(request.user), PANEL_ROWS * 2),
         # Partner unit requests: the open ones to decide, oldest first; the planner's own.
         "unit_requests": (

@@ -11,7 +11,7 @@ from idd.guided_form.steps import STEPS, progress
 from idd.models import Initiative
 from idd.models.access import may
 from idd.reference import roles
-from idd.services import drafts, review
+from idd.services import drafts, review, route_screens
 from idd.services.commitment_record import can_record
 from idd.views.shared import get_visible_initiative
 
@@ -63,6 +63,8 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         is None,
         "approved": approved,
         "since_approval": since_approval(initiative, approved) if approved else None,
+        # The next step after approval: forwarding to DSCA (or why it is not offered).
+        "forwarding": route_screens.forwarding(initiative, request.user) if approved else None,
         # Indicators as measured now: for an approved IDD, since approval too.
         "monitoring": indicators.live(initiative) if approved else doc.get("monitoring", []),
         # Lessons learned as they are now: for an approved IDD, recorded since approval too.

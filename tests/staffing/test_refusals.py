@@ -178,7 +178,7 @@ def test_forwarding_is_refused_before_approval_and_twice(command):
         owner=c.planner, status=S.APPROVED, title="Approved one"
     )
     staffing.forward(approved, c.planner)
-    with pytest.raises(RefusedTransition, match="already on a route"):
+    with pytest.raises(RefusedTransition, match="Revision 1 was already forwarded to DSCA on"):
         staffing.forward(fresh(approved), c.planner)
 
 

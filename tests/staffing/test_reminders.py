@@ -122,3 +122,11 @@ def test_working_days_skip_weekends_and_federal_holidays():
     assert suspense_words(wednesday, wednesday) == "Due today"
     assert suspense_words(wednesday, wednesday - timedelta(days=1)) == "Due in 1 working day"
     assert suspense_words(wednesday, date(2027, 3, 22)) == "Overdue by 3 working days"
+
+
+def test_a_reminder_links_to_the_page_by_the_site_address(command, route, settings):
+    """The worker has no request: the full link comes from SITE_URL (README, settings)."""
+    settings.SITE_URL = "https://idd.example.mil"
+    send_reminders(date(2027, 3, 10))
+    link = f"https://idd.example.mil/initiatives/{command.initiative.pk}/review/"
+    assert all(link in message.body for message in mail.outbox) and mail.outbox

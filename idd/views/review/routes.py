@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from idd.export import revision_pdf_stored
 from idd.forms.staffing import OfficeDecisionForm, RouteApprovalForm, RouteChoiceForm
-from idd.models import Organization
-from idd.services import staffing
+from idd.models import Initiative, Organization
+from idd.reference import roles
+from idd.services import route_screens, staffing
 from idd.services.review import RefusedTransition
 from idd.views.review.common import (
     base_url,
@@ -69,12 +70,16 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
             tell_refused(request, refused.message, remarks)
         else:
             if revision is None:
-                messages.success(request, "Approved: every office on the route concurred.")
+                authority = route.template.approval_authority if route else None
+                messages.success(
+                    request, f"Approved for {authority}: every office on its route concurred."
+                )
             else:
                 stored = "stored" if revision_pdf_stored(revision) else "being stored"
                 messages.success(
                     request,
-                    f"Revision {revision.number} is approved and frozen; its PDF is {stored}.",
+                    f"Revision {revision.number} is approved and frozen; its PDF is {stored}."
+                    + _next_step(initiative, request.user),
                 )
         return redirect(review_url(initiative))  # the message, at the top, is in view
     return render(
@@ -89,6 +94,14 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _next_step(initiative: Initiative, user: roles.User) -> str:
+    """After the command's approval, forwarding to DSCA: said to those who may."""
+    initiative.refresh_from_db()
+    if route_screens.forwarding(initiative, user)["may"]:
+        return " Next step: “Forward to DSCA…”, at the top of the staffing route."
+    return ""
 
 
 @tells_what_failed_after
@@ -114,8 +127,7 @@ def forward(request: HttpRequest, pk: int) -> HttpResponse:
             "initiative": initiative,
             "form": form,
             "action": "forward",
-            "refusal": staffing.forward_refusal(initiative, request.user)
-            or (None if templates else "No organization outside the command keeps a route."),
+            "refusal": staffing.forward_refusal(initiative, request.user),
         },
         status=400 if request.method == "POST" else 200,
     )
