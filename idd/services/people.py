@@ -210,13 +210,18 @@ def stranded(admin: roles.User, person: User, before: State, after: State) -> li
 
 
 def plan(
-    admin: roles.User, person: User, organization: Organization, chosen: list[str], seen: str
+    admin: roles.User,
+    person: User,
+    organization: Organization,
+    chosen: list[str],
+    seen: str | None,
 ) -> Change:
     """What setting `person` in `organization` with the roles `chosen` would do, from a page
-    that showed them as `seen` (its token; empty when it showed someone belonging nowhere).
+    that showed them as `seen` (its token; None from the form that adds someone, which
+    shows no state: a move it makes is confirmed on a page that has one).
     Refused if the page is stale, or if it takes away the last administration."""
     before = state_of(person)
-    if not (before.token == seen if seen else before.organization is None):
+    if seen is not None and before.token != seen:
         raise Refused(STALE.format(name=roles.display_name(person), now=before.words()))
     after = State(organization, tuple(r for r in ROLES if r in chosen))
     change = Change(person, before, after, stranded(admin, person, before, after))
@@ -230,8 +235,9 @@ def _last_administrator(admin: roles.User, change: Change) -> str | None:
     before, after = change.before, change.after
     if change.person.pk != admin.pk or roles.ADMINISTRATOR not in before.roles:
         return None
-    top = before.organization
-    if top is None or _acts(after, top, roles.ADMINISTRATOR):
+    top, now = before.organization, after.organization
+    # Still administering it: from it, or from an organization above it.
+    if top is None or (roles.ADMINISTRATOR in after.roles and now is not None and now.contains(top)):
         return None
     others = User.objects.filter(
         is_active=True,
@@ -249,7 +255,7 @@ def apply(
     request: HttpRequest, person_pk: int, organization: Organization, chosen: list[str], seen: str
 ) -> Change:
     """Set the person's organization and roles, as planned from the page whose state was
-    `seen` (its token; empty when the page showed a person who belonged nowhere)."""
+    `seen` (its token)."""
     admin = request.user
     if not may_manage(admin, organization):
         raise Http404("There is no such organization among those you manage.")

@@ -40,7 +40,7 @@ def person_add(request: HttpRequest, organization_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        return _change(request, data["person"], organization, data["roles"], "", confirmed=False)
+        return _change(request, data["person"], organization, data["roles"], None, confirmed=False)
     context = {"organization": organization, "form": form, "failed": form if form.errors else None}
     return render(request, "idd/organizations/person_add.html", context)
 
@@ -50,7 +50,7 @@ def _change(
     person: User,
     organization: Organization,
     chosen: list[str],
-    seen: str,
+    seen: str | None,
     *,
     confirmed: bool,
 ) -> HttpResponse:
