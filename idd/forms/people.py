@@ -11,9 +11,7 @@ from idd.forms.base import prompt_selects
 from idd.models import Organization
 from idd.reference import roles
 
-ROLE_HINT = (
-    "A change of roles signs the person out: they sign in again to use their new roles."
-)
+ROLE_HINT = "A change of roles signs the person out: they sign in again to use their new roles."
 
 
 class OrganizationField(forms.ModelChoiceField):
@@ -51,7 +49,10 @@ class PersonForm(forms.Form):
     organization = OrganizationField(
         queryset=Organization.objects.none(),
         label="Belongs to",
-        error_messages={"required": "Choose the organization.", "invalid_choice": "Choose one of the organizations you manage."},
+        error_messages={
+            "required": "Choose the organization.",
+            "invalid_choice": "Choose one of the organizations you manage.",
+        },
     )
     roles = forms.MultipleChoiceField()
     seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
@@ -74,7 +75,10 @@ class AddPersonForm(forms.Form):
         label="Person",
         help_text="Accounts that belong to no organization yet, and people of the "
         "organizations you manage (adding one of them moves them here).",
-        error_messages={"required": "Choose the person to add.", "invalid_choice": "Choose one of the people listed."},
+        error_messages={
+            "required": "Choose the person to add.",
+            "invalid_choice": "Choose one of the people listed.",
+        },
     )
     roles = forms.MultipleChoiceField()
 

@@ -45,7 +45,7 @@ class RouteTemplateForm(forms.ModelForm):
         prompt_selects(self)
 
     def _get_validation_exclusions(self):
-        excluded = super()._get_validation_exclusions()
+        excluded = super()._get_validation_exclusions()  # type: ignore[misc]
         excluded.discard("organization")
         if self.cleaned_data.get("is_default"):
             excluded.add("is_default")  # the service moves the default here
@@ -71,7 +71,6 @@ class StageForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         field = cast("IdChoices", self.fields["offices"])
         field.queryset = Organization.objects.filter(pk__in=[o.pk for o in offices])
-        field.label_from_instance = lambda o: o.name  # type: ignore[method-assign]
         if self.instance.pk:
             self.initial["offices"] = [s.organization_id for s in self.instance.offices.all()]
 

@@ -166,8 +166,10 @@ class Change:
 
 
 def _acts(state: State, office: Organization, role: str) -> bool:
-    return role in state.roles and state.organization is not None and office.contains(
-        state.organization
+    return (
+        role in state.roles
+        and state.organization is not None
+        and office.contains(state.organization)
     )
 
 
@@ -237,7 +239,9 @@ def _last_administrator(admin: roles.User, change: Change) -> str | None:
         return None
     top, now = before.organization, after.organization
     # Still administering it: from it, or from an organization above it.
-    if top is None or (roles.ADMINISTRATOR in after.roles and now is not None and now.contains(top)):
+    if top is None or (
+        roles.ADMINISTRATOR in after.roles and now is not None and now.contains(top)
+    ):
         return None
     others = User.objects.filter(
         is_active=True,
@@ -284,4 +288,3 @@ def apply(
         left_without_anyone=[f"{s.office.name}: route {s.route.pk}" for s in change.stranded],
     )
     return change
-

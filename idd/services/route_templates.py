@@ -71,7 +71,13 @@ def offices_for(organization: Organization) -> list[Organization]:
 def fingerprint(template: RouteTemplate) -> str:
     """The template as stored: a page that read another is stale."""
     stages = [
-        (s.pk, s.position, s.name, s.suspense_days, sorted(o.organization_id for o in s.offices.all()))
+        (
+            s.pk,
+            s.position,
+            s.name,
+            s.suspense_days,
+            sorted(o.organization_id for o in s.offices.all()),
+        )
         for s in template.stages.prefetch_related("offices")
     ]
     stored = RouteTemplate.objects.filter(pk=template.pk).values_list(
@@ -124,7 +130,11 @@ def create(request: HttpRequest, form: RouteTemplateForm) -> RouteTemplate:
 
 @transaction.atomic
 def save(
-    request: HttpRequest, template: RouteTemplate, form: RouteTemplateForm, stages, move: Move | None
+    request: HttpRequest,
+    template: RouteTemplate,
+    form: RouteTemplateForm,
+    stages,
+    move: Move | None,
 ) -> RouteTemplate:
     """Write the template and its stages as the page shows them (valid forms). Locks the
     template first: an IDD submitted on it meanwhile waits, then makes it read-only."""
@@ -175,7 +185,10 @@ def copy(request: HttpRequest, template: RouteTemplate) -> RouteTemplate:
         raise Refused(TAKEN) from error
     for stage in template.stages.prefetch_related("offices"):
         new = RouteStage.objects.create(
-            template=made, position=stage.position, name=stage.name, suspense_days=stage.suspense_days
+            template=made,
+            position=stage.position,
+            name=stage.name,
+            suspense_days=stage.suspense_days,
         )
         StageOffice.objects.bulk_create(
             [StageOffice(stage=new, organization_id=o.organization_id) for o in stage.offices.all()]

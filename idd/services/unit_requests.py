@@ -25,7 +25,7 @@ from django.utils import timezone
 from idd.guided_form.steps import FIRST_STEP
 from idd.models import Initiative, Partner, PartnerUnit, PartnerUnitRequest
 from idd.models.access import managed_by, manages_all
-from idd.models.unit_request import clash
+from idd.models.unit_request import PartnerUnitRequestQuerySet, clash
 from idd.reference import roles
 from idd.services import audit
 
@@ -68,7 +68,7 @@ def request_unit(
         raise Refused(clash(partner, name) or "This unit was just requested.") from error
 
 
-def decided_by(admin) -> QuerySet[PartnerUnitRequest]:
+def decided_by(admin) -> PartnerUnitRequestQuerySet:
     """The requests this administrator decides: those of people within the subtree they
     manage (a superuser's: all). Any other is not found."""
     if manages_all(admin):

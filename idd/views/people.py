@@ -35,9 +35,7 @@ def person_page(request: HttpRequest, person_pk: int) -> HttpResponse:
 def person_add(request: HttpRequest, organization_pk: int) -> HttpResponse:
     """Add an account to the organization (the organization page's form posts here)."""
     organization = organizations.managed(request.user, organization_pk)
-    form = AddPersonForm(
-        request.POST or None, people=people.candidates(request.user, organization)
-    )
+    form = AddPersonForm(request.POST or None, people=people.candidates(request.user, organization))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         return _change(request, data["person"], organization, data["roles"], None, confirmed=False)

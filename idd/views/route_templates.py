@@ -50,7 +50,9 @@ def route_template(request: HttpRequest, template_pk: int) -> HttpResponse:
         return redirect("route_template", template_pk=template.pk)
     if posted is not None and form.is_valid() and stages.is_valid():
         try:
-            route_templates.save(request, template, form, stages, Move.parse(posted.get("move", "")))
+            route_templates.save(
+                request, template, form, stages, Move.parse(posted.get("move", ""))
+            )
         except route_templates.Refused as refused:
             messages.error(request, refused.message)
             return redirect("route_template", template_pk=template.pk)

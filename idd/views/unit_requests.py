@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from idd.forms.unit_request import ACCEPT, DECLINE, UnitRequestForm, decision_forms
 from idd.guided_form.steps import FIRST_STEP
-from idd.models import Initiative, PartnerUnitRequest
+from idd.models import Initiative
 from idd.reference import roles
 from idd.services import unit_requests
 from idd.views.shared import get_visible_initiative

@@ -90,7 +90,10 @@ def test_only_accounts_with_no_organization_or_within_the_subtree_are_offered(
     text = client.get(add_url(tree["j5-sc"])).content.decode()
     assert "j4person" not in text and "root" not in text
     response = client.post(add_url(tree["j5-sc"]), {"person": j4_person.pk})
-    assert response.status_code == 200 and "Choose one of the people listed" in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "Choose one of the people listed" in response.content.decode()
+    )
     assert belongs(j4_person) == tree["j4"]
 
 
@@ -188,7 +191,8 @@ def test_a_superusers_account_is_not_an_organization_administrators_to_manage(
 
 
 def test_moving_the_only_coordinator_of_an_office_holding_an_idd_says_so_first(
-    client, command  # noqa: F811
+    client,
+    command,  # noqa: F811
 ):
     c = command
     staffing.submit(Initiative.objects.get(pk=c.initiative.pk), c.planner)
@@ -202,7 +206,9 @@ def test_moving_the_only_coordinator_of_an_office_holding_an_idd_says_so_first(
     client.post(person_url(c.j8_officer), {**form, "confirmed": "True"})
     assert belongs(c.j8_officer) == c.j4
     action = AuditRecord.objects.filter(event=AuditRecord.Event.ADMIN_ACTION).latest("at")
-    assert action.details["left_without_anyone"] and "J8" in action.details["left_without_anyone"][0]
+    assert (
+        action.details["left_without_anyone"] and "J8" in action.details["left_without_anyone"][0]
+    )
 
 
 def test_removing_the_role_strands_too_but_not_while_another_can_act(client, command):  # noqa: F811

@@ -82,8 +82,13 @@ def test_adding_a_route_then_its_stages_and_offices(client, command, admin):  # 
     assert client.post(page(made), data).status_code == 302
     assert stored_stages(made) == [(1, "Directorates", 5, ["J4", "J8"]), (2, "Legal", 3, ["SJA"])]
     assert made.refusal() is None
-    actions = AuditRecord.objects.filter(event=AuditRecord.Event.ADMIN_ACTION, object_id=str(made.pk))
-    assert {a.details["action"] for a in actions} == {"staffing route added", "staffing route changed"}
+    actions = AuditRecord.objects.filter(
+        event=AuditRecord.Event.ADMIN_ACTION, object_id=str(made.pk)
+    )
+    assert {a.details["action"] for a in actions} == {
+        "staffing route added",
+        "staffing route changed",
+    }
 
 
 def test_stages_are_reordered_and_removed(client, command, admin):  # noqa: F811
