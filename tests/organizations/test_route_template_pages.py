@@ -175,6 +175,7 @@ def test_a_route_an_idd_travelled_is_read_only_and_offered_as_a_copy(client, com
     staffing.submit(Initiative.objects.get(pk=c.initiative.pk), c.planner)
     text = client.get(page(c.template)).content.decode()
     assert "Copy to a new route" in text and "Save the route" not in text
+    assert "J4, J8; suspense 5 working days" in text and "SJA; suspense" in text
     response = client.post(page(c.template), posted(c.template, [], name="Changed"), follow=True)
     assert "it is a record now and does not change" in response.content.decode()
     assert RouteTemplate.objects.get(pk=c.template.pk).name == "AFRICOM staffing"
