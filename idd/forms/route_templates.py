@@ -32,6 +32,7 @@ class RouteTemplateForm(forms.ModelForm):
         fields = ["name", "is_default", "approval_authority"]
         field_classes = {"approval_authority": OrganizationField}
         labels = {"is_default": "The organization's default route"}
+        error_messages = {"name": {"required": "Name the route, for example J5 staffing."}}
         help_texts = {
             "is_default": "Offered first when a planner submits an IDD. Ticking it makes this "
             "route the default in place of the current one.",
