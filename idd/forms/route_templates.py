@@ -53,8 +53,18 @@ class RouteTemplateForm(forms.ModelForm):
         return excluded
 
 
+class OfficeChoices(IdChoices):
+    """Offices named by their place under the command: "J5 > J5-SC"."""
+
+    names: dict[int, str] = {}
+
+    def label_from_instance(self, obj) -> str:
+        below_command = obj.ancestor_keys()[1:]
+        return " > ".join(self.names[k] for k in below_command if k in self.names) or obj.name
+
+
 class StageForm(forms.ModelForm):
-    offices = IdChoices(
+    offices = OfficeChoices(
         queryset=Organization.objects.none(),
         label="Offices that coordinate at this stage",
         widget=forms.CheckboxSelectMultiple,
@@ -70,8 +80,9 @@ class StageForm(forms.ModelForm):
 
     def __init__(self, *args, offices: list[Organization], **kwargs):
         super().__init__(*args, **kwargs)
-        field = cast("IdChoices", self.fields["offices"])
+        field = cast("OfficeChoices", self.fields["offices"])
         field.queryset = Organization.objects.filter(pk__in=[o.pk for o in offices])
+        field.names = {o.pk: o.name for o in offices}
         if self.instance.pk:
             self.initial["offices"] = [s.organization_id for s in self.instance.offices.all()]
 
