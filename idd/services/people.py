@@ -203,7 +203,11 @@ def stranded(admin: roles.User, person: User, before: State, after: State) -> li
             ).exclude(pk=person.pk)
             if not others.exists():
                 readable = may_read(admin, route.initiative)
-                title = f"“{route.initiative.title}”" if readable else "an IDD of another command"
+                title = (
+                    f"“{route.initiative.title}”"
+                    if readable
+                    else "an IDD outside your need to know"
+                )
                 found.append(Stranded(route, office, title))
     return found
 

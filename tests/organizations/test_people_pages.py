@@ -222,3 +222,17 @@ def test_removing_the_role_strands_too_but_not_while_another_can_act(client, com
     factories.UserFactory(role=roles.COORDINATOR, organization=c.j8)
     assert client.post(person_url(c.j8_officer), form).status_code == 302
     assert held(c.j8_officer) == set()
+
+
+def test_the_confirmation_never_names_an_idd_the_administrator_may_not_read(
+    client,
+    command,  # noqa: F811
+):
+    c = command
+    staffing.submit(Initiative.objects.get(pk=c.initiative.pk), c.planner)
+    # A site administrator who belongs to no organization reads no initiative.
+    client.force_login(factories.UserFactory(is_superuser=True, organization=False))
+    form = {"organization": c.j4.pk, "roles": [roles.COORDINATOR], "seen": token(c.j8_officer)}
+    text = client.post(person_url(c.j8_officer), form).content.decode()
+    assert "Nobody could act for J8 on an IDD outside your need to know" in text
+    assert c.initiative.title not in text
