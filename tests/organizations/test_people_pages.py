@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from idd.models import AuditRecord, Initiative, Organization
+from idd.models import AuditRecord, Initiative, OfficeDecision, Organization, Route
 from idd.reference import roles
 from idd.services import people, staffing
 from tests import factories
@@ -236,3 +236,27 @@ def test_the_confirmation_never_names_an_idd_the_administrator_may_not_read(
     text = client.post(person_url(c.j8_officer), form).content.decode()
     assert "Nobody could act for J8 on an IDD outside your need to know" in text
     assert c.initiative.title not in text
+
+
+def test_removing_the_only_approval_authority_of_an_idd_awaiting_approval_says_so(
+    client,
+    command,  # noqa: F811
+):
+    c = command
+    staffing.submit(Initiative.objects.get(pk=c.initiative.pk), c.planner)
+    route = Route.objects.get(initiative=c.initiative)
+    concur = OfficeDecision.Outcome.CONCUR
+    for officer, office, round_ in (
+        (c.j4_officer, c.j4, route.round),
+        (c.j8_officer, c.j8, route.round),
+        (c.sja_officer, c.sja, route.round + 1),
+    ):
+        staffing.decide(Initiative.objects.get(pk=c.initiative.pk), officer, office, concur,
+                        round_=round_)  # fmt: skip
+    assert Route.objects.get(pk=route.pk).status == Route.Status.AWAITING_APPROVAL
+    client.force_login(factories.UserFactory(role=roles.ADMINISTRATOR, organization=c.africom))
+    form = {"organization": c.j5.pk, "roles": [roles.PLANNER], "seen": token(c.director)}
+    text = client.post(person_url(c.director), form).content.decode()
+    assert "Change the roles of Dee Rector?" in text
+    assert "Nobody could act for J5 on “" + c.initiative.title in text
+    assert roles.APPROVAL_AUTHORITY in held(c.director)
