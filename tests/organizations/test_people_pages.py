@@ -260,3 +260,16 @@ def test_removing_the_only_approval_authority_of_an_idd_awaiting_approval_says_s
     assert "Change the roles of Dee Rector?" in text
     assert "Nobody could act for J5 on “" + c.initiative.title in text
     assert roles.APPROVAL_AUTHORITY in held(c.director)
+
+
+def test_forged_choices_are_form_errors_never_a_500(client, tree, j5_admin):
+    sc = factories.planner(organization=tree["j5-sc"])
+    huge = "9" * 200
+    for data in (
+        {"organization": huge, "roles": [roles.PLANNER], "seen": token(sc)},
+        {"organization": tree["j5"].pk, "roles": ["Superuser"], "seen": token(sc)},
+        {"organization": tree["j5"].pk, "seen": "x" * 500},
+    ):
+        assert client.post(person_url(sc), data).status_code == 200
+    assert client.post(add_url(tree["j5"]), {"person": huge}).status_code == 200
+    assert belongs(sc) == tree["j5-sc"] and held(sc) == {roles.PLANNER}

@@ -195,3 +195,30 @@ def test_another_organizations_routes_are_not_found(client, command):  # noqa: F
     client.force_login(c.planner)
     assert client.get(page(c.template)).status_code == 403
     assert RouteStage.objects.filter(template__organization=c.africom).count() == 2
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"stages-0-offices": ["9" * 200]},  # an id no column holds
+        {"stages-0-suspense_days": "9" * 30},
+        {"stages-0-id": "999999"},  # not a stage of this route
+        {"stages-TOTAL_FORMS": "100000"},
+        {"name": "x" * 10_000},
+        {"approval_authority": "-1"},
+        {"seen": "x" * 500},
+        {"move": "stages:99999999999999999999:up"},
+    ],
+)
+def test_forged_input_is_answered_never_a_500(client, command, admin, forged):  # noqa: F811
+    c = command
+    first, second = c.template.stages.all()
+    rows = [
+        {"id": first.pk, "name": "", "suspense_days": "5", "offices": [c.j4.pk]},
+        {"id": second.pk, "name": "", "suspense_days": "5", "offices": [c.sja.pk]},
+    ]
+    before = stored_stages(c.template)
+    response = client.post(page(c.template), {**posted(c.template, rows), **forged})
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert stored_stages(c.template) == before
