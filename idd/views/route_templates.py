@@ -83,5 +83,6 @@ def route_copy(request: HttpRequest, template_pk: int) -> HttpResponse:
     except route_templates.Refused as refused:
         messages.error(request, refused.message)
         return redirect("route_template", template_pk=template.pk)
-    messages.success(request, f"Copied to “{made.name}”: change it here, then make it the default.")
+    then = ", then make it the default in place of the route in use" if template.is_default else ""
+    messages.success(request, f"Copied to “{made.name}”: change it here{then}.")
     return redirect("route_template", template_pk=made.pk)
