@@ -1,4 +1,5 @@
-"""The admin covers reference data (partners and their units).
+"""The admin covers reference data (partners and their units), for the site's
+administrators (superusers) only: see `superusers_only`.
 
 Initiatives are edited through the guided form, where ownership, stale edits and the
 review workflow are enforced; the admin only lists them read-only for support staff.
@@ -246,6 +247,17 @@ def delete_selected(modeladmin, request, queryset):
 
 
 admin.site.add_action(delete_selected)  # in place of Django's, of the same name
+
+
+def superusers_only(request) -> bool:
+    """The admin is the site administrators' tool (superusers): it is not scoped by
+    organization, so an organization's administrators manage their people and staffing
+    routes in the product (idd.services.people, route_templates), within their subtree.
+    Anyone else, staff or not, is sent to the admin's sign-in."""
+    return bool(request.user.is_active and request.user.is_superuser)
+
+
+admin.site.has_permission = superusers_only  # type: ignore[method-assign]
 
 
 # Users are edited with their profile (rank or grade, title, office, phone) on one page.

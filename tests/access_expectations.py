@@ -16,7 +16,8 @@ product's policy:
   names who takes it (`idd.models.workflow`). A reader who may not act is told why (403),
   or, for workflow steps and comments, is sent back with the refusal and nothing changes.
 - Read-only pages answer POST with 405; POST-only endpoints answer GET with 405.
-- The admin is for staff: everyone else is sent to the admin's sign-in (302).
+- The admin is for the site's administrators (superusers): everyone else is sent to the
+  admin's sign-in (302).
 
 An empty POST must be refused or answered with a form error; it changes nothing, except
 where a rule says who `acts` (a one-button step, where the button is the whole request).
@@ -272,20 +273,35 @@ IDD = {
 }
 
 
-def administrators(cell: Cell) -> int:
-    """The organization pages: administrators only (403 for others); the organization
-    must be one they manage (404 otherwise, as if it did not exist)."""
-    if cell.role == ANONYMOUS:
-        return 302
-    if cell.role not in STAFF:
-        return 403
-    return 200 if cell.found else 404
+def managing(ok: int) -> Answer:
+    """The organization pages: administrators only (403 for others); the organization,
+    person or staffing route must be one they manage (404 otherwise, as if it did not
+    exist)."""
 
+    def answer(cell: Cell) -> int:
+        if cell.role == ANONYMOUS:
+            return 302
+        if cell.role not in STAFF:
+            return 403
+        return ok if cell.found else 404
+
+    return answer
+
+
+administrators = managing(200)
 
 ORGANIZATIONS = {
     "organization_list": Row(get=only(STAFF, 200), post=code(405)),
     # An empty POST is a rename without a name: the page with its error.
     "organization_page": Row(get=administrators, post=administrators),
+    # Its people and staffing routes (idd.services.people, route_templates): an empty POST
+    # is the form with its errors (or the form again, for one that adds).
+    "person_add": Row(get=administrators, post=administrators),
+    "person_page": Row(get=administrators, post=administrators),
+    "route_add": Row(get=administrators, post=administrators),
+    "route_template": Row(get=administrators, post=administrators),
+    # The copy is the whole request: made, and on to its page.
+    "route_copy": Row(get=code(405), post=managing(302)),
 }
 
 ACCOUNTS = {

@@ -1,6 +1,6 @@
-"""The access matrix's rows for the admin: staff only, and records stay read-only there.
+"""The access matrix's rows for the admin: the site's administrators (superusers) only, and
 
-Everyone who is not staff is sent to sign in (anonymous visitors to the site's sign-in,
+Everyone who is not a superuser is sent to sign in (anonymous visitors to the site's sign-in,
 others to the admin's). For the administrator the answer follows what each model's admin
 allows: reference data (partners, units, users, groups) is edited here; initiatives,
 review records and assessments are read-only (403 on add, change, delete, revert).

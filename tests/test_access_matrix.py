@@ -300,6 +300,10 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
         elif name in ("organization_pk", "office_pk"):
             office = world.users[expect.OWNER].profile.member_of_id
             options[name] = [(str(office), True), (MISSING, False)]
+        elif name == "person_pk":  # someone in the command the administrator manages
+            options[name] = [(str(world.users[expect.OWNER].pk), True), (MISSING, False)]
+        elif name == "template_pk":
+            options[name] = [(str(world.records["idd/routetemplate"].pk), True), (MISSING, False)]
         elif name == "number":
             numbers = initiative.revisions.values_list("number", flat=True)
             options[name] = [(str(n), True) for n in numbers] + [("99", False)]

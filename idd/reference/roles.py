@@ -18,6 +18,8 @@ ADMINISTRATOR = "Administrator"
 COORDINATOR = "Coordinator"
 APPROVAL_AUTHORITY = "Approval authority"
 ALL_ROLES = (PLANNER, REVIEWER, ADMINISTRATOR, COORDINATOR, APPROVAL_AUTHORITY)
+# As an organization's administrator sets them (idd.services.people), in the order offered.
+ROLES_OFFERED = (PLANNER, REVIEWER, COORDINATOR, APPROVAL_AUTHORITY, ADMINISTRATOR)
 
 User = AbstractUser | AnonymousUser  # who makes a request, signed in or not
 NOT_FOUND = "There is no such initiative."

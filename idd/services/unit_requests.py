@@ -17,20 +17,22 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from idd.guided_form.steps import FIRST_STEP
 from idd.models import Initiative, Partner, PartnerUnit, PartnerUnitRequest
-from idd.models.unit_request import clash
+from idd.models.access import managed_by, manages_all
+from idd.models.unit_request import PartnerUnitRequestQuerySet, clash
 from idd.reference import roles
 from idd.services import audit
 
 Status = PartnerUnitRequest.Status
 ONLY_ADMINISTRATORS = "Only administrators accept or decline partner unit requests."
 ONLY_PLANNERS = "Only planners request partner units."
+NOT_YOURS = "There is no such request among those of the people you manage."
 REQUESTS_SHOWN = 10  # the requester's latest requests on their dashboard
 
 logger = logging.getLogger(__name__)
@@ -66,10 +68,22 @@ def request_unit(
         raise Refused(clash(partner, name) or "This unit was just requested.") from error
 
 
-def open_requests() -> QuerySet[PartnerUnitRequest]:
-    return PartnerUnitRequest.objects.open().select_related(
-        "partner", "initiative", "requested_by__profile"
+def decided_by(admin) -> PartnerUnitRequestQuerySet:
+    """The requests this administrator decides: those of people within the subtree they
+    manage (a superuser's: all). Any other is not found."""
+    if manages_all(admin):
+        return PartnerUnitRequest.objects.all()
+    top = managed_by(admin)
+    if top is None:
+        return PartnerUnitRequest.objects.none()
+    return PartnerUnitRequest.objects.filter(
+        requested_by__profile__member_of__path__startswith=top.path
     )
+
+
+def open_requests(admin) -> QuerySet[PartnerUnitRequest]:
+    """The open ones this administrator decides, oldest first."""
+    return decided_by(admin).open().select_related("partner", "initiative", "requested_by__profile")
 
 
 def requests_of(user) -> list[PartnerUnitRequest]:
@@ -83,10 +97,14 @@ def _open_for_decision(pk: int, admin) -> PartnerUnitRequest:
     if not roles.is_administrator(admin):
         raise Refused(ONLY_ADMINISTRATORS)
     request = (
-        PartnerUnitRequest.objects.select_for_update(of=("self",))
+        decided_by(admin)
+        .select_for_update(of=("self",))
         .select_related("partner", "requested_by", "decided_by")
-        .get(pk=pk)
+        .filter(pk=pk)
+        .first()
     )
+    if request is None:
+        raise Http404(NOT_YOURS)
     if not request.is_open:
         raise Refused(
             f"The request for “{request.name}” ({request.partner}) was already "

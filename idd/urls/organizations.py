@@ -1,6 +1,6 @@
 from django.urls import path
 
-from idd.views import organizations
+from idd.views import organizations, people, route_templates
 
 urlpatterns = [
     path("organizations/", organizations.organization_list, name="organization_list"),
@@ -8,5 +8,24 @@ urlpatterns = [
         "organizations/<int:organization_pk>/",
         organizations.organization_page,
         name="organization_page",
+    ),
+    # Its people (idd.services.people).
+    path("organizations/<int:organization_pk>/people/add/", people.person_add, name="person_add"),
+    path("organizations/people/<int:person_pk>/", people.person_page, name="person_page"),
+    # Its staffing route templates (idd.services.route_templates).
+    path(
+        "organizations/<int:organization_pk>/routes/add/",
+        route_templates.route_add,
+        name="route_add",
+    ),
+    path(
+        "organizations/routes/<int:template_pk>/",
+        route_templates.route_template,
+        name="route_template",
+    ),
+    path(
+        "organizations/routes/<int:template_pk>/copy/",
+        route_templates.route_copy,
+        name="route_copy",
     ),
 ]

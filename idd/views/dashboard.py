@@ -86,7 +86,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "overdue": _panel(overdue_deliverables(request.user), PANEL_ROWS * 2),
         # Partner unit requests: the open ones to decide, oldest first; the planner's own.
         "unit_requests": (
-            [(asked, *decision_forms(asked)) for asked in unit_requests.open_requests()]
+            [(asked, *decision_forms(asked)) for asked in unit_requests.open_requests(request.user)]
             if roles.is_administrator(request.user)
             else None
         ),

@@ -8,7 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from idd.forms.organization import OrganizationNameForm
+from idd.forms.people import AddPersonForm
 from idd.services import organizations as service
+from idd.services import people, route_templates
 
 ADD, RENAME = "add", "rename"
 
@@ -45,6 +47,8 @@ def organization_page(request: HttpRequest, organization_pk: int) -> HttpRespons
         "organization": organization,
         "full_name": organization.full_name(),
         "members": service.members(organization),
+        "add_person": AddPersonForm(people=people.candidates(request.user, organization)),
+        "route_templates": route_templates.of(organization),
         "children": organization.children.order_by("name"),
         "add": add,
         "rename": rename,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from idd.forms.unit_request import ACCEPT, DECLINE, UnitRequestForm, decision_forms
 from idd.guided_form.steps import FIRST_STEP
-from idd.models import Initiative, PartnerUnitRequest
+from idd.models import Initiative
 from idd.reference import roles
 from idd.services import unit_requests
 from idd.views.shared import get_visible_initiative
@@ -78,8 +78,10 @@ def decide(request: HttpRequest, unit_request_pk: int) -> HttpResponse:
     a form with an error comes back here with what was typed."""
     if not roles.is_administrator(request.user):
         raise PermissionDenied(unit_requests.ONLY_ADMINISTRATORS)
-    asked = get_object_or_404(
-        PartnerUnitRequest.objects.select_related("partner", "initiative", "requested_by"),
+    asked = get_object_or_404(  # requests of people outside the subtree are not found
+        unit_requests.decided_by(request.user).select_related(
+            "partner", "initiative", "requested_by"
+        ),
         pk=unit_request_pk,
     )
     decision = request.POST.get("decision", "")

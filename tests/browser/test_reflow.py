@@ -20,7 +20,13 @@ from django.contrib.auth.models import User
 from assessments.models import CommitmentAssessment
 from demo import scenario as demo
 from idd.guided_form.steps import STEPS
-from idd.models import Indicator, IndicatorMeasurement, Initiative, PartnerUnitRequest
+from idd.models import (
+    Indicator,
+    IndicatorMeasurement,
+    Initiative,
+    PartnerUnitRequest,
+    RouteTemplate,
+)
 from idd.reference.sections import SECTIONS
 from idd.services import plan_warnings, review
 from tests.url_walk import Url, product_urls
@@ -118,6 +124,8 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
         "comment_pk": ["0"],
         "office_pk": ["0"],
         "organization_pk": [str(initiative.organization_id)],
+        "person_pk": [str(initiative.owner_id)],
+        "template_pk": [str(pk) for pk in RouteTemplate.objects.values_list("pk", flat=True)[:1]],
         "unit_request_pk": [str(r.pk) for r in PartnerUnitRequest.objects.all()[:1]],
         "assessment_pk": [str(a.pk) for a in assessments[:1]],
         "deliverable_pk": [str(d.pk) for d in initiative.partner_deliverables.all()[:1]],
