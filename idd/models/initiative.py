@@ -288,7 +288,12 @@ class Initiative(ReviewWorkflow):
     def is_member(self, user: roles.User) -> bool:
         if not user.is_authenticated:
             return False
-        return self.owner_id == user.pk or self.team_members.filter(pk=user.pk).exists()
+        if self.owner_id == user.pk:
+            return True
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("team_members")
+        if prefetched is not None:  # a list prefetched the team: no query
+            return any(member.pk == user.pk for member in prefetched)
+        return self.team_members.filter(pk=user.pk).exists()
 
     def rows_outside_span(self, first: int, last: int) -> list[str]:
         """The rows that a new fiscal-year span would leave outside it, named for the planner."""

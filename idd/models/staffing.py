@@ -199,13 +199,16 @@ class Route(models.Model):
         return self.status in self.OPEN
 
     def pending_offices(self) -> list[Organization]:
-        """The offices of the stage in hand that have not decided in this round."""
-        if self.stage_id is None or self.status != self.Status.COORDINATING:
+        """The offices of the stage in hand that have not decided in this round. Lists of
+        routes prefetch `decisions` and `stage__offices__organization`: no query then."""
+        if self.stage is None or self.status != self.Status.COORDINATING:
             return []
-        decided = self.decisions.filter(round=self.round).values("office_id")
-        return list(
-            Organization.objects.filter(stage_offices__stage=self.stage_id).exclude(pk__in=decided)
-        )
+        decided = {d.office_id for d in self.decisions.all() if d.round == self.round}
+        return [
+            link.organization
+            for link in self.stage.offices.all()
+            if link.organization_id not in decided
+        ]
 
     def superseded(self, decisions: Iterable[OfficeDecision]) -> set[int]:
         """Of these decisions (all of this route's), the keys of those whose stage started

@@ -20,6 +20,7 @@ from idd.models.access import (
     may_approve,
     may_manage,
     offices_to_decide,
+    remember_readable,
 )
 from idd.models.organization import organization_of
 from idd.models.staffing import OfficeDecision, Route, RouteStage
@@ -184,8 +185,15 @@ def awaiting_office(user: roles.User) -> list[dict]:
     back = _back_after_changes(offices)
     came_back = Route.objects.filter(pk__in=list(back))
     found = []
-    routes = (coordinating | approving | came_back).distinct()
-    for route in routes.select_related("initiative", "stage", "template__approval_authority"):
+    # Read at once, whatever the number of routes: the policy then asks no query per route.
+    routes = list(
+        (coordinating | approving | came_back)
+        .distinct()
+        .select_related("initiative", "stage", "template__approval_authority")
+        .prefetch_related("decisions", "stage__offices__organization", "initiative__team_members")
+    )
+    remember_readable(user, [route.initiative for route in routes])
+    for route in routes:
         waiting = offices_to_decide(user, route)
         approval = may_approve(user, route)
         told = route.pk in back and may(user, "read", route.initiative)
