@@ -1,28 +1,44 @@
-"""Recording a lesson learned (10 U.S.C. 383, DoDI 5132.14): monitoring after approval.
+"""Recording a lesson learned (10 U.S.C. 383, DoDI 5132.14): monitoring after approval,
+and correcting or withdrawing one recorded in error.
 
 Like recording a measurement (`idd.services.measurements`), it does not edit the plan: the
 same people record (`commitment_record.can_record`), an approved initiative stays approved
 and its revision keeps its frozen snapshot; the lesson names the revision it was learned
-under. The recording claims the initiative's next version, so its printed draft is rendered
-again; the initiative's History lists the lesson.
+under. Each recording, correction and withdrawal claims the initiative's next version, so
+its printed draft is rendered again; the lesson's history keeps what it was, who changed it
+and why, and the initiative's History shows it. A correction or withdrawal carries the
+state of the lesson its page showed (`seen_mark`): if the lesson was changed meanwhile, in
+another tab, nothing is written (StaleEdit) and the page is given back.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from assessments.fiscal import format_date
 from idd.models import Initiative, LessonLearned
 from idd.models.lesson import FUTURE_LESSON
 from idd.reference import roles
+from idd.reference.roles import display_name
 from idd.services.commitment_record import NOT_ALLOWED, RecordingRefused, can_record
-from idd.services.measurements import claim_next_version
+from idd.services.locking import StaleEdit
+from idd.services.measurements import claim_next_version, keep_with_reason
 
 NO_LESSON = "Write the lesson learned."
+NO_REASON = "Say why the lesson learned is corrected or withdrawn: what was wrong with it."
+
+
+def _refusal(initiative: Initiative, learned_on: date, lesson: str) -> None:
+    """RecordingRefused if the lesson cannot be stored as written."""
+    if refusal := initiative.date_refusal(learned_on, FUTURE_LESSON):
+        raise RecordingRefused(refusal)
+    if not lesson.strip():
+        raise RecordingRefused(NO_LESSON)
 
 
 def record_lesson(
@@ -40,10 +56,7 @@ def record_lesson(
     """
     if not can_record(initiative, user):
         raise PermissionDenied(NOT_ALLOWED)
-    if refusal := initiative.date_refusal(learned_on, FUTURE_LESSON):
-        raise RecordingRefused(refusal)
-    if not lesson.strip():
-        raise RecordingRefused(NO_LESSON)
+    _refusal(initiative, learned_on, lesson)
     with transaction.atomic():
         claim_next_version(initiative)
         recorded = LessonLearned(
@@ -59,3 +72,110 @@ def record_lesson(
         recorded._history_user = user  # type: ignore[attr-defined]
         recorded.save()
     return recorded
+
+
+def lesson_of(initiative: Initiative, lesson_pk: int) -> LessonLearned | None:
+    """The initiative's lesson of that id, or None (another initiative's, or withdrawn)."""
+    return initiative.lessons_learned.filter(pk=lesson_pk).select_related("recorded_by").first()
+
+
+def withdrawal_of(initiative: Initiative, lesson_pk: int) -> Any | None:
+    """The history record of the initiative's lesson of that id withdrawn, or None."""
+    return (
+        LessonLearned.history.filter(id=lesson_pk, initiative=initiative, history_type="-")
+        .select_related("history_user", "recorded_by")
+        .first()
+    )
+
+
+def _latest(lesson: LessonLearned) -> Any | None:
+    return (
+        LessonLearned.history.filter(id=lesson.pk)
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )
+
+
+def seen_mark(lesson: LessonLearned) -> str:
+    """The state of the lesson a page shows: the id of its latest history record."""
+    latest = _latest(lesson)
+    return str(latest.history_id) if latest else ""
+
+
+def changed_meanwhile(record: Any) -> str:
+    """The conflict message: who corrected or withdrew the lesson since the page showed it."""
+    who = display_name(record.history_user) if record.history_user else "Someone"
+    if record.history_type == "-":
+        return (
+            f"{who} withdrew this lesson learned while you had it open "
+            f"(“{record.history_change_reason}”), so nothing of yours was saved. "
+            "What you typed is still on the form, to copy into a new lesson if it is needed."
+        )
+    return (
+        f"{who} corrected this lesson learned while you had it open, so nothing of yours "
+        "was saved. Your entries are still on the form; the lesson as it is now is shown "
+        "above them. Check it, then save again."
+    )
+
+
+def _claim(initiative: Initiative, recorded: LessonLearned, user: roles.User, seen: str) -> None:
+    """Claim the initiative's next version for a change of the lesson as its page showed it
+    (`seen`); StaleEdit if it changed since. Call in a transaction: the initiative's row is
+    locked, so a change to the same lesson in another tab waits, then finds it changed."""
+    if not can_record(initiative, user):
+        raise PermissionDenied(NOT_ALLOWED)
+    if recorded.initiative_id != initiative.pk:
+        raise PermissionDenied("This lesson learned belongs to another initiative.")
+    claim_next_version(initiative)
+    latest = _latest(recorded)  # none for a lesson stored without history: never changed
+    if latest is not None and str(latest.history_id) != seen:
+        raise StaleEdit(changed_meanwhile(latest))
+
+
+def correct_lesson(
+    initiative: Initiative,
+    recorded: LessonLearned,
+    user: roles.User,
+    *,
+    learned_on: date,
+    lesson: str,
+    action: str,
+    source: str,
+    reason: str,
+    seen: str,
+) -> LessonLearned:
+    """Correct a lesson recorded in error; its history keeps what it was, who corrected it
+    and why. Raises PermissionDenied, RecordingRefused or StaleEdit."""
+    _refusal(initiative, learned_on, lesson)
+    if not reason.strip():
+        raise RecordingRefused(NO_REASON)
+    with transaction.atomic():
+        _claim(initiative, recorded, user, seen)
+        recorded.learned_on, recorded.lesson = learned_on, lesson.strip()
+        recorded.action, recorded.source = action.strip(), source.strip()
+        keep_with_reason(recorded, user, reason)
+    return recorded
+
+
+def withdraw_lesson(
+    initiative: Initiative, recorded: LessonLearned, user: roles.User, *, reason: str, seen: str
+) -> None:
+    """Withdraw a lesson recorded in error: it leaves the initiative's page and its printed
+    draft; its history keeps it, who withdrew it and why. Raises PermissionDenied,
+    RecordingRefused or StaleEdit."""
+    if not reason.strip():
+        raise RecordingRefused(NO_REASON)
+    with transaction.atomic():
+        _claim(initiative, recorded, user, seen)
+        keep_with_reason(recorded, user, reason, withdraw=True)
+
+
+def as_written(record: Any) -> str:
+    """A lesson (or one of its history records) as the page shows it, in plain text."""
+    lines = [f"Learned {format_date(record.learned_on)}: {record.lesson}"]
+    if record.action:
+        lines.append(f"What to do about it: {record.action}")
+    if record.source:
+        lines.append(f"Source or evidence: {record.source}")
+    return "\n\n".join(lines)
