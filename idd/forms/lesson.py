@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 
 from idd.forms.correction import ReasonForm
 from idd.models import Initiative, LessonLearned
@@ -62,8 +63,10 @@ class LessonChangeForm(ReasonForm):
     def refuse_as_stale(self, message: str, seen: str) -> None:
         """Refuse what was posted, keeping what was typed on the form; saving it again is
         checked against the lesson as it is now (`seen`)."""
-        self.data = self.data.copy()
-        self.data[self.add_prefix("seen")] = seen
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("seen")] = seen
+        self.data = data
         self.add_error(None, message)
 
 

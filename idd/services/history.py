@@ -190,7 +190,8 @@ def _lessons(initiative: Initiative) -> list[Said]:
     plan as it is), from the lessons' history: a withdrawn one is still listed as recorded,
     and each change says who made it, why and what the lesson said before."""
     link = reverse("initiative_detail", args=[initiative.pk]) + "#lessons-learned"
-    said, before = [], {}
+    said: list[Said] = []
+    before: dict[int, str] = {}  # each lesson's text as its last record had it
     records = LessonLearned.history.filter(initiative=initiative).select_related(
         "history_user", "recorded_by"
     )
