@@ -8,19 +8,22 @@ under. Each recording, correction and withdrawal claims the initiative's next ve
 its printed draft is rendered again; the lesson's history keeps what it was, who changed it
 and why, and the initiative's History shows it. A correction or withdrawal carries the
 state of the lesson its page showed (`seen_mark`): if the lesson was changed meanwhile, in
-another tab, nothing is written (StaleEdit) and the page is given back.
+another tab, nothing is written (StaleEdit) and the page is given back (`submit_change`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import QueryDict
 
 from assessments.fiscal import format_date
+from idd.forms.lesson import CorrectLessonForm, WithdrawLessonForm
 from idd.models import Initiative, LessonLearned
 from idd.models.lesson import FUTURE_LESSON
 from idd.reference import roles
@@ -179,3 +182,79 @@ def as_written(record: Any) -> str:
     if record.source:
         lines.append(f"Source or evidence: {record.source}")
     return "\n\n".join(lines)
+
+
+@dataclass
+class ChangePage:
+    """The page that corrects or withdraws a lesson: the lesson as stored now (or, withdrawn
+    meanwhile, its history's record of the withdrawal), its two forms, the posted one bound
+    to what was typed, and once `done` what was done."""
+
+    lesson: Any
+    withdrawal: Any | None
+    correct: CorrectLessonForm
+    withdraw: WithdrawLessonForm
+    seen: str  # the state of the lesson the forms carry (`seen_mark`)
+    withdrawing: bool
+    done: str = ""  # "corrected", "withdrawn"
+    conflict: bool = False  # changed meanwhile: nothing written, what was typed kept
+
+    @property
+    def posted(self) -> CorrectLessonForm | WithdrawLessonForm:
+        return self.withdraw if self.withdrawing else self.correct
+
+
+def change_page(
+    initiative: Initiative, lesson_pk: int, posted: QueryDict | None
+) -> ChangePage | None:
+    """The page of the initiative's lesson, or None: no such lesson (another initiative's,
+    or withdrawn, unless a page of it is posted: then the withdrawal is a conflict)."""
+    lesson: Any = lesson_of(initiative, lesson_pk)
+    withdrawal = None
+    if lesson is None and posted is not None:
+        lesson = withdrawal = withdrawal_of(initiative, lesson_pk)
+    if lesson is None:
+        return None
+    # A copy the correction form may change: the page shows the lesson as stored.
+    instance = withdrawal.instance if withdrawal else lesson_of(initiative, lesson_pk)
+    seen = "" if withdrawal else seen_mark(lesson)
+    withdrawing = posted is not None and posted.get("change") == "withdraw"
+    correct = CorrectLessonForm(
+        None if withdrawing else posted,
+        instance=instance,
+        initial={"seen": seen},
+        initiative=initiative,
+    )
+    withdraw = WithdrawLessonForm(
+        posted if withdrawing else None, prefix="withdraw", initial={"seen": seen}
+    )
+    return ChangePage(lesson, withdrawal, correct, withdraw, seen, withdrawing)
+
+
+def submit_change(
+    initiative: Initiative, lesson_pk: int, user: roles.User, posted: QueryDict
+) -> ChangePage | None:
+    """Correct or withdraw the lesson as the posted page (its button) asks. Refused: the
+    page with the reason. Changed or withdrawn since the page was read: nothing is written,
+    and the page of the lesson as it is now comes back with what was typed (`conflict`)."""
+    page = change_page(initiative, lesson_pk, posted)
+    if page is None:
+        return None
+    try:
+        if page.withdrawal is not None:
+            raise StaleEdit(changed_meanwhile(page.withdrawal))
+        if page.posted.is_valid():
+            data = page.posted.cleaned_data
+            if page.withdrawing:
+                withdraw_lesson(initiative, page.lesson, user, **data)
+            else:
+                correct_lesson(initiative, page.lesson, user, **data)
+            page.done = page.posted.done
+    except RecordingRefused as refused:
+        page.posted.add_error(None, str(refused))
+    except StaleEdit as stale:
+        if (page := change_page(initiative, lesson_pk, posted)) is None:
+            return None
+        page.conflict = True
+        page.posted.refuse_as_stale(str(stale), page.seen)
+    return page

@@ -114,6 +114,7 @@ def test_a_correction_needs_a_reason_and_keeps_what_was_typed(client, owner, les
     html = response.content.decode()
     assert "Say why the lesson learned is corrected." in html
     assert "error-summary" in html and RIGHT in html
+    assert "<title>Error: Correct or withdraw a lesson learned" in html
     lesson.refresh_from_db()
     assert lesson.lesson == WRONG
 
@@ -243,6 +244,7 @@ def test_a_page_the_lesson_was_corrected_under_is_refused_and_keeps_what_was_typ
     assert response.status_code == 409
     html = response.content.decode()
     assert "corrected this lesson learned while you had it open" in html
+    assert "<title>Error: " in html
     assert "Mine, typed at length" in html  # what was typed is kept
     assert LessonLearned.objects.get().lesson == "Theirs"
     # Having seen it, saving again succeeds: the page carries the lesson as it is now.
