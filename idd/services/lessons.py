@@ -110,9 +110,10 @@ def changed_meanwhile(record: Any) -> str:
     """The conflict message: who corrected or withdrew the lesson since the page showed it."""
     who = display_name(record.history_user) if record.history_user else "Someone"
     if record.history_type == "-":
+        why = f" (“{record.history_change_reason}”)" if record.history_change_reason else ""
         return (
-            f"{who} withdrew this lesson learned while you had it open "
-            f"(“{record.history_change_reason}”), so nothing of yours was saved. "
+            f"{who} withdrew this lesson learned while you had it open{why}, so nothing of "
+            "yours was saved. "
             "What you typed is still on the form, to copy into a new lesson if it is needed."
         )
     return (
