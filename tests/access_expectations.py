@@ -2,8 +2,8 @@
 
 Each row is a rule over one cell of the matrix: a role, the status of the initiative
 in the URL (if any), the method, and whether the other object in the URL (step, section,
-comment, revision, assessment, deliverable, indicator) exists on that initiative. Rules read as the
-product's policy:
+comment, revision, assessment, deliverable, indicator, lesson) exists on that initiative.
+Rules read as the product's policy:
 
 - Signing in comes first: anonymous visitors are sent to sign in (302).
 - Need to know (`idd.models.access`): the initiatives (owned by J5-SC) are read by those
@@ -256,6 +256,11 @@ IDD = {
     # A lesson learned (assessment, monitoring and evaluation), recorded like a measurement.
     "lesson_record": Row(
         get=on_initiative(200, TEAM, RECORDABLE), post=on_initiative(200, TEAM, RECORDABLE)
+    ),
+    # Correcting or withdrawing one recorded in error: an empty POST presses no button.
+    "lesson_correct": Row(
+        get=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
+        post=on_initiative(200, TEAM, RECORDABLE, missing_first=False),
     ),
     "browser_print_css": Row(get=code(200), post=code(405)),
     "initiative_print": read_only(),

@@ -30,6 +30,7 @@ from idd.models import (
     Indicator,
     IndicatorMeasurement,
     Initiative,
+    LessonLearned,
     Organization,
     PartnerDeliverable,
     PartnerUnit,
@@ -233,6 +234,13 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             partner=draft.partner, name="Unit asked for", reason="Why", requested_by=draft.owner
         )
         for initiative in initiatives.values():  # one measurement, on its first indicator
+            LessonLearned.objects.create(  # and one lesson learned
+                initiative=initiative,
+                revision=initiative.revision,
+                learned_on=date(2026, 11, 30),
+                lesson="Logs stayed aboard the boats.",
+                recorded_by=users[expect.OWNER],
+            )
             indicator = Indicator.objects.filter(objective__initiative=initiative).first()
             if indicator is not None:
                 IndicatorMeasurement.objects.create(
@@ -293,6 +301,8 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = _others(
                 IndicatorMeasurement, indicator__objective__initiative=initiative
             )
+        elif name == "lesson_pk":
+            options[name] = _others(LessonLearned, initiative=initiative)
         elif name == "unit_request_pk":
             asked = PartnerUnitRequest.objects.values_list("pk", flat=True).first()
             options[name] = [(str(asked), True), (MISSING, False)]
@@ -327,6 +337,7 @@ def fingerprint() -> tuple:
             Revision,
             CommitmentAssessment,
             IndicatorMeasurement,
+            LessonLearned,
             User,
             PartnerUnit,
         )

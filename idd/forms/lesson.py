@@ -1,11 +1,13 @@
-"""Recording a lesson learned."""
+"""Recording a lesson learned, and correcting or withdrawing one recorded in error."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 
+from idd.forms.correction import ReasonForm
 from idd.models import Initiative, LessonLearned
 from idd.models.lesson import FUTURE_LESSON
 
@@ -48,3 +50,33 @@ class LessonForm(forms.ModelForm):
         if refusal := self.initiative.date_refusal(learned_on, FUTURE_LESSON):
             raise forms.ValidationError(refusal)
         return learned_on
+
+
+class LessonChangeForm(ReasonForm):
+    """A correction or a withdrawal of a lesson learned: the reason, and which state of the
+    lesson the page showed (`services.lessons.seen_mark`), so that a change made meanwhile,
+    in another tab, is refused rather than overwritten."""
+
+    record = "lesson learned"
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
+
+    def refuse_as_stale(self, message: str, seen: str) -> None:
+        """Refuse what was posted, keeping what was typed on the form; saving it again is
+        checked against the lesson as it is now (`seen`)."""
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("seen")] = seen
+        self.data = data
+        self.add_error(None, message)
+
+
+class CorrectLessonForm(LessonChangeForm, LessonForm):
+    """A lesson recorded in error, corrected, with the reason."""
+
+    done = "corrected"
+
+
+class WithdrawLessonForm(LessonChangeForm):
+    """A lesson recorded in error, withdrawn, with the reason."""
+
+    done = "withdrawn"

@@ -8,6 +8,7 @@ from django import forms
 
 from assessments.on_track import number_in
 from idd.document.indicators import FUTURE_MEASUREMENT
+from idd.forms.correction import ReasonForm
 from idd.models import Indicator, IndicatorMeasurement
 
 NOT_A_NUMBER = (
@@ -70,28 +71,13 @@ class MeasurementForm(forms.ModelForm):
         return value
 
 
-# The history keeps the reason with the change, in at most 100 characters.
-REASON_LENGTH = 100
-REASON_HELP = "What was wrong with it, for the initiative's History (up to 100 characters)."
-
-
-class CorrectMeasurementForm(MeasurementForm):
+class CorrectMeasurementForm(ReasonForm, MeasurementForm):
     """A measurement recorded in error, corrected, with the reason."""
 
-    reason = forms.CharField(
-        label="Why it is corrected",
-        max_length=REASON_LENGTH,
-        help_text=REASON_HELP,
-        error_messages={"required": "Say why the measurement is corrected."},
-    )
+    record, done = "measurement", "corrected"
 
 
-class WithdrawMeasurementForm(forms.Form):
+class WithdrawMeasurementForm(ReasonForm):
     """A measurement recorded in error, withdrawn, with the reason."""
 
-    reason = forms.CharField(
-        label="Why it is withdrawn",
-        max_length=REASON_LENGTH,
-        help_text=REASON_HELP,
-        error_messages={"required": "Say why the measurement is withdrawn."},
-    )
+    record, done = "measurement", "withdrawn"

@@ -27,6 +27,7 @@ from idd.models import (
 from idd.reference.roles import display_name
 from idd.reference.sections import SECTION_BY_SLUG
 from idd.services import comments
+from idd.services.lessons import as_written
 
 COMMENTED, REPLIED, RESOLVED, REOPENED = "commented", "replied", "resolved", "reopened"
 APPROVED, CHANGES_REQUESTED = "approved", "changes_requested"
@@ -49,6 +50,7 @@ class Said:
     text: str = ""  # what was written: the comment, or the decision's reason or remarks
     text_label: str = ""  # "Reason", "Remarks"; none for a comment
     link: str = ""  # where to read it in its place
+    before: str = ""  # a record corrected or withdrawn: what it said before
 
 
 def _comments(initiative: Initiative) -> list[Said]:
@@ -191,16 +193,28 @@ def _measurements(initiative: Initiative) -> list[Said]:
 
 
 def _lessons(initiative: Initiative) -> list[Said]:
-    """Each lesson learned recorded (monitoring, which leaves the plan as it is)."""
+    """Each lesson learned recorded, corrected or withdrawn (monitoring, which leaves the
+    plan as it is), from the lessons' history: a withdrawn one is still listed as recorded,
+    and each change says who made it, why and what the lesson said before."""
     link = reverse("initiative_detail", args=[initiative.pk]) + "#lessons-learned"
-    said = []
-    for lesson in LessonLearned.objects.filter(initiative=initiative).select_related("recorded_by"):
-        who = display_name(lesson.recorded_by)
-        what = (
-            f"Lesson learned recorded under revision {lesson.revision}, learned "
-            f"{format_date(lesson.learned_on)}, by {who}"
-        )
-        said.append(Said(lesson.recorded_at, who, LESSON, what, lesson.lesson, "Lesson", link))
+    said: list[Said] = []
+    before: dict[int, str] = {}  # each lesson's text as its last record had it
+    records = LessonLearned.history.filter(initiative=initiative).select_related(
+        "history_user", "recorded_by"
+    )
+    for h in records.order_by("history_id"):
+        learned = f"learned {format_date(h.learned_on)}"
+        if h.history_type in CORRECTIONS:
+            who = display_name(h.history_user) if h.history_user else "Someone"
+            what = f"Lesson learned {CORRECTIONS[h.history_type]}: {learned}, by {who}"
+            was = before.get(h.id, "")
+            reason = h.history_change_reason or ""
+            said.append(Said(h.history_date, who, LESSON, what, reason, "Reason", link, was))
+        else:
+            who = display_name(h.recorded_by)
+            what = f"Lesson learned recorded under revision {h.revision}, {learned}, by {who}"
+            said.append(Said(h.recorded_at, who, LESSON, what, h.lesson, "Lesson", link))
+        before[h.id] = as_written(h)
     return said
 
 

@@ -17,6 +17,7 @@ from typing import cast
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Model
 
 from idd.document.indicators import FUTURE_MEASUREMENT
 from idd.models import Indicator, IndicatorMeasurement, Initiative
@@ -64,6 +65,18 @@ def claim_next_version(initiative: Initiative) -> None:
         .get(pk=initiative.pk)
     )
     new_version(initiative, current)
+
+
+def keep_with_reason(row: Model, user: roles.User, reason: str, *, withdraw: bool = False) -> None:
+    """Save a record corrected (checked first), or delete one withdrawn; its history keeps
+    what it was, who changed it and why. Call in the transaction that claimed the version."""
+    row._history_user = user  # type: ignore[attr-defined]
+    row._change_reason = reason.strip()  # type: ignore[attr-defined]
+    if withdraw:
+        row.delete()
+    else:
+        row.full_clean()
+        row.save()
 
 
 def record_measurement(
@@ -122,10 +135,7 @@ def correct_measurement(
         measurement.measured_on = measured_on
         measurement.value, measurement.source = value.strip(), source.strip()
         measurement.note = note.strip()
-        measurement.full_clean()
-        measurement._history_user = user  # type: ignore[attr-defined]
-        measurement._change_reason = reason.strip()  # type: ignore[attr-defined]
-        measurement.save()
+        keep_with_reason(measurement, user, reason)
     return measurement
 
 
@@ -142,6 +152,4 @@ def withdraw_measurement(
         raise RecordingRefused(NO_REASON)
     with transaction.atomic():
         claim_next_version(initiative)
-        measurement._history_user = user  # type: ignore[attr-defined]
-        measurement._change_reason = reason.strip()  # type: ignore[attr-defined]
-        measurement.delete()
+        keep_with_reason(measurement, user, reason, withdraw=True)

@@ -37,4 +37,9 @@ urlpatterns = [
         name="measurement_correct",
     ),
     path("initiatives/<int:pk>/lessons/new/", lessons.record_lesson, name="lesson_record"),
+    path(
+        "initiatives/<int:pk>/lessons/<int:lesson_pk>/",
+        lessons.correct_lesson,
+        name="lesson_correct",
+    ),
 ]

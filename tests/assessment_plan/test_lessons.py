@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from idd.models import Initiative, LessonLearned, Revision
 from idd.reference.choices import InitiativeStatus as S
-from idd.services import review
-from tests.factories import complete_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +26,6 @@ def good() -> dict:
 
 def url(initiative) -> str:
     return reverse("lesson_record", args=[initiative.pk])
-
-
-@pytest.fixture
-def approved(owner, teammate, reviewer) -> Initiative:
-    initiative = complete_initiative(owner, teammate, S.IN_REVIEW)
-    review.approve(initiative, reviewer, "Sound plan.")
-    return Initiative.objects.get(pk=initiative.pk)
 
 
 def stored_revision(initiative):

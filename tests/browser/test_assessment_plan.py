@@ -1,6 +1,7 @@
 """The assessment, monitoring and evaluation plan in Chromium: a planner fills the step
 (an error first, everything typed kept), reads the section on the initiative's page, and
-records a lesson learned on an approved IDD; axe finds nothing. Screenshots go to
+records a lesson learned on an approved IDD, then corrects it (a teammate's correction
+meanwhile refused as a conflict first); axe finds nothing. Screenshots go to
 SHOTS_DIR when it is set."""
 
 import os
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 
 from demo import scenario as demo
 from idd.models import Initiative, LessonLearned
+from idd.services import lessons
 from tests.staffing.demo_route import approve_on_the_route
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -76,3 +78,37 @@ def test_a_planner_fills_the_plan_and_records_a_lesson(fresh_demo, login, live_s
     assert Initiative.objects.get(pk=maritime.pk).status == "approved"
     assert_accessible(page)
     section.screenshot(path=shots / "assessment-section.png")
+
+    # The lesson is corrected; meanwhile a teammate corrects it in another tab: a conflict,
+    # what was typed kept; saved again once seen.
+    section.get_by_role("link", name="Correct or withdraw the lesson learned 30 Nov 2026").click()
+    expect(page.get_by_role("heading", name="Correct or withdraw a lesson learned")).to_be_visible()
+    expect(page.get_by_label("Lesson learned")).to_have_value(
+        "Crews trained together keep the boats at sea."
+    )
+    assert_accessible(page)
+    page.screenshot(path=shots / "lesson-correct.png", full_page=True)
+    page.get_by_label("Lesson learned").fill("Crews trained together keep both boats at sea.")
+    page.get_by_label("Why it is corrected").fill("One boat, not both")
+    recorded = LessonLearned.objects.get(initiative=maritime, lesson__startswith="Crews")
+    lessons.correct_lesson(
+        maritime,
+        recorded,
+        maritime.owner,
+        learned_on=recorded.learned_on,
+        lesson="Crews trained together keep the boat at sea.",
+        action="",
+        source="",
+        reason="Typo",
+        seen=lessons.seen_mark(recorded),
+    )
+    page.get_by_role("button", name="Save the correction").click()
+    expect(page.locator("#error-summary")).to_contain_text("while you had it open")
+    expect(page.get_by_label("Lesson learned")).to_have_value(
+        "Crews trained together keep both boats at sea."
+    )
+    assert_accessible(page)
+    page.screenshot(path=shots / "lesson-correct-conflict.png", full_page=True)
+    page.get_by_role("button", name="Save the correction").click()
+    expect(page.locator(".usa-alert--success")).to_contain_text("Lesson learned corrected.")
+    expect(section).to_contain_text("Crews trained together keep both boats at sea.")

@@ -139,6 +139,7 @@ def _values(initiative: Initiative) -> dict[str, list[str]]:
                 indicator__objective__initiative=initiative
             )[:1]
         ],
+        "lesson_pk": [str(lesson.pk) for lesson in initiative.lessons_learned.all()[:1]],
     }
 
 

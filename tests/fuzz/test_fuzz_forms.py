@@ -1,6 +1,7 @@
 """Hostile POSTs to every form outside the guided form's steps, built from the rendered
-page: create an initiative, record an assessment or a delivery, comment, reply, resolve,
-the reviewer's decision (approve and request changes), and sign in.
+page: create an initiative, record an assessment, a delivery, a measurement or a lesson
+learned (and correct or withdraw one), comment, reply, resolve, the reviewer's decision
+(approve and request changes), and sign in.
 
 Same judgment as the steps: never a 500, a refusal says why, nothing stored that should
 have been refused, never a redirect off the site, nothing of another initiative touched.
@@ -17,6 +18,7 @@ from idd.models import (
     Indicator,
     IndicatorMeasurement,
     Initiative,
+    LessonLearned,
     ReviewComment,
     ReviewDecision,
 )
@@ -123,11 +125,37 @@ def test_hostile_record_us_delivery(client, owner, teammate, outsider, record_pr
     sweep_extremes(client, "record U.S. delivery", urls[0], form, same)
 
 
-def test_hostile_measurements(client, owner, teammate, outsider, reviewer, record_property):
-    """Recording a measurement, and correcting or withdrawing one, on an approved IDD."""
+def _fuzz_recording(client, record_property, name, record, correct, theirs, detail):
+    """The recording form and the correction's two forms (correct it, withdraw it); the
+    initiative's page (`detail`) must still answer after each POST."""
+    forms = [(record, form_posting_to(client.get(record).content.decode()))]
+    forms += [(correct, form) for form in forms_of(client.get(correct).content.decode())]
+    forms = [(url, form) for url, form in forms if form.action == ""]
+    same = theirs_probe(theirs)
+
+    def page_shown() -> list[str]:  # a stored value that breaks a chart breaks this page
+        status = client.get(detail).status_code
+        return [] if status == 200 else [f"the initiative's page answered {status}"]
+
+    def check(draw):
+        url, form = draw(st.sampled_from(forms))
+        data, sent = hostile_post(draw, form, [str(theirs.pk)])
+        post_and_judge(client, name, url, data, sent, same, page_shown)
+
+    run_fuzz(record_property, check)
+    for url, form in forms:
+        sweep_extremes(client, name, url, form, same, page_shown)
+
+
+def _approved_and_theirs(owner, teammate, outsider, reviewer):
     mine = complete_initiative(owner=owner, team_members=[teammate], status="in_review")
     review.approve(mine, reviewer)
-    theirs = complete_initiative(owner=outsider)
+    return mine, complete_initiative(owner=outsider)
+
+
+def test_hostile_measurements(client, owner, teammate, outsider, reviewer, record_property):
+    """Recording a measurement, and correcting or withdrawing one, on an approved IDD."""
+    mine, theirs = _approved_and_theirs(owner, teammate, outsider, reviewer)
     indicator = Indicator.objects.filter(objective__initiative=mine).first()
     measured = IndicatorMeasurement.objects.create(
         indicator=indicator,
@@ -139,25 +167,25 @@ def test_hostile_measurements(client, owner, teammate, outsider, reviewer, recor
     client.force_login(owner)
     record = reverse("measurement_record", args=[mine.pk, indicator.pk])
     correct = reverse("measurement_correct", args=[mine.pk, indicator.pk, measured.pk])
-    # The recording form; the correction's two forms (correct it, withdraw it).
-    forms = [(record, form_posting_to(client.get(record).content.decode()))]
-    forms += [(correct, form) for form in forms_of(client.get(correct).content.decode())]
-    forms = [(url, form) for url, form in forms if form.action == ""]
-    same = theirs_probe(theirs)
     detail = reverse("initiative_detail", args=[mine.pk])
+    _fuzz_recording(client, record_property, "measurement", record, correct, theirs, detail)
 
-    def page_shown() -> list[str]:  # a stored value that breaks a chart breaks this page
-        status = client.get(detail).status_code
-        return [] if status == 200 else [f"the initiative's page answered {status}"]
 
-    def check(draw):
-        url, form = draw(st.sampled_from(forms))
-        data, sent = hostile_post(draw, form, [str(theirs.pk)])
-        post_and_judge(client, "measurement", url, data, sent, same, page_shown)
-
-    run_fuzz(record_property, check)
-    for url, form in forms:
-        sweep_extremes(client, "measurement", url, form, same, page_shown)
+def test_hostile_lessons(client, owner, teammate, outsider, reviewer, record_property):
+    """Recording a lesson learned, and correcting or withdrawing one, on an approved IDD."""
+    mine, theirs = _approved_and_theirs(owner, teammate, outsider, reviewer)
+    lesson = LessonLearned.objects.create(
+        initiative=mine,
+        revision=mine.revision,
+        learned_on=date(2026, 11, 30),
+        lesson="Logs stayed aboard the boats.",
+        recorded_by=owner,
+    )
+    client.force_login(owner)
+    record = reverse("lesson_record", args=[mine.pk])
+    correct = reverse("lesson_correct", args=[mine.pk, lesson.pk])
+    detail = reverse("initiative_detail", args=[mine.pk])
+    _fuzz_recording(client, record_property, "lesson", record, correct, theirs, detail)
 
 
 @pytest.fixture
