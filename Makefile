@@ -55,9 +55,11 @@ run: demo  ## the web server, and the worker that renders PDFs ahead; Ctrl-C sto
 run-tls: demo
 	$(PY) -m deploy.run_tls
 
-# Two workers, tests handed out in small batches in pytest's order (--dist load): both
-# stay busy to the end, which one file per worker (loadfile) did not.
-PYTEST := $(PY) -m pytest -n 2 --dist load
+# Two workers, each given half the tests in pytest's order, and a worker that runs out
+# takes half of what the other has left (--dist worksteal): both stay busy to the end,
+# which one file per worker (loadfile) did not, and a module's tests mostly stay on one
+# worker, so its data (the demo, the access matrix's) is built once, not on both.
+PYTEST := $(PY) -m pytest -n 2 --dist worksteal
 test: install
 	$(PYTEST) $(PYTEST_ARGS)
 

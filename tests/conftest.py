@@ -9,6 +9,8 @@ import os
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.template.base import Template
+from django.test.utils import instrumented_test_render
 
 from idd.export.chromium import CHROMIUM, CHROMIUM_ARGS
 from idd.models import Initiative, Profile
@@ -17,6 +19,29 @@ from tests import factories
 
 # Django's live_server runs in a thread; sync Playwright drives it from the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# How Django renders a template, before its test environment instruments it (below).
+PLAIN_RENDER = Template._render
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_rendered_plainly(django_test_environment):
+    """Templates render as in production. Django's test environment makes every render,
+    each include of each field too, send a signal whose receiver copies the context, for
+    `response.context`: a third of a long form's rendering time, in every view test. The
+    tests that read `response.context` ask for `rendered_context`."""
+    assert PLAIN_RENDER is not instrumented_test_render
+    Template._render = PLAIN_RENDER
+    yield
+    Template._render = instrumented_test_render
+
+
+@pytest.fixture
+def rendered_context(monkeypatch):
+    """The test client records the templates rendered and their context, as in Django's
+    own test runner: `response.context` (None without this fixture)."""
+    monkeypatch.setattr(Template, "_render", instrumented_test_render)
 
 
 @pytest.fixture(autouse=True)

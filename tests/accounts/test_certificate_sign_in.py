@@ -19,7 +19,8 @@ from idd.services.lockout import is_locked
 from idd.views.accounts import CERTIFICATE_ONLY
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 Kind = SignInRecord.Kind
 SECRET = "proxy-secret-" + "x" * 30
 EDIPI = "1234567890"

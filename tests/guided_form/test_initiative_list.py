@@ -7,7 +7,8 @@ from idd.models import Initiative
 from idd.reference.choices import InitiativeStatus
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 
 @pytest.fixture

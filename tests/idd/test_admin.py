@@ -4,7 +4,8 @@ import pytest
 
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 
 @pytest.mark.parametrize("model", ["initiative", "partner"])

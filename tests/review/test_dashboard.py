@@ -10,7 +10,8 @@ from idd.services import comments, review
 from idd.services.overdue import current_quarter, overdue_deliverables
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 
 def dashboard(client, user) -> str:

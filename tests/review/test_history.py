@@ -13,7 +13,8 @@ from idd.services import comments, review
 from tests import factories
 from tests.guided_form.forms import submit
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 
 def step_url(initiative, slug):

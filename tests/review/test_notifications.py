@@ -10,7 +10,8 @@ from django.urls import reverse
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import review
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 BASE = "https://idd.example.mil/"
 

@@ -11,7 +11,8 @@ from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from tests.export.worker import run_the_worker
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from idd.services import review, submissions
 from tests.factories import complete_initiative
 from tests.review.marks import ins
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 REASON = "Say who checks the fuel budget line."
 NEW_THEORY = "If Kestrela mans and funds the company from its own budget, the capability lasts."

@@ -9,7 +9,8 @@ from idd.reference.choices import InitiativeStatus as S
 from idd.services import comments, review
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 
 
 def messages_of(response) -> list[str]:

@@ -105,6 +105,7 @@ def test_two_words_changed_far_apart_in_a_long_text_are_marked_alone():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("rendered_context")  # response.context
 def test_comparing_a_rewritten_narrative_answers_at_once(client, make_initiative, owner, reviewer):
     """The probe's case: "a " * 1000 approved, "b " * 1000 in the draft: 37 s before."""
     initiative = make_initiative(InitiativeStatus.IN_REVIEW)

@@ -35,7 +35,8 @@ from tests.security.audit_checks import (
     only,
 )
 
-pytestmark = pytest.mark.django_db
+# response.context: tests/conftest.py, rendered_context
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_context")]
 Event, Outcome = AuditRecord.Event, AuditRecord.Outcome
 
 
