@@ -163,5 +163,7 @@ def test_the_whole_review_cycle(cycle: Cycle):
     page.goto(f"{cycle.url}/initiatives/{pk}/revisions/compare/")
     strategic = page.get_by_role("region", name="Strategic context")
     expect(strategic).to_contain_text("Theory of change")
-    expect(strategic).to_contain_text("If Kestrela funds the company, it endures.")
+    # The added words are marked, and say so to a screen reader.
+    added = "If Kestrela funds the company, Added: it endures (end added)."
+    expect(strategic).to_contain_text(added)
     cycle.check("diff")
