@@ -50,7 +50,9 @@ def test_the_page_shows_the_approved_revision_and_what_moved_since_apart(client,
     # Apart from it, under "Since approval": what differs in today's data.
     assert "see what changed since approval" in body
     assert "Since approval The sections above are revision 1 as approved" in since
-    assert "Kestrela Republic" in since and "2nd Coastal Squadron" in since
+    # Each new name, what changed marked and announced.
+    assert f"Removed: {old_partner} (end removed) Added: Kestrela Republic (end added)" in since
+    assert "2nd Coastal Added: Squadron (end added)" in since  # the after column
     assert "Chief of Navy order seen" in since
     assert "Designate the 2nd Coastal Patrol Company" in since
 
