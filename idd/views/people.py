@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from idd.forms.people import AddPersonForm, PersonForm
 from idd.models import Organization
-from idd.reference import roles
 from idd.services import organizations, people
 
 
