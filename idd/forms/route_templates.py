@@ -90,7 +90,7 @@ class StageForm(forms.ModelForm):
             self.initial["offices"] = [s.organization_id for s in self.instance.offices.all()]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if "offices" in cleaned and not cleaned["offices"] and not cleaned.get("DELETE"):
             name = getattr(self, "row_name", "this stage")
             self.add_error(

@@ -35,8 +35,12 @@ STALE = (
     "was changed. Read it again and make your change."
 )
 NOT_DEFAULT = (
-    "{refusal} The default route is the one a planner's Submit page offers first, so it "
-    "must be one an IDD can travel. Complete the route and save it, then make it the default."
+    "{refusal} Only a route an IDD can travel can be the default (the one a planner's "
+    "Submit page offers first). Nothing was saved: complete the route, or untick this box "
+    "to save it as it is."
+)
+NOT_MADE_DEFAULT = (
+    "{refusal} Only a route an IDD can travel can be the default. Nothing was changed."
 )
 TAKEN = "This organization already has a route of this name, or a default route meanwhile."
 # Stages are renumbered above this while a save writes their new positions: the positions
@@ -186,7 +190,7 @@ def make_default(request: HttpRequest, template: RouteTemplate) -> None:
     a route is the default is not part of the record, so a travelled one may be made it."""
     RouteTemplate.objects.select_for_update().get(pk=template.pk)
     if refusal := template.refusal():
-        raise NotDefault(NOT_DEFAULT.format(refusal=refusal))
+        raise NotDefault(NOT_MADE_DEFAULT.format(refusal=refusal))
     template.is_default = True
     try:
         with transaction.atomic():

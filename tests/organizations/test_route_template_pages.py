@@ -175,7 +175,10 @@ def test_only_a_route_an_idd_can_travel_is_the_default(client, command, admin): 
     )
     text = response.content.decode()
     assert response.status_code == 200 and 'id="error-summary"' in text
-    assert "has no approval authority" in text and "must be one an IDD can travel" in text
+    assert (
+        "has no approval authority" in text
+        and "Only a route an IDD can travel can be the default" in text
+    )
     c.template.refresh_from_db()
     assert c.template.approval_authority == c.j5 and c.template.is_default
     # A route with no stage is not made the default; nor is one just added (no field).
