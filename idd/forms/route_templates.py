@@ -116,6 +116,10 @@ class StageFormSet(RowFormSet):
         "too_many_forms": "A route has at most %(num)d stages.",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra = min(self.extra, 1)  # a new route's page asks for one stage, not two
+
     def _construct_form(self, i, **kwargs):
         # A stage shown is a stage: left without an office it is an error on that stage
         # (or the administrator removes it), never dropped in silence.

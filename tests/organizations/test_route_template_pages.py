@@ -71,6 +71,8 @@ def test_adding_a_route_then_its_stages_and_offices(client, command, admin):  # 
     )
     made = RouteTemplate.objects.get(name="J5 staffing")
     assert response.status_code == 302 and made.organization == c.j5
+    shown = client.get(response.url).content.decode()  # one stage to fill in, not two
+    assert 'name="stages-TOTAL_FORMS" value="1"' in shown
     assert "has no stages" in client.get(page(made)).content.decode()
     data = posted(
         made,
