@@ -7,8 +7,9 @@ from typing import cast
 from django import forms
 from django.contrib.auth.models import User
 
-from idd.forms.base import prompt_selects
+from idd.forms.base import PROMPT, prompt_selects
 from idd.models import Organization
+from idd.models.organization import full_names
 from idd.reference import roles
 
 ROLE_HINT = "A change of roles signs the person out: they sign in again to use their new roles."
@@ -25,11 +26,27 @@ class OrganizationField(forms.ModelChoiceField):
         return "\u2003" * max(obj.depth - self.top_depth, 0) + obj.name
 
 
-class PersonField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        profile = roles.profile_of(obj)
-        where = profile.member_of.name if profile and profile.member_of else "no organization"
-        return f"{roles.display_name(obj)} ({obj.get_username()}, {where})"
+def _member_of(person: User) -> Organization | None:
+    profile = roles.profile_of(person)
+    return profile.member_of if profile else None
+
+
+def people_choices(people: list[User], command: Organization) -> list:
+    """A select's choices: the people of `command` first, then those of other commands,
+    then those who belong nowhere yet, each with their organization's full name (names
+    alike, such as two J5-SCs, are told apart)."""
+    names = full_names({o.pk: o for p in people if (o := _member_of(p))}.values())
+    groups: dict[str, list[tuple[int, str]]] = {command.name: [], "Other commands": [],
+                                                "No organization yet": []}  # fmt: skip
+    for person in people:
+        where = _member_of(person)
+        group = "No organization yet"
+        if where is not None:
+            group = command.name if command.contains(where) else "Other commands"
+        place = names[where.pk] if where else "no organization"
+        label = f"{roles.display_name(person)} ({person.get_username()}, {place})"
+        groups[group].append((person.pk, label))
+    return [("", PROMPT)] + [(group, rows) for group, rows in groups.items() if rows]
 
 
 def _role_field() -> forms.MultipleChoiceField:
@@ -70,7 +87,7 @@ class PersonForm(forms.Form):
 class AddPersonForm(forms.Form):
     """An account to add to an organization, with its roles there."""
 
-    person = PersonField(
+    person = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Person",
         help_text="Accounts that belong to no organization yet, and people of the "
@@ -82,10 +99,9 @@ class AddPersonForm(forms.Form):
     )
     roles = forms.MultipleChoiceField()
 
-    def __init__(self, *args, people: list[User], **kwargs):
+    def __init__(self, *args, people: list[User], command: Organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"] = _role_field()
-        cast("PersonField", self.fields["person"]).queryset = User.objects.filter(
-            pk__in=[p.pk for p in people]
-        ).select_related("profile__member_of")
-        prompt_selects(self)
+        field = cast("forms.ModelChoiceField", self.fields["person"])
+        field.queryset = User.objects.filter(pk__in=[p.pk for p in people])
+        field.choices = people_choices(people, command)

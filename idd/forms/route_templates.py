@@ -34,8 +34,9 @@ class RouteTemplateForm(forms.ModelForm):
         labels = {"is_default": "The organization's default route"}
         error_messages = {"name": {"required": "Name the route, for example J5 staffing."}}
         help_texts = {
-            "is_default": "Offered first when a planner submits an IDD. Ticking it makes this "
-            "route the default in place of the current one.",
+            "is_default": "Offered first when a planner submits an IDD, so only a complete "
+            "route (an approval authority, stages with offices) can be the default. Ticking "
+            "it makes this route the default in place of the current one.",
             "approval_authority": "The office whose approval authority approves the IDD once "
             "every stage concurred.",
         }
@@ -43,6 +44,8 @@ class RouteTemplateForm(forms.ModelForm):
     def __init__(self, *args, offices: list[Organization], **kwargs):
         super().__init__(*args, **kwargs)
         _offered(self.fields["approval_authority"], offices)
+        if self.instance.pk is None:  # a new route has no stage yet: it cannot be the default
+            del self.fields["is_default"]
         prompt_selects(self)
 
     def _get_validation_exclusions(self):
@@ -86,6 +89,15 @@ class StageForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["offices"] = [s.organization_id for s in self.instance.offices.all()]
 
+    def clean(self):
+        cleaned = super().clean() or {}
+        if "offices" in cleaned and not cleaned["offices"] and not cleaned.get("DELETE"):
+            name = getattr(self, "row_name", "this stage")
+            self.add_error(
+                "offices", f"Choose at least one office for {name}, or remove the stage."
+            )
+        return cleaned
+
     def _save_m2m(self) -> None:
         super()._save_m2m()  # type: ignore[misc]
         chosen = {o.pk for o in self.cleaned_data["offices"]}
@@ -103,6 +115,20 @@ class StageFormSet(RowFormSet):
     default_error_messages = {
         "too_many_forms": "A route has at most %(num)d stages.",
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra = min(self.extra, 1)  # a new route's page asks for one stage, not two
+
+    def _construct_form(self, i, **kwargs):
+        # A stage shown is a stage: left without an office it is an error on that stage
+        # (or the administrator removes it), never dropped in silence.
+        form = super()._construct_form(i, **kwargs)
+        form.empty_permitted = False
+        return form
+
+    def is_blank_extra(self, form) -> bool:
+        return False
 
 
 StageRows = row_formset(RouteTemplate, RouteStage, StageForm, StageFormSet, most=MOST_STAGES)

@@ -8,6 +8,7 @@ indexed prefix match, whatever the depth, never a walk up or down the tree per r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import models, transaction
@@ -80,12 +81,24 @@ class Organization(models.Model):
     def ancestor_keys(self) -> list[int]:
         return [int(step) for step in self.path.split(".") if step]
 
+    def command(self) -> Organization:
+        """The top of the tree it sits in: its command (or DSCA)."""
+        return Organization.objects.get(pk=self.ancestor_keys()[0])
+
     def full_name(self) -> str:
         """ "U.S. Africa Command > J5 > J5-SC": one query, whatever the depth."""
-        names = dict(
-            Organization.objects.filter(pk__in=self.ancestor_keys()).values_list("pk", "name")
-        )
-        return " > ".join(names[pk] for pk in self.ancestor_keys() if pk in names)
+        return full_names([self])[self.pk]
+
+
+def full_names(organizations: Iterable[Organization]) -> dict[int, str]:
+    """Each organization's full name by its key: one query for all their ancestors."""
+    organizations = list(organizations)
+    keys = {pk for o in organizations for pk in o.ancestor_keys()}
+    names = dict(Organization.objects.filter(pk__in=keys).values_list("pk", "name"))
+    return {
+        o.pk: " > ".join(names[pk] for pk in o.ancestor_keys() if pk in names)
+        for o in organizations
+    }
 
 
 def organization_of(user: User) -> Organization | None:

@@ -92,6 +92,15 @@ def candidates(user: roles.User, organization: Organization) -> list[User]:
     return list(found)
 
 
+def done_words(person: User, organization: Organization, held: tuple[str, ...]) -> str:
+    """ "GS-13 Sam Whitfield is now in J8 as a coordinator and a reviewer." """
+    named = [f"{'an' if r[0].lower() in 'aeiou' else 'a'} {r.lower()}" for r in held]
+    if len(named) > 1:
+        named = [", ".join(named[:-1]) + " and " + named[-1]]
+    as_ = f"as {named[0]}" if named else "with no role"
+    return f"{roles.display_name(person)} is now in {organization.name} {as_}."
+
+
 def role_names(person: User) -> list[str]:
     held = set(person.groups.values_list("name", flat=True))
     return [role for role in ROLES if role in held]

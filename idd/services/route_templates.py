@@ -34,6 +34,14 @@ STALE = (
     "The route “{name}” was changed by someone else after you opened this page. Nothing "
     "was changed. Read it again and make your change."
 )
+NOT_DEFAULT = (
+    "{refusal} Only a route an IDD can travel can be the default (the one a planner's "
+    "Submit page offers first). Nothing was saved: complete the route, or untick this box "
+    "to save it as it is."
+)
+NOT_MADE_DEFAULT = (
+    "{refusal} Only a route an IDD can travel can be the default. Nothing was changed."
+)
 TAKEN = "This organization already has a route of this name, or a default route meanwhile."
 # Stages are renumbered above this while a save writes their new positions: the positions
 # are unique per template at every moment.
@@ -44,6 +52,10 @@ class Refused(Exception):
     @property
     def message(self) -> str:
         return str(self.args[0])
+
+
+class NotDefault(Refused):
+    """The route as saved would be refused to a planner: it cannot be the default."""
 
 
 def of(organization: Organization) -> list[RouteTemplate]:
@@ -152,8 +164,14 @@ def save(
             for row in stages.forms:  # every kept stage is written with its new position
                 row.instance.position = 0
             saved = stages.save_rows(move, start=1)
+            if form.instance.is_default and (refusal := template.refusal()):
+                raise NotDefault(NOT_DEFAULT.format(refusal=refusal))  # nothing is written
     except IntegrityError as error:
         raise Refused(TAKEN) from error
+    except NotDefault:
+        for row in stages.forms[stages.initial_form_count() :]:  # shown again as new rows
+            row.instance.pk = None
+        raise
     audit.record(
         request,
         audit.Event.ADMIN_ACTION,
@@ -164,6 +182,25 @@ def save(
         changed=before != fingerprint(template),
     )
     return template
+
+
+@transaction.atomic
+def make_default(request: HttpRequest, template: RouteTemplate) -> None:
+    """Make a route the default (its organization's other default no longer is). Whether
+    a route is the default is not part of the record, so a travelled one may be made it."""
+    RouteTemplate.objects.select_for_update().get(pk=template.pk)
+    if refusal := template.refusal():
+        raise NotDefault(NOT_MADE_DEFAULT.format(refusal=refusal))
+    template.is_default = True
+    try:
+        with transaction.atomic():
+            _take_default(template)
+            RouteTemplate.objects.filter(pk=template.pk).update(is_default=True)
+    except IntegrityError as error:
+        raise Refused(TAKEN) from error
+    audit.record(
+        request, audit.Event.ADMIN_ACTION, obj=template, action="staffing route made the default"
+    )
 
 
 @transaction.atomic

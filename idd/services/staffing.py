@@ -49,11 +49,16 @@ def command_of(organization: Organization) -> Organization:
 
 def templates_for(initiative: Initiative) -> list[RouteTemplate]:
     """The routes its planners may pick: those of its organization and the organizations
-    above it, the nearest default first."""
+    above it, the nearest default first; a route an IDD cannot travel (`refusal`) last,
+    so the Submit page never preselects one."""
     above = initiative.organization.ancestor_keys()
     found = RouteTemplate.objects.filter(organization__in=above).select_related("organization")
     depth = {pk: n for n, pk in enumerate(above)}
-    return sorted(found, key=lambda t: (not t.is_default, -depth[t.organization_id], t.name))
+    refused = {t.pk for t in found if t.refusal()}
+    return sorted(
+        found,
+        key=lambda t: (t.pk in refused, not t.is_default, -depth[t.organization_id], t.name),
+    )
 
 
 def outside_templates(initiative: Initiative) -> QuerySet[RouteTemplate]:

@@ -24,6 +24,11 @@ urlpatterns = [
         name="route_template",
     ),
     path(
+        "organizations/routes/<int:template_pk>/default/",
+        route_templates.route_make_default,
+        name="route_make_default",
+    ),
+    path(
         "organizations/routes/<int:template_pk>/copy/",
         route_templates.route_copy,
         name="route_copy",

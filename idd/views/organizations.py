@@ -47,7 +47,9 @@ def organization_page(request: HttpRequest, organization_pk: int) -> HttpRespons
         "organization": organization,
         "full_name": organization.full_name(),
         "members": service.members(organization),
-        "add_person": AddPersonForm(people=people.candidates(request.user, organization)),
+        "add_person": AddPersonForm(
+            people=people.candidates(request.user, organization), command=organization.command()
+        ),
         "route_templates": route_templates.of(organization),
         "children": organization.children.order_by("name"),
         "add": add,

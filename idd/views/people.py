@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 
 from idd.forms.people import AddPersonForm, PersonForm
 from idd.models import Organization
-from idd.reference import roles
 from idd.services import organizations, people
 
 
@@ -35,7 +34,8 @@ def person_page(request: HttpRequest, person_pk: int) -> HttpResponse:
 def person_add(request: HttpRequest, organization_pk: int) -> HttpResponse:
     """Add an account to the organization (the organization page's form posts here)."""
     organization = organizations.managed(request.user, organization_pk)
-    form = AddPersonForm(request.POST or None, people=people.candidates(request.user, organization))
+    found = people.candidates(request.user, organization)
+    form = AddPersonForm(request.POST or None, people=found, command=organization.command())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         return _change(request, data["person"], organization, data["roles"], None, confirmed=False)
@@ -60,10 +60,7 @@ def _change(
     except people.Refused as refused:
         messages.error(request, refused.message)
         return redirect("person_page", person_pk=person.pk)
-    held = ", ".join(r.lower() for r in done.after.roles) or "no role"
-    messages.success(
-        request, f"{roles.display_name(person)} belongs to {organization.name}, with {held}."
-    )
+    messages.success(request, people.done_words(person, organization, done.after.roles))
     return redirect("organization_page", organization_pk=organization.pk)
 
 

@@ -53,12 +53,15 @@ def route_template(request: HttpRequest, template_pk: int) -> HttpResponse:
             route_templates.save(
                 request, template, form, stages, Move.parse(posted.get("move", ""))
             )
+        except route_templates.NotDefault as refused:
+            form.add_error("is_default", refused.message)  # shown again as typed
         except route_templates.Refused as refused:
             messages.error(request, refused.message)
             return redirect("route_template", template_pk=template.pk)
-        messages.success(request, f"Route “{template.name}” saved.")
-        address = reverse("route_template", args=[template.pk])
-        return redirect(address + ("?add=stages#new-row" if add else ""))
+        else:
+            messages.success(request, f"Route “{template.name}” saved.")
+            address = reverse("route_template", args=[template.pk])
+            return redirect(address + ("?add=stages#new-row" if add else ""))
     template.refresh_from_db()  # the name shown is the stored one, whatever was typed
     failed = [f for f in (form, *stages.forms) if f.errors]
     context = {
@@ -73,6 +76,20 @@ def route_template(request: HttpRequest, template_pk: int) -> HttpResponse:
         "non_form_errors": stages.non_form_errors(),
     }
     return render(request, "idd/organizations/route_template.html", context)
+
+
+@require_POST
+def route_make_default(request: HttpRequest, template_pk: int) -> HttpResponse:
+    """Make a route the default; the one way to change a travelled route's page."""
+    template = route_templates.managed(request.user, template_pk)
+    try:
+        route_templates.make_default(request, template)
+    except route_templates.Refused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, f"“{template.name}” is now the default route of "
+                         f"{template.organization.name}.")  # fmt: skip
+    return redirect("route_template", template_pk=template.pk)
 
 
 @require_POST

@@ -67,7 +67,9 @@ def test_an_administrator_moves_a_coordinator_and_copies_a_route(
     )
     checked(admin, "person-move-confirmation")
     admin.get_by_role("button", name="Move Jay Eight").click()
-    expect(admin.locator(".usa-alert--success")).to_contain_text("Jay Eight belongs to J4")
+    expect(admin.locator(".usa-alert--success")).to_contain_text(
+        "Jay Eight is now in J4 as a coordinator."
+    )
 
     admin.goto(f"{live_server.url}/organizations/{c.africom.pk}/")
     admin.get_by_role("link", name="AFRICOM staffing").click()
@@ -85,10 +87,23 @@ def test_an_administrator_moves_a_coordinator_and_copies_a_route(
     stage = admin.get_by_role("group", name="Stage 3")
     stage.get_by_label(re.compile(r"^Suspense")).fill("4")
     admin.get_by_role("button", name="Save the route").click()
-    expect(admin.locator(".usa-alert--success")).to_contain_text("saved")
-    expect(admin.get_by_role("region", name="No IDD can travel this route yet")).to_contain_text(
-        "has a stage with no office: Stage 3 (Political advisor)"
+    # A stage with no office is an error on that stage, what was typed kept.
+    expect(admin.get_by_role("alert")).to_contain_text(
+        "Choose at least one office for Stage 3, or remove the stage."
     )
+    stage = admin.get_by_role("group", name="Stage 3")
+    expect(stage.get_by_label("Stage name (optional)")).to_have_value("Political advisor")
+    stage.locator("label", has_text="SJA").click()  # USWDS hides the box under its label
+    admin.locator("label[for=id_is_default]").click()
+    admin.get_by_role("button", name="Save the route").click()
+    expect(admin.locator(".usa-alert--success")).to_contain_text("saved")
     checked(admin, "route-template-edited")
     copy = RouteTemplate.objects.get(name="AFRICOM staffing (copy)")
-    assert [s.suspense_days for s in copy.stages.all()] == [5, 5, 4]
+    assert [s.suspense_days for s in copy.stages.all()] == [5, 5, 4] and copy.is_default
+
+    # The travelled route is made the default again: the one change its page offers.
+    admin.goto(f"{live_server.url}/organizations/routes/{c.template.pk}/")
+    checked(admin, "route-template-in-use-not-default")
+    admin.get_by_role("button", name="Make it the default route of U.S. Africa Command").click()
+    expect(admin.locator(".usa-alert--success")).to_contain_text("is now the default route")
+    assert RouteTemplate.objects.get(pk=c.template.pk).is_default

@@ -5,6 +5,8 @@ route are refused or confirmed with words; every change is in the audit log."""
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from idd.models import AuditRecord, Initiative, OfficeDecision, Organization, Route
@@ -273,3 +275,44 @@ def test_forged_choices_are_form_errors_never_a_500(client, tree, j5_admin):
         assert client.post(person_url(sc), data).status_code == 200
     assert client.post(add_url(tree["j5"]), {"person": huge}).status_code == 200
     assert belongs(sc) == tree["j5-sc"] and held(sc) == {roles.PLANNER}
+
+
+def test_people_to_add_are_named_by_full_organization_own_command_first(
+    client, tree, django_assert_max_num_queries
+):
+    admin = factories.UserFactory(
+        username="root", role=roles.ADMINISTRATOR, organization=tree["africom"], is_superuser=True
+    )
+    client.force_login(admin)
+    eucom = Organization.add("U.S. European Command")
+    eucom_sc = Organization.add("J5-SC", Organization.add("J5", eucom))
+    factories.UserFactory(username="newcomer", organization=False)
+    factories.planner(username="eucomsc", organization=eucom_sc)
+    factories.planner(username="africomsc", organization=tree["j5-sc"])
+    text = client.get(add_url(tree["j4"])).content.decode()
+    # Two J5-SCs told apart; the command's own people first, then the others, then nobody's.
+    assert "(eucomsc, U.S. European Command &gt; J5 &gt; J5-SC)" in text
+    assert "(africomsc, U.S. Africa Command &gt; J5 &gt; J5-SC)" in text
+    groups = [text.index(f'<optgroup label="{g}">') for g in
+              ("U.S. Africa Command", "Other commands", "No organization yet")]  # fmt: skip
+    assert groups == sorted(groups)
+    assert text.index("africomsc") < text.index("eucomsc") < text.index("newcomer")
+    # The names cost the same few queries however many people there are.
+    with CaptureQueriesContext(connection) as few:
+        client.get(add_url(tree["j4"]))
+    for n in range(5):
+        factories.planner(username=f"more{n}", organization=[eucom_sc, tree["j5-sp"]][n % 2])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(add_url(tree["j4"]))
+
+
+def test_the_message_after_adding_says_where_and_as_what(client, tree, j5_admin):
+    newcomer = factories.UserFactory(
+        username="newcomer", organization=False, first_name="Sam", last_name="Whitfield"
+    )
+    roles_posted = [roles.COORDINATOR, roles.APPROVAL_AUTHORITY]
+    response = client.post(
+        add_url(tree["j5-sc"]), {"person": newcomer.pk, "roles": roles_posted}, follow=True
+    )
+    text = response.content.decode()
+    assert "Sam Whitfield is now in J5-SC as a coordinator and an approval authority." in text

@@ -71,6 +71,8 @@ def test_adding_a_route_then_its_stages_and_offices(client, command, admin):  # 
     )
     made = RouteTemplate.objects.get(name="J5 staffing")
     assert response.status_code == 302 and made.organization == c.j5
+    shown = client.get(response.url).content.decode()  # one stage to fill in, not two
+    assert 'name="stages-TOTAL_FORMS" value="1"' in shown
     assert "has no stages" in client.get(page(made)).content.decode()
     data = posted(
         made,
@@ -112,20 +114,87 @@ def test_stages_are_reordered_and_removed(client, command, admin):  # noqa: F811
     assert stored_stages(template) == [(1, "", 5, ["J4", "J8"])]
 
 
-def test_an_empty_stage_and_no_approval_authority_are_warned_in_words(client, command, admin):  # noqa: F811
+def test_a_stage_without_an_office_is_an_error_on_that_stage(client, command, admin):  # noqa: F811
     c = command
     template = c.template
     first, second = template.stages.all()
+    before = stored_stages(template)
     rows = [
-        {"id": first.pk, "name": "", "suspense_days": "5", "offices": []},
+        {"id": first.pk, "name": "Directorates", "suspense_days": "7", "offices": []},
         {"id": second.pk, "name": "", "suspense_days": "5", "offices": [c.sja.pk]},
     ]
-    client.post(page(template), posted(template, rows))
-    assert "has a stage with no office: Stage 1" in client.get(page(template)).content.decode()
-    template.refresh_from_db()
-    client.post(page(template), posted(template, rows, approval_authority=""))
-    text = client.get(page(template)).content.decode()
+    response = client.post(page(template), posted(template, rows))
+    text = response.content.decode()
+    assert response.status_code == 200 and 'id="error-summary"' in text
+    assert "Choose at least one office for Stage 1, or remove the stage." in text
+    assert 'value="Directorates"' in text and 'value="7"' in text  # what was typed stays
+    assert stored_stages(template) == before
+    # A new route's stage left as the page showed it (its suspense, no office) is not
+    # dropped in silence either.
+    made = RouteTemplate.objects.create(organization=c.africom, name="New", approval_authority=c.j5)
+    blank = [{"name": "", "suspense_days": "5"}]
+    response = client.post(page(made), posted(made, blank))
+    assert (
+        "Choose at least one office for Stage 1, or remove the stage." in response.content.decode()
+    )
+    removed = [{"name": "", "suspense_days": "5", "DELETE": "on"}]
+    assert client.post(page(made), posted(made, removed)).status_code == 302
+
+
+def test_a_route_without_approval_authority_is_warned_in_words(client, command, admin):  # noqa: F811
+    c = command
+    made = route_with_stages(c, "Fast track", default=False)
+    client.post(page(made), posted(made, stage_rows(made), approval_authority=""))
+    text = client.get(page(made)).content.decode()
     assert "has no approval authority: nobody could approve" in text
+
+
+def route_with_stages(c, name: str, *, default: bool) -> RouteTemplate:
+    made = RouteTemplate.objects.create(
+        organization=c.africom, name=name, approval_authority=c.j5, is_default=default
+    )
+    RouteStage.objects.create(template=made, position=1).offices.create(organization=c.j4)
+    return made
+
+
+def stage_rows(template) -> list[dict]:
+    return [
+        {
+            "id": s.pk,
+            "name": s.name,
+            "suspense_days": str(s.suspense_days),
+            "offices": [o.organization_id for o in s.offices.all()],
+        }  # fmt: skip
+        for s in template.stages.all()
+    ]
+
+
+def test_only_a_route_an_idd_can_travel_is_the_default(client, command, admin):  # noqa: F811
+    c = command
+    # The default loses its approval authority: refused, nothing changed.
+    response = client.post(
+        page(c.template), posted(c.template, stage_rows(c.template), approval_authority="")
+    )
+    text = response.content.decode()
+    assert response.status_code == 200 and 'id="error-summary"' in text
+    assert (
+        "has no approval authority" in text
+        and "Only a route an IDD can travel can be the default" in text
+    )
+    c.template.refresh_from_db()
+    assert c.template.approval_authority == c.j5 and c.template.is_default
+    # A route with no stage is not made the default; nor is one just added (no field).
+    made = RouteTemplate.objects.create(
+        organization=c.africom, name="Empty", approval_authority=c.j5
+    )
+    response = client.post(page(made), posted(made, [], is_default="on"))
+    assert "has no stages" in response.content.decode()
+    assert (
+        'name="is_default"'
+        not in client.get(reverse("route_add", args=[c.africom.pk])).content.decode()
+    )
+    defaults = RouteTemplate.objects.filter(organization=c.africom, is_default=True)
+    assert [t.name for t in defaults] == ["AFRICOM staffing"]
 
 
 def test_bad_input_is_a_form_error_never_a_500(client, command, admin):  # noqa: F811
@@ -150,13 +219,47 @@ def test_bad_input_is_a_form_error_never_a_500(client, command, admin):  # noqa:
 
 def test_ticking_default_moves_it_from_the_current_default(client, command, admin):  # noqa: F811
     c = command
-    response = client.post(
-        reverse("route_add", args=[c.africom.pk]),
-        {"name": "Fast track", "approval_authority": c.j5.pk, "is_default": "on"},
-    )
+    made = route_with_stages(c, "Fast track", default=False)
+    response = client.post(page(made), posted(made, stage_rows(made), is_default="on"))
     assert response.status_code == 302
     defaults = RouteTemplate.objects.filter(organization=c.africom, is_default=True)
     assert [t.name for t in defaults] == ["Fast track"]
+
+
+def test_a_travelled_route_can_be_made_the_default_again(client, command, admin):  # noqa: F811
+    c = command
+    staffing.submit(Initiative.objects.get(pk=c.initiative.pk), c.planner)
+    client.post(reverse("route_copy", args=[c.template.pk]))
+    copy = RouteTemplate.objects.get(name="AFRICOM staffing (copy)")
+    response = client.post(page(copy), posted(copy, stage_rows(copy), is_default="on"))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    text = client.get(page(c.template)).content.decode()
+    assert "Make it the default route of U.S. Africa Command" in text
+    assert "Save the route" not in text
+    response = client.post(reverse("route_make_default", args=[c.template.pk]), follow=True)
+    assert "is now the default route of U.S. Africa Command" in response.content.decode()
+    defaults = RouteTemplate.objects.filter(organization=c.africom, is_default=True)
+    assert [t.name for t in defaults] == ["AFRICOM staffing"]
+    assert AuditRecord.objects.filter(
+        object_id=str(c.template.pk), details__action="staffing route made the default"
+    ).exists()
+    # One an IDD cannot travel is refused, in words; the default stays.
+    empty = RouteTemplate.objects.create(organization=c.africom, name="Empty")
+    response = client.post(reverse("route_make_default", args=[empty.pk]), follow=True)
+    assert "has no approval authority" in response.content.decode()
+    assert RouteTemplate.objects.get(is_default=True, organization=c.africom) == c.template
+
+
+def test_the_submit_page_never_preselects_a_route_that_would_be_refused(client, command):  # noqa: F811
+    c = command
+    RouteTemplate.objects.filter(pk=c.template.pk).update(is_default=False)
+    RouteTemplate.objects.create(organization=c.africom, name="Broken", is_default=True)
+    complete = route_with_stages(c, "Fast track", default=False)
+    choices = staffing.templates_for(Initiative.objects.get(pk=c.initiative.pk))
+    assert choices == [c.template, complete, RouteTemplate.objects.get(name="Broken")]
+    client.force_login(c.planner)
+    text = client.get(reverse("initiative_submit_confirm", args=[c.initiative.pk])).content.decode()
+    assert f'<option value="{c.template.pk}" selected>' in text
 
 
 def test_a_stale_page_is_refused_and_changes_nothing(client, command, admin):  # noqa: F811
