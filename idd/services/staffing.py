@@ -401,6 +401,9 @@ def approve(
     route.status = Route.Status.APPROVED
     route.approved_by = user  # type: ignore[assignment]
     route.approved_at = timezone.now()
+    route.approved_as = roles.display_name(user)  # type: ignore[arg-type]
+    route.approved_job_title = _job_title(user)
+    route.approval_remarks = remarks.strip()
     route.save()
     if route.forwarded:
         _save(locked, user, f"Approved by {route.template.approval_authority} (forwarded route)")
