@@ -27,7 +27,7 @@ from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import add_working_days
 from idd.services import review, submissions
 from idd.services.review import RefusedTransition
-from idd.tasks import send_route_reminders
+from idd.tasks import queue_pdf_render, send_route_reminders
 
 Outcome = OfficeDecision.Outcome
 
@@ -182,6 +182,7 @@ def _save(initiative: Initiative, user: roles.User, why: str) -> None:
     initiative._history_user = user  # type: ignore[attr-defined]
     initiative._change_reason = why  # type: ignore[attr-defined]
     initiative.save()
+    queue_pdf_render(initiative)  # the printed record changed: its coordination tables
 
 
 def _queue_reminders() -> None:
