@@ -45,11 +45,10 @@ def with_forwarding(revision: Revision) -> Document:
     decisions, approvals = forwarded_record(revision.initiative_id, revision.number)
     if not decisions and not approvals:
         return doc
-    return {
-        **doc,
-        "coordination": [*doc.get("coordination", []), *decisions],
-        "route_approvals": [*doc.get("route_approvals", []), *approvals],
-    }
+    shown = doc.copy()
+    shown["coordination"] = [*doc.get("coordination", []), *decisions]
+    shown["route_approvals"] = [*doc.get("route_approvals", []), *approvals]
+    return shown
 
 
 def since_approval(initiative: Initiative, revision: Revision) -> list[SectionDiff]:
