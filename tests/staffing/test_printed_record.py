@@ -19,6 +19,7 @@ from idd.services import staffing
 from idd.services.route_screens import is_overdue
 from tests.export.notification_text import docx_text
 from tests.export.pdftools import flat, pdf_text
+from tests.export.worker import download
 from tests.staffing.demo_route import APPROVER, approve_on_the_route
 
 REMARKS = "Brief the partner's navy staff before the first delivery."
@@ -166,3 +167,15 @@ def test_the_demo_records_no_decision_before_the_submission_it_read(maritime):
     assert first.submitted_at < returned.decided_at < second.submitted_at
     assert second.submitted_at <= route.stage_started_at
     assert is_overdue(route.suspense)  # J8 and SJA are still late, as the demo shows
+
+
+def test_the_initiatives_pdf_download_has_dscas_record_and_the_revisions_has_not(client, approved):
+    forward_and_decide(approved)
+    client.force_login(user("planner"))
+
+    current = text(download(client, "initiative_pdf", approved.pk))
+    record = text(download(client, "revision_pdf", approved.pk, 1))
+
+    assert f"Forwarded to {DSCA}" in current and DSCA_APPROVER in current
+    assert f"Forwarded to {DSCA}" not in record and DSCA_APPROVER not in record
+    assert f"Approval authority, J5 {APPROVER}" in record
