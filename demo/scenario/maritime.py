@@ -33,6 +33,7 @@ from demo.scenario.rows import (
     record_commitment,
     record_us_deliveries,
 )
+from demo.scenario.staffing import DAYS_ON_STAGE, as_of
 from idd.models import Indicator, Initiative, Partner
 from idd.reference.choices import (
     CCMD,
@@ -424,22 +425,29 @@ def seed_maritime(planner: User, teammate: User, reviewer: User, partner: Partne
     """The whole initiative and its commitment record; submitted, returned, fixed and
     resubmitted onto the command's staffing route (demo.scenario.staffing), so the
     reviewer and the offices see what changed since the request."""
-    initiative = _maritime_initiative(planner, teammate, partner)
-    add_plan(initiative, MARITIME_OBJECTIVES, MARITIME_RISKS, MARITIME_PRIOR)
-    record_commitment(initiative, MARITIME_RATINGS, MARITIME_HISTORY, planner)
-    _record_measurements(initiative, planner)
-    _record_lesson(initiative, planner)
-    fixed_plan = initiative.sustainment_plan
-    _set_sustainment_plan(initiative, planner, FIRST_SUSTAINMENT_PLAN)
+    with as_of(DAYS_ON_STAGE + 6):  # drafted the day before it was first submitted
+        initiative = _maritime_initiative(planner, teammate, partner)
+        add_plan(initiative, MARITIME_OBJECTIVES, MARITIME_RISKS, MARITIME_PRIOR)
+        record_commitment(initiative, MARITIME_RATINGS, MARITIME_HISTORY, planner)
+        _record_measurements(initiative, planner)
+        _record_lesson(initiative, planner)
+        fixed_plan = initiative.sustainment_plan
+        _set_sustainment_plan(initiative, planner, FIRST_SUSTAINMENT_PLAN)
     # Through the real workflow, as its people would: recorded in its history.
     # The planner reads the plan checks still open, and acknowledges them.
     read = plan_warnings.current_digest
-    initiative = review.submit(initiative, planner, acknowledged=read(initiative))
-    initiative = review.start_review(initiative, reviewer)
-    comments.add_comment(initiative, reviewer, "sustainment", RETURN_REASON)
-    review.request_changes(initiative, reviewer, RETURN_REASON)
-    _set_sustainment_plan(initiative, planner, fixed_plan)
-    return staffing.resubmit(initiative, planner, acknowledged=read(initiative))
+    # Dated as it happened: submitted a fortnight ago, returned two days later, resubmitted
+    # onto the route DAYS_ON_STAGE days ago (its offices' decisions follow it).
+    with as_of(DAYS_ON_STAGE + 5):
+        initiative = review.submit(initiative, planner, acknowledged=read(initiative))
+    with as_of(DAYS_ON_STAGE + 3):
+        initiative = review.start_review(initiative, reviewer)
+        comments.add_comment(initiative, reviewer, "sustainment", RETURN_REASON)
+        review.request_changes(initiative, reviewer, RETURN_REASON)
+    with as_of(DAYS_ON_STAGE + 1):
+        _set_sustainment_plan(initiative, planner, fixed_plan)
+    with as_of(DAYS_ON_STAGE):
+        return staffing.resubmit(initiative, planner, acknowledged=read(initiative))
 
 
 def _record_measurements(initiative: Initiative, planner: User) -> None:

@@ -6,19 +6,22 @@ concurred, J8 is pending and overdue, SJA pending."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
+from unittest import mock
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
 from demo.scenario.organizations import AFRICOM, DSCA, DSCA_REGIONAL, organization
 from idd.models import Initiative, OfficeDecision, Route, RouteStage, RouteTemplate, StageOffice
-from idd.reference.working_days import add_working_days
 from idd.services import staffing
 
 COMMAND_ROUTE = "AFRICOM staffing"
 DSCA_ROUTE = "DSCA review"
-DAYS_ON_STAGE = 9  # calendar days since stage 1 started: past its five-working-day suspense
+# Calendar days since the resubmission started stage 1: past its five-working-day suspense.
+DAYS_ON_STAGE = 9
 
 
 def seed_routes() -> None:
@@ -52,21 +55,27 @@ def _route(owner, name, authority, stages) -> None:
         StageOffice.objects.bulk_create(StageOffice(stage=stage, organization=o) for o in offices)
 
 
+@contextmanager
+def as_of(days_ago: int) -> Iterator[None]:
+    """Seed what people did some days ago as done that day: every record the services
+    write (submissions, which are written once, decisions, the route, History) says that
+    day, so no decision is dated before the submission it was recorded against."""
+    moment = timezone.now() - timedelta(days=days_ago)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
 def stage_halfway(initiative: Initiative, j4_officer: User) -> None:
-    """J4 concurred a few days ago; the stage started long enough ago to be overdue."""
+    """J4 concurred a few days after the resubmission (demo.scenario.maritime, seeded
+    DAYS_ON_STAGE days ago), which started the stage long enough ago to be overdue."""
     route = Route.objects.get(initiative=initiative)
     if route.decisions.exists():
         return
-    started = timezone.now() - timedelta(days=DAYS_ON_STAGE)
-    Route.objects.filter(pk=route.pk).update(
-        stage_started_at=started,
-        suspense=add_working_days(started.date(), route.stage.suspense_days),  # type: ignore[union-attr]
-    )
-    decision = staffing.decide(
-        initiative,
-        j4_officer,
-        organization((AFRICOM, "J4")),
-        OfficeDecision.Outcome.CONCUR,
-        round_=route.round,
-    )
-    OfficeDecision.objects.filter(pk=decision.pk).update(decided_at=started + timedelta(days=3))
+    with as_of(DAYS_ON_STAGE - 3):
+        staffing.decide(
+            initiative,
+            j4_officer,
+            organization((AFRICOM, "J4")),
+            OfficeDecision.Outcome.CONCUR,
+            round_=route.round,
+        )

@@ -291,6 +291,22 @@ class OfficeCoordination(TypedDict):
     # What became of it, in words: "Superseded: the stage restarted after resubmission.",
     # "Returned the IDD to its planners."; "" when it simply stands.
     standing: NotRequired[str]
+    to: NotRequired[str]  # the organization whose route it is ("DSCA")
+
+
+class RouteApproval(TypedDict):
+    """A route's approval by its approval authority: the command's approves the revision;
+    DSCA's, on the forwarded route, approves it for DSCA (issue 27)."""
+
+    route: str  # the route's name
+    forwarded: bool
+    to: str  # the organization whose route it is
+    revision: int
+    office: str  # the approval authority's office
+    approver: str  # rank and name as they were when they approved
+    approver_job_title: str
+    approved_at: IsoDate
+    remarks: str
 
 
 class RevisionEntry(TypedDict):
@@ -348,6 +364,9 @@ class Document(TypedDict):
     # Each office's decision on the staffing routes; none without a route, and revisions
     # approved before routes lack the key.
     coordination: NotRequired[list[OfficeCoordination]]
+    # Each route's approval (the command's, then DSCA's once forwarded); revisions approved
+    # before them lack the key.
+    route_approvals: NotRequired[list[RouteApproval]]
     revisions: list[RevisionEntry]
     # Indicators and their measurements; revisions approved before it lack the key.
     monitoring: NotRequired[list[MonitoredIndicator]]

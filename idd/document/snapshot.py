@@ -11,6 +11,7 @@ a fixed number of queries however many rows the initiative has.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -36,6 +37,7 @@ from idd.document.shape import (
     OfficeCoordination,
     Person,
     RevisionEntry,
+    RouteApproval,
     RowRef,
     Sustainment,
     TimelineYear,
@@ -189,6 +191,24 @@ def _cross_reference(deliverables: list[Deliverable], us_inputs: list[USInputEnt
             d["answered_by"].append(RowRef(ref=u["ref"], title=u["title"]))
 
 
+# The staffing routes with what the coordination block reads.
+ROUTES = Route.objects.select_related(
+    "template__organization", "template__approval_authority", "approved_by__profile"
+).prefetch_related(
+    Prefetch(
+        "decisions",
+        queryset=OfficeDecision.objects.select_related("stage", "office").annotate(
+            submitted_at=Subquery(
+                Submission.objects.filter(
+                    initiative=OuterRef("route__initiative"),
+                    sequence=OuterRef("submission_sequence"),
+                ).values("submitted_at")[:1]
+            )
+        ),
+    )
+)
+
+
 def load(initiative_id: int) -> Initiative:
     """The initiative with every row a snapshot reads, in a fixed number of queries."""
     return with_rows(Initiative.objects.all()).get(pk=initiative_id)
@@ -202,22 +222,7 @@ def with_rows(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
     ).prefetch_related(
         Prefetch("team_members", queryset=User.objects.select_related("profile")),
         # The staffing routes' decisions, for the coordination block.
-        Prefetch(
-            "routes",
-            queryset=Route.objects.select_related("template").prefetch_related(
-                Prefetch(
-                    "decisions",
-                    queryset=OfficeDecision.objects.select_related("stage", "office").annotate(
-                        submitted_at=Subquery(
-                            Submission.objects.filter(
-                                initiative=OuterRef("route__initiative"),
-                                sequence=OuterRef("submission_sequence"),
-                            ).values("submitted_at")[:1]
-                        )
-                    ),
-                )
-            ),
-        ),
+        Prefetch("routes", queryset=ROUTES),
         "targeted_units",
         "prior_assistance",
         "risks",
@@ -281,7 +286,8 @@ def snapshot(initiative: Initiative) -> Document:
         "risks": [_risk(r) for r in initiative.risks.all()],
         # The approval block and revision history of the printed IDD.
         "approvals": _approvals(initiative),
-        "coordination": _office_decisions(initiative),
+        "coordination": office_decisions(initiative.routes.all()),
+        "route_approvals": route_approvals(initiative.routes.all()),
         "revisions": [_revision(r) for r in initiative.revisions.all()],
         "monitoring": indicators.of_objectives(
             initiative.yearly_objectives.all(), initiative.first_fiscal_year
@@ -482,11 +488,11 @@ def _approvals(initiative: Initiative) -> list[Approval]:
     return [_approval(d) for d in initiative.review_decisions.all() if d.pk not in by_office]
 
 
-def _office_decisions(initiative: Initiative) -> list[OfficeCoordination]:
-    """Every office's decision on its routes, in the order they were taken, those a
-    restarted stage superseded marked so."""
+def office_decisions(routes: Iterable[Route]) -> list[OfficeCoordination]:
+    """Every office's decision on these routes (with their decisions prefetched), in the
+    order they were taken, those a restarted stage superseded marked so."""
     found = []
-    for route in initiative.routes.all():
+    for route in routes:
         superseded = route.superseded(route.decisions.all())
         found += [(d, d.pk in superseded) for d in route.decisions.all()]
     found.sort(key=lambda pair: (pair[0].decided_at, pair[0].pk))
@@ -510,7 +516,42 @@ def _coordination(d: OfficeDecision, superseded: bool) -> OfficeCoordination:
         "submission": d.submission_sequence,
         "submitted_at": submitted_at.isoformat() if submitted_at else None,
         "standing": d.standing(superseded),
+        "to": d.route.template.organization.name,
     }
+
+
+def route_approvals(routes: Iterable[Route]) -> list[RouteApproval]:
+    """Each approved route's approval, in the order given, with who approved as they were."""
+    return [
+        {
+            "route": route.template.name,
+            "forwarded": route.forwarded,
+            "to": route.template.organization.name,
+            "revision": route.revision,
+            "office": route.template.approval_authority.name
+            if route.template.approval_authority
+            else "",
+            "approver": route.approved_as or display_name(route.approved_by),
+            "approver_job_title": route.approved_job_title,
+            "approved_at": route.approved_at.isoformat(),
+            "remarks": route.approval_remarks,
+        }
+        for route in routes
+        if route.status == Route.Status.APPROVED and route.approved_at is not None
+    ]
+
+
+def forwarded_record(
+    initiative_id: int, revision: int
+) -> tuple[list[OfficeCoordination], list[RouteApproval]]:
+    """The decisions and approvals of the routes this revision was forwarded on (DSCA's),
+    as they are now: made after the revision was approved, so never in its frozen copy."""
+    routes = list(
+        ROUTES.filter(initiative_id=initiative_id, revision=revision, forwarded=True).exclude(
+            status=Route.Status.STOPPED
+        )
+    )
+    return office_decisions(routes), route_approvals(routes)
 
 
 def _revision(r: Revision) -> RevisionEntry:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from docx.document import Document as Docx
 
-from idd.document.coordination import submission_read
+from idd.document import coordination
 from idd.document.shape import Document
 from idd.export.docx_parts import (
     captioned,
@@ -97,32 +97,56 @@ def _timeline(out: Docx) -> None:
     )
 
 
-def _coordination(out: Docx, doc: Document) -> None:
-    """Each office's decision on the staffing routes (templates/idd/document/coordination.html)."""
-    if not (offices := doc.get("coordination") or []):
-        return
-    captioned(
-        out,
-        "Coordination: each office's decision on the staffing route",
-        ("Stage and office", "Action officer", "Decision", "Submission read", "Date", "Comment"),
-        [
+COORDINATION_HEADINGS = (
+    "Stage and office",
+    "Action officer",
+    "Decision",
+    "Submission read",
+    "Date",
+    "Comment",
+)
+
+
+def _coordination(out: Docx, doc: Document, *, forwarded: bool) -> None:
+    """Each office's decision on the staffing routes, then the approval authority's
+    approval: the command's, or DSCA's (templates/idd/document/coordination.html)."""
+    for route_table in coordination.tables(doc):
+        if bool(route_table["to"]) != forwarded:
+            continue
+        decisions = [
             (
-                f"{d['route'] + ': ' if d['forwarded'] else ''}{d['stage']}, {d['office']}",
+                f"{d['route'] + ': ' if d['forwarded'] and not route_table['to'] else ''}"
+                f"{d['stage']}, {d['office']}",
                 ", ".join(filter(None, (d["officer"], d["officer_job_title"]))),
                 "\n".join(filter(None, (d["outcome_label"], d.get("standing")))),
-                submission_read(d),
+                coordination.submission_read(d),
                 printed_date(d["decided_at"]),
                 d["comment"] or "—",
             )
-            for d in offices
-        ],
-    )
+            for d in route_table["decisions"]
+        ]
+        approvals = [
+            (
+                f"Approval authority, {a['office']}",
+                ", ".join(filter(None, (a["approver"], a["approver_job_title"]))),
+                f"Approved revision {a['revision']}",
+                f"Revision {a['revision']}",
+                printed_date(a["approved_at"]),
+                a["remarks"] or "—",
+            )
+            for a in route_table["approvals"]
+        ]
+        captioned(
+            out,
+            route_table["caption"],
+            COORDINATION_HEADINGS,
+            decisions + approvals,
+        )
 
 
 def _approvals(out: Docx, doc: Document) -> None:
     out.add_heading("Approvals", level=1)
-    _coordination(out, doc)
-    decisions = doc.get("approvals") or []
+    decisions = coordination.reviewers(doc)
     if decisions:
         captioned(
             out,
@@ -144,20 +168,23 @@ def _approvals(out: Docx, doc: Document) -> None:
                 for d in decisions
             ],
         )
-    else:
+    elif not doc.get("coordination") and not doc.get("route_approvals"):
         out.add_paragraph("No review decision has been recorded for this IDD yet.")
+    _coordination(out, doc, forwarded=False)
     number, approval = doc["meta"]["revision"], approval_of(doc)
     if approval is None:
         out.add_paragraph(
             f"Revision {number} is not approved: its status is "
             f"{doc['meta']['status_label'].lower()}."
         )
-        return
-    out.add_paragraph(
-        f"Revision {number} was approved on {printed_date(approval['approved_at'])} by "
-        f"{approval['approved_by']}."
-    )
-    labelled(out, "Approver’s remarks:", approval["remarks"] or "none.")
+    else:
+        out.add_paragraph(
+            f"Revision {number} was approved on {printed_date(approval['approved_at'])} by "
+            f"{approval['approved_by']}."
+        )
+        if number not in coordination.approved_on_route(doc):  # else in the route's table
+            labelled(out, "Approver’s remarks:", approval["remarks"] or "none.")
+    _coordination(out, doc, forwarded=True)
 
 
 def docx(doc: Document) -> bytes:

@@ -189,11 +189,18 @@ def revision_pdf_stored(revision: Revision) -> bool:
 def find_pdf(initiative: Initiative, kind: PrintableDocument) -> StoredPDF:
     """Where the PDF of this kind of document of the initiative as shown now is stored (or
     will be), without rendering it; an approved initiative's IDD is its revision's record
-    (`find_revision_pdf`, which may raise PDFMissing)."""
+    (`find_revision_pdf`, which may raise PDFMissing) until DSCA records something on it."""
     revision, doc = shown_document(initiative)
-    if kind is IDD and revision is not None:
-        return find_revision_pdf(revision)
+    if kind is IDD and is_the_record(revision, doc):
+        return find_revision_pdf(revision)  # type: ignore[arg-type]
     return _draft_pdf(initiative.pk, kind, doc)
+
+
+def is_the_record(revision: Revision | None, doc: Document) -> bool:
+    """The IDD shown is the approved revision's own PDF, until DSCA records something on
+    the revision it was forwarded on: the current copy then adds DSCA's tables and is
+    stored by content, as a draft's is; the revision's PDF stays the command's record."""
+    return revision is not None and doc == revision.snapshot
 
 
 def _draft_pdf(initiative_id: int, kind: PrintableDocument, doc: Document) -> StoredPDF:
@@ -212,12 +219,13 @@ def stored_pdf(initiative: Initiative, kind: PrintableDocument) -> StoredPDF:
     """The PDF of this kind of document of the initiative as shown now: from storage when
     unchanged, else rendered once and stored (unless a render of it is under way).
 
-    The IDD of an approved initiative is its approved revision's record (`revision_pdf`);
-    other kinds are drafts made from that revision, stored by content like a draft IDD.
+    The IDD of an approved initiative is its approved revision's record (`revision_pdf`)
+    until DSCA records something on it (`is_the_record`); other kinds, and that copy, are
+    made from that revision, stored by content like a draft IDD.
     """
     revision, doc = shown_document(initiative)
-    if kind is IDD and revision is not None:
-        return revision_pdf(revision)
+    if kind is IDD and is_the_record(revision, doc):
+        return revision_pdf(revision)  # type: ignore[arg-type]
     found = _draft_pdf(initiative.pk, kind, doc)
     if found.size.too_long:
         log.info("Not rendering %s: about %s pages", found.name, found.size.pages)

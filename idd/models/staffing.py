@@ -179,6 +179,10 @@ class Route(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    # Who approved, as they were then (rank and name, title), and their remarks: the record.
+    approved_as = LineField(max_length=200, blank=True)
+    approved_job_title = LineField(max_length=100, blank=True)
+    approval_remarks = ProseField(blank=True, max_length=DECISION_TEXT)
 
     class Meta:
         ordering = ["initiative", "started_at", "pk"]

@@ -27,7 +27,7 @@ from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import add_working_days
 from idd.services import review, submissions
 from idd.services.review import RefusedTransition
-from idd.tasks import send_route_reminders
+from idd.tasks import queue_pdf_render, send_route_reminders
 
 Outcome = OfficeDecision.Outcome
 
@@ -187,6 +187,7 @@ def _save(initiative: Initiative, user: roles.User, why: str) -> None:
     initiative._history_user = user  # type: ignore[attr-defined]
     initiative._change_reason = why  # type: ignore[attr-defined]
     initiative.save()
+    queue_pdf_render(initiative)  # the printed record changed: its coordination tables
 
 
 def _queue_reminders() -> None:
@@ -406,6 +407,9 @@ def approve(
     route.status = Route.Status.APPROVED
     route.approved_by = user  # type: ignore[assignment]
     route.approved_at = timezone.now()
+    route.approved_as = roles.display_name(user)  # type: ignore[arg-type]
+    route.approved_job_title = _job_title(user)
+    route.approval_remarks = remarks.strip()
     route.save()
     if route.forwarded:
         _save(locked, user, f"Approved by {route.template.approval_authority} (forwarded route)")

@@ -8,8 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 
 from assessments.fiscal import format_date
-from idd.document import costs, section_333
-from idd.document.coordination import submission_read
+from idd.document import coordination, costs, section_333
 from idd.document.shape import Document
 
 register = template.Library()
@@ -27,7 +26,11 @@ def usd(value: str | int | Decimal | None) -> str:
     return f"${amount:,.0f}"
 
 
-register.filter("submission_read", submission_read)
+register.filter("submission_read", coordination.submission_read)
+register.filter("coordination_tables", coordination.tables)
+register.filter("reviewers", coordination.reviewers)
+register.filter("approved_on_route", coordination.approved_on_route)
+register.filter("forwarded_outcomes", coordination.forwarded_outcomes)
 
 
 @register.filter

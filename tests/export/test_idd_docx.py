@@ -150,7 +150,9 @@ def test_an_approved_revisions_word_copy_reads_its_frozen_data(client, maritime)
     assert "Kestrela funds fuel, parts and pay from FY2026." not in revision
     assert "Approved revision 1" in revision
     assert "Revision 1 was approved on" in revision and f"by {APPROVER}." in revision
-    assert "Approver’s remarks: Ready for staffing." in revision
+    # Staffed on a route: the approval and its remarks are the route's last row.
+    approval = f"Approval authority, J5 {APPROVER}, Director, Strategy, Plans and Programs"
+    assert approval in revision and "Ready for staffing." in revision
     assert "Stand up a second patrol company" in draft and approved_title not in draft
     assert "Kestrela funds fuel, parts and pay from FY2026." in draft
     assert "Revision 2 is not approved: its status is draft." in draft

@@ -47,13 +47,15 @@ def test_the_approved_idd_has_coordination_the_approvers_remarks_and_a_signature
     assert "Coordination: the reviewers who concurred or returned the draft" in pdf
     returned = "COL Morgan Hale Chief, Security Cooperation Division, J5-SC Returned: changes"
     assert returned in pdf
-    assert "Director, Strategy, Plans and Programs, J5 Concurred: approved" in pdf
+    # Staffed on a route: its approval is the route's last row, not a reviewer's again.
+    assert "Concurred: approved" not in pdf
+    assert f"Approval authority, J5 {APPROVER}, Director, Strategy, Plans and Programs" in pdf
     signature = (
         "Approved Taylor Brandt Brig Gen Director, Strategy, Plans and Programs J5 Approved in"
     )
     assert signature in pdf and "IDD Workbench on" in pdf
     # The approver's remarks are part of the approval (issue 24); a return's reason is not.
-    assert f"remarks: {APPROVED_WITH}" in pdf
+    assert f"Remarks of the approval authority: {APPROVED_WITH}" in pdf
     assert RETURNED_BECAUSE not in pdf
     assert "review remarks" not in pdf.lower()
 

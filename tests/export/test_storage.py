@@ -80,8 +80,9 @@ def test_an_approved_revision_is_served_as_stored_at_approval(maritime):
     text = flat(" ".join(pdf_text(read(stored))))
     assert "APPROVED REVISION 1" in text
     assert "Revision 1 was approved on" in text and f"by {APPROVER}." in text
-    assert f"{APPROVER} Director, Strategy, Plans and Programs, J5 Concurred: approved" in text
-    assert "remarks: Ready for staffing." in text  # the approver's, with the approval
+    # The route's approval, with the approver's title and remarks (printed once).
+    assert f"J5 {APPROVER}, Director, Strategy, Plans and Programs Approved revision 1" in text
+    assert "approval authority: Ready for staffing." in text
     approved_on = revision.approved_at.strftime("%-d %b %Y")
     assert f"1 Approved (this document) {approved_on} {APPROVER}" in text  # revision history
     # The print view shows the same frozen snapshot.
