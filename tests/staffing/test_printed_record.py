@@ -90,7 +90,7 @@ def test_the_approval_keeps_who_approved_as_they_were(approved):
 
 
 def test_the_migration_fills_approvals_made_before_it(approved):
-    migration = import_module("idd.migrations.0035_route_approved_as")
+    migration = import_module("idd.migrations.0032_route_approved_as")
     Route.objects.update(approved_as="", approved_job_title="", approval_remarks="")
     migration.fill_approvals(apps, None)
     route = Route.objects.get(initiative=approved, forwarded=False)
