@@ -272,6 +272,11 @@ class OfficeDecision(models.Model):
     def concurred(self) -> bool:
         return self.outcome != self.Outcome.NON_CONCUR
 
+    @property
+    def past_tense(self) -> str:
+        """ "concurred" or "non-concurred": what changed since the office did so."""
+        return "concurred" if self.concurred else "non-concurred"
+
     def standing(self, superseded: bool) -> str:
         """What became of the decision, in words for the record ("" when it simply stands)."""
         said = []

@@ -329,12 +329,14 @@ def _job_title(user: roles.User) -> str:
 
 
 def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str) -> None:
-    reason = f"{decision.office} non-concurs: {decision.comment}"
+    # Stored as the office wrote it (the screens name the office, `office_decision`); the
+    # e-mail, which has no such place, says who.
+    said = f"{decision.office} did not concur: {decision.comment}"
     if route.forwarded:  # after approval: the planners answer it in the next revision
         route.status = Route.Status.NOT_CONCURRED
         route.save()
         _save(locked, user, f"Not concurred by {decision.office}")
-        review._notify(locked, "request_changes", user, review._team(locked), reason=reason)
+        review._notify(locked, "request_changes", user, review._team(locked), reason=said)
         return
     route.status = Route.Status.RETURNED
     route.save()
@@ -345,11 +347,11 @@ def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str)
         revision=locked.revision,
         reviewer=user,
         outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
-        reason=reason,
+        reason=decision.comment,
     )
     decision.save(update_fields=["returned_as"])
     review._notify(
-        locked, "request_changes", user, review._team(locked), reason=reason, base_url=base_url
+        locked, "request_changes", user, review._team(locked), reason=said, base_url=base_url
     )
 
 
@@ -416,18 +418,23 @@ NO_OUTSIDE_ROUTE = (
 )
 
 
+def forwarded_route(initiative: Initiative) -> Route | None:
+    """The route the revision in hand was forwarded on (to DSCA), if it was."""
+    return (
+        Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
+        .exclude(status=Route.Status.STOPPED)
+        .select_related("template__organization", "template__approval_authority")
+        .first()
+    )
+
+
 def forward_refusal(initiative: Initiative, user: roles.User) -> str | None:
     """Why this person may not forward the IDD now, in words, or None."""
     if initiative.status != S.APPROVED:
         return "Only an approved IDD is forwarded."
     if not may(user, "forward", initiative):
         return "Only its planners, or the approval authority who approved it, forward it."
-    earlier = (
-        Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
-        .exclude(status=Route.Status.STOPPED)
-        .select_related("template__organization")
-        .first()
-    )
+    earlier = forwarded_route(initiative)
     if earlier is not None:
         return (
             f"Revision {initiative.revision} was already forwarded to "

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from idd.export import revision_pdf_stored
 from idd.forms.staffing import OfficeDecisionForm, RouteApprovalForm, RouteChoiceForm
@@ -25,10 +25,14 @@ from idd.views.review.common import (
 from idd.views.shared import get_visible_initiative
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @tells_what_failed_after
 def office_decision(request: HttpRequest, pk: int, office_pk: int) -> HttpResponse:
+    """POST: record the decision. GET (the address shown after a refused form, reloaded
+    or bookmarked): the route panel, where the form is."""
     initiative = get_visible_initiative(request, pk)
+    if request.method != "POST":
+        return redirect(review_url(initiative, "route"))
     office = get_object_or_404(Organization, pk=office_pk)
     form = OfficeDecisionForm(request.POST, office_pk=office.pk)
     if not form.is_valid():
