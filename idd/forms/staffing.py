@@ -60,6 +60,19 @@ class RouteApprovalForm(forms.Form):
     )
 
 
+class RouteReturnForm(forms.Form):
+    """The approval authority returns the IDD to its planners instead of approving."""
+
+    prefix = "route-return"
+    reason = ReviewDecision._meta.get_field("reason").formfield(
+        label="What the planners must change",
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The planners read this first; it is e-mailed to them and kept in History.",
+        error_messages={"required": "Say what the planners must change."},
+    )
+
+
 class RouteField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.organization})"

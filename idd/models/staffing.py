@@ -179,6 +179,11 @@ class Route(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    # The approval authority's request for changes while the route is returned from its
+    # approval (it then starts again at its first stage on resubmission); cleared then.
+    returned_from_approval = models.OneToOneField(
+        ReviewDecision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["initiative", "started_at", "pk"]

@@ -38,7 +38,6 @@ class Activity:
             return self.group
         return self.group[0].lower() + self.group[1:]
 
-
     @property
     def reason_phrase(self) -> str:
         """The step inside a sentence: "approved", but "J8 non-concurred" and names as

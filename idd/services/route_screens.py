@@ -132,9 +132,10 @@ def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
 
 
 def _back_after_changes(offices: list[int]) -> dict[int, dict]:
-    """Per route in coordination, the latest decision of these offices on an earlier
-    submission than the latest one (a concurrence, or the non-concurrence it answers), with the two submissions to compare: the IDD came back
-    to them changed, after a non-concurrence and the planners' resubmission. One query."""
+    """Per route in coordination, the latest decision of these offices (a concurrence, or
+    a non-concurrence) on an earlier submission than the latest one, with the two
+    submissions to compare: the IDD came back to them changed, after a return and the
+    planners' resubmission. One query."""
     submitted = Submission.objects.filter(initiative=OuterRef("route__initiative"))
     latest = submitted.order_by("-sequence")
     found = (
@@ -312,7 +313,12 @@ def routes_shown(initiative: Initiative) -> list[Route]:
     return list(
         initiative.routes.filter(revision=initiative.revision)  # each knows its initiative
         .exclude(status=Route.Status.STOPPED)
-        .select_related("template__organization", "template__approval_authority", "stage")
+        .select_related(
+            "template__organization",
+            "template__approval_authority",
+            "stage",
+            "returned_from_approval__reviewer__profile",
+        )
         .order_by("-started_at", "-pk")
     )
 

@@ -127,6 +127,7 @@ def _submit(
     if returned is not None:
         route = Route.objects.select_for_update().get(pk=returned.pk)
         route.status = Route.Status.COORDINATING
+        route.returned_from_approval = None
         _start_stage(route, route.stage)  # type: ignore[arg-type]
     else:
         assert template is not None
@@ -410,6 +411,60 @@ def approve(
     locked.approve()
     _save(locked, user, review.change_reason("approve"))
     return review.freeze(locked, user, remarks, base_url=base_url)
+
+
+SEND_BACK_REASON_REQUIRED = "Say what the planners must change: they read this reason first."
+FORWARDED_NOT_RETURNED = (
+    "A forwarded revision is already approved by the command: it is not returned to the "
+    "planners from here. Approve it, or ask an office of {organization} to non-concur "
+    "with the reason."
+)
+
+
+def first_stage(route: Route) -> RouteStage | None:
+    return route.template.stages.order_by("position").first()
+
+
+@transaction.atomic
+def send_back(
+    initiative: Initiative, user: roles.User, reason: str, *, base_url: str = ""
+) -> Route:
+    """The approval authority returns the IDD to its planners instead of approving, with
+    the reason (a request for changes, as a reviewer's). Every office concurred on what
+    the planners now change, so on resubmission the route starts again at its first
+    stage: each office coordinates on the changed IDD (seeing what changed since it
+    concurred) before the authority is asked again. The safest of the choices: no
+    concurrence given on the earlier text carries forward to an approval."""
+    reason = reason.strip()
+    if not reason:
+        raise RefusedTransition(SEND_BACK_REASON_REQUIRED)
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    route = open_route(locked, lock=True)
+    if refusal := approve_refusal(locked, route, user):
+        raise RefusedTransition(refusal)
+    assert route is not None
+    if route.forwarded:
+        raise RefusedTransition(
+            FORWARDED_NOT_RETURNED.format(organization=route.template.organization)
+        )
+    locked.request_changes()
+    _save(locked, user, "Returned to the planners by the approval authority")
+    route.status = Route.Status.RETURNED
+    route.stage = first_stage(route)
+    route.reached_approval = False
+    route.suspense = None
+    route.returned_from_approval = ReviewDecision.objects.create(
+        initiative=locked,
+        revision=locked.revision,
+        reviewer=user,
+        outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
+        reason=reason,
+    )
+    route.save()
+    review._notify(
+        locked, "request_changes", user, review._team(locked), reason=reason, base_url=base_url
+    )
+    return route
 
 
 NO_OUTSIDE_ROUTE = (
