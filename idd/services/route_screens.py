@@ -28,7 +28,13 @@ from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import suspense_words
 from idd.services import submissions
-from idd.services.staffing import forward_refusal, forwarded_route, unstaffed, unstaffed_on
+from idd.services.staffing import (
+    first_stage,
+    forward_refusal,
+    forwarded_route,
+    unstaffed,
+    unstaffed_on,
+)
 
 FORWARD_SHOWN = 10  # "Approved: forward to DSCA" on the dashboard: the latest few
 
@@ -337,6 +343,8 @@ def panel(initiative: Initiative, user: roles.User) -> dict:
                 "unstaffed": unstaffed(route) if route.is_open else [],
                 "may_approve": may_approve(user, route),
                 "changed_since": changed_since_concurred(route, user) if route.is_open else [],
+                # Where it starts again once returned from approval: its first stage.
+                "restarts_at": first_stage(route) if route.returned_from_approval_id else None,
             }
         )
     return {"routes": shown, "forwarding": forwarding(initiative, user)}

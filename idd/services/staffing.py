@@ -127,8 +127,12 @@ def _submit(
     if returned is not None:
         route = Route.objects.select_for_update().get(pk=returned.pk)
         route.status = Route.Status.COORDINATING
-        route.returned_from_approval = None
-        _start_stage(route, route.stage)  # type: ignore[arg-type]
+        stage = route.stage
+        if route.returned_from_approval_id:  # every office again, from the first stage
+            stage = first_stage(route)
+            route.returned_from_approval = None
+            route.reached_approval = False
+        _start_stage(route, stage)  # type: ignore[arg-type]
     else:
         assert template is not None
         route = _start(initiative, user, template, forwarded=False)
@@ -449,10 +453,8 @@ def send_back(
         )
     locked.request_changes()
     _save(locked, user, "Returned to the planners by the approval authority")
+    # Its stages stay done, their decisions standing, until the planners resubmit.
     route.status = Route.Status.RETURNED
-    route.stage = first_stage(route)
-    route.reached_approval = False
-    route.suspense = None
     route.returned_from_approval = ReviewDecision.objects.create(
         initiative=locked,
         revision=locked.revision,

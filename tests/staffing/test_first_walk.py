@@ -193,11 +193,12 @@ def test_the_approval_authority_may_return_it_with_a_reason(client, awaiting_app
     initiative = fresh(c.initiative)
     assert initiative.status == S.CHANGES_REQUESTED
     route = Route.objects.get()
-    assert route.status == Route.Status.RETURNED and route.stage.position == 1
+    assert route.status == Route.Status.RETURNED and route.stage is None
     assert route.returned_from_approval.reason == "Cost the fuel."
     html = panel(get(client, c.planner, "initiative_review", c.initiative.pk))
     assert "Returned to the planners</strong> by the approval authority of J5" in html
     assert "starts again at Stage 1" in html and "Cost the fuel." in html
+    assert "Superseded" not in html  # the offices' concurrences stand until then
     # On resubmission, every office coordinates again from the first stage.
     resubmit(c)
     route.refresh_from_db()
