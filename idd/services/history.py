@@ -226,13 +226,14 @@ SAME_STEP = timedelta(seconds=5)
 DECIDED = {APPROVED, CHANGES_REQUESTED, ROUTED, COORDINATED}
 
 
-def _restates(entry: Entry, decided: list[datetime]) -> bool:
-    """A workflow step's status change the decision or routing event beside it says."""
+def _restates(entry: Entry, decided: list[Said]) -> bool:
+    """A workflow step's status change the same person's decision or routing event
+    beside it says."""
     return (
         entry.group == "Initiative"
         and bool(entry.reason)
         and all(change.label == "Status" for change in entry.changes)
-        and any(abs(entry.when - when) <= SAME_STEP for when in decided)
+        and any(s.who == entry.who and abs(entry.when - s.when) <= SAME_STEP for s in decided)
     )
 
 
@@ -240,7 +241,7 @@ def history(initiative: Initiative) -> list[Entry | Said]:
     """Every change, everything said and every measurement recorded, newest first: each
     event once (a decision, not also the status change it made)."""
     said = conversation(initiative)
-    decided = [s.when for s in said if s.kind in DECIDED]
+    decided = [s for s in said if s.kind in DECIDED]
     entries: list[Entry | Said] = [
         *said,
         *_measurements(initiative),

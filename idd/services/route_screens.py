@@ -304,7 +304,9 @@ def forwarded_words(route: Route) -> str:
     where = route.template.organization
     said = f"Forwarded to {where} on {_day(route.started_at)}"
     if route.status == Route.Status.APPROVED and route.approved_at:
-        said += f" and approved by {route.template.approval_authority} on {_day(route.approved_at)}"
+        authority = route.template.approval_authority
+        by = "there" if authority == where else f"by {authority}"
+        said += f" and approved {by} on {_day(route.approved_at)}"
     elif route.status == Route.Status.NOT_CONCURRED:
         said += f"; an office of {where} did not concur"
     return said

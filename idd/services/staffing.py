@@ -410,7 +410,7 @@ def approve(
     route.approved_at = timezone.now()
     route.save()
     if route.forwarded:
-        _save(locked, user, f"Approved by {route.template.approval_authority} (forwarded route)")
+        _save(locked, user, f"Approved for {route.template.approval_authority} (forwarded route)")
         return None
     locked.approve()
     _save(locked, user, review.change_reason("approve"))
@@ -458,7 +458,7 @@ def send_back(
     route.returned_from_approval = ReviewDecision.objects.create(
         initiative=locked,
         revision=locked.revision,
-        reviewer=user,
+        reviewer=cast("User", user),  # signed in: the policy allowed it
         outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
         reason=reason,
     )

@@ -250,7 +250,7 @@ def test_history_says_each_routing_event_once(client, awaiting_approval):
         getattr(e, "what", "") or getattr(e, "reason", "")
         for e in history.history(fresh(c.initiative))
     ]
-    assert not [s for s in said if s.startswith("Approved by DSCA")]
+    assert not [s for s in said if s.startswith("Approved for DSCA (forwarded")]
     assert len([s for s in said if s.startswith("Approved for DSCA at the end")]) == 1
     assert said.count("Approved revision 1") == 1  # the command's approval, with remarks
     assert not [s for s in said if s.startswith("Approved for J5") or s == "Approved"]

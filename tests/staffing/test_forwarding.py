@@ -85,7 +85,7 @@ def test_after_approval_forwarding_is_offered_first_to_those_who_may(client, com
     assert "Approved for DSCA: every office on its route concurred." in approved.content.decode()
     # Once approved there, the initiative page says so.
     detail = page(client, c.planner, "initiative_detail", c.initiative)
-    assert f"Forwarded to DSCA on {today} and approved by DSCA on {today}." in detail
+    assert f"Forwarded to DSCA on {today} and approved there on {today}." in detail
 
 
 def test_another_offices_approval_authority_may_not_forward(client, command):

@@ -120,7 +120,7 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
     # Opened from the staffing route ("See what changed since J4 concurred"): part of the
     # review, with the way back to the route's decision form.
     from_route = request.GET.get("from") == "route"
-    context = {
+    context: dict[str, object] = {
         "initiative": initiative,
         "tab": "review" if from_route else "revisions",
         "sections": None,
