@@ -36,9 +36,9 @@ def office_decision(request: HttpRequest, pk: int, office_pk: int) -> HttpRespon
     """POST: record the decision. GET (the address shown after a refused form, reloaded
     or bookmarked): the route panel, where the form is."""
     initiative = get_visible_initiative(request, pk)
+    office = get_object_or_404(Organization, pk=office_pk)
     if request.method != "POST":
         return redirect(review_url(initiative, "route"))
-    office = get_object_or_404(Organization, pk=office_pk)
     form = OfficeDecisionForm(request.POST, office_pk=office.pk)
     if not form.is_valid():
         return review_page(request, initiative, office_form=form, status=400)
