@@ -213,8 +213,11 @@ IDD = {
     # office's empty decision is a form error (400); an approval is confirmed on a page
     # that says why not, and its POST goes back with the refusal; forwarding needs a
     # destination (400). Who acts for which office: tests/staffing.
-    "route_office_decision": post_only(read(400)),
+    # A GET on the decision's or the return's address (shown after a refused form) leads to
+    # where its form is: the route panel, the approval page.
+    "route_office_decision": Row(get=read(302), post=read(400)),
     "route_approve": Row(get=read(), post=read(302)),
+    "route_return": Row(get=read(302), post=read(400)),
     "route_forward": Row(get=read(), post=read(400)),
     "comment_reply": post_only(read(400)),
     # Resolving has no form: the button is the request. Only the team, while under review.

@@ -10,6 +10,7 @@ from django import forms
 from idd.models import OfficeDecision, ReviewDecision, RouteTemplate
 
 Outcome = OfficeDecision.Outcome
+NON_CONCUR_HINT = "Returns the IDD to its planners now; the stage restarts when they resubmit."
 
 
 class OfficeDecisionForm(forms.Form):
@@ -34,10 +35,14 @@ class OfficeDecisionForm(forms.Form):
     def __init__(self, *args, office_pk: int, **kwargs):
         super().__init__(*args, prefix=f"office-{office_pk}", **kwargs)  # type: ignore[misc]
         self.office_pk = office_pk
+        # Said before the click: a non-concurrence does not wait for the other offices.
+        self.fields["outcome"].choice_hints = {Outcome.NON_CONCUR: NON_CONCUR_HINT}  # type: ignore[attr-defined]
 
     def clean(self):
         cleaned = cast("dict[str, Any]", super().clean())
-        outcome, comment = cleaned.get("outcome"), cleaned.get("comment", "").strip()
+        if "comment" not in cleaned:  # too long: that error alone, not "write one" too
+            return cleaned
+        outcome, comment = cleaned.get("outcome"), cleaned["comment"].strip()
         if outcome == Outcome.NON_CONCUR and not comment:
             self.add_error("comment", "Say why your office does not concur.")
         if outcome == Outcome.CONCUR_WITH_COMMENT and not comment:
@@ -52,6 +57,19 @@ class RouteApprovalForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Printed with the approval statement; the planners are e-mailed them.",
+    )
+
+
+class RouteReturnForm(forms.Form):
+    """The approval authority returns the IDD to its planners instead of approving."""
+
+    prefix = "route-return"
+    reason = ReviewDecision._meta.get_field("reason").formfield(
+        label="What the planners must change",
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The planners read this first; it is e-mailed to them and kept in History.",
+        error_messages={"required": "Say what the planners must change."},
     )
 
 

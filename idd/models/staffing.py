@@ -183,6 +183,11 @@ class Route(models.Model):
     approved_as = LineField(max_length=200, blank=True)
     approved_job_title = LineField(max_length=100, blank=True)
     approval_remarks = ProseField(blank=True, max_length=DECISION_TEXT)
+    # The approval authority's request for changes while the route is returned from its
+    # approval (it then starts again at its first stage on resubmission); cleared then.
+    returned_from_approval = models.OneToOneField(
+        ReviewDecision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["initiative", "started_at", "pk"]
@@ -275,6 +280,11 @@ class OfficeDecision(models.Model):
     @property
     def concurred(self) -> bool:
         return self.outcome != self.Outcome.NON_CONCUR
+
+    @property
+    def past_tense(self) -> str:
+        """ "concurred" or "non-concurred": what changed since the office did so."""
+        return "concurred" if self.concurred else "non-concurred"
 
     def standing(self, superseded: bool) -> str:
         """What became of the decision, in words for the record ("" when it simply stands)."""

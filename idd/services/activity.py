@@ -38,6 +38,15 @@ class Activity:
             return self.group
         return self.group[0].lower() + self.group[1:]
 
+    @property
+    def reason_phrase(self) -> str:
+        """The step inside a sentence: "approved", but "J8 non-concurred" and names as
+        written ("… the route “AFRICOM staffing”"): only a plain first word is lowered."""
+        first, _, rest = self.reason.partition(" ")
+        if first[1:].islower() or len(first) == 1 and first.isalpha():
+            first = first.lower()
+        return f"{first} {rest}" if rest else first
+
 
 def _initiative_id(record) -> int:
     return record.id if isinstance(record.instance, Initiative) else record.initiative_id

@@ -8,7 +8,7 @@ more however long the conversation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import ClassVar
 
 from django.urls import reverse
@@ -143,7 +143,9 @@ def _routing(initiative: Initiative) -> list[Said]:
         where = f"Forwarded to {route.template.organization} on" if route.forwarded else "Sent on"
         what = f"{where} the route “{route.template.name}” (revision {route.revision})"
         said.append(Said(route.started_at, display_name(route.started_by), ROUTED, what))
-        if route.approved_at:
+        # The command's approval is the reviewers' approval of the revision (`_decisions`,
+        # with its remarks); a forwarded route's is said here.
+        if route.approved_at and route.forwarded:
             authority = route.template.approval_authority
             what = f"Approved for {authority} at the end of the route “{route.template.name}”"
             said.append(Said(route.approved_at, display_name(route.approved_by), ROUTED, what))
@@ -218,13 +220,33 @@ def _lessons(initiative: Initiative) -> list[Said]:
     return said
 
 
+# A workflow step's save of the initiative (its status) within this of a decision or a
+# routing event is the same event: History says it once, as the decision.
+SAME_STEP = timedelta(seconds=5)
+DECIDED = {APPROVED, CHANGES_REQUESTED, ROUTED, COORDINATED}
+
+
+def _restates(entry: Entry, decided: list[Said]) -> bool:
+    """A workflow step's status change the same person's decision or routing event
+    beside it says."""
+    return (
+        entry.group == "Initiative"
+        and bool(entry.reason)
+        and all(change.label == "Status" for change in entry.changes)
+        and any(s.who == entry.who and abs(entry.when - s.when) <= SAME_STEP for s in decided)
+    )
+
+
 def history(initiative: Initiative) -> list[Entry | Said]:
-    """Every change, everything said and every measurement recorded, newest first."""
+    """Every change, everything said and every measurement recorded, newest first: each
+    event once (a decision, not also the status change it made)."""
+    said = conversation(initiative)
+    decided = [s for s in said if s.kind in DECIDED]
     entries: list[Entry | Said] = [
-        *conversation(initiative),
+        *said,
         *_measurements(initiative),
         *_lessons(initiative),
-        *trail(initiative.pk),
+        *(e for e in trail(initiative.pk) if not _restates(e, decided)),
     ]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries

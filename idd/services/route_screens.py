@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import F, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from idd.models import Initiative, Organization, Submission
 from idd.models.access import (
@@ -28,7 +28,13 @@ from idd.reference import roles
 from idd.reference.choices import InitiativeStatus as S
 from idd.reference.working_days import suspense_words
 from idd.services import submissions
-from idd.services.staffing import forward_refusal, unstaffed, unstaffed_on
+from idd.services.staffing import (
+    first_stage,
+    forward_refusal,
+    forwarded_route,
+    unstaffed,
+    unstaffed_on,
+)
 
 FORWARD_SHOWN = 10  # "Approved: forward to DSCA" on the dashboard: the latest few
 
@@ -105,19 +111,20 @@ def stages_of(route: Route, user: roles.User) -> list[StageRow]:
 
 
 def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
-    """This person's offices' concurrences on an earlier submission than the one in hand,
-    each with the two submissions to compare (what changed since they concurred)."""
+    """This person's offices' latest decisions (a concurrence, or the non-concurrence that
+    sent it back) on an earlier submission than the one in hand, each with the two
+    submissions to compare (what changed since they decided)."""
     latest = submissions.latest(route.initiative)
     own = organization_of(user)
     if latest is None or own is None:
         return []
     keys = dict(route.initiative.submissions.values_list("sequence", "pk"))
-    concurred = {  # each office's latest concurrence
+    concurred = {  # each office's latest concurrence, or the non-concurrence it answers
         d.office_id: d
         for d in route.decisions.filter(revision=route.revision)
         .select_related("office")
         .order_by("decided_at", "pk")
-        if d.concurred and d.office.contains(own)
+        if d.office.contains(own)
     }
     return [
         {
@@ -131,9 +138,10 @@ def changed_since_concurred(route: Route, user: roles.User) -> list[dict]:
 
 
 def _back_after_changes(offices: list[int]) -> dict[int, dict]:
-    """Per route in coordination, the latest concurrence of these offices on an earlier
-    submission than the latest one, with the two submissions to compare: the IDD came back
-    to them changed, after a non-concurrence and the planners' resubmission. One query."""
+    """Per route in coordination, the latest decision of these offices (a concurrence, or
+    a non-concurrence) on an earlier submission than the latest one, with the two
+    submissions to compare: the IDD came back to them changed, after a return and the
+    planners' resubmission. One query."""
     submitted = Submission.objects.filter(initiative=OuterRef("route__initiative"))
     latest = submitted.order_by("-sequence")
     found = (
@@ -152,8 +160,9 @@ def _back_after_changes(offices: list[int]) -> dict[int, dict]:
         .select_related("office")
         .order_by("decided_at", "pk")
     )
-    # Each office's latest decision on each route: back to it if a concurrence on an older
-    # submission (after a non-concurrence the office is asked again, or reads the reply).
+    # Each office's latest decision on each route: back to it if taken on an older
+    # submission (the office that non-concurred is asked again; one that concurred reads
+    # the reply).
     latest_of = {(d.route_id, d.office_id): d for d in found}
     return {
         d.route_id: {
@@ -162,7 +171,7 @@ def _back_after_changes(offices: list[int]) -> dict[int, dict]:
             "new": f"{submissions.SUBMISSION_KEY}{d.latest_key}",
         }
         for d in latest_of.values()
-        if d.concurred and d.read_key and d.submission_sequence < d.latest_sequence
+        if d.read_key and d.submission_sequence < d.latest_sequence
     }
 
 
@@ -276,11 +285,35 @@ def waiting_on_nobody(user: roles.User) -> list[dict]:
 
 def forwarding(initiative: Initiative, user: roles.User) -> dict:
     """Forwarding to DSCA as the next step: whether this person may now, and if they
-    would but cannot, why, in words (forwarded already, DSCA keeps no route)."""
-    if initiative.status != S.APPROVED or not may(user, "forward", initiative):
-        return {"may": False, "why_not": ""}
+    would but cannot, why, in words (DSCA keeps no route); once forwarded, that fact
+    ("Forwarded to … on …", and its approval), said to whoever reads the IDD."""
+    if initiative.status != S.APPROVED:
+        return {"may": False, "why_not": "", "done": ""}
+    forwarded = forwarded_route(initiative)
+    if forwarded is not None:
+        return {"may": False, "why_not": "", "done": forwarded_words(forwarded)}
+    if not may(user, "forward", initiative):
+        return {"may": False, "why_not": "", "done": ""}
     refusal = forward_refusal(initiative, user)
-    return {"may": refusal is None, "why_not": refusal or ""}
+    return {"may": refusal is None, "why_not": refusal or "", "done": ""}
+
+
+def forwarded_words(route: Route) -> str:
+    """ "Forwarded to Defense Security Cooperation Agency on 7 Dec 2026", and what became
+    of it there once decided."""
+    where = route.template.organization
+    said = f"Forwarded to {where} on {_day(route.started_at)}"
+    if route.status == Route.Status.APPROVED and route.approved_at:
+        authority = route.template.approval_authority
+        by = "there" if authority == where else f"by {authority}"
+        said += f" and approved {by} on {_day(route.approved_at)}"
+    elif route.status == Route.Status.NOT_CONCURRED:
+        said += f"; an office of {where} did not concur"
+    return said
+
+
+def _day(moment) -> str:
+    return dateformat.format(timezone.localtime(moment), "j M Y")
 
 
 def routes_shown(initiative: Initiative) -> list[Route]:
@@ -288,7 +321,12 @@ def routes_shown(initiative: Initiative) -> list[Route]:
     return list(
         initiative.routes.filter(revision=initiative.revision)  # each knows its initiative
         .exclude(status=Route.Status.STOPPED)
-        .select_related("template__organization", "template__approval_authority", "stage")
+        .select_related(
+            "template__organization",
+            "template__approval_authority",
+            "stage",
+            "returned_from_approval__reviewer__profile",
+        )
         .order_by("-started_at", "-pk")
     )
 
@@ -307,6 +345,8 @@ def panel(initiative: Initiative, user: roles.User) -> dict:
                 "unstaffed": unstaffed(route) if route.is_open else [],
                 "may_approve": may_approve(user, route),
                 "changed_since": changed_since_concurred(route, user) if route.is_open else [],
+                # Where it starts again once returned from approval: its first stage.
+                "restarts_at": first_stage(route) if route.returned_from_approval_id else None,
             }
         )
     return {"routes": shown, "forwarding": forwarding(initiative, user)}

@@ -132,7 +132,12 @@ def _submit(
     if returned is not None:
         route = Route.objects.select_for_update().get(pk=returned.pk)
         route.status = Route.Status.COORDINATING
-        _start_stage(route, route.stage)  # type: ignore[arg-type]
+        stage = route.stage
+        if route.returned_from_approval_id:  # every office again, from the first stage
+            stage = first_stage(route)
+            route.returned_from_approval = None
+            route.reached_approval = False
+        _start_stage(route, stage)  # type: ignore[arg-type]
     else:
         assert template is not None
         route = _start(initiative, user, template, forwarded=False)
@@ -335,12 +340,14 @@ def _job_title(user: roles.User) -> str:
 
 
 def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str) -> None:
-    reason = f"{decision.office} non-concurs: {decision.comment}"
+    # Stored as the office wrote it (the screens name the office, `office_decision`); the
+    # e-mail, which has no such place, says who.
+    said = f"{decision.office} did not concur: {decision.comment}"
     if route.forwarded:  # after approval: the planners answer it in the next revision
         route.status = Route.Status.NOT_CONCURRED
         route.save()
         _save(locked, user, f"Not concurred by {decision.office}")
-        review._notify(locked, "request_changes", user, review._team(locked), reason=reason)
+        review._notify(locked, "request_changes", user, review._team(locked), reason=said)
         return
     route.status = Route.Status.RETURNED
     route.save()
@@ -351,11 +358,11 @@ def _return(locked, route: Route, user, decision: OfficeDecision, base_url: str)
         revision=locked.revision,
         reviewer=user,
         outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
-        reason=reason,
+        reason=decision.comment,
     )
     decision.save(update_fields=["returned_as"])
     review._notify(
-        locked, "request_changes", user, review._team(locked), reason=reason, base_url=base_url
+        locked, "request_changes", user, review._team(locked), reason=said, base_url=base_url
     )
 
 
@@ -412,11 +419,63 @@ def approve(
     route.approval_remarks = remarks.strip()
     route.save()
     if route.forwarded:
-        _save(locked, user, f"Approved by {route.template.approval_authority} (forwarded route)")
+        _save(locked, user, f"Approved for {route.template.approval_authority} (forwarded route)")
         return None
     locked.approve()
     _save(locked, user, review.change_reason("approve"))
     return review.freeze(locked, user, remarks, base_url=base_url)
+
+
+SEND_BACK_REASON_REQUIRED = "Say what the planners must change: they read this reason first."
+FORWARDED_NOT_RETURNED = (
+    "A forwarded revision is already approved by the command: it is not returned to the "
+    "planners from here. Approve it, or ask an office of {organization} to non-concur "
+    "with the reason."
+)
+
+
+def first_stage(route: Route) -> RouteStage | None:
+    return route.template.stages.order_by("position").first()
+
+
+@transaction.atomic
+def send_back(
+    initiative: Initiative, user: roles.User, reason: str, *, base_url: str = ""
+) -> Route:
+    """The approval authority returns the IDD to its planners instead of approving, with
+    the reason (a request for changes, as a reviewer's). Every office concurred on what
+    the planners now change, so on resubmission the route starts again at its first
+    stage: each office coordinates on the changed IDD (seeing what changed since it
+    concurred) before the authority is asked again. The safest of the choices: no
+    concurrence given on the earlier text carries forward to an approval."""
+    reason = reason.strip()
+    if not reason:
+        raise RefusedTransition(SEND_BACK_REASON_REQUIRED)
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    route = open_route(locked, lock=True)
+    if refusal := approve_refusal(locked, route, user):
+        raise RefusedTransition(refusal)
+    assert route is not None
+    if route.forwarded:
+        raise RefusedTransition(
+            FORWARDED_NOT_RETURNED.format(organization=route.template.organization)
+        )
+    locked.request_changes()
+    _save(locked, user, "Returned to the planners by the approval authority")
+    # Its stages stay done, their decisions standing, until the planners resubmit.
+    route.status = Route.Status.RETURNED
+    route.returned_from_approval = ReviewDecision.objects.create(
+        initiative=locked,
+        revision=locked.revision,
+        reviewer=cast("User", user),  # signed in: the policy allowed it
+        outcome=ReviewDecision.Outcome.CHANGES_REQUESTED,
+        reason=reason,
+    )
+    route.save()
+    review._notify(
+        locked, "request_changes", user, review._team(locked), reason=reason, base_url=base_url
+    )
+    return route
 
 
 NO_OUTSIDE_ROUTE = (
@@ -425,18 +484,23 @@ NO_OUTSIDE_ROUTE = (
 )
 
 
+def forwarded_route(initiative: Initiative) -> Route | None:
+    """The route the revision in hand was forwarded on (to DSCA), if it was."""
+    return (
+        Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
+        .exclude(status=Route.Status.STOPPED)
+        .select_related("template__organization", "template__approval_authority")
+        .first()
+    )
+
+
 def forward_refusal(initiative: Initiative, user: roles.User) -> str | None:
     """Why this person may not forward the IDD now, in words, or None."""
     if initiative.status != S.APPROVED:
         return "Only an approved IDD is forwarded."
     if not may(user, "forward", initiative):
         return "Only its planners, or the approval authority who approved it, forward it."
-    earlier = (
-        Route.objects.filter(initiative=initiative, forwarded=True, revision=initiative.revision)
-        .exclude(status=Route.Status.STOPPED)
-        .select_related("template__organization")
-        .first()
-    )
+    earlier = forwarded_route(initiative)
     if earlier is not None:
         return (
             f"Revision {initiative.revision} was already forwarded to "

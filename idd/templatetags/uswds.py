@@ -87,6 +87,12 @@ def uswds_control(field: BoundField) -> str:
 
 
 @register.filter
+def choice_hint(field: BoundField, value: object) -> str:
+    """The hint under one radio choice (a field's `choice_hints`, by value), or ""."""
+    return getattr(field.field, "choice_hints", {}).get(str(value), "")
+
+
+@register.filter
 def has_marked_fields(form) -> bool:
     """Whether a form shows a field marked required (so its legend explains the mark)."""
     return any(marked_required(field) for field in form.visible_fields())

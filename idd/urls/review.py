@@ -47,6 +47,7 @@ urlpatterns = [
         name="route_office_decision",
     ),
     path("initiatives/<int:pk>/route/approve/", routes.approve, name="route_approve"),
+    path("initiatives/<int:pk>/route/return/", routes.send_back, name="route_return"),
     path("initiatives/<int:pk>/route/forward/", routes.forward, name="route_forward"),
     path("initiatives/<int:pk>/comments/<slug:section>/", comments.add_comment, name="comment_add"),
     path(

@@ -5,6 +5,7 @@ it); where it is not available, its team reads why."""
 
 import pytest
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from idd.models import Initiative, Route, RouteTemplate
 from idd.models.access import may
@@ -67,12 +68,14 @@ def test_after_approval_forwarding_is_offered_first_to_those_who_may(client, com
     client.post(reverse("route_forward", args=[c.initiative.pk]), {"route": c.dsca_template.pk})
     forwarded = Route.objects.get(forwarded=True)
     assert forwarded.started_by == c.director
-    # Then the team reads why it is offered no longer, and the dashboard item is gone.
+    # Then the team reads that it was forwarded, as a fact (not a refusal), and the
+    # dashboard item is gone.
+    today = dateformat.format(timezone.localdate(), "j M Y")
     panel = route_panel(page(client, c.planner, "initiative_review", c.initiative))
-    assert "Forward to DSCA…" not in panel
-    assert "Revision 1 was already forwarded to DSCA on" in panel
+    assert "Forward to DSCA…" not in panel and "already forwarded" not in panel
+    assert f"Forwarded to DSCA on {today}: its route is below." in panel
     detail = page(client, c.planner, "initiative_detail", c.initiative)
-    assert "Revision 1 was already forwarded to DSCA on" in detail
+    assert f"Forwarded to DSCA on {today}. " in detail and "already forwarded" not in detail
     assert route_screens.to_forward(c.planner) == []
     assert route_screens.to_forward(c.director) == []
     # DSCA's office concurs; DSCA's approval authority approves, told for whom.
@@ -80,6 +83,9 @@ def test_after_approval_forwarding_is_offered_first_to_those_who_may(client, com
     client.force_login(c.dsca_director)
     approved = client.post(reverse("route_approve", args=[c.initiative.pk]), {}, follow=True)
     assert "Approved for DSCA: every office on its route concurred." in approved.content.decode()
+    # Once approved there, the initiative page says so.
+    detail = page(client, c.planner, "initiative_detail", c.initiative)
+    assert f"Forwarded to DSCA on {today} and approved there on {today}." in detail
 
 
 def test_another_offices_approval_authority_may_not_forward(client, command):

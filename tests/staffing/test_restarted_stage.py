@@ -193,9 +193,12 @@ def test_an_office_that_concurred_sees_the_idd_back_after_changes(client, stage_
         assert "Back after changes" in section and "No decision asked of your office" in section
         assert compare_link(c.initiative) in section
         assert f"See what changed since {office} concurred" in section
-    # SJA, which non-concurred, is asked again, with its suspense; not "back after changes".
+    # SJA, which non-concurred, is asked again, with its suspense, and told it came back
+    # changed since it non-concurred, as the others are.
     section = dashboard_section(client, c.sja_officer)
-    assert "Kestrela coastal patrol" in section and "Back after changes" not in section
+    assert "Kestrela coastal patrol" in section and "Due in" in section
+    assert "Back after changes" in section and compare_link(c.initiative) in section
+    assert "See what changed since SJA non-concurred" in section
 
 
 def test_an_office_asked_again_sees_it_is_back_after_changes(client, stage_1_restarted):
@@ -226,7 +229,14 @@ def test_returns_recorded_before_the_link_are_linked_by_the_migration(stage_1_re
     migration = import_module("idd.migrations.0031_office_decision_returned_as")
     returned = OfficeDecision.objects.get(outcome="non_concur")
     request = returned.returned_as
+    # As recorded then: unlinked, the office's name prefixed to its reason.
     OfficeDecision.objects.filter(pk=returned.pk).update(returned_as=None)
+    old_reason = f"{returned.office} non-concurs: {returned.comment}"
+    type(request).objects.filter(pk=request.pk).update(reason=old_reason)
     migration.link_returns(apps, None)
     returned.refresh_from_db()
     assert returned.returned_as == request
+    # Then the prefix goes: the screens name the office ("J8 did not concur").
+    import_module("idd.migrations.0033_route_returned_from_approval").unprefix_reasons(apps, None)
+    request.refresh_from_db()
+    assert request.reason == returned.comment

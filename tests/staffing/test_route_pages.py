@@ -108,7 +108,9 @@ def test_approval_is_confirmed_then_freezes(client, command, routed):
     for officer, office in ((c.j4_officer, c.j4), (c.j8_officer, c.j8)):
         staffing.decide(fresh(c.initiative), officer, office, "concur", round_=routed.round)
     staffing.decide(fresh(c.initiative), c.sja_officer, c.sja, "concur", round_=routed.round + 1)
-    assert "Approve…" in panel(review_page(client, c.director, c.initiative))
+    assert "Approve or return to the planners…" in panel(
+        review_page(client, c.director, c.initiative)
+    )
     url = reverse("route_approve", args=[c.initiative.pk])
     assert "freezes revision 1" in client.get(url).content.decode()
     client.post(url, {"route-approval-remarks": "Good."})

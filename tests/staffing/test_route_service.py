@@ -64,7 +64,9 @@ def test_the_whole_route_parallel_offices_return_restart_approve_and_forward(com
     assert initiative.status == S.CHANGES_REQUESTED
     assert the_route(initiative).status == Route.Status.RETURNED
     returned = review.latest_reason(initiative)
-    assert "SJA non-concurs: The 333 authority" in returned.reason
+    # The reason as SJA wrote it: the screens name the office (`office_decision`).
+    assert returned.reason == "The 333 authority does not cover boats."
+    assert returned.office_decision.office == c.sja
 
     # Resubmitted: the route restarts at SJA's stage, not from the start.
     staffing.resubmit(initiative, c.planner)

@@ -117,7 +117,15 @@ def revision_diff(request: HttpRequest, pk: int) -> HttpResponse:
     found = {v.key: v for v in submissions.versions(initiative)}
     choices = [(key, v.option) for key, v in found.items()]
     defaults = submissions.default_pair(initiative, list(found.values()))
-    context = {"initiative": initiative, "tab": "revisions", "sections": None}
+    # Opened from the staffing route ("See what changed since J4 concurred"): part of the
+    # review, with the way back to the route's decision form.
+    from_route = request.GET.get("from") == "route"
+    context: dict[str, object] = {
+        "initiative": initiative,
+        "tab": "review" if from_route else "revisions",
+        "sections": None,
+        "from_route": from_route,
+    }
     if defaults is None:
         return render(request, "idd/review/diff.html", context | {"form": None})
     data = {"old": request.GET.get("old", defaults[0]), "new": request.GET.get("new", defaults[1])}

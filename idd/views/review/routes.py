@@ -7,10 +7,15 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from idd.export import revision_pdf_stored
-from idd.forms.staffing import OfficeDecisionForm, RouteApprovalForm, RouteChoiceForm
+from idd.forms.staffing import (
+    OfficeDecisionForm,
+    RouteApprovalForm,
+    RouteChoiceForm,
+    RouteReturnForm,
+)
 from idd.models import Initiative, Organization
 from idd.reference import roles
 from idd.services import route_screens, staffing
@@ -25,11 +30,15 @@ from idd.views.review.common import (
 from idd.views.shared import get_visible_initiative
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @tells_what_failed_after
 def office_decision(request: HttpRequest, pk: int, office_pk: int) -> HttpResponse:
+    """POST: record the decision. GET (the address shown after a refused form, reloaded
+    or bookmarked): the route panel, where the form is."""
     initiative = get_visible_initiative(request, pk)
     office = get_object_or_404(Organization, pk=office_pk)
+    if request.method != "POST":
+        return redirect(review_url(initiative, "route"))
     form = OfficeDecisionForm(request.POST, office_pk=office.pk)
     if not form.is_valid():
         return review_page(request, initiative, office_form=form, status=400)
@@ -82,6 +91,11 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
                     + _next_step(initiative, request.user),
                 )
         return redirect(review_url(initiative))  # the message, at the top, is in view
+    return _approval_page(request, initiative, route, form, RouteReturnForm())
+
+
+def _approval_page(request, initiative, route, form, return_form) -> HttpResponse:
+    """Approve, or return it to the planners: the approval authority's two choices."""
     return render(
         request,
         "idd/review/route_confirm.html",
@@ -89,11 +103,34 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
             "initiative": initiative,
             "route": route,
             "form": form,
+            "return_form": return_form,
+            "first_stage": staffing.first_stage(route) if route else None,
             "action": "approve",
             "refusal": staffing.approve_refusal(initiative, route, request.user),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@tells_what_failed_after
+def send_back(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST: the approval authority returns the IDD to its planners with the reason.
+    GET (the address shown after a refused form): the approval page, where the form is."""
+    initiative = get_visible_initiative(request, pk)
+    if request.method != "POST":
+        return redirect("route_approve", pk=initiative.pk)
+    route = staffing.open_route(initiative)
+    form = RouteReturnForm(request.POST)
+    if not form.is_valid():
+        return _approval_page(request, initiative, route, RouteApprovalForm(), form)
+    reason = form.cleaned_data["reason"]
+    try:
+        staffing.send_back(initiative, request.user, reason, base_url=base_url(request))
+    except RefusedTransition as refused:
+        tell_refused(request, refused.message, reason)
+    else:
+        messages.success(request, "Returned to the planners with your reason.")
+    return redirect(review_url(initiative, "route"))
 
 
 def _next_step(initiative: Initiative, user: roles.User) -> str:
