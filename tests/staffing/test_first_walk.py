@@ -294,3 +294,58 @@ def test_the_compare_page_leads_back_to_the_route(client, returned):
     # It is part of the review, not the approved revisions tab.
     assert 'aria-current="page">Review and comments' in page
     assert 'name="from" value="route"' in page  # comparing others keeps the way back
+
+
+# --- The walk after the fixes ----------------------------------------------------------------
+
+
+def test_resubmitting_after_the_approval_authoritys_return_says_every_office_decides_again(
+    client, awaiting_approval
+):
+    c = awaiting_approval
+    staffing.send_back(fresh(c.initiative), c.director, "Cost the fuel.")
+    page = get(client, c.planner, "initiative_submit_confirm", c.initiative.pk)
+    assert "at its first stage, since the approval authority returned it" in page
+    assert "at ," not in page
+
+
+def test_a_non_concurrence_says_the_idd_went_back_and_dscas_approval_offers_no_return(
+    client, awaiting_approval
+):
+    c = awaiting_approval
+    client.force_login(c.director)
+    html = panel(get(client, c.director, "initiative_review", c.initiative.pk))
+    assert "Approve or return to the planners…" in html
+    staffing.approve(fresh(c.initiative), c.director)
+    staffing.forward(fresh(c.initiative), c.planner)
+    route = Route.objects.get(forwarded=True)
+    client.force_login(c.dsca_officer)
+    prefix = f"office-{c.dsca_sa.pk}"
+    response = client.post(
+        reverse("route_office_decision", args=[c.initiative.pk, c.dsca_sa.pk]),
+        {f"{prefix}-outcome": "concur", f"{prefix}-round": route.round},
+        follow=True,
+    )
+    assert "decision is recorded." in response.content.decode()
+    assert "went back to its planners" not in response.content.decode()
+    html = panel(get(client, c.dsca_director, "initiative_review", c.initiative.pk))
+    assert "Approve…" in html and "return to the planners" not in html
+
+
+def test_the_message_after_a_non_concurrence_says_the_idd_went_back(client, command):
+    c = command
+    staffing.submit(c.initiative, c.planner)
+    route = Route.objects.get()
+    client.force_login(c.j8_officer)
+    prefix = f"office-{c.j8.pk}"
+    response = client.post(
+        reverse("route_office_decision", args=[c.initiative.pk, c.j8.pk]),
+        {
+            f"{prefix}-outcome": "non_concur",
+            f"{prefix}-comment": REASON,
+            f"{prefix}-round": route.round,
+        },
+        follow=True,
+    )
+    said = response.content.decode().replace("&#x27;", "'")
+    assert "J8's decision is recorded. The IDD went back to its planners with it." in said

@@ -44,7 +44,7 @@ def office_decision(request: HttpRequest, pk: int, office_pk: int) -> HttpRespon
         return review_page(request, initiative, office_form=form, status=400)
     data = form.cleaned_data
     try:
-        staffing.decide(
+        decision = staffing.decide(
             initiative,
             request.user,
             office,
@@ -56,7 +56,8 @@ def office_decision(request: HttpRequest, pk: int, office_pk: int) -> HttpRespon
     except RefusedTransition as refused:
         tell_refused(request, refused.message, data["comment"])
     else:
-        messages.success(request, f"{office}'s decision is recorded.")
+        returned = "" if decision.concurred else " The IDD went back to its planners with it."
+        messages.success(request, f"{office}'s decision is recorded.{returned}")
     return redirect(review_url(initiative))  # the message, at the top, is in view
 
 
