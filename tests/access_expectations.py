@@ -310,6 +310,8 @@ ORGANIZATIONS = {
     "route_template": Row(get=administrators, post=administrators),
     # The copy is the whole request: made, and on to its page.
     "route_copy": Row(get=code(405), post=managing(302)),
+    # Made the default, or refused with a message: back to the route's page either way.
+    "route_make_default": Row(get=code(405), post=managing(302)),
 }
 
 ACCOUNTS = {

@@ -4,10 +4,9 @@ each time, and approved revisions."""
 from typing import NoReturn, cast
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property
 
 from config.fields import ProseField
 from idd.models.initiative import Initiative
@@ -81,16 +80,17 @@ class ReviewDecision(models.Model):
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} (revision {self.revision})"
 
-    @cached_property
+    @property
     def office_decision(self):
         """The office's non-concurrence on a staffing route this request for changes
         records (`OfficeDecision.returned_as`), or None: the screens then say "J8 did not
-        concur", the reason as the office wrote it."""
+        concur", the reason as the office wrote it. Lists select `office_return__office`."""
         if self.outcome != self.Outcome.CHANGES_REQUESTED:
             return None
-        from idd.models.staffing import OfficeDecision  # noqa: PLC0415 (it imports this)
-
-        return OfficeDecision.objects.filter(returned_as=self).select_related("office").first()
+        try:
+            return self.office_return
+        except ObjectDoesNotExist:
+            return None
 
 
 FROZEN_MESSAGE = "An approved revision is a record: it cannot be changed or deleted."

@@ -256,7 +256,11 @@ class OfficeDecision(models.Model):
     # A non-concurrence that returned the IDD is also the reviewers' request for changes
     # (what the planners' returned alerts read); the printed record says it once, here.
     returned_as = models.OneToOneField(
-        ReviewDecision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ReviewDecision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="office_return",
     )
 
     class Meta:

@@ -465,7 +465,7 @@ def returned_to(user: roles.User) -> list[tuple[Initiative, ReviewDecision | Non
                 "review_decisions",
                 queryset=ReviewDecision.objects.filter(
                     outcome=ReviewDecision.Outcome.CHANGES_REQUESTED
-                ).select_related("reviewer__profile"),
+                ).select_related("reviewer__profile", "office_return__office"),
                 to_attr="returns",
             )
         )

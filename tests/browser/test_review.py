@@ -129,7 +129,9 @@ def test_the_whole_review_cycle(cycle: Cycle):
     cycle.button("Start review").click()
     page.get_by_role("link", name="History").click()
     expect(page.get_by_text(FIXED).first).to_be_visible()
-    expect(page.get_by_text("Returned to the planners with changes requested")).to_be_visible()
+    # The return, once: as the reviewer's request (not again as the status it changed).
+    expect(page.get_by_text("Requested changes to revision 1")).to_be_visible()
+    expect(page.get_by_text("Returned to the planners with changes requested")).to_have_count(0)
     cycle.check("history")
     page.get_by_role("link", name="Review and comments").click()
     tick(page, page.get_by_label("Approve this revision (it is frozen as a record)"))
