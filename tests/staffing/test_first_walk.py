@@ -9,23 +9,14 @@ import pytest
 from django.urls import reverse
 
 from idd.forms.staffing import NON_CONCUR_HINT, OfficeDecisionForm
-from idd.models import Initiative, ReviewDecision, Route
+from idd.models import ReviewDecision, Route
 from idd.models.staffing import DECISION_TEXT
 from idd.reference.choices import InitiativeStatus as S
 from idd.services import history, staffing
 from idd.services.activity import recent_activity
+from tests.staffing.steps import REASON, decide, fresh, resubmit
 
 pytestmark = pytest.mark.django_db
-REASON = "No budget line for fuel."
-
-
-def fresh(initiative):
-    return Initiative.objects.get(pk=initiative.pk)
-
-
-def decide(c, officer, office, outcome="concur", comment=""):
-    route = Route.objects.get(initiative=c.initiative, forwarded=False)
-    staffing.decide(fresh(c.initiative), officer, office, outcome, comment, round_=route.round)
 
 
 def get(client, user, name, *args) -> str:
@@ -57,13 +48,6 @@ def awaiting_approval(command):
     decide(c, c.j8_officer, c.j8)
     decide(c, c.sja_officer, c.sja)
     return c
-
-
-def resubmit(c):
-    initiative = fresh(c.initiative)
-    initiative.sustainment_plan += " The navy budgets fuel from FY2028."
-    initiative.save()
-    staffing.resubmit(fresh(c.initiative), c.planner)
 
 
 # --- 1. Non-concur, said before the click; a returned route in words ------------------------

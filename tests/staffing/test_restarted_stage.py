@@ -9,31 +9,15 @@ from django.urls import reverse
 
 from idd.document.snapshot import load, snapshot
 from idd.export import IDD, NOTIFICATION, document_for, render_pdf
-from idd.models import Initiative, OfficeDecision, Route, Submission
+from idd.models import OfficeDecision, Route, Submission
 from idd.services import review, route_screens, staffing
 from tests.export.notification_text import docx_text
 from tests.export.pdftools import flat, pdf_text
+from tests.staffing.steps import REASON, decide, fresh, resubmit
 
 pytestmark = pytest.mark.django_db
 SUPERSEDED = "Superseded: the stage restarted after resubmission."
 RETURNED = "Returned the IDD to its planners."
-REASON = "No budget line for fuel."
-
-
-def fresh(initiative):
-    return Initiative.objects.get(pk=initiative.pk)
-
-
-def decide(c, officer, office, outcome="concur", comment=""):
-    route = Route.objects.get(initiative=c.initiative)
-    staffing.decide(fresh(c.initiative), officer, office, outcome, comment, round_=route.round)
-
-
-def resubmit(c):
-    initiative = fresh(c.initiative)
-    initiative.sustainment_plan += " The navy budgets fuel from FY2028."
-    initiative.save()
-    staffing.resubmit(fresh(c.initiative), c.planner)
 
 
 @pytest.fixture
