@@ -16,6 +16,7 @@ from docx.document import Document as Docx
 
 from idd.document import coordination
 from idd.document.shape import Document
+from idd.export.docx_coordination import coordination_tables
 from idd.export.docx_parts import (
     captioned,
     labelled,
@@ -97,53 +98,6 @@ def _timeline(out: Docx) -> None:
     )
 
 
-COORDINATION_HEADINGS = (
-    "Stage and office",
-    "Action officer",
-    "Decision",
-    "Submission read",
-    "Date",
-    "Comment",
-)
-
-
-def _coordination(out: Docx, doc: Document, *, forwarded: bool) -> None:
-    """Each office's decision on the staffing routes, then the approval authority's
-    approval: the command's, or DSCA's (templates/idd/document/coordination.html)."""
-    for route_table in coordination.tables(doc):
-        if bool(route_table["to"]) != forwarded:
-            continue
-        decisions = [
-            (
-                f"{d['route'] + ': ' if d['forwarded'] and not route_table['to'] else ''}"
-                f"{d['stage']}, {d['office']}",
-                ", ".join(filter(None, (d["officer"], d["officer_job_title"]))),
-                "\n".join(filter(None, (d["outcome_label"], d.get("standing")))),
-                coordination.submission_read(d),
-                printed_date(d["decided_at"]),
-                d["comment"] or "—",
-            )
-            for d in route_table["decisions"]
-        ]
-        approvals = [
-            (
-                f"Approval authority, {a['office']}",
-                ", ".join(filter(None, (a["approver"], a["approver_job_title"]))),
-                f"Approved revision {a['revision']}",
-                f"Revision {a['revision']}",
-                printed_date(a["approved_at"]),
-                a["remarks"] or "—",
-            )
-            for a in route_table["approvals"]
-        ]
-        captioned(
-            out,
-            route_table["caption"],
-            COORDINATION_HEADINGS,
-            decisions + approvals,
-        )
-
-
 def _approvals(out: Docx, doc: Document) -> None:
     out.add_heading("Approvals", level=1)
     decisions = coordination.reviewers(doc)
@@ -170,7 +124,7 @@ def _approvals(out: Docx, doc: Document) -> None:
         )
     elif not doc.get("coordination") and not doc.get("route_approvals"):
         out.add_paragraph("No review decision has been recorded for this IDD yet.")
-    _coordination(out, doc, forwarded=False)
+    coordination_tables(out, doc, forwarded=False)
     number, approval = doc["meta"]["revision"], approval_of(doc)
     if approval is None:
         out.add_paragraph(
@@ -184,7 +138,7 @@ def _approvals(out: Docx, doc: Document) -> None:
         )
         if number not in coordination.approved_on_route(doc):  # else in the route's table
             labelled(out, "Approver’s remarks:", approval["remarks"] or "none.")
-    _coordination(out, doc, forwarded=True)
+    coordination_tables(out, doc, forwarded=True)
 
 
 def docx(doc: Document) -> bytes:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from docx.document import Document as Docx
 
+from idd.export.docx_coordination import coordination_tables
 from idd.export.docx_parts import captioned, labelled, new_document, saved, table
 from idd.export.notification_blocks import Block, Element, Facts, Table, Text
 
@@ -85,4 +86,7 @@ def docx(doc: Document, elements: tuple[Element, ...], gaps: list[Gap], title: s
         out.add_paragraph(f"{gap.element.title}: {_gap_text(gap)}", style="List Bullet")
     for element in elements:
         _element(out, element)
+    if doc.get("coordination") or doc.get("route_approvals"):  # as the print view
+        out.add_heading("Coordination", level=1)
+        coordination_tables(out, doc)
     return saved(out)

@@ -17,7 +17,7 @@ from idd.export.storage import document_for
 from idd.models import Organization, Route, Submission
 from idd.services import staffing
 from idd.services.route_screens import is_overdue
-from tests.export.notification_text import docx_text
+from tests.export.notification_text import docx_headings, docx_text
 from tests.export.pdftools import flat, pdf_text
 from tests.export.worker import download
 from tests.staffing.demo_route import APPROVER, approve_on_the_route
@@ -122,6 +122,16 @@ def test_dscas_decisions_print_on_the_current_copy_never_on_the_frozen_record(ap
     assert f"Forwarded to {DSCA}" in word and DSCA_COMMENT in word
     notification = NOTIFICATION.html(document_for(approved))
     assert f"Forwarded to {DSCA}" in notification
+
+
+def test_the_notifications_word_copy_has_the_coordination_its_print_view_has(approved):
+    forward_and_decide(approved)
+    copy = NOTIFICATION.copy(document_for(approved))
+    assert docx_headings(copy)[-1] == "Coordination"
+    word = docx_text(copy)
+    assert f"Approval authority, J5 {APPROVER}, Director, Strategy, Plans and Programs" in word
+    assert REMARKS in word
+    assert f"Forwarded to {DSCA}" in word and DSCA_COMMENT in word
 
 
 def test_the_pages_say_plainly_that_dsca_approved(client, approved):
