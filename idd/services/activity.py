@@ -8,7 +8,7 @@ decisions and comments (two queries).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.urls import reverse
@@ -18,6 +18,7 @@ from idd.models import Indicator, Initiative, ReviewComment, ReviewDecision
 from idd.reference import roles
 from idd.reference.sections import SECTION_BY_SLUG
 from idd.services.comments import thread_url
+from idd.services.history import SAME_STEP
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,15 @@ def recent_activity(user: roles.User, limit: int = 10) -> list[Activity]:
             if tracked.model is Initiative
             else history.filter(initiative_id__in=mine)
         )
-        latest = records.select_related("history_user__profile").order_by("-history_date")[:limit]
-        found += [(record, tracked) for record in latest]
+        latest = records.select_related("history_user__profile").order_by("-history_date")
+        found += [(record, tracked) for record in latest[: 2 * limit]]  # some fold in two
     found.sort(key=lambda pair: pair[0].history_date, reverse=True)
-    found = found[:limit]
     titles = dict(
         Initiative.objects.filter(pk__in={_initiative_id(r) for r, _ in found}).values_list(
             "pk", "title"
         )
     )
-    return [
+    said = [
         Activity(
             when=record.history_date,
             who=roles.display_name(record.history_user, nobody="System"),
@@ -87,6 +87,27 @@ def recent_activity(user: roles.User, limit: int = 10) -> list[Activity]:
         )
         for record, tracked in found
     ]
+    return _one_per_step(said)[:limit]
+
+
+def _one_per_step(said: list[Activity]) -> list[Activity]:
+    """A workflow step that saved the initiative twice (resubmitted, then sent on its
+    route) is one line: "resubmitted for review and sent on the route …"."""
+    folded: list[Activity] = []
+    for older in said:
+        newer = folded[-1] if folded else None
+        if (
+            newer is not None
+            and newer.reason
+            and older.reason
+            and newer.group == older.group == "Initiative"
+            and (newer.initiative_id, newer.who) == (older.initiative_id, older.who)
+            and newer.when - older.when <= SAME_STEP
+        ):
+            folded[-1] = replace(older, reason=f"{older.reason} and {newer.reason_phrase}")
+        else:
+            folded.append(older)
+    return folded
 
 
 @dataclass(frozen=True)

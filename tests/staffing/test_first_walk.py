@@ -2,8 +2,9 @@
 non-concurrence said before the click and the returned route said in words, the office
 that non-concurred told the IDD came back, its reason labelled as its own and written
 once, forwarding said as a fact, one error for an over-long comment, a GET on the
-decision address, the approval authority returning the IDD, History once per event and
-names as written in Recent activity, the compare page's way back to the route."""
+decision address, the approval authority returning the IDD, History once per event,
+Recent activity with names as written and a step that saved twice said once, the compare
+page's way back to the route."""
 
 import pytest
 from django.urls import reverse
@@ -255,10 +256,17 @@ def test_history_says_a_return_once(returned):
 
 def test_recent_activity_keeps_names_as_written(client, returned):
     reasons = [a.reason_phrase for a in recent_activity(returned.planner)]
-    assert "sent on the route “AFRICOM staffing”" in reasons
+    assert "submitted for review and sent on the route “AFRICOM staffing”" in reasons
     dashboard = get(client, returned.planner, "dashboard")
     assert "returned to the planners: J8 non-concurred" in dashboard
     assert "j8 non-concurred" not in dashboard and "africom staffing" not in dashboard
+
+
+def test_recent_activity_says_a_resubmission_on_the_route_once(returned):
+    resubmit(returned)
+    reasons = [a.reason_phrase for a in recent_activity(returned.planner)]
+    assert reasons[0] == "resubmitted for review and sent on the route “AFRICOM staffing”"
+    assert not any(r.startswith("sent on the route") for r in reasons)
 
 
 # --- 9. The compare page, opened from the route ---------------------------------------------
