@@ -41,7 +41,7 @@ def route_add(request: HttpRequest, organization_pk: int) -> HttpResponse:
 def route_template(request: HttpRequest, template_pk: int) -> HttpResponse:
     """The template with its stages; read-only once an IDD travelled it."""
     template = route_templates.managed(request.user, template_pk)
-    in_use = template.in_use
+    in_use, was_default = template.in_use, template.is_default
     posted = request.POST if request.method == "POST" and not in_use else None
     add = request.GET.get("add") == STAGES or (posted is not None and posted.get("add") == STAGES)
     form, stages = route_templates.forms_for(template, posted, add=add)
@@ -59,7 +59,9 @@ def route_template(request: HttpRequest, template_pk: int) -> HttpResponse:
             messages.error(request, refused.message)
             return redirect("route_template", template_pk=template.pk)
         else:
-            messages.success(request, f"Route “{template.name}” saved.")
+            messages.success(
+                request, f"Route “{template.name}” saved.{_no_default(template, was_default)}"
+            )
             address = reverse("route_template", args=[template.pk])
             return redirect(address + ("?add=stages#new-row" if add else ""))
     template.refresh_from_db()  # the name shown is the stored one, whatever was typed
@@ -103,3 +105,13 @@ def route_copy(request: HttpRequest, template_pk: int) -> HttpResponse:
     then = ", then make it the default in place of the route in use" if template.is_default else ""
     messages.success(request, f"Copied to “{made.name}”: change it here{then}.")
     return redirect("route_template", template_pk=made.pk)
+
+
+def _no_default(template: RouteTemplate, was_default: bool) -> str:
+    """What unticking "default" left: a command whose planners must now pick a route."""
+    if not was_default or template.is_default:
+        return ""
+    return (
+        f" {template.organization} has no default route now: its planners choose one "
+        "each time they submit. Make a route the default to preselect it."
+    )

@@ -226,6 +226,16 @@ def test_ticking_default_moves_it_from_the_current_default(client, command, admi
     assert [t.name for t in defaults] == ["Fast track"]
 
 
+def test_unticking_the_default_says_the_planners_now_choose(client, command, admin):  # noqa: F811
+    c = command
+    data = posted(c.template, stage_rows(c.template))
+    del data["is_default"]
+    response = client.post(page(c.template), data, follow=True)
+    assert not RouteTemplate.objects.filter(organization=c.africom, is_default=True).exists()
+    said = f"{c.africom} has no default route now: its planners choose one each time they submit."
+    assert said in response.content.decode()
+
+
 def test_a_travelled_route_can_be_made_the_default_again(client, command, admin):  # noqa: F811
     c = command
     staffing.submit(Initiative.objects.get(pk=c.initiative.pk), c.planner)
