@@ -170,6 +170,7 @@ def test_a_country_listed_already_in_any_case_is_an_error_with_what_was_typed_ke
     response = client.post(adding, {"country": "kestrela", "ccmd": "AFRICOM"})
     shown = text(response)
     assert response.status_code == 200 and 'id="error-summary"' in shown
+    assert "<title>Error: Add a partner nation" in shown
     assert "“Kestrela” is already one of U.S. Africa Command&#x27;s partner nations" in shown
     assert 'value="kestrela"' in shown
     response = client.post(adding, {"country": "LINDMARK", "ccmd": "EUCOM"})
