@@ -75,7 +75,7 @@ class PartnerUnitInline(admin.TabularInline):
 
 @admin.register(Partner)
 class PartnerAdmin(HistoryAdmin):
-    list_display = ["country", "ccmd"]
+    list_display = ["country", "ccmd", "kept_by"]
     list_filter = ["ccmd"]
     search_fields = ["country", "units__name"]
     inlines = [PartnerUnitInline]

@@ -283,8 +283,8 @@ IDD = {
 
 def managing(ok: int) -> Answer:
     """The organization pages: administrators only (403 for others); the organization,
-    person or staffing route must be one they manage (404 otherwise, as if it did not
-    exist)."""
+    person, staffing route or partner nation must be one they manage (404 otherwise, as if
+    it did not exist)."""
 
     def answer(cell: Cell) -> int:
         if cell.role == ANONYMOUS:
@@ -312,6 +312,12 @@ ORGANIZATIONS = {
     "route_copy": Row(get=code(405), post=managing(302)),
     # Made the default, or refused with a message: back to the route's page either way.
     "route_make_default": Row(get=code(405), post=managing(302)),
+    # The partner nations a command keeps and their units (idd.services.partners): an
+    # empty POST is the form with its errors; an empty removal is refused as stale.
+    "partner_add": Row(get=administrators, post=administrators),
+    "partner_page": Row(get=administrators, post=administrators),
+    "partner_unit": Row(get=administrators, post=administrators),
+    "partner_unit_remove": Row(get=code(405), post=managing(302)),
 }
 
 ACCOUNTS = {

@@ -312,6 +312,13 @@ def candidates(world: World, url: Url, state: str | None) -> list[tuple[dict[str
             options[name] = [(str(office), True), (MISSING, False)]
         elif name == "person_pk":  # someone in the command the administrator manages
             options[name] = [(str(world.users[expect.OWNER].pk), True), (MISSING, False)]
+        elif name == "command_pk":  # the command at the top, the administrator's own
+            command = world.users[expect.ADMIN].profile.member_of_id
+            options[name] = [(str(command), True), (MISSING, False)]
+        elif name == "partner_pk":
+            options[name] = [(str(world.records["idd/partner"].pk), True), (MISSING, False)]
+        elif name == "unit_pk":
+            options[name] = [(str(world.records["idd/partnerunit"].pk), True), (MISSING, False)]
         elif name == "template_pk":
             options[name] = [(str(world.records["idd/routetemplate"].pk), True), (MISSING, False)]
         elif name == "number":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 
-from demo.scenario.organizations import home_of
+from demo.scenario.organizations import EUCOM, home_of, organization
 from idd.models import Initiative, Partner
 from idd.reference.choices import CCMD, FundingAuthority
 
@@ -14,7 +14,9 @@ TITLE = "Lindmark Baltic maritime domain awareness"
 
 
 def seed_eucom(planner: User) -> Initiative:
-    partner, _ = Partner.objects.get_or_create(country=COUNTRY, defaults={"ccmd": CCMD.EUCOM})
+    partner, _ = Partner.objects.get_or_create(  # kept by U.S. European Command
+        country=COUNTRY, defaults={"ccmd": CCMD.EUCOM, "kept_by": organization((EUCOM,))}
+    )
     found = Initiative.objects.filter(title=TITLE).first()
     return found or Initiative.objects.create(
         title=TITLE,

@@ -9,7 +9,7 @@ from demo.scenario.budget import TITLE as BUDGET_TITLE
 from demo.scenario.budget import seed_budget
 from demo.scenario.eucom import seed_eucom
 from demo.scenario.maritime import seed_maritime
-from demo.scenario.organizations import seed_tree
+from demo.scenario.organizations import AFRICOM, organization, seed_tree
 from demo.scenario.people import DEMO_USERS, DemoUser, demo_user
 from demo.scenario.staffing import seed_routes, stage_halfway
 from idd.models import Partner, PartnerUnit, PartnerUnitRequest
@@ -60,7 +60,10 @@ def _ask_for_a_unit(planner, partner: Partner) -> None:
 
 
 def _partner(country: str, units: tuple[tuple[str, str], ...]) -> Partner:
-    partner, _ = Partner.objects.get_or_create(country=country, defaults={"ccmd": CCMD.AFRICOM})
+    """An AFRICOM partner, kept by U.S. Africa Command's administrators."""
+    partner, _ = Partner.objects.get_or_create(
+        country=country, defaults={"ccmd": CCMD.AFRICOM, "kept_by": organization((AFRICOM,))}
+    )
     for name, service in units:
         PartnerUnit.objects.get_or_create(partner=partner, name=name, defaults={"service": service})
     return partner

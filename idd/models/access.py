@@ -28,6 +28,7 @@ from idd.reference.choices import InitiativeStatus as S
 
 if TYPE_CHECKING:
     from idd.models.initiative import Initiative
+    from idd.models.partner import Partner
     from idd.models.staffing import Route
 
 
@@ -268,3 +269,11 @@ def may_manage(user: roles.User, organization: Organization) -> bool:
         return True
     top = managed_by(user)
     return top is not None and top.contains(organization)
+
+
+def may_keep(user: roles.User, partner: Partner) -> bool:
+    """A partner nation and its units are managed by the administrators who manage the
+    command keeping it (`Partner.kept_by`); one no command keeps, by superusers only."""
+    if manages_all(user):
+        return True
+    return partner.kept_by is not None and may_manage(user, partner.kept_by)

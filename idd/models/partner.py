@@ -4,6 +4,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from config.fields import LineField
+from idd.models.organization import Organization
 from idd.reference.choices import CCMD
 
 
@@ -20,10 +21,22 @@ class PartnerQuerySet(models.QuerySet["Partner"]):
 
 
 class Partner(models.Model):
-    """A partner nation."""
+    """A partner nation, kept (with its units) by one command's administrators
+    (`idd.models.access.may_keep`)."""
 
     country = LineField(max_length=100, unique=True)
     ccmd = models.CharField("combatant command", max_length=12, choices=CCMD.choices)
+    kept_by = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partners_kept",
+        limit_choices_to={"parent": None},
+        verbose_name="kept by",
+        help_text="The command whose administrators keep this partner nation and its units "
+        "up to date. Left empty, only the site's administrators do.",
+    )
     history = HistoricalRecords()
 
     objects = PartnerQuerySet.as_manager()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from idd.views import organizations, people, route_templates
+from idd.views import organizations, partner_nations, people, route_templates
 
 urlpatterns = [
     path("organizations/", organizations.organization_list, name="organization_list"),
@@ -32,5 +32,26 @@ urlpatterns = [
         "organizations/routes/<int:template_pk>/copy/",
         route_templates.route_copy,
         name="route_copy",
+    ),
+    # The partner nations a command keeps, and their units (idd.services.partners).
+    path(
+        "organizations/<int:command_pk>/partners/add/",
+        partner_nations.partner_add,
+        name="partner_add",
+    ),
+    path(
+        "organizations/partners/<int:partner_pk>/",
+        partner_nations.partner_page,
+        name="partner_page",
+    ),
+    path(
+        "organizations/partners/units/<int:unit_pk>/",
+        partner_nations.partner_unit,
+        name="partner_unit",
+    ),
+    path(
+        "organizations/partners/units/<int:unit_pk>/remove/",
+        partner_nations.partner_unit_remove,
+        name="partner_unit_remove",
     ),
 ]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from idd.forms.organization import OrganizationNameForm
 from idd.forms.people import AddPersonForm
 from idd.services import organizations as service
-from idd.services import people, route_templates
+from idd.services import partners, people, route_templates
 
 ADD, RENAME = "add", "rename"
 
@@ -51,6 +51,9 @@ def organization_page(request: HttpRequest, organization_pk: int) -> HttpRespons
             people=people.candidates(request.user, organization), command=organization.command()
         ),
         "route_templates": route_templates.of(organization),
+        # A command keeps partner nations; the organizations under it do not.
+        "is_command": organization.parent_id is None,
+        "partners": partners.kept_by(organization) if organization.parent_id is None else [],
         "children": organization.children.order_by("name"),
         "add": add,
         "rename": rename,
