@@ -45,7 +45,7 @@ def organization_page(request: HttpRequest, organization_pk: int) -> HttpRespons
         return redirect("organization_page", organization_pk=organization.pk)
     context = {
         "organization": organization,
-        "full_name": organization.full_name(),
+        "part_of": organization.parent.full_name() if organization.parent else "",
         "members": service.members(organization),
         "add_person": AddPersonForm(
             people=people.candidates(request.user, organization), command=organization.command()

@@ -56,6 +56,14 @@ def test_only_administrators_manage_organizations(client, tree):
     assert client.get(page(tree["j5"].pk)).status_code == 403
 
 
+def test_the_page_says_where_the_organization_sits_and_what_is_managed_there(
+    client, tree, j5_admin
+):
+    text = client.get(page(tree["j5-sc"].pk)).content.decode()
+    assert "Part of U.S. Africa Command &gt; J5. Its administrators add its people" in text
+    assert "partner nations" not in text  # kept by a command, not by its directorates
+
+
 def test_adding_under_an_organization_puts_it_in_the_subtree_and_records_it(client, tree, j5_admin):
     response = client.post(page(tree["j5"].pk), {"action": "add", "add-name": "J5-SP"})
     assert response.status_code == 302
