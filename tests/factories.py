@@ -78,6 +78,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
     country = factory.Sequence(lambda n: f"Partnerland {n}")
     ccmd = CCMD.AFRICOM
+    kept_by = factory.LazyFunction(home_organization)  # the test command's administrators
 
 
 class PartnerUnitFactory(factory.django.DjangoModelFactory):

@@ -20,7 +20,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from idd.models.organization import Organization, organization_of
 from idd.reference import roles
@@ -277,3 +277,14 @@ def may_keep(user: roles.User, partner: Partner) -> bool:
     if manages_all(user):
         return True
     return partner.kept_by is not None and may_manage(user, partner.kept_by)
+
+
+def kept_partners(user: roles.User) -> QuerySet[Partner]:
+    """`may_keep` for many: the partner nations this person keeps (one query)."""
+    partners = apps.get_model("idd", "Partner").objects
+    if manages_all(user):
+        return partners.all()
+    top = managed_by(user)
+    if top is None:
+        return partners.none()
+    return partners.filter(kept_by__path__startswith=top.path)

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from idd.guided_form.steps import FIRST_STEP
 from idd.models import Initiative, Partner, PartnerUnit, PartnerUnitRequest
-from idd.models.access import managed_by, manages_all
+from idd.models.access import kept_partners
 from idd.models.unit_request import PartnerUnitRequestQuerySet, clash
 from idd.reference import roles
 from idd.services import audit
@@ -32,7 +32,7 @@ from idd.services import audit
 Status = PartnerUnitRequest.Status
 ONLY_ADMINISTRATORS = "Only administrators accept or decline partner unit requests."
 ONLY_PLANNERS = "Only planners request partner units."
-NOT_YOURS = "There is no such request among those of the people you manage."
+NOT_YOURS = "There is no such request among those for the partner nations you keep."
 REQUESTS_SHOWN = 10  # the requester's latest requests on their dashboard
 
 logger = logging.getLogger(__name__)
@@ -69,16 +69,9 @@ def request_unit(
 
 
 def decided_by(admin) -> PartnerUnitRequestQuerySet:
-    """The requests this administrator decides: those of people within the subtree they
-    manage (a superuser's: all). Any other is not found."""
-    if manages_all(admin):
-        return PartnerUnitRequest.objects.all()
-    top = managed_by(admin)
-    if top is None:
-        return PartnerUnitRequest.objects.none()
-    return PartnerUnitRequest.objects.filter(
-        requested_by__profile__member_of__path__startswith=top.path
-    )
+    """The requests this administrator decides: those for the partner nations they keep
+    (`access.kept_partners`: its units are theirs to add). Any other is not found."""
+    return PartnerUnitRequest.objects.filter(partner__in=kept_partners(admin))
 
 
 def open_requests(admin) -> QuerySet[PartnerUnitRequest]:

@@ -1,7 +1,7 @@
 """An organization's administrator manages their own subtree, not another's (issue 27): the
 Django admin, which is not scoped by organization, is the site administrators' tool
-(superusers) only; partner unit requests are decided by the administrators of the people
-who asked (a superuser, any)."""
+(superusers) only; partner unit requests are decided by the administrators of the command
+keeping the partner nation, as its units are (a superuser, any)."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -43,18 +43,26 @@ def test_a_superuser_still_uses_the_admin(client, tree):
     assert "Administration" in client.get(reverse("dashboard")).content.decode()
 
 
-def _asked_by(organization, name: str) -> PartnerUnitRequest:
-    planner = factories.planner(organization=organization)
+def _asked_for(keeper, name: str, asker_in) -> PartnerUnitRequest:
+    """A planner of `asker_in` asks for a unit of a partner nation `keeper` keeps."""
     return PartnerUnitRequest.objects.create(
-        partner=factories.PartnerFactory(), name=name, reason="Why", requested_by=planner
+        partner=factories.PartnerFactory(kept_by=keeper),
+        name=name,
+        reason="Why",
+        requested_by=factories.planner(organization=asker_in),
     )
 
 
-def test_unit_requests_are_decided_within_the_administrators_subtree(client, tree):
-    ours, theirs = _asked_by(tree["j5"], "Ours Company"), _asked_by(tree["j4"], "Theirs Company")
+def test_unit_requests_are_decided_by_the_command_keeping_the_partner(client, tree):
+    eucom = Organization.add("U.S. European Command")
+    # A EUCOM planner asks for a unit of AFRICOM's partner: AFRICOM keeps its units.
+    ours = _asked_for(tree["africom"], "Ours Company", asker_in=eucom)
+    theirs = _asked_for(eucom, "Theirs Company", asker_in=tree["j5"])
+    africom_admin = factories.UserFactory(role=roles.ADMINISTRATOR, organization=tree["africom"])
+    assert list(unit_requests.open_requests(africom_admin)) == [ours]
     j5_admin = factories.UserFactory(role=roles.ADMINISTRATOR, organization=tree["j5"])
-    assert list(unit_requests.open_requests(j5_admin)) == [ours]
-    client.force_login(j5_admin)
+    assert list(unit_requests.open_requests(j5_admin)) == []  # a directorate keeps none
+    client.force_login(africom_admin)
     page = client.get(reverse("dashboard")).content.decode()
     assert "Ours Company" in page and "Theirs Company" not in page
     decide = reverse("unit_request_decide", args=[theirs.pk])
