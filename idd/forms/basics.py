@@ -66,6 +66,7 @@ def units_of(partners: set[int]) -> UnitChoices:
         label="Targeted partner units",
         help_text="The specific units or offices the initiative builds: tick those of the "
         f"partner chosen above. {ASK_FOR_A_UNIT}",
+        error_messages={"invalid_choice": UNIT_REMOVED},
     )
     field.choices = [(u.pk, unit_label(u)) for u in units]  # one query
     return field
@@ -77,6 +78,12 @@ def units_of(partners: set[int]) -> UnitChoices:
 ASK_FOR_A_UNIT = (
     "A unit that is not listed is added by an administrator, since every initiative with "
     "this partner shares its units: request it with “My unit is not listed” below."
+)
+
+
+UNIT_REMOVED = (
+    "A unit you ticked is no longer listed: an administrator removed it after you opened "
+    "this page. The list below shows the partner's units as they are now: tick again and save."
 )
 
 

@@ -362,3 +362,21 @@ def test_the_service_itself_refuses_a_decision_by_anyone_but_an_administrator(ow
         unit_requests.accept(asked.pk, owner, name=asked.name)
     asked.refresh_from_db()
     assert asked.status == "open"
+
+
+def test_a_unit_removed_while_the_planner_had_the_step_open_is_said_in_words(
+    planner_client, initiative
+):
+    unit = factories.PartnerUnitFactory(partner=initiative.partner, name="Harbor Police")
+    page = page_fields(planner_client.get(basics(initiative)).content.decode())
+    ticked = str(unit.pk)
+    unit.delete()  # an administrator removes it meanwhile
+    typed = "Coastal patrol, renamed"
+    response = planner_client.post(
+        basics(initiative),
+        page | {"title": [typed], "targeted_units": [ticked], "action": ["continue"]},
+    )
+    html = response.content.decode()
+    assert "A unit you ticked is no longer listed: an administrator removed it" in html
+    assert "not one of the available choices" not in html
+    assert f'value="{typed}"' in html  # what was typed is kept
