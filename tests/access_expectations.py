@@ -318,6 +318,7 @@ ORGANIZATIONS = {
     "partner_page": Row(get=administrators, post=administrators),
     "partner_unit": Row(get=administrators, post=administrators),
     "partner_unit_remove": Row(get=code(405), post=managing(302)),
+    "partner_remove": Row(get=code(405), post=managing(302)),
 }
 
 ACCOUNTS = {

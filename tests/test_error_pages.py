@@ -22,6 +22,9 @@ def test_missing_page_is_a_friendly_404(client, owner):
     response = client.get("/initiatives/999999/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+    assert "(an initiative, a partner unit, a staffing route…) may have been removed" in (
+        response.content.decode()
+    )
 
 
 def test_server_error_page_renders_without_a_request_context(rf):

@@ -1,6 +1,7 @@
 """Partner nations and their units, kept in the product by the administrators of the
 command keeping them (issue 27; `Partner.kept_by`, `idd.models.access.may_keep`): add a
-partner, change its name or combatant command; add a unit, change it, remove it. Another
+partner, change its name or combatant command, remove one no initiative names; add a
+unit, change it, remove it. Another
 command's partners are not found (404); a superuser keeps any.
 
 A change from a page opened before another change (another tab, another administrator) is
@@ -32,6 +33,10 @@ STALE = (
     "Read it again and make your change."
 )
 TAKEN = "{name} was listed by someone else at this very moment. Nothing was changed."
+PARTNER_IN_USE = (
+    "{name} is the partner of {count} initiative{s}: it stays listed. Nothing was changed. "
+    "Change its name instead if it is wrong."
+)
 IN_USE = (
     "“{name}” is targeted by {count} initiative{s}: it stays listed, since removing it "
     "would change {those}. Nothing was changed. Rename it instead if its name is wrong."
@@ -219,6 +224,28 @@ def remove_unit(request: HttpRequest, unit: PartnerUnit, seen: str) -> None:
         action="partner unit removed",
         partner=unit.partner.country,
         name=stored.name,
+    )
+    stored.delete()
+
+
+@transaction.atomic
+def remove_partner(request: HttpRequest, partner: Partner, seen: str) -> None:
+    """Remove a partner nation no initiative names, with its units and the requests for
+    them, from a page that showed it as it is."""
+    stored = Partner.objects.select_for_update().filter(pk=partner.pk).first()
+    if stored is None or seen != partner_token(stored):
+        raise Refused(STALE.format(name=partner.country))
+    if count := stored.initiatives.count():
+        raise Refused(
+            PARTNER_IN_USE.format(name=stored.country, count=count, s="" if count == 1 else "s")
+        )
+    audit.record(
+        request,
+        audit.Event.ADMIN_ACTION,
+        obj=stored,
+        action="partner nation removed",
+        country=stored.country,
+        units=list(stored.units.values_list("name", flat=True)),
     )
     stored.delete()
 

@@ -45,6 +45,11 @@ urlpatterns = [
         name="partner_page",
     ),
     path(
+        "organizations/partners/<int:partner_pk>/remove/",
+        partner_nations.partner_remove,
+        name="partner_remove",
+    ),
+    path(
         "organizations/partners/units/<int:unit_pk>/",
         partner_nations.partner_unit,
         name="partner_unit",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from idd.forms.partner_nations import PartnerForm, UnitForm
@@ -52,6 +53,8 @@ def partner_page(request: HttpRequest, partner_pk: int) -> HttpResponse:
     context = {
         "partner": partner,
         "units": partners.units_of(partner),
+        "named_by": partner.initiatives.count(),  # none: it may be removed
+        "seen": partners.partner_token(partner),
         "add": add,
         "change": change,
         "failed": add if add.errors else change if change.errors else None,
@@ -99,3 +102,17 @@ def partner_unit_remove(request: HttpRequest, unit_pk: int) -> HttpResponse:
     else:
         messages.success(request, f"{unit.name} removed from {unit.partner.country}.")
     return redirect("partner_page", partner_pk=unit.partner.pk)
+
+
+@require_POST
+def partner_remove(request: HttpRequest, partner_pk: int) -> HttpResponse:
+    partner = partners.kept(request.user, partner_pk)
+    try:
+        partners.remove_partner(request, partner, request.POST.get("seen", ""))
+    except partners.Refused as refused:
+        messages.error(request, refused.message)
+        return redirect("partner_page", partner_pk=partner.pk)
+    messages.success(request, f"{partner.country} removed.")
+    if partner.kept_by is None:  # only a superuser keeps it: the organizations they see
+        return redirect("organization_list")
+    return redirect(reverse("organization_page", args=[partner.kept_by.pk]) + "#partner-nations")

@@ -60,7 +60,7 @@ def test_the_page_says_where_the_organization_sits_and_what_is_managed_there(
     client, tree, j5_admin
 ):
     text = client.get(page(tree["j5-sc"].pk)).content.decode()
-    assert "Part of U.S. Africa Command &gt; J5. Its administrators add its people" in text
+    assert "Part of U.S. Africa Command &gt; J5: its administrators and those of" in text
     assert "partner nations" not in text  # kept by a command, not by its directorates
 
 

@@ -239,6 +239,25 @@ def test_a_unit_an_initiative_targets_is_not_removed(client, kestrela, africom_a
     assert actions() == ["partner unit removed"]
 
 
+def test_a_partner_no_initiative_names_is_removed(client, command, kestrela, africom_admin):  # noqa: F811
+    initiative = factories.InitiativeFactory(partner=kestrela)
+    remove = reverse("partner_remove", args=[kestrela.pk])
+    assert "is the partner of 1 initiative, so it stays listed" in text(
+        client.get(reverse("partner_page", args=[kestrela.pk]))
+    )
+    response = client.post(remove, {"seen": partners.partner_token(kestrela)}, follow=True)
+    assert "Kestrela is the partner of 1 initiative: it stays listed." in text(response)
+    assert Partner.objects.filter(pk=kestrela.pk).exists()
+
+    initiative.delete()
+    response = client.post(remove, {"seen": partners.partner_token(kestrela)}, follow=True)
+    assert "Kestrela removed." in text(response)
+    assert response.redirect_chain[-1][0].endswith(f"/{command.africom.pk}/#partner-nations")
+    assert not Partner.objects.filter(pk=kestrela.pk).exists()
+    assert not PartnerUnit.objects.filter(name="2nd Coastal Patrol Company").exists()
+    assert actions() == ["partner nation removed"]
+
+
 def test_a_stale_page_is_refused_and_changes_nothing(client, kestrela, africom_admin):
     page = reverse("partner_page", args=[kestrela.pk])
     read = partner_data(kestrela)  # the page as opened
