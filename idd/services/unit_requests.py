@@ -114,11 +114,13 @@ def accept(
     """Add the unit under `name` (the requested one, or the administrator's correction)."""
     request = _open_for_decision(pk, admin)
     name = name.strip()
+    if found := PartnerUnit.objects.filter(partner=request.partner, name__iexact=name).first():
+        name = found.name  # as listed, whatever the case typed
     listed = (
-        f"{request.partner} already has a unit named “{name}”. Decline the request, saying "
+        f"{request.partner} already has the unit “{name}”. Decline the request, saying "
         "so, or accept it under another name."
     )
-    if PartnerUnit.objects.filter(partner=request.partner, name__iexact=name).exists():
+    if found is not None:
         raise Refused(listed)
     try:
         with transaction.atomic():  # added in the Django admin at this very moment

@@ -101,7 +101,7 @@ def decide(request: HttpRequest, unit_request_pk: int) -> HttpResponse:
                 if not asked.is_open:  # decided meanwhile (another tab, another administrator)
                     messages.error(request, refused.message)
                     return redirect("dashboard")
-                chosen.add_error(None, refused.message)
+                chosen.add_error("name" if decision == ACCEPT else None, refused.message)
                 status = 400
             else:
                 return redirect("dashboard")

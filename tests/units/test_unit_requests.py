@@ -300,7 +300,10 @@ def test_accepting_under_a_name_already_listed_is_refused_with_the_typing_kept(
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "already has a unit named" in page and "3rd riverine company" in page
+    # Named as listed, at the field (linked from the summary), the typing kept in it.
+    assert "already has the unit “3rd Riverine Company”" in page
+    assert f'href="#id_request-{asked.pk}-name"' in page
+    assert 'value="3rd riverine company"' in page
     asked.refresh_from_db()
     assert asked.status == "open"
 
