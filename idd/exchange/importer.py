@@ -22,7 +22,7 @@ from idd.exchange.problems import Problems
 from idd.exchange.reading import read
 from idd.exchange.spec import INITIATIVE, PARTNER, UNITS, Kind, is_auto_time, is_optional, is_user
 from idd.models import Initiative, Partner, PartnerUnit
-from idd.models.organization import organization_of
+from idd.models.organization import Organization, organization_of
 from idd.reference.choices import InitiativeStatus
 
 IMPORT_REASON = "Imported from an exchange file"
@@ -54,6 +54,11 @@ class Builder:
         # The rows stored so far under each key (None where one had a problem), in file
         # order, so later rows can link to earlier ones by position.
         self.made: dict[str, list[models.Model | None]] = {}
+
+    def command(self) -> Organization | None:
+        """The importer's command, which keeps a partner the import creates."""
+        own = organization_of(self.importer) if self.importer is not None else None
+        return own.command() if own is not None else None
 
     # --- People ----------------------------------------------------------------------
 
@@ -225,7 +230,7 @@ class Builder:
         existing = Partner.objects.filter(country=values["country"]).first()
         if existing is not None:
             return existing
-        partner = Partner(**values)
+        partner = Partner(**values, kept_by=self.command())
         if self.clean(partner, path, set()) and self.save(partner, path):
             self.notes.append(f"Created the partner “{partner.country}”, not known here before.")
             return partner

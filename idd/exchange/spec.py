@@ -89,7 +89,9 @@ def is_user(f: models.Field) -> bool:
 
 
 UNITS = Kind("targeted_units", PartnerUnit, "partner")
-PARTNER = Kind("partner", Partner, None, many=False)
+# Which command keeps a partner is this installation's: an import that creates the partner
+# gives it the importer's command (importer).
+PARTNER = Kind("partner", Partner, None, leave_out=("kept_by",), many=False)
 INITIATIVE = Kind(
     "initiative",
     Initiative,

@@ -10,6 +10,7 @@ from idd.exchange.export import export_initiative
 from idd.exchange.importer import import_initiative
 from idd.exchange.problems import ImportRefused
 from idd.exchange.reading import MAX_BYTES, MAX_DEPTH
+from idd.models.organization import organization_of
 from tests import factories
 from tests.exchange.builders import full_initiative
 
@@ -206,6 +207,13 @@ def test_a_partner_not_known_here_is_created_and_said(exported):
     assert imported.initiative.partner.ccmd == "EUCOM"
     assert "Created the partner “Novaterra”, not known here before." in imported.notes
     assert [u.partner.country for u in imported.initiative.targeted_units.all()] == ["Novaterra"]
+
+
+def test_a_created_partner_is_kept_by_the_importers_command(exported, owner):
+    exported["initiative"]["partner"] = {"country": "Novaterra", "ccmd": "EUCOM"}
+    assert "kept_by" not in exported["initiative"]["partner"]  # this installation's own
+    imported = import_initiative(json.dumps(exported).encode(), owner)
+    assert imported.initiative.partner.kept_by == organization_of(owner).command()
 
 
 def test_an_unknown_status_is_refused(exported):
