@@ -9,7 +9,7 @@ and created if missing, as are its targeted units.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -57,7 +57,7 @@ class Builder:
 
     def command(self) -> Organization | None:
         """The importer's command, which keeps a partner the import creates."""
-        own = organization_of(self.importer) if self.importer is not None else None
+        own = organization_of(cast(Any, self.importer)) if self.importer else None
         return own.command() if own is not None else None
 
     # --- People ----------------------------------------------------------------------
