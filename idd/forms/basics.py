@@ -37,6 +37,7 @@ class UnitsByPartner(forms.CheckboxSelectMultiple):
     groups: list[tuple[int, str, list[int]]] = []
     follows = ""
     requests_units = True  # offers "My unit is not listed: request it" (a submit button)
+    asked: list[str] = []  # units requested for this initiative, awaiting an administrator
 
 
 class UnitChoices(IdChoices):
@@ -199,6 +200,11 @@ class BasicsForm(forms.ModelForm):
         self.fields["team_members"] = team
         units = units_of(self._partners_shown())
         units.widget.follows = self["partner"].auto_id
+        if self.instance.pk:  # said beside the button, so nobody asks twice
+            units.widget.asked = [
+                f"“{r.name}” ({r.partner})"
+                for r in self.instance.unit_requests.open().select_related("partner")
+            ]
         self.fields["targeted_units"] = units
         needed_to_submit(self, "targeted_units", "distribution_statement")
         if self.instance.is_section_333:

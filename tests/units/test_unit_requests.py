@@ -119,6 +119,17 @@ def test_a_request_is_stored_and_the_planner_goes_back_to_the_step(
     assert "Your unit requests" in dashboard and "Waiting for an administrator" in dashboard
 
 
+def test_the_basics_step_says_which_units_are_awaiting_an_administrator(
+    planner_client, initiative, administrator
+):
+    send(planner_client, initiative)
+    step = planner_client.get(basics(initiative)).content.decode()
+    said = f"Requested, awaiting an administrator: “3rd Riverine Company” ({initiative.partner})."
+    assert said in step
+    unit_requests.decline(PartnerUnitRequest.objects.get().pk, administrator, reason="Listed.")
+    assert "Requested, awaiting" not in planner_client.get(basics(initiative)).content.decode()
+
+
 def test_a_request_without_an_initiative_names_its_partner(planner_client, initiative):
     response = planner_client.post(
         REQUEST,
