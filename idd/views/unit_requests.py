@@ -78,7 +78,7 @@ def decide(request: HttpRequest, unit_request_pk: int) -> HttpResponse:
     a form with an error comes back here with what was typed."""
     if not roles.is_administrator(request.user):
         raise PermissionDenied(unit_requests.ONLY_ADMINISTRATORS)
-    asked = get_object_or_404(  # requests of people outside the subtree are not found
+    asked = get_object_or_404(  # requests for partners this administrator does not keep: 404
         unit_requests.decided_by(request.user).select_related(
             "partner", "initiative", "requested_by"
         ),
