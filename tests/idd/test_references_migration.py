@@ -2,18 +2,11 @@
 are shown the day it lands, so every existing document reads the same."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("idd", "0023_us_deliveries")]
 AFTER = [("idd", "0024_row_references")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -62,4 +55,4 @@ def test_existing_rows_are_numbered_in_the_order_shown(owner):
         stored = Initiative.objects.get()
         assert (stored.deliverable_numbers_issued, stored.us_input_numbers_issued) == (3, 2)
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

@@ -2,18 +2,11 @@
 initiative and every person, with a profile made for those who had none."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("idd", "0027_partner_unit_request")]  # the migration before 0028_organizations
 AFTER = [("idd", "0029_everyone_in_one_organization")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -50,4 +43,4 @@ def test_everyone_and_every_initiative_join_one_organization():
         ]
         assert Profile.objects.get(user__username="ranked").rank_or_grade == "MAJ"
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

@@ -2,18 +2,11 @@
 combatant command; without one (or with several), by nobody (the site's administrators)."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("idd", "0034_office_decision_names_its_return")]
 AFTER = [("idd", "0035_partner_kept_by")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -53,4 +46,4 @@ def test_existing_partners_are_kept_by_the_command_named_after_their_ccmd():
             "Verdania": None,
         }
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
